@@ -1,0 +1,130 @@
+"""Who said it: attribution phrases, speakers, and the roles given to them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ATTR_VERBS = (r"(?:said|says|told|tells|reported|reports|claimed|claims|stated|states|announced|"
+              r"added|adds|noted|notes|wrote|writes|argued|argues|warned|warns|insisted|confirmed|"
+              r"denied|alleged|estimated|explained|testified|tweeted|posted|revealed|disclosed|"
+              r"acknowledged|admitted|recalled|asserted|declared|predicted|suggested)")
+_ROLE_NOUN = (r"(?:[Vv]ice\s[Pp]resident|[Pp]resident|[Pp]rime\s[Mm]inister|[Mm]inister|[Ss]ecretary"
+              r"(?:\s[Gg]eneral|\sof\s[Ss]tate)?|[Cc]hancellor|[Ss]pokes(?:person|man|woman)|[Cc]hief(?:\s[a-z]+)?|"
+              r"[Dd]irector|[Cc]hair(?:man|woman|person)?|CEO|[Ff]ounder|[Pp]rofessor|[Ss]enator|[Gg]overnor|"
+              r"[Mm]ayor|[Aa]mbassador|[Cc]ommander|[Jj]udge|[Ll]awyer|[Aa]ttorney|[Aa]nalyst|[Ee]conomist|"
+              r"[Ss]cientist|[Rr]esearcher|[Hh]istorian|[Ee]xpert|[Ee]ditor|[Cc]orrespondent|[Oo]fficial|"
+              r"[Aa]dvis[eo]r|[Aa]uthor|[Hh]ead|[Mm]anager|[Ee]xecutive|[Oo]fficer|[Rr]epresentative|"
+              r"[Ll]awmaker|[Ll]eader|[Cc]oach|[Aa]ctivist|[Cc]ampaigner|[Pp]resenter|[Pp]rosecutor|"
+              r"[Cc]ouncillor|[Cc]ouncilor|[Dd]eputy|[Gg]eneral)")
+_NAME = (r"(?:[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z]+)?(?:\s(?:(?:von|van|de|der|al|bin|da|di|le|la)\s)?"
+         r"(?:[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z]+)?|[A-Z]\.)){1,3})")
+# "NATO Secretary General Jens Stoltenberg told ...", "said White House spokesperson Karine Jean-Pierre".
+PRE_TITLE_RE = re.compile(
+    rf"(?P<role>(?:(?:[A-Z][\w.&\u2019'-]*|of|for|the|senior|chief|former|deputy|acting)\s){{0,5}}?"
+    rf"{_ROLE_NOUN}(?:\s(?:of|for)\s(?:the\s)?[A-Z][\w.]*(?:\s[A-Z][\w.]*){{0,2}})?)\s(?P<name>{_NAME})"
+    rf"(?=\s{ATTR_VERBS}\b)"
+    rf"|\b{ATTR_VERBS}\s(?P<role2>(?:[A-Z][\w.&\u2019'-]*\s){{0,4}}?{_ROLE_NOUN})\s(?P<name2>{_NAME})",
+)
+# "Victor Cha, senior vice president for Asia ..., told ..." (appositive of a speaker).
+APPOSITIVE_RE = re.compile(
+    rf"(?P<name>{_NAME}|[A-Z][a-z]+),\s(?P<app>(?:the\s|a\s|an\s)?(?:[\w-]+\s){{0,3}}?{_ROLE_NOUN}\b[^,;:]{{0,140}}?)"
+    rf"(?:,\s|(?<=[\"\u201d])\s)(?:also\s|later\s)?(?:{ATTR_VERBS}|[a-z]+ed)\b"
+)
+_SPLIT_ROLES = re.compile(rf"\sand\s(?=(?:[\w-]+\s){{0,2}}{_ROLE_NOUN}\b)")
+ACCORDING_RE = re.compile(
+    r"\b[Aa]ccording\sto\s(?P<src>(?:the\s)?(?:[A-Z][\w.&\u2019'-]*\s?(?:of\s|for\s|and\s)?){2,8})"
+)
+# "told CNBC's "Squawk Box Asia" on Wednesday", "told joint press conference On Tuesday".
+TOLD_RE = re.compile(
+    r"\btold\s(?P<to>(?:a\s|the\s)?(?:[\w.&\u2019'-]+\s){0,4}?)(?P<prog>[\"\u201c][^\"\u201d]{2,60}[\"\u201d]\s?)?"
+    r"(?P<when>(?:on|On|last|Last)\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
+    r"(?=[\s,.;]|$)"
+)
+PUBLISHED_RE = re.compile(
+    r"\b(?:published|appearing|appeared|reported)\s(?:online\s)?in\s(?:the\s)?(?:journal\s)?"
+    r"[A-Z][\w\u2019'-]*(?:\s(?:of\s(?:the\s)?|and\s|for\s|&\s)?[A-Z][\w\u2019'-]*){0,8}"
+)
+ORG_NOUN = re.compile(
+    r"\b(?:Agency|News|[Nn]ewspaper|Times|Post|Journal|Herald|Gazette|Tribune|Press|Television|"
+    r"[Mm]inistry|Office|Department|[Gg]overnment|Police|Court|Council|Commission|Institute|"
+    r"University|Bank|Group|Company|Corporation|Party|Union|Bureau|Service|Foundation|Association|"
+    r"Organization|Organisation|Authority|Reuters|AFP|Xinhua|Bloomberg|BBC|CNN|CNBC|KCNA|Tass|TASS)\b"
+)
+SAID_TAG_RE = re.compile(
+    rf"(?:,|[\"\u201d])\s(?P<who>(?:[\w.\u2019'-]+\s){{0,6}}?[\w.\u2019'-]+)\s{ATTR_VERBS}\b[^,]{{0,40}}[.,]?$"
+    rf"|(?:,|[\"\u201d])\s{ATTR_VERBS}\s(?P<who2>[^,.]{{2,60}})[.,]?$"
+)
+THAT_CLAUSE_RE = re.compile(
+    rf"^(?P<who>(?:[\w.&\u2019'-]+\s){{1,8}}?)(?:also\s|later\s|has\s|have\s|had\s)?(?P<verb>{ATTR_VERBS})\b"
+    rf"(?:\s(?:on|On)\s\w+day)?(?:\s(?:a|the)\s[\w\s]{{0,30}}?conference)?\s(?=that\b|[A-Z]|the\b)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A located phrase found in a sentence, with what it is."""
+
+    start: int
+    end: int
+    kind: str
+    speaker: str | None = None
+
+
+def roles(mask: str) -> list[Span]:
+    """Roles of people quoted or cited in the sentence (offsets into ``mask``)."""
+    out: list[Span] = []
+    for m in PRE_TITLE_RE.finditer(mask):
+        g = "role" if m.group("role") else "role2"
+        name = m.group("name") or m.group("name2")
+        start = m.start(g)
+        while mask[start:].startswith(("the ", "The ", "of ", "for ")):
+            start = mask.index(" ", start) + 1
+        out.append(Span(start, m.end(), "role", name))
+    for m in APPOSITIVE_RE.finditer(mask):
+        # "senior vice president for Asia and chairman of ...": one claim per role.
+        app, base = m.group("app"), m.start("app")
+        pieces, prev = [], 0
+        for cut in _SPLIT_ROLES.finditer(app):
+            pieces.append((prev, cut.start()))
+            prev = cut.end()
+        pieces.append((prev, len(app)))
+        for i, (a, b) in enumerate(pieces):
+            out.append(Span(m.start("name") if i == 0 else base + a, base + b, "role", m.group("name")))
+    return out
+
+
+def is_organisation(phrase: str) -> bool:
+    """Whether a subject phrase names an organisation or news outlet."""
+    return bool(ORG_NOUN.search(phrase))
+
+
+def attributions(mask: str) -> list[Span]:
+    """Attribution phrases worth checking on their own: named sources, venues, dated statements."""
+    out: list[Span] = []
+    for m in ACCORDING_RE.finditer(mask):
+        src = m.group("src").strip()
+        if len(src.split()) >= 2 or is_organisation(src):
+            out.append(Span(m.start(), m.start("src") + len(src), "attribution", src))
+    for m in TOLD_RE.finditer(mask):
+        if m.group("when") or m.group("prog"):
+            out.append(Span(m.start(), m.end(), "attribution"))
+    for m in PUBLISHED_RE.finditer(mask):
+        out.append(Span(m.start(), m.end(), "attribution"))
+    return out
+
+
+def speaker_of(mask: str) -> tuple[str | None, int]:
+    """The speaker a sentence attributes its content to, and where the content starts."""
+    m = THAT_CLAUSE_RE.match(mask)
+    if m and (m.group("who")[:1].isupper() or is_organisation(m.group("who"))):
+        return m.group("who").strip() + " " + m.group("verb"), m.end()
+    m = SAID_TAG_RE.search(mask)
+    if m:
+        who = (m.group("who") or m.group("who2") or "").strip()
+        if who:
+            return who, 0
+    m = ACCORDING_RE.search(mask)
+    if m:
+        return "according to " + m.group("src").strip(), 0
+    return None, 0

@@ -1,0 +1,152 @@
+"""Typed candidate spans in one sentence: dates, times, durations, records, comparisons, quantities."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from claims.extract import dates, patterns
+from claims.extract.numbers import ORDINALS, parse_number, quantity_values
+
+# Which kind wins when two candidates overlap (lower first).
+PRIORITY = {"role": 0, "attribution": 1, "record": 2, "comparison": 3, "time": 4, "duration": 5,
+            "date": 6, "quantity": 7, "quote": 8, "event": 9}
+_DETERMINER = re.compile(
+    r"\b(?:the|these|those|all|both|its|their|his|her|our|my|your|every|each|first|last|top|other|"
+    r"another|one|of)\s$",
+    re.I,
+)
+_FOLLOWS_VERB = re.compile(
+    r"\s(?:have|has|had|are|were|is|was|will|would|could|did|do|does|also\s[a-z]+|[a-z]{3,}ed\b|"
+    r"said|say|died|fled|live|lived|work|attended|signed|voted|took|went|came|made|lost|won)\b"
+)
+_SMALL = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "a", "an"}
+_YEARLIKE = re.compile(r"^(?:1[0-9]|20)\d\d$")
+
+
+@dataclass(slots=True)
+class Cand:
+    """A typed span: ``short`` ones are claims by themselves, ``anchor`` ones need their clause."""
+
+    start: int
+    end: int
+    kind: str
+    mode: str
+    values: dict[str, Any] = field(default_factory=dict)
+    cap: int = 140
+    full: tuple[int, int] | None = None  # the whole phrase incl. bounds, for the claim's text
+
+
+def find(sent: str, published: dt.date | None, *, speech: bool) -> list[Cand]:
+    """All typed candidates of a sentence (offsets are sentence-relative)."""
+    out: list[Cand] = []
+    for m in dates.DATE_RE.finditer(sent):
+        kind = m.lastgroup or "date"
+        values = dates.resolve(kind, m.group(0), published)
+        full = kind in ("full", "iso")
+        if speech and kind not in ("full", "iso", "monthyear", "year"):
+            continue
+        mode = "short" if speech else "anchor"
+        out.append(Cand(m.start(), m.end(), "date", mode, values, cap=100 if full else 140))
+    for m in dates.TIME_RE.finditer(sent):
+        out.append(Cand(m.start(), m.end(), "time", "short", dates.time_values(m.group(0))))
+    for rx in (dates.DURATION_ADJ_RE, dates.DURATION_RE):
+        for m in rx.finditer(sent):
+            out.append(Cand(m.start(), m.end(), "duration", "short", dates.duration_values(m.group(0))))
+    for m in patterns.RECORD_RE.finditer(sent):
+        out.append(Cand(m.start(), m.end(), "record", "short", _record_values(m.group(0))))
+    for m in patterns.COMPARISON_RE.finditer(sent):
+        end = m.start() + len(m.group(0).rstrip())
+        out.append(Cand(m.start(), end, "comparison", "short", {"factor": _factor(m.group(0))}))
+    for m in patterns.QUANTITY_RE.finditer(sent):
+        cand = _quantity(sent, m, speech)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _quantity(sent: str, m: re.Match[str], speech: bool) -> Cand | None:
+    """A quantity candidate, or None for years, pronoun "one", anaphora and bare numbers."""
+    num = m.group("num")
+    low = num.lower().replace("-", " ")
+    np = (m.group("np") or "").rstrip()
+    unit = m.group("unit")
+    money = bool(re.search(r"[$€£¥₹]|dollar|euro|pound|yen|yuan|rupee|ruble|rouble|franc|peso", m.group(0), re.I))
+    if _YEARLIKE.match(num) and not unit and not money:
+        return None
+    if low in ("a", "an", "one", "hundred", "dozen", "half") and not unit:
+        return None
+    vague = low.split()[0] in ("dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens")
+    if vague and not np.lstrip().startswith("of"):
+        return None
+    if not np and not unit and not money:
+        return None
+    if not m.group("bound") and not m.group("approx") and _DETERMINER.search(sent, max(0, m.start() - 12), m.start()):
+        return None
+    # Drop trailing verbs the noun-phrase grammar swallowed ("500 residents filed").
+    words = np.split(" ")
+    while len(words) > 1 and patterns.has_verb(words[-1]):
+        words.pop()
+    np = " ".join(words).rstrip()
+    end = m.start("np") + len(np) if m.group("np") else m.end()
+    if np.lower().endswith((" of", " and")):
+        return None
+    values = quantity_values(m.group(0)[: end - m.start()])
+    if np.strip():
+        values["noun"] = np.strip().removeprefix("of ").strip()
+    bound_start = m.start()
+    num_start = m.start("approx") if m.group("approx") else m.start("num")
+    small = low in _SMALL or (low.isdigit() and int(low) < 10)
+    small = small and not unit and not money and not m.group("approx") and not m.group("bound")
+    before = sent[max(0, bound_start - 25):bound_start]
+    if speech:
+        if small:
+            return None
+        return Cand(num_start, end, "quantity", "short", values, full=(bound_start, end))
+    if patterns.CHANGE_VERB.search(before):
+        return Cand(num_start, end, "quantity", "anchor_left", values, cap=120, full=(bound_start, end))
+    if small:
+        return Cand(bound_start, end, "quantity", "anchor", values, cap=140, full=(bound_start, end))
+    if _FOLLOWS_VERB.match(sent, end) and not re.search(r"\b(?:of|by|to|from|with|than)\s$", before):
+        return Cand(bound_start, end, "quantity", "anchor_right", values, cap=120, full=(bound_start, end))
+    return Cand(num_start, end, "quantity", "short", values, full=(bound_start, end))
+
+
+def _record_values(phrase: str) -> dict[str, Any]:
+    low = phrase.lower()
+    out: dict[str, Any] = {}
+    first = next((w for w in ORDINALS if re.search(rf"\b{w}\b", low)), None)
+    if first:
+        out["ordinal"] = ORDINALS[first]
+    m = re.search(r"in\s(?:at\sleast\s|more\sthan\s|nearly\s)?(\w+)\s(years|decades|months)", low)
+    if m:
+        n = parse_number(m.group(1))
+        if n is not None:
+            out["span"] = {"amount": int(n), "unit": m.group(2).rstrip("s")}
+    m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)\scentury", low)
+    if m:
+        out["century"] = int(m.group(1))
+    return out
+
+
+def _factor(phrase: str) -> float | None:
+    low = phrase.lower()
+    for word, f in (("twice", 2.0), ("double", 2.0), ("triple", 3.0), ("half", 0.5)):
+        if low.startswith(word):
+            return f
+    m = re.match(r"([\w.]+)\stimes", low)
+    return parse_number(m.group(1)) if m else None
+
+
+def resolve_overlaps(cands: list[Cand]) -> list[Cand]:
+    """Keep one candidate per stretch of text: the higher-priority, then the longer one."""
+    ordered = sorted(cands, key=lambda c: (PRIORITY.get(c.kind, 9), -(c.end - c.start), c.start))
+    kept: list[Cand] = []
+    for c in ordered:
+        if any(c.start < k.end and k.start < c.end for k in kept):
+            continue
+        kept.append(c)
+    kept.sort(key=lambda c: c.start)
+    return kept

@@ -1,0 +1,107 @@
+"""Cut a sentence into clause-like segments, the unit of one checkable statement."""
+
+from __future__ import annotations
+
+import re
+
+from claims.extract.patterns import has_verb
+
+# Where a new clause may start (positions are found on the masked sentence).
+_STRONG = re.compile(r";\s|:\s|\s[\u2014\u2013]\s|\u2014|\s--\s|\.\.\.|\u2026")
+_COMMA = re.compile(r",\s")
+_AND_VERB = re.compile(
+    r"\s(?=(?:and|but)\s(?:then\s|also\s|later\s|subsequently\s)?(?:that\b|[a-z]{3,}ed\b|has\b|have\b|had\b|was\b|"
+    r"were\b|is\b|are\b|will\b|said\b|told\b|made\b|became\b|began\b|went\b|gave\b|took\b|led\b|held\b|"
+    r"won\b|lost\b|sent\b|brought\b|bought\b|showed\b|met\b|rose\b|fell\b|grew\b|found\b|pledged\b))"
+)
+_THAT = re.compile(
+    r"\b(?:said|says|told|claimed|claims|stated|reported|announced|warned|added|noted|argued|"
+    r"showed|shows|found|believe|believes|note|suggests|conference)\s(?=that\s)"
+)
+_LIST_TAIL = re.compile(r"^\s*(?:the\s)?[\w-]+\s(?:and|or)\s(?!that\b|then\b)")
+_LEAD = re.compile(
+    r"^(?:(?:and|but|or|that|which|who|whom|also|then|so|yet|while|whereas|however|meanwhile)\b[,\s]*)+",
+    re.I,
+)
+
+
+def mask_quotes(sentence: str, spans: list[tuple[int, int]], offset: int) -> str:
+    """The sentence with quoted and bracketed matter blanked, so punctuation inside it is ignored."""
+    chars = list(sentence)
+    for a, b in spans:
+        for i in range(max(a - offset + 1, 0), min(b - offset - 1, len(chars))):
+            chars[i] = "x" if chars[i] != " " else " "
+    depth = 0
+    for i, c in enumerate(chars):
+        if c == "(":
+            depth += 1
+        elif c == ")" and depth:
+            depth -= 1
+        elif depth and c in ",;:\u2014":
+            chars[i] = "x"
+    return "".join(chars)
+
+
+def segments(mask: str, protected: list[tuple[int, int]], sentence: str | None = None) -> list[tuple[int, int]]:
+    """Clause segments (start, end) of a masked sentence; ``protected`` spans are never cut."""
+    n = len(mask)
+    cuts: dict[int, int] = {}  # cut position -> start of the next segment
+
+    def ok(pos: int) -> bool:
+        return not any(a < pos < b for a, b in protected)
+
+    for rx in (_STRONG, _COMMA, _AND_VERB):
+        for m in rx.finditer(mask):
+            if ok(m.start()):
+                cuts[m.start()] = m.end()
+    for m in _THAT.finditer(mask):  # "X said | that ...": the content starts a clause
+        cuts[m.end()] = m.end()
+    raw: list[tuple[int, int]] = []
+    start = 0
+    for pos in sorted(cuts):
+        if pos < start:
+            continue
+        raw.append((start, pos))
+        start = cuts[pos]
+    raw.append((start, n))
+    raw = [(a, b) for a, b in raw if b > a]
+    return _merge(mask if sentence is None else sentence, raw)
+
+
+def _merge(mask: str, raw: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join verbless pieces (intro phrases, lists, place names) to their neighbour."""
+    out: list[tuple[int, int]] = []
+    pending: int | None = None  # start of a verbless lead-in waiting for its clause
+    for a, b in raw:
+        piece = mask[a:b]
+        verbless = not has_verb(piece) and not piece.lstrip().lower().startswith("according to")
+        if out and _LIST_TAIL.match(piece):  # "flags, banners and posters ...": one list
+            out[-1] = (out[-1][0], b)
+            continue
+        if pending is not None:
+            a, pending = pending, None
+        if verbless and not out:
+            pending = a
+            continue
+        if verbless and out and len(piece.split()) <= 6:
+            out[-1] = (out[-1][0], b)
+            continue
+        out.append((a, b))
+    if pending is not None:
+        if out:
+            out[-1] = (out[-1][0], len(mask.rstrip()))
+        else:
+            out.append((pending, len(mask)))
+    return out
+
+
+def trim(sentence: str, a: int, b: int) -> tuple[int, int]:
+    """Shrink a segment past leading connectives and trailing punctuation and space."""
+    m = _LEAD.match(sentence[a:b])
+    if m and m.end() < b - a:
+        a += m.end()
+    while a < b and sentence[a] in " ,;:-\u2014\u2013":
+        a += 1
+    while b > a and sentence[b - 1] in " ,;:.!?-\u2014\u2013":
+        b -= 1
+    return a, b

@@ -1,0 +1,182 @@
+"""Date, time and duration expressions, and their resolution against the article's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from claims.extract.numbers import parse_number
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[0-9]|20)\d\d"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUMWORD = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            r"fifteen|twenty|thirty|forty|fifty|a|several|a few)")
+# Exact counts only: "several years" is too vague to check.
+_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
+_UNIT = r"(?:second|minute|hour|day|week|month|year|decade|century)"
+
+# Each alternative is a named kind; the first match at a position wins.
+DATE_RE = re.compile(
+    rf"""(?P<full>{_MONTH}\s{_DAY},?\s{_YEAR}\b|\b{_DAY}\s{_MONTH}\s{_YEAR}\b)
+      | (?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)
+      | (?P<monthyear>{_MONTH}\s{_YEAR}\b)
+      | (?P<monthday>{_MONTH}\s{_DAY}\b(?!\s*,?\s*{_YEAR}))
+      | (?P<decade>\b(?:the\s)?(?:early\s|mid-?|late\s)?(?:1[0-9]|20)\d0s\b)
+      | (?P<year>\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Dd]uring|[Oo]f)\s{_YEAR}\b(?![-\u2013]\d)
+               | \b{_YEAR}(?=\s(?:[a-z]+\s)?(?:article|report|study|paper|book|film|law|election|census|survey|season|budget)\b))
+      | (?P<weekday>\b(?:(?:on|On|last|Last|next|Next|this|This)\s)?{_WEEKDAY}\b)
+      | (?P<relative>\b(?:(?:[Ee]arly|[Ll]ate|[Mm]id|[Ee]arlier|[Ll]ater)(?:\sin)?\s)?(?:[Ll]ast|[Nn]ext|[Tt]his)\s(?:week|weekend|month|year|spring|summer|autumn|fall|winter)\b
+               | \b(?:[Yy]esterday|[Tt]omorrow)\b
+               | \b{_NUMWORD}\s{_UNIT}s?\sago\b)
+      | (?P<month>(?<=\b(?:in|In)\s){_MONTH}(?!\s\d))
+    """,
+    re.X,
+)
+TIME_RE = re.compile(
+    r"\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
+    r"|\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?:\s?(?:GMT|UTC|[A-Z]{2,3}T)\b)?"
+    r"|\b(?:noon|midnight)\b"
+)
+# "two-day visit", "five-year project": a duration used as a modifier, with the noun it modifies.
+DURATION_ADJ_RE = re.compile(
+    rf"\b{_NUMWORD}[-\u2010\u2011]{_UNIT}(?:[-\u2010\u2011]long)?\s[a-z]+\b",
+)
+# "five years of events", "for three months", "24 years".
+DURATION_RE = re.compile(
+    rf"\b(?:for|over|within|after|in)\s(?:(?:about|nearly|almost|more\sthan|at\sleast)\s)?(?:the\s(?:past|last|next)\s)?"
+    rf"{_COUNT}\s{_UNIT}s\b|\b{_COUNT}\s{_UNIT}s\sof\s[a-z]+(?:\s(?:and|or)\s[a-z]+)?"
+)
+
+
+def _parse_day(s: str) -> int:
+    return int(re.sub(r"\D", "", s))
+
+
+def resolve(kind: str, expr: str, published: dt.date | None) -> dict[str, Any]:
+    """Normalised value of a date expression; relative ones are resolved against ``published``."""
+    words = re.findall(r"[A-Za-z]+|\d+", expr)
+    low = [w.lower() for w in words]
+    out: dict[str, Any] = {"expression": expr}
+    month = next((MONTHS[w] for w in low if w in MONTHS), None)
+    digits = [w for w in words if w.isdigit()]
+    years = [int(d) for d in digits if len(d) == 4]
+    if kind == "full" and month and years:
+        day = next(int(d) for d in digits if len(d) <= 2)
+        out["date"] = _iso(years[0], month, day)
+    elif kind == "iso":
+        out["date"] = expr
+    elif kind == "monthyear" and month and years:
+        out["date"] = f"{years[0]:04d}-{month:02d}"
+    elif kind == "year" and years:
+        out["date"] = f"{years[0]:04d}"
+    elif kind == "decade":
+        out["date"] = re.search(r"\d{4}s", expr).group(0) if re.search(r"\d{4}s", expr) else expr
+    elif published is None:
+        out["relative"] = True
+    else:
+        out.update(_relative(kind, low, month, digits, published))
+    return out
+
+
+def _iso(y: int, m: int, d: int) -> str:
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return f"{y:04d}-{m:02d}"
+
+
+def _relative(kind: str, low: list[str], month: int | None, digits: list[str], pub: dt.date) -> dict[str, Any]:
+    out: dict[str, Any] = {"relative": True, "resolved_against": pub.isoformat()}
+    if kind == "weekday":
+        target = next(WEEKDAYS.index(w) for w in low if w in WEEKDAYS)
+        back = (pub.weekday() - target) % 7
+        # News is written in the past tense: "on Tuesday" is the latest Tuesday up to the date.
+        if "next" in low:
+            out["date"] = (pub + dt.timedelta(days=(target - pub.weekday()) % 7 or 7)).isoformat()
+        else:
+            out["date"] = (pub - dt.timedelta(days=back + (7 if "last" in low and back == 0 else 0))).isoformat()
+    elif kind == "monthday" and month:
+        day = _parse_day(digits[0]) if digits else 1
+        year = pub.year if month <= pub.month + 6 else pub.year - 1
+        out["date"] = _iso(year, month, day)
+    elif kind == "month" and month:
+        # A bare month is the one nearest the article's date.
+        delta = month - pub.month
+        year = pub.year + (1 if delta < -6 else -1 if delta > 6 else 0)
+        out["date"] = f"{year:04d}-{month:02d}"
+    elif "yesterday" in low:
+        out["date"] = (pub - dt.timedelta(days=1)).isoformat()
+    elif "tomorrow" in low:
+        out["date"] = (pub + dt.timedelta(days=1)).isoformat()
+    elif "ago" in low:
+        n = parse_number(" ".join(w for w in low if w not in ("ago",) and not w.startswith(
+            ("second", "minute", "hour", "day", "week", "month", "year", "decade", "centur")))) or 1
+        unit = next(w for w in low if w.startswith(("second", "minute", "hour", "day", "week",
+                                                    "month", "year", "decade", "centur")))
+        days = {"day": 1, "week": 7, "mont": 30.44, "year": 365.25, "deca": 3652.5, "cent": 36525}
+        out["date"] = (pub - dt.timedelta(days=n * days.get(unit[:4], days.get(unit[:3], 0)))).isoformat()
+        out["approximate"] = True
+    else:
+        shift = -1 if "last" in low else 1 if "next" in low else 0
+        part = next((w for w in low if w in ("early", "late", "mid", "earlier", "later")), None)
+        if "year" in low:
+            year = pub.year + shift
+            out["date"] = f"{year:04d}"
+            if part in ("early", "late", "mid"):
+                out["part"] = part
+                out["range"] = {"early": [f"{year}-01", f"{year}-04"], "mid": [f"{year}-05", f"{year}-08"],
+                                "late": [f"{year}-09", f"{year}-12"]}[part]
+        elif "month" in low:
+            m = pub.month - 1 + shift
+            out["date"] = f"{pub.year + m // 12:04d}-{m % 12 + 1:02d}"
+        elif "week" in low or "weekend" in low:
+            monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=shift)
+            out["date"] = f"{monday.isocalendar()[0]}-W{monday.isocalendar()[1]:02d}"
+        else:
+            out["date"] = f"{pub.year + shift:04d}"
+        if part:
+            out["part"] = part
+    return out
+
+
+def duration_values(expr: str) -> dict[str, Any]:
+    """Amount and unit of a duration expression ("two-day", "five years")."""
+    m = re.search(rf"({_NUMWORD})[\s\-\u2010\u2011]({_UNIT})s?", expr)
+    if not m:
+        return {}
+    amount = parse_number(m.group(1))
+    return {"amount": int(amount) if amount is not None and amount.is_integer() else amount,
+            "unit": m.group(2)}
+
+
+def time_values(expr: str) -> dict[str, Any]:
+    """24-hour clock value of a time expression ("2:45 a.m." -> "02:45")."""
+    low = expr.lower()
+    if "noon" in low:
+        return {"time": "12:00"}
+    if "midnight" in low:
+        return {"time": "00:00"}
+    m = re.match(r"(\d{1,2})(?::(\d\d))?", expr)
+    if not m:
+        return {}
+    h, mi = int(m.group(1)), int(m.group(2) or 0)
+    if ("p.m." in low or "pm" in low) and h < 12:
+        h += 12
+    if ("a.m." in low or "am" in low) and h == 12:
+        h = 0
+    zone = re.search(r"\b(GMT|UTC|[A-Z]{2,3}T)\b", expr)
+    out: dict[str, Any] = {"time": f"{h:02d}:{mi:02d}"}
+    if zone:
+        out["zone"] = zone.group(1)
+    return out

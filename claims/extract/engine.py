@@ -1,0 +1,261 @@
+"""The extraction engine: article text in, atomic checkable claims out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from claims.extract import attribution, clauses, furniture, patterns, score
+from claims.extract.candidates import Cand, find, resolve_overlaps
+from claims.extract.claim import Claim
+from claims.extract.dates import DATE_RE, resolve
+from claims.extract.language import is_english
+from claims.extract.sentences import blocks, quote_spans, split_sentences
+
+# Content clauses that start like this are background, reasons or conditions, not events.
+_SUBORDINATE = re.compile(
+    r"^(?:as|while|although|though|because|since|if|unless|whereas|even|so|despite|whether|once|"
+    r"compared|including|such|like|unlike)\b", re.I
+)
+_EVALUATIVE = re.compile(r"^(?:this|that|it|these|those|there)\s(?:is|was|are|were|suggests?|shows?|means?|has|does)\b", re.I)
+_ATTR_ONLY = re.compile(rf"\b(?:{attribution.ATTR_VERBS}|showed|shows|found|finds|believe|believes|note|say|think)(?:\s(?:on|On)\s\w+day)?(?:\sthat)?\s*$")
+_ORG_SAID = re.compile(
+    r"(?P<who>.{3,90}?)\s(?:has\s|have\s)?(?:reported|said|announced|stated|confirmed|published)\b"
+    r"(?:\s(?:on|On)\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
+)
+_PROPER_INSIDE = re.compile(r"(?<=\s)(?:[A-Z][\w\u2019'-]+|[A-Z]{2,})")
+_DISCOURSE = re.compile(r"^(?:(?:well|now|so|and|but|look|okay|ok|yes|no|folks|listen)\b[,\s]*)+", re.I)
+_WORDS = re.compile(r"\S+")
+
+
+def extract_claims(text: str, *, published: dt.date | None = None) -> list[Claim]:
+    """Find the checkable claims of ``text``; ``published`` resolves relative dates."""
+    if not isinstance(text, str) or not text.strip() or not is_english(text):
+        return []
+    spans = list(blocks(text))
+    if published is None:
+        published = _dateline(text, spans[:3])
+    single = len(spans) == 1
+    found: list[Claim] = []
+    for b0, b1 in spans:
+        line = text[b0:b1]
+        if furniture.is_furniture(line) or furniture.is_heading(line, single_block=single):
+            continue
+        qspans = quote_spans(text, b0, b1)
+        speaker: str | None = None
+        for s0, s1 in split_sentences(text, b0, b1):
+            claims, speaker = _sentence(text, s0, s1, qspans, published, speaker, single)
+            found.extend(claims)
+    found.sort(key=lambda c: (c.start, c.end))
+    return _dedupe(found)
+
+
+def _dedupe(found: list[Claim]) -> list[Claim]:
+    """A fact repeated in the article (lead and body) is one claim to check: keep its first mention."""
+    seen: set[str] = set()
+    out = []
+    for c in found:
+        key = " ".join(c.quote.lower().split())
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
+
+
+def _dateline(text: str, first: list[tuple[int, int]]) -> dt.date | None:
+    """The article's date from a leading dateline, when the caller did not give one."""
+    for b0, b1 in first:
+        line = text[b0:b1]
+        if furniture.is_dateline(line):
+            m = DATE_RE.search(line)
+            if m and m.lastgroup in ("full", "iso"):
+                iso = resolve(m.lastgroup, m.group(0), None).get("date", "")
+                try:
+                    return dt.date.fromisoformat(iso)
+                except ValueError:
+                    return None
+    return None
+
+
+def _sentence(text: str, s0: int, s1: int, qspans: list[tuple[int, int]], published: dt.date | None,
+              prev_speaker: str | None, single: bool) -> tuple[list[Claim], str | None]:
+    """Claims of one sentence, and the speaker to carry to the next one."""
+    sent = text[s0:s1]
+    if sent.rstrip(" \"'\u201d\u2019)").endswith("?") or len(sent) < 12:
+        return [], prev_speaker
+    inside = sum(max(0, min(b, s1) - max(a, s0)) for a, b in qspans)
+    # Direct speech: the sentence opens inside a quotation (not a reported sentence quoting a phrase).
+    opens_quoted = sent.lstrip()[:1] in "\"\u201c\u2018'" or any(a < s0 < b for a, b in qspans)
+    speech = inside >= 0.5 * len(sent.strip()) and opens_quoted
+    mask = clauses.mask_quotes(sent, qspans, s0)
+    who, _ = attribution.speaker_of(mask)
+    if speech:
+        who = who or prev_speaker
+    prob = score.sentence_score(sent)
+    cands = find(sent, published, speech=speech)
+    people = attribution.roles(mask) + attribution.attributions(mask)
+    cands += [Cand(p.start, p.end, p.kind, "short", {"speaker": p.speaker} if p.speaker else {}) for p in people]
+    protected = [(c.start, c.end) for c in cands if c.mode == "short" or c.kind == "date"]
+    segs = [clauses.trim(sent, a, b) for a, b in clauses.segments(mask, protected, sent)]
+    segs = _join_when(sent, [(a, b) for a, b in segs if b > a], cands)
+    if not speech:
+        cands += _segment_attributions(sent, segs)
+        cands += _embedded_quotes(sent, qspans, s0, segs)
+    cands = _drop_folded_dates(sent, cands, segs)
+    short = resolve_overlaps([c for c in cands if c.mode == "short"])
+    claims: list[Claim] = []
+    taken: list[tuple[int, int]] = [(c.start, c.end) for c in short]
+    for c in short:
+        claims.append(_claim(text, s0, sent, c.start, c.end, c.kind, c.values, prob, who, segs, c))
+    if not speech:
+        for a, b in segs:
+            anchors = [c for c in cands if c.mode != "short" and a <= c.start < b]
+            span = _anchor_span(sent, a, b, anchors) if anchors else None
+            if span is None:
+                if not any(x < b and a < y for x, y in taken) and _is_event(sent[a:b]):
+                    span, kind, values = (a, b), "event", {}
+                else:
+                    continue
+            else:
+                top = min(anchors, key=lambda c: ("date", "quantity", "quote").index(c.kind)
+                          if c.kind in ("date", "quantity", "quote") else 3)
+                kind, values = top.kind, dict(top.values)
+            x, y = span
+            if any(_overlap(x, y, p, q) > 0.5 for p, q in taken):
+                continue
+            taken.append((x, y))
+            claims.append(_claim(text, s0, sent, x, y, kind, values, prob, who, segs, None))
+    if not claims and not speech and prob >= (0.5 if single else 0.8):
+        a, b = clauses.trim(sent, 0, len(sent))
+        m = _DISCOURSE.match(sent[a:b])
+        if m and m.end() < b - a:
+            a = clauses.trim(sent, a + m.end(), b)[0]
+        if b - a >= 10:
+            claims.append(_claim(text, s0, sent, a, b, "event", {"sentence_level": True}, prob, who, segs, None))
+    return claims, who if speech or who else prev_speaker
+
+
+def _join_when(sent: str, segs: list[tuple[int, int]], cands: list[Cand]) -> list[tuple[int, int]]:
+    """"... in 1884, when X hosted Y": a when-clause tells what happened at the date before it."""
+    ends = {c.end for c in cands if c.kind == "date"}
+    out: list[tuple[int, int]] = []
+    for a, b in segs:
+        if out and sent.startswith("when ", a) and out[-1][1] in ends:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _overlap(a: int, b: int, p: int, q: int) -> float:
+    inter = max(0, min(b, q) - max(a, p))
+    return inter / max(1, min(b - a, q - p))
+
+
+def _segment_attributions(sent: str, segs: list[tuple[int, int]]) -> list[Cand]:
+    """"The state news agency reported (on Tuesday)": organisations and outlets as sources."""
+    out = []
+    for a, b in segs:
+        m = _ORG_SAID.match(sent, a, b)
+        if m and attribution.is_organisation(m.group("who")) and len(m.group("who").split()) <= 10:
+            out.append(Cand(a, m.end(), "attribution", "short", {"source": m.group("who")}))
+    return out
+
+
+def _embedded_quotes(sent: str, qspans: list[tuple[int, int]], s0: int, segs: list[tuple[int, int]]) -> list[Cand]:
+    """Short quotations inside a reported sentence: their wording can be checked, in their clause."""
+    out = []
+    for qa, qb in qspans:
+        a, b = qa - s0, qb - s0
+        if a < 0 or b > len(sent):
+            continue
+        words = _WORDS.findall(sent[a:b])
+        capitalised = sum(w[:1].isupper() or not w[:1].isalpha() for w in words[1:])
+        if len(words) < 3 or capitalised > len(words) / 2:
+            continue  # single words and titles ("The Case for Colonialism") are not quotations to check
+        out.append(Cand(a, b, "quote", "anchor", {"quotation": sent[a + 1:b - 1].strip(" ,.")}, cap=200))
+    return out
+
+
+def _drop_folded_dates(sent: str, cands: list[Cand], segs: list[tuple[int, int]]) -> list[Cand]:
+    """A weekday next to "said"/"told" dates the statement, not the fact: fold it into the attribution."""
+    attrs = [c for c in cands if c.kind in ("attribution", "role")]
+    out = []
+    for c in cands:
+        if c.kind == "date" and c.values.get("relative") and "day" in sent[c.start:c.end].lower():
+            seg = next(((a, b) for a, b in segs if a <= c.start < b), None)
+            if seg and (re.search(attribution.ATTR_VERBS, sent[seg[0]:seg[1]])
+                        or any(a.start < seg[1] and seg[0] < a.end for a in attrs)):
+                continue
+        out.append(c)
+    return out
+
+
+def _anchor_span(sent: str, a: int, b: int, anchors: list[Cand]) -> tuple[int, int] | None:
+    """The clause span an anchored candidate needs, capped to stay a focused claim."""
+    lo = min(c.start for c in anchors)
+    hi = max(c.end for c in anchors)
+    if all(c.mode == "anchor_right" for c in anchors):
+        a = lo
+    if all(c.mode == "anchor_left" for c in anchors):
+        b = hi
+    cap = min(c.cap for c in anchors)
+    if b - a <= cap:
+        return a, b
+    # Cut the tail at a phrase boundary after the anchor, else the head before it.
+    for m in reversed(list(re.finditer(r"\s(?=(?:at|in|on|with|for|to|from|by|after|before|during|and|which|who|that|as)\s)", sent[a:b]))):
+        cut = a + m.start()
+        if hi <= cut <= a + cap:
+            return a, cut
+    for m in re.finditer(r"(?<=[\s,])(?=\S)", sent[a:b]):
+        start = a + m.start()
+        if b - start <= cap and start <= lo:
+            return clauses.trim(sent, start, b)
+    return a, b
+
+
+def _is_event(seg: str) -> bool:
+    """Whether a clause with no typed span still states a checkable happening."""
+    words = seg.split()
+    if not 4 <= len(words) <= 45 or not patterns.has_verb(seg):
+        return False
+    if _SUBORDINATE.match(seg) or _EVALUATIVE.match(seg) or _ATTR_ONLY.search(seg):
+        return False
+    if patterns.MODAL_RE.search(seg) or patterns.OPINION_RE.search(seg):
+        return False
+    return bool(_PROPER_INSIDE.search(seg) or re.search(r"\d", seg))
+
+
+def _claim(text: str, s0: int, sent: str, a: int, b: int, kind: str, values: dict[str, Any],
+           prob: float, who: str | None, segs: list[tuple[int, int]], cand: Cand | None) -> Claim:
+    """Build the Claim for sentence span [a, b)."""
+    quote = sent[a:b]
+    seg = next(((x, y) for x, y in segs if x <= a < y), (a, b))
+    context = sent[min(seg[0], a):max(seg[1], b)]
+    if cand is not None and cand.kind == "quantity" and cand.full:
+        context = _atomic_text(sent, seg, cand)
+    speaker = values.get("speaker") if kind == "role" else who
+    statement = context.strip()
+    if who and kind not in ("role", "attribution") and who.lower() not in statement.lower():
+        statement = f"{who} that {statement}" if who.split()[-1] in _ATTR_WORDS else f"{statement} ({who})"
+    vague = bool(values.get("lower_bound"))
+    s = score.claim_score(kind, quote, prob, attributed=bool(who), vague=vague)
+    reason = f"{kind}" + (f", attributed to {who}" if who else "") + f"; sentence check-worthiness {prob:.2f}"
+    return Claim(quote=quote, start=s0 + a, end=s0 + b, sentence=sent.strip(), text=statement,
+                 kind=kind, score=s, reason=reason, values=values, speaker=speaker)
+
+
+_ATTR_WORDS = frozenset(re.findall(r"[a-z]+", attribution.ATTR_VERBS))
+
+
+def _atomic_text(sent: str, seg: tuple[int, int], cand: Cand) -> str:
+    """The clause with any coordinated sibling quantity removed ("dozens of X and 11,000 Y" -> one)."""
+    x, y = seg
+    full = cand.full or (cand.start, cand.end)
+    before = sent[x:full[0]]
+    after = sent[full[1]:y]
+    before = re.sub(r"(?:\S+\s){1,6}?\S+\s(?:and|or)\s$", "", before) if re.search(r"\d|dozens|hundreds|thousands", before[-40:]) and re.search(r"\s(?:and|or)\s$", before) else before
+    after = re.sub(r"^\s(?:and|or)\s(?:more\sthan\s|some\s|about\s)?(?:\d[\d,.]*|dozens|hundreds|thousands)\s(?:\S+\s?){1,4}?(?=\s(?:for|to|in|on|at)\b|$)", "", after)
+    return (before + sent[full[0]:full[1]] + after).strip()

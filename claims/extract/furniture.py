@@ -1,0 +1,60 @@
+"""Page furniture: headings, credits, bylines, link teasers and comment forms are not claims."""
+
+from __future__ import annotations
+
+import re
+
+# Whole-line furniture found on news pages, whatever the site.
+_FURNITURE_LINE = re.compile(
+    r"""^(?:
+        (?:read|see|watch|listen)\s+(?:more|also)\b.*        # "Read more: ..." teasers
+      | related\b.*
+      | about\s+the\s+authors?\b.*
+      | leave\s+a\s+(?:reply|comment)\b.*
+      | (?:your\s+)?email\s+address\s+will\s+not\s+be\s+published.*
+      | required\s+fields\s+are\s+marked.*
+      | (?:user\s+)?comments?\b.{0,20}
+      | (?:\u00a9|\(c\)|copyright\b).*                        # copyright lines
+      | all\s+rights\s+reserved.*
+      | (?:photo|image|picture|video|credit|source|caption)s?\s*(?::|by\b).*
+      | (?:by|written\s+by|posted\s+by|reporting\s+by|editing\s+by)\s+[A-Z\u00c0-\u024f].{0,80}
+      | share\s+(?:this|on)\b.* | follow\s+us\b.* | sign\s+up\b.* | subscribe\b.*
+      | advertisement | skip\s+to\b.* | click\s+here\b.*
+      | this\s+document\s+is\s+subject\s+to\s+copyright.*
+    )$""",
+    re.I | re.X,
+)
+# "Gavriel Grigorov | Reuters", "AP Photo/Jane Doe", "Getty Images": photo credits.
+_CREDIT = re.compile(
+    r"^[^.!?|]{2,60}\s[|/]\s[^.!?|]{2,60}$|(?:getty\s+images|AP\s+photo|AFP|Reuters|dpa|picture[- ]alliance)\s*$",
+    re.I,
+)
+_DATELINE = re.compile(
+    r"^(?:(?:updated|published|posted)\s*:?\s*)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4}"
+    r"(?:\s+(?:report|at\s+.*|\d.*))?$|^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$",
+    re.I,
+)
+_TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$|[\"\u201d]$")
+
+
+def is_furniture(line: str) -> bool:
+    """True for a line that is page furniture (credit, teaser, form text, copyright)."""
+    s = line.strip()
+    if not s:
+        return True
+    return bool(_FURNITURE_LINE.match(s) or _CREDIT.search(s) and len(s) < 90 or _DATELINE.match(s))
+
+
+def is_dateline(line: str) -> bool:
+    """True for a line that holds only a date (an article's dateline)."""
+    return bool(_DATELINE.match(line.strip()))
+
+
+def is_heading(line: str, *, single_block: bool) -> bool:
+    """True for a heading: a line with no sentence-final punctuation (unless it is the whole text)."""
+    if single_block:
+        return False
+    s = line.strip()
+    return not _TERMINAL.search(s) and len(s) < 200

@@ -1,0 +1,143 @@
+"""Number grammar of news copy: digits, number words, fractions, scales, money and percentages."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "dozen": 12, "single": 1,
+}
+_SCALES = {
+    "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "lakh": 1e5, "crore": 1e7,
+}
+# Vague counts: the value is an approximate lower bound ("dozens" means at least two dozen).
+VAGUE = {
+    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "tens of thousands": 20000,
+    "hundreds of thousands": 200000, "millions": 2e6, "billions": 2e9, "several": 3,
+    "a few": 2, "a handful": 3, "a couple": 2, "numerous": 3, "many": 3,
+}
+_FRACTIONS = {
+    "half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25,
+    "quarters": 0.25, "fourth": 0.25, "fourths": 0.25, "fifth": 0.2, "fifths": 0.2,
+    "tenth": 0.1, "tenths": 0.1,
+}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10,
+}
+# Currency symbols and words, mapped to ISO codes.
+CURRENCY = {
+    "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "€": "EUR",
+    "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "pound": "GBP",
+    "pounds": "GBP", "sterling": "GBP", "¥": "JPY", "yen": "JPY", "jpy": "JPY", "yuan": "CNY",
+    "renminbi": "CNY", "rmb": "CNY", "cny": "CNY", "rupee": "INR", "rupees": "INR", "₹": "INR",
+    "inr": "INR", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
+    "won": "KRW", "franc": "CHF", "francs": "CHF", "chf": "CHF", "a$": "AUD", "c$": "CAD",
+    "hk$": "HKD", "real": "BRL", "reais": "BRL", "peso": "MXN", "pesos": "MXN",
+}
+# Approximations stay in the quote (part of the figure's wording); bounds become an operator.
+APPROX = ("about", "around", "approximately", "roughly", "nearly", "almost", "some",
+          "an estimated", "close to", "circa", "just over", "just under")
+BOUNDS = {"more than": ">", "over": ">", "at least": ">=", "fewer than": "<", "less than": "<",
+          "up to": "<=", "under": "<", "as many as": "<=", "no fewer than": ">=", "upwards of": ">"}
+
+_DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
+_TOKEN = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?")
+
+
+def parse_number(phrase: str) -> float | None:
+    """Value of a number phrase: "11,000", "1.2 billion", "twenty-five", "two-thirds", "dozens"."""
+    s = phrase.lower().replace("\u00a0", " ").strip()
+    s = re.sub(r"[-\u2010\u2011]", " ", s)
+    if not s:
+        return None
+    for vague in sorted(VAGUE, key=len, reverse=True):
+        if s == vague or s.startswith(vague + " "):
+            return float(VAGUE[vague])
+    tokens = _TOKEN.findall(s)
+    if not tokens:
+        return None
+    # Fractions: "two thirds", "a quarter", "half".
+    if len(tokens) <= 2 and tokens[-1] in _FRACTIONS:
+        num = 1.0 if len(tokens) == 1 else _word_or_digit(tokens[0])
+        if num is not None:
+            return round(num * _FRACTIONS[tokens[-1]], 3)
+    total = 0.0
+    current = 0.0
+    seen = False
+    for tok in tokens:
+        if tok == "and":
+            continue
+        val = _word_or_digit(tok)
+        if val is not None:
+            current += val
+            seen = True
+        elif tok in _SCALES:
+            if not seen:
+                current = 1.0
+            scale = _SCALES[tok]
+            if scale == 100:
+                current *= 100
+            else:
+                total += current * scale
+                current = 0.0
+            seen = True
+        else:
+            break
+    return total + current if seen else None
+
+
+def _word_or_digit(tok: str) -> float | None:
+    m = _DIGITS.match(tok)
+    if m:
+        return float(tok.replace(",", ""))
+    return float(_UNITS[tok]) if tok in _UNITS else None
+
+
+def currency_of(phrase: str) -> str | None:
+    """ISO code of the first currency symbol or word in ``phrase``."""
+    low = phrase.lower()
+    for sym in ("us$", "hk$", "a$", "c$", "$", "€", "£", "¥", "₹"):
+        if sym in low:
+            return CURRENCY[sym]
+    for word in re.findall(r"[a-z]+", low):
+        if word in CURRENCY and len(word) > 1 and word not in ("won", "real", "pound"):
+            return CURRENCY[word]
+    return None
+
+
+def quantity_values(phrase: str) -> dict[str, Any]:
+    """Normalised values of a quantity phrase: value, unit, currency, operator, approximation."""
+    low = phrase.lower().replace("\u00a0", " ")
+    out: dict[str, Any] = {}
+    for word, op in sorted(BOUNDS.items(), key=lambda kv: -len(kv[0])):
+        if low.startswith(word + " "):
+            out["op"] = op
+            low = low[len(word) + 1:]
+            break
+    for word in APPROX:
+        if low.startswith(word + " "):
+            out["approximate"] = True
+            low = low[len(word) + 1:]
+            break
+    cur = currency_of(low)
+    body = re.sub(r"(?:us|hk|a|c)?[$€£¥₹]", "", low).strip()
+    value = parse_number(body)
+    if value is None:
+        return out
+    if any(body.startswith(v) for v in VAGUE):
+        out["approximate"] = True
+        out["lower_bound"] = True
+    if re.search(r"%|\bper ?cent\b|\bpercentage points?\b", low):
+        out["unit"] = "percentage points" if "point" in low else "percent"
+    elif cur:
+        out["unit"] = "currency"
+        out["currency"] = cur
+    out["value"] = int(value) if float(value).is_integer() and abs(value) < 1e15 else value
+    return out

@@ -1,0 +1,103 @@
+"""Regular grammar of checkable phrases: quantities, records, comparisons and verb cues.
+
+Every pattern uses bounded repetition only, so matching stays linear on any input.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+                r"sixty|seventy|eighty|ninety|hundred|a\sdozen|dozen)")
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|mn|tn|[mbk](?![a-z]))"
+_VAGUE = (r"(?:tens\sof\sthousands|hundreds\sof\sthousands|dozens|scores|hundreds|thousands|"
+          r"millions|billions)")
+_FRACTION = (r"(?:(?:one|two|three|a)[-\s](?:half|third|quarter|fifth|tenth)s?|half|"
+             r"three[-\s]quarters|two[-\s]thirds)")
+_CURRENCY_SYM = r"(?:US\$|HK\$|A\$|C\$|[$€£¥₹])"
+_CURRENCY_WORD = (r"(?:dollars?|euros?|pounds?|yen|yuan|renminbi|rupees?|roubles?|rubles?|francs?|"
+                  r"pesos?|USD|EUR|GBP|CNY|JPY)")
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+APPROX_RE = (r"(?:(?:about|around|approximately|roughly|nearly|almost|some|an\sestimated|close\sto|"
+             r"just\sover|just\sunder)\s)")
+BOUND_RE = (r"(?:(?:more|fewer|less)\sthan|at\sleast|up\sto|as\smany\sas|over|under|upwards\sof)\s")
+
+NUMBER = (rf"(?:{_CURRENCY_SYM}\s?{_DIGITS}(?:[-\s]{_SCALE}\b)?"
+          rf"|{_DIGITS}(?:[-\s]{_SCALE}\b)?(?:[-\s]{_CURRENCY_WORD}\b)?"
+          rf"|{_FRACTION}\b|{_VAGUE}\b"
+          rf"|{_NUMBER_WORD}(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?(?:\s{_SCALE})?\b)")
+_UNIT = (r"(?:\s?%|[-\s]per[-\s]?cent\b|[-\s]percentage[-\s]points?\b|[-\s]points?\b)")
+# Words that end a noun phrase after a number.
+_NP_STOP = (r"(?:and|or|but|of|in|on|at|for|to|from|with|by|that|which|who|the|a|an|was|were|is|"
+            r"are|has|have|had|will|would|could|can|may|might|should|than|as|since|after|before|"
+            r"over|under|per|each|said|says|ago|into|this|these|those|their|its|his|her|while|when|"
+            r"where|including|across|between|among|during|about|around|against|last|next|more|less)")
+_NP_WORD = rf"(?!{_NP_STOP}\b)[A-Za-z][\w'\u2019-]*"
+QUANTITY_RE = re.compile(
+    rf"(?<![\w$€£¥.,-])(?P<bound>{BOUND_RE})?(?P<approx>{APPROX_RE})?(?P<num>{NUMBER})(?P<unit>{_UNIT})?"
+    rf"(?P<np>(?:\sof)?(?:\s{_NP_WORD}){{1,3}}(?:\s(?:of|and)\s(?:the\s)?{_NP_WORD}(?:\s{_NP_WORD})?)?)?",
+    re.I,
+)
+# Records: firsts with a scope, superlatives with a scope, "record high".
+RECORD_RE = re.compile(
+    r"\b(?:the\s)?first\s(?:[\w-]+\s){0,3}?(?:in|since)\s(?:more\sthan\s|nearly\s|over\s|almost\s)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a)\s(?:years?|decades?|months?|centur(?:y|ies))\b"
+    r"|\bfirst\s[\w-]+(?:\s[\w-]+)?\s(?:of|in)\sthe\s\d{1,2}(?:st|nd|rd|th)\scentury\b"
+    r"|\b(?:the\s)?(?:world|country|nation|region|continent|city|state|company)['\u2019]s\s"
+    r"(?:largest|biggest|highest|lowest|smallest|longest|oldest|first|only|fastest|tallest|deepest)\s[\w-]+(?:\s[a-z-]+)?"
+    r"|\b(?:the\s)?(?:largest|biggest|highest|lowest|smallest|longest|shortest|oldest|youngest|fastest|"
+    r"deadliest|hottest|coldest|warmest|wettest|driest|worst|most\s[a-z]+|least\s[a-z]+)\s(?:[\w-]+\s){0,4}?"
+    r"(?:in\s(?:recorded\s|modern\s|living\s)?(?:history|memory)|ever(?:\srecorded)?|on\srecord|of\sall\stime"
+    r"|since\s(?:records\sbegan|\d{4})|in\s(?:at\sleast\s|more\sthan\s|nearly\s)?\d+\s(?:years|decades))"
+    r"|\b(?:record|all-time)[-\s](?:high|low)s?\b|\bfor\sthe\sfirst\stime(?:\s(?:in|since)\s[\w\s]{2,20}?\d+\s\w+)?",
+    re.I,
+)
+COMPARISON_RE = re.compile(
+    r"\b(?:twice|three\stimes|four\stimes|(?:\d+(?:\.\d+)?|two|five|ten)\stimes|half|double|triple)"
+    r"\s(?:as\s[a-z]+\sas\s(?:[\w'\u2019-]+\s?){1,4}|the\s[a-z]+\sof\s(?:the\s)?(?:[\w'\u2019-]+\s?){1,3}"
+    r"|(?:more|less|larger|bigger|higher|lower|smaller|faster)(?:\sthan\s(?:the\s)?(?:[\w'\u2019-]+\s?){1,3})?)",
+    re.I,
+)
+CHANGE_VERB = re.compile(
+    r"\b(?:rose|rises|risen|fell|falls|fallen|slid|slides|dropped|drops|grew|grows|grown|increased|"
+    r"decreased|jumped|climbed|declined|surged|plunged|soared|gained|lost|shrank|shrunk|tumbled|"
+    r"slumped|doubled|tripled|halved|up|down|rising|falling)\s$",
+    re.I,
+)
+# Verb-like words: decide whether a stretch of words is a clause.
+VERB_RE = re.compile(
+    r"\b(?:is|are|was|were|been|being|has|have|had|did|does|will|would|could|can|may|might|must|"
+    r"should|said|says|told|tells|made|makes|found|finds|began|begun|became|becomes|went|goes|gave|"
+    r"gives|took|takes|brought|bought|led|held|met|won|lost|sent|paid|rose|fell|grew|saw|sees|shows|"
+    r"left|got|came|comes|knew|thought|built|ran|set|put|kept|sold|spent|hit|cut|struck|wrote|spoke|"
+    r"stood|starts|remains|requires|involves|includes|means|seems|appears|suggests|describes|needs|"
+    r"wants|continues|plans|argues|notes|adds|claims|states|reports|believes|slid|shed|fled|"
+    r"[a-z]{3,}ed|[a-z]{3,}ing)\b",
+    re.I,
+)
+_NOT_VERBS = frozenset(
+    "morning evening during according meeting building nothing something anything everything "
+    "ceiling feeling thing spring string king ring wing bring including red bed need seed feed "
+    "speed hundred kindred sacred naked wicked wretched breed greed shed deed indeed".split()
+)
+
+
+def has_verb(text: str) -> bool:
+    """Whether ``text`` holds a verb-like word (so it reads as a clause)."""
+    return any(m.group(0).lower() not in _NOT_VERBS for m in VERB_RE.finditer(text))
+
+
+MODAL_RE = re.compile(
+    r"\b(?:could|would|might|may|should|must|will|won['\u2019]t|can['\u2019]t|shall|going\sto|"
+    r"likely|unlikely|probably|perhaps|possibly|hope[sd]?|hoping|expects?|expected\sto|wants?\sto|"
+    r"plans?\sto|intends?\sto|aims?\sto|needs?\sto|believes?|thinks?|feels?|seems?|appears?\sto|"
+    r"fear(?:s|ed)?|worr(?:y|ies|ied)|fretted|unhappy|suggests?|if)\b",
+    re.I,
+)
+OPINION_RE = re.compile(
+    r"\b(?:I|we|you|our|my|us)\b|\b(?:great|terrible|wonderful|awful|amazing|disgrace\w*|shame\w*|"
+    r"best\sthing|real\sproblem|big\sstretch|no\sway|of\scourse|nothing|never|always|everyone|nobody|"
+    r"most\s(?!of\b)[a-z]+|least\s(?!of\b)[a-z]+)\b",
+    re.I,
+)

@@ -1,0 +1,83 @@
+"""Check-worthiness score of a claim: the sentence classifier, folded with what the claim holds."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+# How much each kind of span says about check-worthiness on its own.
+KIND_BASE = {
+    "quantity": 0.80, "record": 0.80, "comparison": 0.75, "date": 0.65, "attribution": 0.65,
+    "quote": 0.60, "time": 0.60, "duration": 0.60, "role": 0.55, "event": 0.55,
+}
+_NUMERIC = re.compile(r"\d|%|\b(?:percent|million|billion|dozens|hundreds|thousands)\b", re.I)
+_PROPER = re.compile(r"(?<=[a-z,;]\s)[A-Z][a-z]+")
+_VAGUE = re.compile(r"\b(?:some|many|several|things?|stuff|people|a lot|lots)\b", re.I)
+_OPINION = re.compile(
+    r"\b(?:I|we|you|I'm|we're|you're|I've|believe|think|feel|hope|should|must|great|terrible|"
+    r"wonderful|disaster|thank|going to|want|need|would|will|can't|won't)\b",
+    re.I,
+)
+_FACTUAL = re.compile(
+    r"\b(?:percent|million|billion|trillion|tax|taxes|jobs?|unemployment|deficit|debt|budget|"
+    r"voted|vote|law|bill|passed|signed|increased|decreased|cut|raised|created|lost|spent|"
+    r"cost|costs|paid|war|troops|nuclear|record|highest|lowest|largest|first|since|years?|"
+    r"\d{4}|dollars?|\$)\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _classifier() -> Callable[[str], float] | None:
+    """The team's sentence classifier, when the package is installed (imported lazily)."""
+    try:
+        from claims.checkworthy import sentence_score  # type: ignore[attr-defined]
+    except Exception:  # absent or broken: fall back to the heuristic below
+        return None
+    return sentence_score if callable(sentence_score) else None
+
+
+def heuristic_sentence_score(sentence: str) -> float:
+    """A cheap check-worthiness guess from numbers, names, factual and opinion cues (0..1)."""
+    s = 0.30
+    if _NUMERIC.search(sentence):
+        s += 0.25
+    s += min(len(_FACTUAL.findall(sentence)), 3) * 0.08
+    s += min(len(_PROPER.findall(sentence)), 2) * 0.05
+    s -= min(len(_OPINION.findall(sentence)), 3) * 0.08
+    if sentence.rstrip().endswith("?"):
+        s -= 0.3
+    words = len(sentence.split())
+    if words < 6:
+        s -= 0.2
+    return max(0.0, min(1.0, s))
+
+
+def sentence_score(sentence: str) -> float:
+    """Probability that a sentence holds a check-worthy claim: the classifier, else the heuristic."""
+    clf = _classifier()
+    if clf is not None:
+        try:
+            return max(0.0, min(1.0, float(clf(sentence))))
+        except Exception:  # a classifier bug must not stop extraction
+            pass
+    return heuristic_sentence_score(sentence)
+
+
+def claim_score(kind: str, quote: str, sentence_prob: float, *, attributed: bool, vague: bool) -> float:
+    """Score of one claim: mostly the sentence's probability, shifted by the claim's specificity."""
+    base = KIND_BASE.get(kind, 0.5)
+    if _NUMERIC.search(quote):
+        base += 0.05
+    if attributed:
+        base += 0.05
+    if vague or _VAGUE.search(quote) and not _NUMERIC.search(quote):
+        base -= 0.1
+    score = 0.6 * sentence_prob + 0.4 * base
+    return round(max(0.0, min(1.0, score)), 3)
+
+
+def has_classifier() -> bool:
+    """Whether the sentence classifier is available."""
+    return _classifier() is not None
