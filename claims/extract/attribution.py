@@ -30,10 +30,11 @@ PRE_TITLE_RE = re.compile(
 APPOSITIVE_RE = re.compile(
     rf"(?P<name>{_NAME}|[A-Z][a-z]+),\s(?P<app>(?:the\s|a\s|an\s)?(?:[\w-]+\s){{0,3}}?{_ROLE_NOUN}\b[^,;:]{{0,140}}?)"
     rf"(?:,\s|(?<=[\"\u201d])\s)(?:also\s|later\s)?(?:{ATTR_VERBS}|[a-z]+ed)\b"
+    rf"|\b{ATTR_VERBS}\s(?P<name2>{_NAME}),\s(?P<app2>(?:the\s|a\s|an\s)?(?:[\w-]+\s){{0,3}}?{_ROLE_NOUN}\b[^,;:]{{0,140}}?)(?=[,.;]|$)"
 )
 _SPLIT_ROLES = re.compile(rf"\sand\s(?=(?:[\w-]+\s){{0,2}}{_ROLE_NOUN}\b)")
 ACCORDING_RE = re.compile(
-    r"\b[Aa]ccording\sto\s(?P<src>(?:the\s)?(?:[A-Z][\w.&\u2019'-]*\s?(?:of\s|for\s|and\s)?){2,8})"
+    r"\b[Aa]ccording\sto\s(?P<src>(?:the\s)?(?:[A-Z](?:[\w&\u2019'-]|\.(?=\w))*\s?(?:of\s|for\s|and\s)?){2,8})"
 )
 # "told CNBC's "Squawk Box Asia" on Wednesday", "told joint press conference On Tuesday".
 TOLD_RE = re.compile(
@@ -83,14 +84,17 @@ def roles(mask: str) -> list[Span]:
         out.append(Span(start, m.end(), "role", name))
     for m in APPOSITIVE_RE.finditer(mask):
         # "senior vice president for Asia and chairman of ...": one claim per role.
-        app, base = m.group("app"), m.start("app")
+        g = "app" if m.group("app") else "app2"
+        name = m.group("name") or m.group("name2")
+        app, base = m.group(g), m.start(g)
         pieces, prev = [], 0
         for cut in _SPLIT_ROLES.finditer(app):
             pieces.append((prev, cut.start()))
             prev = cut.end()
         pieces.append((prev, len(app)))
         for i, (a, b) in enumerate(pieces):
-            out.append(Span(m.start("name") if i == 0 else base + a, base + b, "role", m.group("name")))
+            first = m.start("name" if g == "app" else "name2")
+            out.append(Span(first if i == 0 else base + a, base + b, "role", name))
     return out
 
 

@@ -56,6 +56,8 @@ def find(sent: str, published: dt.date | None, *, speech: bool) -> list[Cand]:
         for m in rx.finditer(sent):
             out.append(Cand(m.start(), m.end(), "duration", "short", dates.duration_values(m.group(0))))
     for m in patterns.RECORD_RE.finditer(sent):
+        if re.search(r"\b(?:I|we|you|they|I've|we've)\b", m.group(0)):
+            continue  # "the worst policy we have ever seen": a judgement, not a record
         out.append(Cand(m.start(), m.end(), "record", "short", _record_values(m.group(0))))
     for m in patterns.COMPARISON_RE.finditer(sent):
         end = m.start() + len(m.group(0).rstrip())

@@ -16,7 +16,8 @@ _AND_VERB = re.compile(
 )
 _THAT = re.compile(
     r"\b(?:said|says|told|claimed|claims|stated|reported|announced|warned|added|noted|argued|"
-    r"showed|shows|found|believe|believes|note|suggests|conference)\s(?=that\s)"
+    r"showed|shows|found|believe|believes|note|suggests|conference)"
+    r"(?:\s(?:on|On|last|Last)\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week))?\s(?=that\s)"
 )
 _LIST_TAIL = re.compile(r"^\s*(?:the\s)?[\w-]+\s(?:and|or)\s(?!that\b|then\b)")
 _LEAD = re.compile(

@@ -113,7 +113,7 @@ def _relative(kind: str, low: list[str], month: int | None, digits: list[str], p
     elif kind == "month" and month:
         # A bare month is the one nearest the article's date.
         delta = month - pub.month
-        year = pub.year + (1 if delta < -6 else -1 if delta > 6 else 0)
+        year = pub.year + (1 if delta < -6 else -1 if delta >= 6 else 0)  # ties go to the past
         out["date"] = f"{year:04d}-{month:02d}"
     elif "yesterday" in low:
         out["date"] = (pub - dt.timedelta(days=1)).isoformat()

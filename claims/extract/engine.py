@@ -27,6 +27,8 @@ _ORG_SAID = re.compile(
 _PROPER_INSIDE = re.compile(r"(?<=\s)(?:[A-Z][\w\u2019'-]+|[A-Z]{2,})")
 _DISCOURSE = re.compile(r"^(?:(?:well|now|so|and|but|look|okay|ok|yes|no|folks|listen)\b[,\s]*)+", re.I)
 _WORDS = re.compile(r"\S+")
+# Hopes, wishes and forecasts are not claims even when a classifier finds them check-worthy.
+_HOPE = re.compile(r"\b(?:hopes?|hoping|wish(?:es)?|predicts?|forecasts?|expects?|I\sthink|I\sbelieve)\b", re.I)
 
 
 def extract_claims(text: str, *, published: dt.date | None = None) -> list[Claim]:
@@ -88,7 +90,7 @@ def _sentence(text: str, s0: int, s1: int, qspans: list[tuple[int, int]], publis
     inside = sum(max(0, min(b, s1) - max(a, s0)) for a, b in qspans)
     # Direct speech: the sentence opens inside a quotation (not a reported sentence quoting a phrase).
     opens_quoted = sent.lstrip()[:1] in "\"\u201c\u2018'" or any(a < s0 < b for a, b in qspans)
-    speech = inside >= 0.5 * len(sent.strip()) and opens_quoted
+    speech = opens_quoted and inside > 0
     mask = clauses.mask_quotes(sent, qspans, s0)
     who, _ = attribution.speaker_of(mask)
     if speech:
@@ -104,14 +106,22 @@ def _sentence(text: str, s0: int, s1: int, qspans: list[tuple[int, int]], publis
         cands += _segment_attributions(sent, segs)
         cands += _embedded_quotes(sent, qspans, s0, segs)
     cands = _drop_folded_dates(sent, cands, segs)
-    short = resolve_overlaps([c for c in cands if c.mode == "short"])
+    short = resolve_overlaps([c for c in cands if c.mode == "short" and not _governed_by_modal(sent, segs, c)])
     claims: list[Claim] = []
     taken: list[tuple[int, int]] = [(c.start, c.end) for c in short]
     for c in short:
         claims.append(_claim(text, s0, sent, c.start, c.end, c.kind, c.values, prob, who, segs, c))
     if not speech:
+        for c in cands:
+            if c.mode in ("anchor_left", "anchor_right") and not _governed_by_modal(sent, segs, c):
+                seg = next(((a, b) for a, b in segs if a <= c.start < b), (c.start, c.end))
+                x, y = _anchor_span(sent, seg[0], seg[1], [c])
+                if not any(_overlap(x, y, p, q) > 0.5 for p, q in taken):
+                    taken.append((x, y))
+                    claims.append(_claim(text, s0, sent, x, y, c.kind, dict(c.values), prob, who, segs, c))
         for a, b in segs:
-            anchors = [c for c in cands if c.mode != "short" and a <= c.start < b]
+            anchors = [c for c in cands if c.mode == "anchor" and a <= c.start < b
+                       and (c.kind == "quote" or not _governed_by_modal(sent, segs, c))]
             span = _anchor_span(sent, a, b, anchors) if anchors else None
             if span is None:
                 if not any(x < b and a < y for x, y in taken) and _is_event(sent[a:b]):
@@ -127,7 +137,7 @@ def _sentence(text: str, s0: int, s1: int, qspans: list[tuple[int, int]], publis
                 continue
             taken.append((x, y))
             claims.append(_claim(text, s0, sent, x, y, kind, values, prob, who, segs, None))
-    if not claims and not speech and prob >= (0.5 if single else 0.8):
+    if not claims and not speech and prob >= (0.5 if single else 0.8) and not _HOPE.search(sent):
         a, b = clauses.trim(sent, 0, len(sent))
         m = _DISCOURSE.match(sent[a:b])
         if m and m.end() < b - a:
@@ -147,6 +157,15 @@ def _join_when(sent: str, segs: list[tuple[int, int]], cands: list[Cand]) -> lis
         else:
             out.append((a, b))
     return out
+
+
+def _governed_by_modal(sent: str, segs: list[tuple[int, int]], c: Cand) -> bool:
+    """A figure after "will", "could", "hopes" in its clause is a prediction, not a claim."""
+    if c.kind in ("role", "attribution", "quote"):
+        return False
+    seg = next(((a, b) for a, b in segs if a <= c.start < b), None)
+    start = seg[0] if seg else max(0, c.start - 60)
+    return bool(patterns.PREDICTION_RE.search(sent, start, c.start))
 
 
 def _overlap(a: int, b: int, p: int, q: int) -> float:

@@ -77,9 +77,7 @@ VERB_RE = re.compile(
     re.I,
 )
 _NOT_VERBS = frozenset(
-    "morning evening during according meeting building nothing something anything everything "
-    "ceiling feeling thing spring string king ring wing bring including red bed need seed feed "
-    "speed hundred kindred sacred naked wicked wretched breed greed shed deed indeed".split()
+    ["morning", "evening", "during", "according", "meeting", "building", "nothing", "something", "anything", "everything", "ceiling", "feeling", "thing", "spring", "string", "king", "ring", "wing", "bring", "including", "red", "bed", "need", "seed", "feed", "speed", "hundred", "kindred", "sacred", "naked", "wicked", "wretched", "breed", "greed", "shed", "deed", "indeed"]
 )
 
 
@@ -88,6 +86,11 @@ def has_verb(text: str) -> bool:
     return any(m.group(0).lower() not in _NOT_VERBS for m in VERB_RE.finditer(text))
 
 
+PREDICTION_RE = re.compile(
+    r"\b(?:will|would|could|might|may|shall|should|going\sto|expected\sto|forecasts?|projected|"
+    r"plans?\sto|hopes?|hoping|aims?\sto|intends?\sto|wants?\sto|if|unless)\b",
+    re.I,
+)
 MODAL_RE = re.compile(
     r"\b(?:could|would|might|may|should|must|will|won['\u2019]t|can['\u2019]t|shall|going\sto|"
     r"likely|unlikely|probably|perhaps|possibly|hope[sd]?|hoping|expects?|expected\sto|wants?\sto|"

@@ -1,0 +1,56 @@
+"""The ``claims`` command: one Typer group, a verb per command.
+
+Each sub-module registers its commands on :data:`app`; :func:`main` turns every
+:class:`~claims.errors.ClaimsError` into a one-line message and an exit code.
+Nothing here imports Prefect at module load, so ``claims extract`` starts fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from claims.errors import ClaimsError
+
+app = typer.Typer(
+    name="claims",
+    help="Find checkable claims in news articles, queue them for editors, record verdicts, render reports.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+@app.callback()
+def _group() -> None:
+    """Find checkable claims in news articles, queue them for editors, record verdicts, render reports."""
+
+
+# Registration happens on import; the order is the order of ``claims --help``.
+from claims.cli import check as _check  # noqa: E402,F401
+from claims.cli import extract as _extract  # noqa: E402,F401
+
+
+def error(message: str) -> None:
+    """Print a one-line error to standard error."""
+    print(f"claims: error: {message}", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the ``claims`` console script."""
+    try:
+        app(args=argv, prog_name="claims", standalone_mode=True)
+    except ClaimsError as exc:
+        error(str(exc))
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        error("interrupted")
+        sys.exit(130)
+    except Exception as exc:  # a bug of ours: still one line, unless asked for the traceback
+        if os.environ.get("CLAIMS_DEBUG"):
+            raise
+        error(f"internal error: {type(exc).__name__}: {exc} (set CLAIMS_DEBUG=1 for the traceback)")
+        sys.exit(70)

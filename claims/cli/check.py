@@ -1,0 +1,71 @@
+"""``claims check``: the full flow (load, extract, queue, report) for each source."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+
+from claims.cli import app
+from claims.cli.options import DbOption, Format, FormatOption, ReportsOption, settings
+
+
+@app.command()
+def check(
+    sources: Annotated[
+        list[str],
+        typer.Argument(help="Article files (.txt, .md, .html), http(s) URLs, or - for stdin."),
+    ],
+    db: DbOption = None,
+    reports: ReportsOption = None,
+    fmt: FormatOption = Format.table,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's run logs.")] = False,
+) -> None:
+    """Check each SOURCE: extract its claims, queue them for review, write the HTML report.
+
+    Runs the Prefect flow ``check-article`` once per source. Without PREFECT_API_URL
+    Prefect starts a temporary local server; with it, runs show in that server's UI.
+    """
+    from claims.errors import ClaimsError
+    from claims.sources import precheck
+
+    conf = settings(db, reports)
+    failed = 0
+    runnable = []
+    for source in sources:  # fail fast on typos, before Prefect starts
+        try:
+            precheck(source, conf)
+            runnable.append(source)
+        except ClaimsError as exc:
+            print(f"claims: error: {exc}", file=sys.stderr)
+            failed += 1
+    if runnable:
+        from claims.runtime import run_check
+    for source in runnable:
+        outcome = run_check(source, conf, verbose=verbose)
+        if isinstance(outcome, str):
+            print(f"claims: error: {outcome}", file=sys.stderr)
+            failed += 1
+            continue
+        if fmt is Format.table:
+            from claims.cli.tables import claims_table
+
+            note = "queued" if outcome.created else "already queued, nothing added"
+            claims_table(
+                [c.to_dict() for c in sorted(outcome.claims, key=lambda c: -c.score)],
+                title=f"{outcome.title} — {len(outcome.claims)} claims ({note})",
+            )
+            print(f"Report: {outcome.report}")
+        else:
+            row = {
+                "source": outcome.source,
+                "article_id": outcome.article_id,
+                "created": outcome.created,
+                "claims": len(outcome.claims),
+                "report": outcome.report,
+            }
+            print(json.dumps(row, ensure_ascii=False, indent=2 if fmt is Format.json else None))
+    if failed:
+        raise typer.Exit(2)

@@ -1,0 +1,57 @@
+"""``claims extract``: extraction alone, no database and no Prefect."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+
+from claims.cli import app
+from claims.cli.options import Format, FormatOption, settings
+from claims.errors import ClaimsError
+
+
+@app.command()
+def extract(
+    sources: Annotated[
+        list[str],
+        typer.Argument(help="Article files (.txt, .md, .html), http(s) URLs, or - for stdin."),
+    ],
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Print the checkable claims of each SOURCE (no database, no Prefect)."""
+    from claims.extract import extract_claims
+    from claims.language import is_english
+    from claims.sources import load_article
+
+    conf = settings()
+    failed = 0
+    rows: list[dict] = []
+    for source in sources:
+        try:
+            article = load_article(source, conf)
+        except ClaimsError as exc:
+            print(f"claims: error: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        if not is_english(article.text):
+            print(f"claims: {source}: the text is not English; no claims extracted", file=sys.stderr)
+            continue
+        for claim in extract_claims(article.text, published=article.published):
+            row = {"source": source, **claim.to_dict()}
+            if fmt is Format.jsonl:
+                sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+            else:
+                rows.append(row)
+    if fmt is Format.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif fmt is Format.table:
+        from claims.cli.tables import claims_table
+
+        claims_table(rows, show_source=len(sources) > 1)
+    sys.stdout.flush()
+    if failed:
+        raise typer.Exit(2)

@@ -1,0 +1,45 @@
+"""Options shared by several commands."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from claims.config import Settings
+
+
+class Format(str, Enum):
+    """Output formats for commands that print data."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar="CLAIMS_DATABASE_URL",
+        help="Database URL (default sqlite:///claims.db).",
+        show_default=False,
+    ),
+]
+ReportsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--reports",
+        envvar="CLAIMS_REPORTS_DIR",
+        help="Folder for HTML reports (default reports/).",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+
+
+def settings(db: str | None = None, reports: Path | None = None) -> Settings:
+    """Settings from the environment with the command-line options on top."""
+    return Settings.from_env(database_url=db, reports_dir=reports)

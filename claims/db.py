@@ -1,0 +1,108 @@
+"""The database engine, built in one place from a URL.
+
+SQLite (the default, one file) gets WAL, foreign keys, a busy timeout and
+``synchronous=NORMAL`` on every connection; PostgreSQL URLs work unchanged
+(``postgresql+psycopg://...``). Engines are cached per URL.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlmodel import Session, SQLModel, create_engine
+
+from claims.errors import ConfigError, StoreError
+
+BUSY_TIMEOUT_MS = 30_000
+_engines: dict[str, Engine] = {}
+_lock = threading.Lock()
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def normalize_url(url: str) -> str:
+    """Accept bare ``postgresql://`` URLs by naming the psycopg 3 driver."""
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def redact(url: str) -> str:
+    """The URL with any password hidden, for logs and messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<malformed database URL>"
+
+
+def make_engine(url: str) -> Engine:
+    """The engine for ``url`` (cached), with the SQLite settings applied."""
+    url = normalize_url(url)
+    with _lock:
+        if url in _engines:
+            return _engines[url]
+        try:
+            parsed = make_url(url)
+        except ArgumentError:
+            raise ConfigError(f"malformed database URL: {redact(url)}") from None
+        kwargs: dict = {}
+        if parsed.get_backend_name() == "sqlite":
+            if parsed.database and parsed.database != ":memory:":
+                Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+        else:
+            kwargs["pool_pre_ping"] = True
+        try:
+            engine = create_engine(url, **kwargs)
+        except (ArgumentError, ImportError, ModuleNotFoundError) as exc:
+            raise ConfigError(f"cannot use database URL {redact(url)}: {exc}") from None
+        if parsed.get_backend_name() == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        _engines[url] = engine
+        return engine
+
+
+def init_db(engine: Engine) -> None:
+    """Create or upgrade the schema to the current version."""
+    from claims import models  # noqa: F401  (registers the tables)
+    from claims.migrate import upgrade
+
+    try:
+        upgrade(engine)
+    except OperationalError as exc:
+        raise StoreError(f"cannot open database {redact(str(engine.url))}: {exc.orig}") from None
+
+
+def open_engine(url: str) -> Engine:
+    """An engine with the schema in place: what commands and flows call."""
+    engine = make_engine(url)
+    init_db(engine)
+    return engine
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """A session that commits on success and rolls back on any error."""
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+__all__ = ["SQLModel", "init_db", "make_engine", "open_engine", "redact", "session_scope"]

@@ -1,0 +1,97 @@
+"""SQLModel tables: articles, their claims, editors' verdicts and review leases.
+
+Verdicts are append-only: a changed verdict is a new row and the current verdict
+of a claim is its latest. A lease gives one editor a claim for a while; there is
+at most one lease per claim (the claim id is its primary key).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> dt.datetime:
+    """Now, as an aware UTC datetime (SQLModel stores and returns UTC)."""
+    return dt.datetime.now(dt.UTC)
+
+
+class ClaimStatus:
+    """The states of a claim in the review queue."""
+
+    PENDING = "pending"
+    LEASED = "leased"
+    REVIEWED = "reviewed"
+    GONE = "gone"
+
+
+class StoredArticle(SQLModel, table=True):
+    """An article as checked: its text, where it came from and what we know of it."""
+
+    __tablename__ = "article"
+    __table_args__ = (UniqueConstraint("content_hash", name="uq_article_content_hash"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source: str = Field(sa_column=Column(Text, nullable=False))
+    url: str | None = Field(default=None, sa_column=Column(Text))
+    slug: str = Field(index=True, max_length=80)
+    title: str = Field(sa_column=Column(Text, nullable=False))
+    author: str | None = Field(default=None, sa_column=Column(Text))
+    published: dt.date | None = None
+    fetched: dt.datetime | None = None
+    checked_at: dt.datetime = Field(default_factory=utcnow, index=True)
+    content_hash: str = Field(max_length=64)
+    revision: int = 1
+    text: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class StoredClaim(SQLModel, table=True):
+    """A claim found in an article, with its place in the review queue."""
+
+    __tablename__ = "claim"
+    __table_args__ = (Index("ix_claim_queue", "status", "score"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
+    position: int = 0
+    quote: str = Field(sa_column=Column(Text, nullable=False))
+    start: int
+    end: int
+    sentence: str = Field(sa_column=Column(Text, nullable=False))
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    kind: str = Field(max_length=20, index=True)
+    score: float
+    reason: str = Field(sa_column=Column(Text, nullable=False, default=""))
+    values: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    speaker: str | None = Field(default=None, sa_column=Column(Text))
+    status: str = Field(default=ClaimStatus.PENDING, max_length=16)
+    normalized: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Verdict(SQLModel, table=True):
+    """An editor's rating of a claim; never updated, only added."""
+
+    __tablename__ = "verdict"
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    rating: str = Field(max_length=40)
+    explanation: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    sources: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    reviewer: str = Field(max_length=120)
+    created_at: dt.datetime = Field(default_factory=utcnow, index=True)
+
+
+class Lease(SQLModel, table=True):
+    """One editor's hold on one claim until ``expires_at``."""
+
+    __tablename__ = "lease"
+
+    claim_id: int = Field(foreign_key="claim.id", primary_key=True, ondelete="CASCADE")
+    reviewer: str = Field(max_length=120)
+    leased_at: dt.datetime = Field(default_factory=utcnow)
+    expires_at: dt.datetime = Field(index=True)

@@ -1,0 +1,232 @@
+"""Load an article from a file, an http(s) URL or standard input.
+
+``load_article(source)`` returns an :class:`Article` holding plain text plus the
+metadata we could find. HTML goes through trafilatura (main text, title,
+author, date); plain text and Markdown are read as they are. Every failure is a
+:class:`~claims.errors.SourceError` with a one-line message naming the source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import sys
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from claims.config import Settings
+from claims.errors import SourceError, UnsupportedSource
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%Y-%m-%d", "%d.%m.%Y", "%b. %d, %Y")
+#: Fewer words than this in a page's main text means we found no article.
+MIN_WORDS = 8
+_HTML_SNIFF = re.compile(rb"<(?:!doctype html|html|head|body|article|p|div)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article's plain text and what we know about it."""
+
+    source: str
+    text: str
+    title: str
+    url: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    fetched: dt.datetime | None = None
+    fmt: str = "text"
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of the text with white space folded: the same article hashes the same."""
+        folded = " ".join(self.text.split())
+        return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+    @property
+    def slug(self) -> str:
+        """A short, file-name-safe name for the article."""
+        return slugify(self.title) or "article"
+
+
+def slugify(text: str, max_len: int = 60) -> str:
+    """Lower-case ASCII words joined by dashes."""
+    spaced = "".join(ch if ch.isalnum() else " " for ch in text)
+    ascii_text = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    slug = ""
+    for word in words:
+        if len(slug) + len(word) + 1 > max_len:
+            break
+        slug = f"{slug}-{word}" if slug else word
+    return slug
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date written alone in one of the common news formats, or None."""
+    cleaned = re.sub(r"\s+", " ", text.strip())
+    if len(cleaned) > 40:
+        return None
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(cleaned, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def decode_bytes(data: bytes, source: str, declared: str | None = None) -> str:
+    """Decode article bytes: the declared charset, else UTF-8 (with BOM), else refuse."""
+    if b"\x00" in data[:8192]:
+        raise UnsupportedSource(f"{source}: binary data, not an article")
+    for encoding in filter(None, (declared, "utf-8-sig")):
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise UnsupportedSource(f"{source}: not valid UTF-8 text") from None
+    return text
+
+
+def text_article(source: str, text: str, *, url: str | None = None, fmt: str = "text") -> Article:
+    """Build an Article from plain text: a lone date line near the top is its publication date."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if not lines:
+        raise SourceError(f"{source}: the article is empty")
+    published = None
+    for line in lines[:3]:
+        published = parse_date(line)
+        if published:
+            break
+    # The title is the first line that is not a date, when it reads like a headline:
+    # short, no closing full stop, not a photo credit ("Name | Agency").
+    title = ""
+    first = next((line for line in lines[:3] if parse_date(line) is None), "")
+    candidate = first.lstrip("# ").strip()
+    if 3 <= len(candidate.split()) <= 25 and not candidate.endswith((".", ":")) and "|" not in candidate:
+        title = candidate
+    if not title:
+        stem = Path(source).stem if source not in ("-", "") and not url else ""
+        title = stem.replace("-", " ").replace("_", " ").strip() or lines[0][:80]
+    return Article(source=source, text=text, title=title, url=url, published=published, fmt=fmt)
+
+
+def html_article(source: str, html: str, *, url: str | None = None) -> Article:
+    """Main text and metadata of an HTML page, through trafilatura."""
+    import trafilatura  # deferred: 0.3 s to import, only HTML needs it
+
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=False)
+    text = (doc.text or "").strip() if doc is not None else ""
+    if len(text.split()) < MIN_WORDS:
+        raise SourceError(f"{source}: no article text found in the HTML page")
+    published = None
+    if doc.date:
+        try:
+            published = dt.date.fromisoformat(doc.date[:10])
+        except ValueError:
+            published = None
+    title = (doc.title or "").strip() or slugify(Path(source).stem).replace("-", " ") or text[:80]
+    return Article(
+        source=source,
+        text=text,
+        title=title,
+        url=url or doc.url,
+        author=(doc.author or None),
+        published=published,
+        fmt="html",
+    )
+
+
+def from_bytes(source: str, data: bytes, *, kind: str, url: str | None = None, charset: str | None = None) -> Article:
+    """Decode and parse bytes; ``kind`` is "html", "text" or "auto" (sniff for HTML)."""
+    if not data.strip():
+        raise SourceError(f"{source}: the article is empty")
+    if kind == "auto":
+        kind = "html" if _HTML_SNIFF.search(data[:4096]) else "text"
+    text = decode_bytes(data, source, charset)
+    if not text.strip():
+        raise SourceError(f"{source}: the article is empty")
+    if kind == "html":
+        return html_article(source, text, url=url)
+    return text_article(source, text, url=url, fmt=kind if kind in ("markdown",) else "text")
+
+
+def precheck(source: str, settings: Settings) -> None:
+    """Cheap checks before any work: a file source exists, is a file and is not too big."""
+    if not source or not source.strip():
+        raise SourceError("empty source name")
+    if source == "-" or is_url(source):
+        if is_url(source) and not source.lower().startswith(("http://", "https://")):
+            raise UnsupportedSource(f"{source}: only http and https URLs are fetched")
+        return
+    path = Path(source).expanduser()
+    if not path.exists():
+        raise SourceError(f"{source}: no such file")
+    if path.is_dir():
+        raise UnsupportedSource(f"{source}: is a directory, not an article file")
+    size = path.stat().st_size
+    if size > settings.max_bytes:
+        raise SourceError(f"{source}: {size:,} bytes is over the {settings.max_bytes:,}-byte limit (CLAIMS_MAX_BYTES)")
+    if size == 0:
+        raise SourceError(f"{source}: the article is empty")
+
+
+def read_file(source: str, settings: Settings) -> Article:
+    """Read an article file (.txt, .md or .html)."""
+    precheck(source, settings)
+    path = Path(source).expanduser()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"{source}: cannot read ({exc.strerror})") from None
+    suffix = path.suffix.lower()
+    kind = (
+        "html"
+        if suffix in HTML_SUFFIXES
+        else "markdown"
+        if suffix in {".md", ".markdown"}
+        else "text"
+        if suffix in TEXT_SUFFIXES
+        else "auto"
+    )
+    return from_bytes(source, data, kind=kind)
+
+
+def read_stream(source: str, stream: IO[bytes], settings: Settings) -> Article:
+    """Read an article from a binary stream (standard input)."""
+    data = stream.read(settings.max_bytes + 1)
+    if len(data) > settings.max_bytes:
+        raise SourceError(f"{source}: input is over the {settings.max_bytes:,}-byte limit (CLAIMS_MAX_BYTES)")
+    return from_bytes("-" if source == "-" else source, data, kind="auto")
+
+
+def is_url(source: str) -> bool:
+    """True for sources that look like URLs (any scheme)."""
+    return bool(re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", source))
+
+
+Fetcher = Callable[[str, Settings], Article]
+
+
+def load_article(source: str, settings: Settings | None = None, *, fetch: Fetcher | None = None) -> Article:
+    """Load ``source``: a file path, an http(s) URL or ``-`` for standard input."""
+    settings = settings or Settings.from_env()
+    precheck(source, settings)
+    if source == "-":
+        return read_stream("-", sys.stdin.buffer, settings)
+    if is_url(source):
+        if fetch is None:
+            from claims.fetch import fetch_article
+
+            fetch = fetch_article
+        return fetch(source, settings)
+    return read_file(source, settings)

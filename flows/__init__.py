@@ -1,0 +1,1 @@
+"""Prefect flows that orchestrate the ``claims`` library; no extraction or storage logic lives here."""

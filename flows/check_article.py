@@ -1,0 +1,143 @@
+"""The ``check-article`` flow: load an article, extract its claims, queue them, render the report.
+
+Each step is a task so that the Prefect UI shows where time goes and where a
+run failed; the work itself is done by the ``claims`` library. A source that
+cannot be read fails the run with a one-line reason (no traceback): the failure
+names the article and why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
+from prefect.runtime import flow_run
+from prefect.states import Completed, Failed, State
+
+from claims.config import Settings
+from claims.db import open_engine
+from claims.errors import ClaimsError
+from claims.extract import Claim, extract_claims
+from claims.report import write_reports
+from claims.sources import Article, is_url, load_article, slugify
+from claims.store import Queued, save_article
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What a check did, returned by the flow and printed by ``claims check``."""
+
+    source: str
+    article_id: int
+    slug: str
+    title: str
+    created: bool
+    claims: list[Claim]
+    report: str
+
+
+def source_slug(source: str) -> str:
+    """A short name for a source, for run names and artifact keys."""
+    if source == "-":
+        return "stdin"
+    tail = source.rstrip("/").rsplit("/", 1)[-1] if is_url(source) else Path(source).stem
+    return slugify(tail, max_len=40) or "article"
+
+
+def _run_name() -> str:
+    return f"check-{source_slug(str(flow_run.parameters.get('source', '')))}"
+
+
+def artifact_key(slug: str) -> str:
+    """An artifact key: lowercase letters, digits and dashes only."""
+    return ("claims-" + slugify(slug, max_len=50)).strip("-")
+
+
+@task(name="load-article", task_run_name="load-{source}")
+def load(source: str, settings: Settings) -> Article | State:
+    """Read the article (file, URL or stdin); a bad source fails with a one-line reason."""
+    try:
+        return load_article(source, settings)
+    except ClaimsError as exc:
+        return Failed(message=str(exc))
+
+
+@task(name="extract-claims")
+def extract(article: Article) -> list[Claim]:
+    """Find the article's checkable claims."""
+    claims = extract_claims(article.text, published=article.published)
+    get_run_logger().info("%s: %d claims", article.slug, len(claims))
+    return claims
+
+
+@task(name="queue-claims")
+def queue(article: Article, claims: list[Claim], database_url: str) -> Queued:
+    """Store the article and queue its claims (once per content hash)."""
+    return save_article(open_engine(database_url), article, claims)
+
+
+@task(name="render-report")
+def render(article_id: int, database_url: str, reports_dir: str) -> str:
+    """Write the article's HTML report and the index; the report's path."""
+    path = write_reports(open_engine(database_url), Path(reports_dir), [article_id])
+    return str(path.resolve()) if path else ""
+
+
+def publish_artifacts(result: CheckResult) -> None:
+    """A markdown summary, the claims as a table, and a link to the report."""
+    key = artifact_key(result.slug)
+    state = "queued" if result.created else "already queued"
+    kinds: dict[str, int] = {}
+    for claim in result.claims:
+        kinds[claim.kind] = kinds.get(claim.kind, 0) + 1
+    lines = [
+        f"# {result.title}",
+        "",
+        f"- source: `{result.source}`",
+        f"- claims: **{len(result.claims)}** ({state}, article id {result.article_id})",
+        f"- report: `{result.report}`",
+        "",
+        "| kind | claims |",
+        "|---|---|",
+        *(f"| {kind} | {n} |" for kind, n in sorted(kinds.items())),
+    ]
+    create_markdown_artifact(markdown="\n".join(lines), key=f"{key}-summary", description="Claims found")
+    create_table_artifact(
+        table=[
+            {
+                "score": round(c.score, 2),
+                "kind": c.kind,
+                "quote": c.quote,
+                "speaker": c.speaker or "",
+            }
+            for c in sorted(result.claims, key=lambda c: -c.score)
+        ],
+        key=f"{key}-claims",
+        description=f"Claims of {result.title}",
+    )
+    if result.report:
+        create_link_artifact(link=Path(result.report).as_uri(), link_text="HTML review report", key=f"{key}-report")
+
+
+@flow(name="check-article", flow_run_name=_run_name, log_prints=False)
+def check_article(source: str, database_url: str | None = None, reports_dir: str | None = None) -> State:
+    """Check one article: load, extract claims, queue them for review, render the report."""
+    settings = Settings.from_env(database_url=database_url, reports_dir=reports_dir)
+    logger = get_run_logger()
+    loaded = load(source, settings, return_state=True)
+    if not loaded.is_completed():
+        logger.error("%s", loaded.message)
+        return Failed(message=loaded.message or f"{source}: could not be read")
+    article: Article = loaded.result()
+    claims = extract(article)
+    queued = queue(article, claims, settings.database_url)
+    report = render(queued.article_id, settings.database_url, str(settings.reports_dir))
+    result = CheckResult(source, queued.article_id, queued.slug, article.title, queued.created, claims, report)
+    publish_artifacts(result)
+    if queued.created:
+        logger.info("%s: queued %d claims; report %s", queued.slug, len(claims), report)
+    else:
+        logger.info("%s: already queued (article %d); report %s", queued.slug, queued.article_id, report)
+    return Completed(data=result, message=f"{len(claims)} claims")

@@ -1,0 +1,86 @@
+"""Shared fixtures: real SQLite files, a real Prefect test server, real HTTP on loopback.
+
+Prefect's settings are fixed here, before anything imports Prefect: a private
+PREFECT_HOME, no analytics, no log shipping, a generous start-up timeout.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+_PREFECT_HOME = tempfile.mkdtemp(prefix="claims-test-prefect-")
+for _name, _value in {
+    "PREFECT_HOME": _PREFECT_HOME,
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED": "false",
+    "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED": "false",
+    "PREFECT_LOGGING_TO_API_ENABLED": "false",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
+    "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "WARNING",
+}.items():
+    os.environ[_name] = _value
+for _name in ("PREFECT_API_URL", "CLAIMS_DATABASE_URL", "CLAIMS_REPORTS_DIR"):
+    os.environ.pop(_name, None)
+
+import pytest  # noqa: E402
+
+from tests.helpers import LoopbackServer  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DEV = SHARED / "eval" / "dev"
+EXAMPLE = ROOT / "examples" / "harbour-bridge-reopens.txt"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def need_shared(path: Path) -> Path:
+    """The path under ../shared, or skip (fail under CI) when it is not there."""
+    if not path.exists():
+        if IN_CI:
+            pytest.fail(f"{path} is missing: CI must have ../shared beside the project")
+        pytest.skip(f"{path} is not here (../shared beside the project)")
+    return path
+
+
+@pytest.fixture
+def seed_article() -> Path:
+    """The seed report, read from ../shared (never copied into the repo)."""
+    return need_shared(DEV / "putin-kim-summit.txt")
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    """A fresh SQLite file URL under the test's temp folder."""
+    return f"sqlite:///{tmp_path / 'claims.db'}"
+
+
+@pytest.fixture
+def reports_dir(tmp_path: Path) -> Path:
+    """A fresh reports folder."""
+    return tmp_path / "reports"
+
+
+@pytest.fixture(scope="session")
+def prefect_server():
+    """One Prefect test server (real API, temporary database) for the whole session."""
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+    from prefect.testing.utilities import prefect_test_harness
+
+    with (
+        prefect_test_harness(server_startup_timeout=90),
+        temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}),
+    ):
+        yield
+
+
+@pytest.fixture
+def http_server():
+    """A real HTTP server on 127.0.0.1 serving routes the test sets."""
+    server = LoopbackServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

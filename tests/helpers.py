@@ -1,0 +1,80 @@
+"""Test helpers: a loopback HTTP server with scripted routes."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+@dataclass
+class Route:
+    """What one path answers: a status, headers and a body (or a callable making them)."""
+
+    status: int = 200
+    body: bytes = b""
+    content_type: str = "text/html; charset=utf-8"
+    headers: dict[str, str] = field(default_factory=dict)
+    handler: Callable[[BaseHTTPRequestHandler], None] | None = None
+
+
+class LoopbackServer:
+    """A threaded HTTP server on an ephemeral 127.0.0.1 port; counts hits per path."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Route] = {}
+        self.hits: dict[str, int] = {}
+        self.requests: list[tuple[str, dict[str, str]]] = []
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+                path = self.path.split("?")[0]
+                outer.hits[path] = outer.hits.get(path, 0) + 1
+                outer.requests.append((path, dict(self.headers)))
+                route = outer.routes.get(path)
+                if route is None:
+                    self.send_error(404)
+                    return
+                if route.handler is not None:
+                    route.handler(self)
+                    return
+                self.send_response(route.status)
+                self.send_header("Content-Type", route.content_type)
+                self.send_header("Content-Length", str(len(route.body)))
+                for name, value in route.headers.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(route.body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def base(self) -> str:
+        """The server's base URL, e.g. http://127.0.0.1:40123."""
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def url(self, path: str) -> str:
+        """The full URL of ``path``."""
+        return self.base + path
+
+    def add(self, path: str, route: Route | None = None, **kwargs: object) -> str:
+        """Serve ``path``; returns its URL."""
+        self.routes[path] = route or Route(**kwargs)  # type: ignore[arg-type]
+        return self.url(path)
+
+    def start(self) -> None:
+        """Start serving in a background thread."""
+        self.thread.start()
+
+    def stop(self) -> None:
+        """Stop and close the socket."""
+        self.httpd.shutdown()
+        self.httpd.server_close()

@@ -1,0 +1,125 @@
+"""The ``claims`` command through Typer's runner and as a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claims.cli import app
+from tests.conftest import EXAMPLE, ROOT
+
+runner = CliRunner()
+
+
+def test_help_lists_commands() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    assert "extract" in result.output and "check" in result.output
+
+
+def test_extract_jsonl_fields(seed_article: Path) -> None:
+    result = runner.invoke(app, ["extract", "--format", "jsonl", str(seed_article)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows
+    text = seed_article.read_text(encoding="utf-8")
+    for row in rows:
+        assert row["source"] == str(seed_article)
+        assert {
+            "quote",
+            "start",
+            "end",
+            "sentence",
+            "text",
+            "kind",
+            "score",
+            "reason",
+            "values",
+            "speaker",
+        } <= set(row)
+        assert text[row["start"] : row["end"]] == row["quote"]
+    assert any(row["quote"] == "2:45 a.m." for row in rows)
+
+
+def test_extract_many_sources_and_json(seed_article: Path) -> None:
+    result = runner.invoke(app, ["extract", "-f", "json", str(seed_article), str(EXAMPLE)])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert {row["source"] for row in rows} == {str(seed_article), str(EXAMPLE)}
+
+
+def test_extract_bad_source_is_one_line_and_batch_goes_on(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", "-f", "jsonl", str(tmp_path / "nope.txt"), str(EXAMPLE)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"claims: error: {tmp_path / 'nope.txt'}: no such file"
+    assert all(json.loads(line)["source"] == str(EXAMPLE) for line in result.stdout.splitlines())
+
+
+def test_extract_starts_fast_without_prefect() -> None:
+    code = (
+        "import sys, time; t = time.perf_counter()\n"
+        "from claims.cli import main\n"
+        "sys.argv = ['claims', 'extract', '-f', 'jsonl', sys.argv[1]]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "assert 'prefect' not in sys.modules, 'prefect imported on the extract path'\n"
+    )
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", code, str(EXAMPLE)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert time.perf_counter() - started < 5  # generous: the 1 s target is measured in bench/
+    assert [json.loads(line)["source"] for line in done.stdout.splitlines()][0] == str(EXAMPLE)
+
+
+@pytest.mark.usefixtures("prefect_server")
+def test_check_then_check_again(tmp_path: Path, seed_article: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    reports = tmp_path / "out"
+    first = runner.invoke(app, ["check", "--db", db, "--reports", str(reports), "-f", "json", str(seed_article)])
+    assert first.exit_code == 0, first.output
+    row = json.loads(first.stdout)
+    assert row["created"] is True and row["claims"] >= 5
+    assert Path(row["report"]).exists()
+    again = runner.invoke(app, ["check", "--db", db, "--reports", str(reports), str(seed_article)])
+    assert again.exit_code == 0
+    assert "already queued" in again.stdout
+    assert "first visit in 24 years" in again.stdout
+    assert "Report:" in again.stdout
+
+
+def test_check_missing_file_fails_before_prefect(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    result = runner.invoke(app, ["check", "--db", f"sqlite:///{db}", str(tmp_path / "missing.txt")])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"claims: error: {tmp_path / 'missing.txt'}: no such file"
+    assert not db.exists()
+
+
+def test_env_vars_configure_db_and_reports(tmp_path: Path, monkeypatch) -> None:
+    from claims.cli.options import settings
+
+    monkeypatch.setenv("CLAIMS_DATABASE_URL", "sqlite:///x.db")
+    monkeypatch.setenv("CLAIMS_REPORTS_DIR", str(tmp_path))
+    conf = settings()
+    assert conf.database_url == "sqlite:///x.db" and conf.reports_dir == tmp_path
+    assert settings("sqlite:///y.db").database_url == "sqlite:///y.db"
+
+
+def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
+    exe = Path(sys.executable).with_name("claims")
+    done = subprocess.run(
+        [str(exe), "extract", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ},
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip() == f"claims: error: {tmp_path}: is a directory, not an article file"

@@ -1,0 +1,125 @@
+"""Loading articles: files, HTML through trafilatura, loopback HTTP, and bad sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from claims.config import Settings
+from claims.errors import FetchError, SourceError, UnsupportedSource
+from claims.sources import load_article, slugify
+from tests.conftest import DEV, EXAMPLE, need_shared
+
+
+def test_text_file_keeps_text_and_finds_date(seed_article: Path) -> None:
+    article = load_article(str(seed_article))
+    assert article.text == seed_article.read_text(encoding="utf-8")
+    assert article.published == dt.date(2024, 12, 26)
+    assert article.title == "putin kim summit"
+    assert article.slug == "putin-kim-summit"
+    assert len(article.content_hash) == 64
+
+
+def test_example_title_is_the_headline() -> None:
+    article = load_article(str(EXAMPLE))
+    assert article.title.startswith("Riverside's Harbour Bridge reopens")
+    assert article.published == dt.date(2025, 3, 14)
+
+
+def test_html_goes_through_trafilatura() -> None:
+    page = need_shared(DEV / "dw-berlin-colonial.html")
+    article = load_article(str(page))
+    assert article.fmt == "html"
+    assert "Berlin" in article.title
+    assert article.published == dt.date(2020, 1, 19)
+    assert "<" not in article.text[:200]
+    assert "five-year project" in article.text
+
+
+def test_same_text_hashes_alike_despite_white_space(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Prices rose 4 percent in May.\n\nThey fell in June.\n")
+    b.write_text("Prices rose 4 percent   in May.\nThey fell in June.")
+    assert load_article(str(a)).content_hash == load_article(str(b)).content_hash
+
+
+@pytest.mark.parametrize(
+    ("make", "error", "message"),
+    [
+        (lambda p: p / "missing.txt", SourceError, "no such file"),
+        (lambda p: p, UnsupportedSource, "is a directory"),
+        (lambda p: (p / "e.txt").write_text("  \n\t ") and p / "e.txt", SourceError, "empty"),
+        (
+            lambda p: (p / "z.txt").write_bytes(b"PK\x03\x04\x00\x00binary") and p / "z.txt",
+            UnsupportedSource,
+            "binary",
+        ),
+        (
+            lambda p: (p / "n.html").write_text("<html><body><nav>Home</nav></body></html>") and p / "n.html",
+            SourceError,
+            "no article text",
+        ),
+    ],
+)
+def test_bad_files_raise_one_line_errors(tmp_path: Path, make, error, message) -> None:
+    path = make(tmp_path)
+    with pytest.raises(error) as info:
+        load_article(str(path))
+    assert message in str(info.value)
+    assert "\n" not in str(info.value)
+    assert str(path) in str(info.value)
+
+
+def test_size_limit(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("The council spent $5 million. " * 1000)
+    with pytest.raises(SourceError, match="limit"):
+        load_article(str(big), Settings(max_bytes=1000))
+
+
+def test_fetch_html_over_loopback(http_server) -> None:
+    url = http_server.add(
+        "/story",
+        body=b"<html><head><title>Dam opens</title></head><body><article><h1>Dam opens</h1>"
+        b"<p>The dam, finished in 2021 at a cost of $2.1 billion, supplies 40 percent of the city's water, "
+        b"officials said on Monday. It is the largest dam built in the region in fifty years.</p>"
+        b"<p>About 1,200 workers built it over six years, according to the contractor.</p></article></body></html>",
+    )
+    article = load_article(url)
+    assert article.url == url
+    assert article.fetched is not None
+    assert "40 percent" in article.text
+    assert http_server.requests[0][1]["User-Agent"].startswith("claims-bot/")
+
+
+def test_fetch_retries_5xx_but_not_4xx(http_server, monkeypatch) -> None:
+    monkeypatch.setattr("claims.fetch.BACKOFF", 0.01)
+    gone = http_server.add("/gone", status=404, body=b"nope")
+    broken = http_server.add("/broken", status=503, body=b"busy")
+    with pytest.raises(FetchError, match="HTTP 404"):
+        load_article(gone)
+    assert http_server.hits["/gone"] == 1
+    with pytest.raises(FetchError, match="503|server error"):
+        load_article(broken)
+    assert http_server.hits["/broken"] == 4
+
+
+def test_fetch_refuses_wrong_content_type_and_oversize(http_server) -> None:
+    image = http_server.add("/pic", body=b"\x89PNG....", content_type="image/png")
+    with pytest.raises(FetchError, match="content type"):
+        load_article(image)
+    huge = http_server.add("/huge", body=b"<p>" + b"x" * 5000 + b"</p>")
+    with pytest.raises(FetchError, match="limit"):
+        load_article(huge, Settings(max_bytes=1000))
+
+
+def test_only_http_schemes() -> None:
+    with pytest.raises(UnsupportedSource, match="only http and https"):
+        load_article("ftp://example.invalid/story.txt")
+
+
+def test_slugify() -> None:
+    assert slugify("Putin–Kim summit: “first visit” in 24 years!") == "putin-kim-summit-first-visit-in-24-years"
+    assert slugify("") == ""
