@@ -95,3 +95,23 @@ class Lease(SQLModel, table=True):
     reviewer: str = Field(max_length=120)
     leased_at: dt.datetime = Field(default_factory=utcnow)
     expires_at: dt.datetime = Field(index=True)
+
+
+class FeedState(SQLModel, table=True):
+    """A polled RSS or Atom feed: its conditional-GET validators and the last poll's outcome."""
+
+    __tablename__ = "feed_state"
+    __table_args__ = (UniqueConstraint("url", name="uq_feed_state_url"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str = Field(sa_column=Column(Text, nullable=False))
+    title: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    etag: str | None = Field(default=None, sa_column=Column(Text))
+    last_modified: str | None = Field(default=None, sa_column=Column(Text))
+    polled_at: dt.datetime | None = None
+    changed_at: dt.datetime | None = None
+    last_status: int | None = None
+    last_error: str | None = Field(default=None, sa_column=Column(Text))
+    # The items already handled, keyed by guid (or link): {"status", "article_id", "seen"}.
+    # An item is checked once; one that failed for a passing reason is tried again.
+    items: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
