@@ -21,7 +21,7 @@ _NAME = (r"(?:[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z]+)?(?:\s(?:(?:von|van|de|der
          r"(?:[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z]+)?|[A-Z]\.)){1,3})")
 # "NATO Secretary General Jens Stoltenberg told ...", "said White House spokesperson Karine Jean-Pierre".
 PRE_TITLE_RE = re.compile(
-    rf"(?P<role>(?:(?:[A-Z][\w.&\u2019'-]*|of|for|the|senior|chief|former|deputy|acting)\s){{0,5}}?"
+    rf"\b(?=\w)(?P<role>(?:(?:[A-Z][\w.&\u2019'-]*|of|for|the|senior|chief|former|deputy|acting)\s){{0,5}}?"
     rf"{_ROLE_NOUN}(?:\s(?:of|for)\s(?:the\s)?[A-Z][\w.]*(?:\s[A-Z][\w.]*){{0,2}})?)\s(?P<name>{_NAME})"
     rf"(?=\s{ATTR_VERBS}\b)"
     rf"|\b{ATTR_VERBS}\s(?P<role2>(?:[A-Z][\w.&\u2019'-]*\s){{0,4}}?{_ROLE_NOUN})\s(?P<name2>{_NAME})",
@@ -72,9 +72,17 @@ class Span:
     speaker: str | None = None
 
 
-def roles(mask: str) -> list[Span]:
+ATTR_WORDS = frozenset(re.findall(r"[a-z]+", ATTR_VERBS))
+ROLE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", _ROLE_NOUN) if len(w) > 2) | {
+    "president", "minister", "secretary", "spokesperson", "spokesman", "spokeswoman", "chief", "chair",
+    "chairman", "chairwoman", "chairperson", "ceo", "advisor", "adviser", "councillor", "councilor"}
+
+
+def roles(mask: str, toks: set[str] | None = None) -> list[Span]:
     """Roles of people quoted or cited in the sentence (offsets into ``mask``)."""
     out: list[Span] = []
+    if toks is not None and not (toks & ROLE_WORDS and toks & ATTR_WORDS):
+        return out
     for m in PRE_TITLE_RE.finditer(mask):
         g = "role" if m.group("role") else "role2"
         name = m.group("name") or m.group("name2")
@@ -103,9 +111,11 @@ def is_organisation(phrase: str) -> bool:
     return bool(ORG_NOUN.search(phrase))
 
 
-def attributions(mask: str) -> list[Span]:
+def attributions(mask: str, toks: set[str] | None = None) -> list[Span]:
     """Attribution phrases worth checking on their own: named sources, venues, dated statements."""
     out: list[Span] = []
+    if toks is not None and not toks & {"according", "told", "published", "appearing", "appeared", "reported"}:
+        return out
     for m in ACCORDING_RE.finditer(mask):
         src = m.group("src").strip()
         if len(src.split()) >= 2 or is_organisation(src):

@@ -22,6 +22,9 @@ _FOLLOWS_VERB = re.compile(
     r"\s(?:have|has|had|are|were|is|was|will|would|could|did|do|does|also\s[a-z]+|[a-z]{3,}ed\b|"
     r"said|say|died|fled|live|lived|work|attended|signed|voted|took|went|came|made|lost|won)\b"
 )
+_DIGIT = re.compile(r"\d")
+_MONEY = re.compile(r"[$€£¥₹]|dollar|euro|pound|yen|yuan|rupee|ruble|rouble|franc|peso", re.I)
+_PREP_BEFORE = re.compile(r"\b(?:of|by|to|from|with|than)\s$")
 _SMALL = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "a", "an"}
 _YEARLIKE = re.compile(r"^(?:1[0-9]|20)\d\d$")
 
@@ -39,9 +42,36 @@ class Cand:
     full: tuple[int, int] | None = None  # the whole phrase incl. bounds, for the claim's text
 
 
-def find(sent: str, published: dt.date | None, *, speech: bool) -> list[Cand]:
+def find(sent: str, published: dt.date | None, *, speech: bool, toks: set[str] | None = None) -> list[Cand]:
     """All typed candidates of a sentence (offsets are sentence-relative)."""
     out: list[Cand] = []
+    toks = set(patterns.words(sent)) if toks is None else toks
+    digit = _DIGIT.search(sent) is not None
+    if digit or toks & patterns.DATE_WORDS:
+        out += _dates(sent, published, speech)
+    if digit or "noon" in toks or "midnight" in toks:
+        for m in dates.TIME_RE.finditer(sent):
+            out.append(Cand(m.start(), m.end(), "time", "short", dates.time_values(m.group(0))))
+    if toks & patterns.UNIT_WORDS:
+        for rx in (dates.DURATION_ADJ_RE, dates.DURATION_RE):
+            for m in rx.finditer(sent):
+                out.append(Cand(m.start(), m.end(), "duration", "short", dates.duration_values(m.group(0))))
+    if patterns.superlative_cue(toks):
+        out += _records(sent)
+    if toks & patterns.COMPARE_WORDS:
+        for m in patterns.COMPARISON_RE.finditer(sent):
+            end = m.start() + len(m.group(0).rstrip())
+            out.append(Cand(m.start(), end, "comparison", "short", {"factor": _factor(m.group(0))}))
+    if digit or toks & patterns.NUMBER_WORDS or any(c in sent for c in "$€£¥₹"):
+        for m in patterns.QUANTITY_RE.finditer(sent):
+            cand = _quantity(sent, m, speech)
+            if cand is not None:
+                out.append(cand)
+    return out
+
+
+def _dates(sent: str, published: dt.date | None, speech: bool) -> list[Cand]:
+    out = []
     for m in dates.DATE_RE.finditer(sent):
         kind = m.lastgroup or "date"
         values = dates.resolve(kind, m.group(0), published)
@@ -50,22 +80,15 @@ def find(sent: str, published: dt.date | None, *, speech: bool) -> list[Cand]:
             continue
         mode = "short" if speech else "anchor"
         out.append(Cand(m.start(), m.end(), "date", mode, values, cap=100 if full else 140))
-    for m in dates.TIME_RE.finditer(sent):
-        out.append(Cand(m.start(), m.end(), "time", "short", dates.time_values(m.group(0))))
-    for rx in (dates.DURATION_ADJ_RE, dates.DURATION_RE):
-        for m in rx.finditer(sent):
-            out.append(Cand(m.start(), m.end(), "duration", "short", dates.duration_values(m.group(0))))
+    return out
+
+
+def _records(sent: str) -> list[Cand]:
+    out = []
     for m in patterns.RECORD_RE.finditer(sent):
         if re.search(r"\b(?:I|we|you|they|I've|we've)\b", m.group(0)):
             continue  # "the worst policy we have ever seen": a judgement, not a record
         out.append(Cand(m.start(), m.end(), "record", "short", _record_values(m.group(0))))
-    for m in patterns.COMPARISON_RE.finditer(sent):
-        end = m.start() + len(m.group(0).rstrip())
-        out.append(Cand(m.start(), end, "comparison", "short", {"factor": _factor(m.group(0))}))
-    for m in patterns.QUANTITY_RE.finditer(sent):
-        cand = _quantity(sent, m, speech)
-        if cand is not None:
-            out.append(cand)
     return out
 
 
@@ -75,7 +98,7 @@ def _quantity(sent: str, m: re.Match[str], speech: bool) -> Cand | None:
     low = num.lower().replace("-", " ")
     np = (m.group("np") or "").rstrip()
     unit = m.group("unit")
-    money = bool(re.search(r"[$€£¥₹]|dollar|euro|pound|yen|yuan|rupee|ruble|rouble|franc|peso", m.group(0), re.I))
+    money = bool(_MONEY.search(m.group(0)))
     if _YEARLIKE.match(num) and not unit and not money:
         return None
     if low in ("a", "an", "one", "hundred", "dozen", "half") and not unit:
@@ -111,7 +134,7 @@ def _quantity(sent: str, m: re.Match[str], speech: bool) -> Cand | None:
         return Cand(num_start, end, "quantity", "anchor_left", values, cap=120, full=(bound_start, end))
     if small:
         return Cand(bound_start, end, "quantity", "anchor", values, cap=140, full=(bound_start, end))
-    if _FOLLOWS_VERB.match(sent, end) and not re.search(r"\b(?:of|by|to|from|with|than)\s$", before):
+    if _FOLLOWS_VERB.match(sent, end) and not _PREP_BEFORE.search(before):
         return Cand(bound_start, end, "quantity", "anchor_right", values, cap=120, full=(bound_start, end))
     return Cand(num_start, end, "quantity", "short", values, full=(bound_start, end))
 

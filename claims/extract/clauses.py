@@ -28,6 +28,8 @@ _LEAD = re.compile(
 
 def mask_quotes(sentence: str, spans: list[tuple[int, int]], offset: int) -> str:
     """The sentence with quoted and bracketed matter blanked, so punctuation inside it is ignored."""
+    if not spans and "(" not in sentence:
+        return sentence
     chars = list(sentence)
     for a, b in spans:
         for i in range(max(a - offset + 1, 0), min(b - offset - 1, len(chars))):

@@ -28,7 +28,8 @@ _UNIT = r"(?:second|minute|hour|day|week|month|year|decade|century)"
 
 # Each alternative is a named kind; the first match at a position wins.
 DATE_RE = re.compile(
-    rf"""(?P<full>{_MONTH}\s{_DAY},?\s{_YEAR}\b|\b{_DAY}\s{_MONTH}\s{_YEAR}\b)
+    # The leading \b(?=\w) makes the engine try the alternatives at word starts only (speed).
+    rf"""\b(?=\w)(?:(?P<full>{_MONTH}\s{_DAY},?\s{_YEAR}\b|\b{_DAY}\s{_MONTH}\s{_YEAR}\b)
       | (?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)
       | (?P<monthyear>{_MONTH}\s{_YEAR}\b)
       | (?P<monthday>{_MONTH}\s{_DAY}\b(?!\s*,?\s*{_YEAR}))
@@ -39,7 +40,7 @@ DATE_RE = re.compile(
       | (?P<relative>\b(?:(?:[Ee]arly|[Ll]ate|[Mm]id|[Ee]arlier|[Ll]ater)(?:\sin)?\s)?(?:[Ll]ast|[Nn]ext|[Tt]his)\s(?:week|weekend|month|year|spring|summer|autumn|fall|winter)\b
                | \b(?:[Yy]esterday|[Tt]omorrow)\b
                | \b{_NUMWORD}\s{_UNIT}s?\sago\b)
-      | (?P<month>(?<=\b(?:in|In)\s){_MONTH}(?!\s\d))
+      | (?P<month>(?<=\b(?:in|In)\s){_MONTH}(?!\s\d)))
     """,
     re.X,
 )

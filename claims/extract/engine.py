@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from typing import Any
@@ -27,6 +28,8 @@ _ORG_SAID = re.compile(
 _PROPER_INSIDE = re.compile(r"(?<=\s)(?:[A-Z][\w\u2019'-]+|[A-Z]{2,})")
 _DISCOURSE = re.compile(r"^(?:(?:well|now|so|and|but|look|okay|ok|yes|no|folks|listen)\b[,\s]*)+", re.I)
 _WORDS = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
+_ATTR_VERB = re.compile(attribution.ATTR_VERBS)
 # Hopes, wishes and forecasts are not claims even when a classifier finds them check-worthy.
 _HOPE = re.compile(r"\b(?:hopes?|hoping|wish(?:es)?|predicts?|forecasts?|expects?|I\sthink|I\sbelieve)\b", re.I)
 
@@ -66,6 +69,14 @@ def _dedupe(found: list[Claim]) -> list[Claim]:
     return out
 
 
+def _within(spans: list[tuple[int, int]], s0: int, s1: int) -> list[tuple[int, int]]:
+    """The sorted spans that overlap [s0, s1) (bisect, so long blocks stay linear)."""
+    i = bisect.bisect_left(spans, (s0, -1))
+    j = bisect.bisect_left(spans, (s1, -1))
+    out = spans[max(0, i - 1):j]
+    return [(a, b) for a, b in out if a < s1 and b > s0]
+
+
 def _dateline(text: str, first: list[tuple[int, int]]) -> dt.date | None:
     """The article's date from a leading dateline, when the caller did not give one."""
     for b0, b1 in first:
@@ -85,6 +96,7 @@ def _sentence(text: str, s0: int, s1: int, qspans: list[tuple[int, int]], publis
               prev_speaker: str | None, single: bool) -> tuple[list[Claim], str | None]:
     """Claims of one sentence, and the speaker to carry to the next one."""
     sent = text[s0:s1]
+    qspans = _within(qspans, s0, s1)
     if sent.rstrip(" \"'\u201d\u2019)").endswith("?") or len(sent) < 12:
         return [], prev_speaker
     inside = sum(max(0, min(b, s1) - max(a, s0)) for a, b in qspans)
@@ -96,8 +108,11 @@ def _sentence(text: str, s0: int, s1: int, qspans: list[tuple[int, int]], publis
     if speech:
         who = who or prev_speaker
     prob = score.sentence_score(sent)
-    cands = find(sent, published, speech=speech)
-    people = attribution.roles(mask) + attribution.attributions(mask)
+    toks = set(patterns.words(sent))
+    modal = bool(toks & patterns.MODAL_WORDS)
+    opinion = bool(toks & patterns.OPINION_WORDS)
+    cands = find(sent, published, speech=speech, toks=toks)
+    people = attribution.roles(mask, toks) + attribution.attributions(mask, toks)
     cands += [Cand(p.start, p.end, p.kind, "short", {"speaker": p.speaker} if p.speaker else {}) for p in people]
     protected = [(c.start, c.end) for c in cands if c.mode == "short" or c.kind == "date"]
     segs = [clauses.trim(sent, a, b) for a, b in clauses.segments(mask, protected, sent)]
@@ -106,14 +121,14 @@ def _sentence(text: str, s0: int, s1: int, qspans: list[tuple[int, int]], publis
         cands += _segment_attributions(sent, segs)
         cands += _embedded_quotes(sent, qspans, s0, segs)
     cands = _drop_folded_dates(sent, cands, segs)
-    short = resolve_overlaps([c for c in cands if c.mode == "short" and not _governed_by_modal(sent, segs, c)])
+    short = resolve_overlaps([c for c in cands if c.mode == "short" and not (modal and _governed_by_modal(sent, segs, c))])
     claims: list[Claim] = []
     taken: list[tuple[int, int]] = [(c.start, c.end) for c in short]
     for c in short:
         claims.append(_claim(text, s0, sent, c.start, c.end, c.kind, c.values, prob, who, segs, c))
     if not speech:
         for c in cands:
-            if c.mode in ("anchor_left", "anchor_right") and not _governed_by_modal(sent, segs, c):
+            if c.mode in ("anchor_left", "anchor_right") and not (modal and _governed_by_modal(sent, segs, c)):
                 seg = next(((a, b) for a, b in segs if a <= c.start < b), (c.start, c.end))
                 x, y = _anchor_span(sent, seg[0], seg[1], [c])
                 if not any(_overlap(x, y, p, q) > 0.5 for p, q in taken):
@@ -121,10 +136,10 @@ def _sentence(text: str, s0: int, s1: int, qspans: list[tuple[int, int]], publis
                     claims.append(_claim(text, s0, sent, x, y, c.kind, dict(c.values), prob, who, segs, c))
         for a, b in segs:
             anchors = [c for c in cands if c.mode == "anchor" and a <= c.start < b
-                       and (c.kind == "quote" or not _governed_by_modal(sent, segs, c))]
+                       and (c.kind == "quote" or not (modal and _governed_by_modal(sent, segs, c)))]
             span = _anchor_span(sent, a, b, anchors) if anchors else None
             if span is None:
-                if not any(x < b and a < y for x, y in taken) and _is_event(sent[a:b]):
+                if not any(x < b and a < y for x, y in taken) and _is_event(sent[a:b], modal, opinion):
                     span, kind, values = (a, b), "event", {}
                 else:
                     continue
@@ -137,7 +152,8 @@ def _sentence(text: str, s0: int, s1: int, qspans: list[tuple[int, int]], publis
                 continue
             taken.append((x, y))
             claims.append(_claim(text, s0, sent, x, y, kind, values, prob, who, segs, None))
-    if not claims and not speech and prob >= (0.5 if single else 0.8) and not _HOPE.search(sent):
+    if not claims and not speech and prob >= (0.5 if single else 0.8) and not _HOPE.search(sent) \
+            and len(toks) >= 4:
         a, b = clauses.trim(sent, 0, len(sent))
         m = _DISCOURSE.match(sent[a:b])
         if m and m.end() < b - a:
@@ -205,7 +221,7 @@ def _drop_folded_dates(sent: str, cands: list[Cand], segs: list[tuple[int, int]]
     for c in cands:
         if c.kind == "date" and c.values.get("relative") and "day" in sent[c.start:c.end].lower():
             seg = next(((a, b) for a, b in segs if a <= c.start < b), None)
-            if seg and (re.search(attribution.ATTR_VERBS, sent[seg[0]:seg[1]])
+            if seg and (_ATTR_VERB.search(sent, seg[0], seg[1])
                         or any(a.start < seg[1] and seg[0] < a.end for a in attrs)):
                 continue
         out.append(c)
@@ -235,16 +251,16 @@ def _anchor_span(sent: str, a: int, b: int, anchors: list[Cand]) -> tuple[int, i
     return a, b
 
 
-def _is_event(seg: str) -> bool:
+def _is_event(seg: str, modal: bool = True, opinion: bool = True) -> bool:
     """Whether a clause with no typed span still states a checkable happening."""
     words = seg.split()
     if not 4 <= len(words) <= 45 or not patterns.has_verb(seg):
         return False
     if _SUBORDINATE.match(seg) or _EVALUATIVE.match(seg) or _ATTR_ONLY.search(seg):
         return False
-    if patterns.MODAL_RE.search(seg) or patterns.OPINION_RE.search(seg):
+    if modal and patterns.MODAL_RE.search(seg) or opinion and patterns.OPINION_RE.search(seg):
         return False
-    return bool(_PROPER_INSIDE.search(seg) or re.search(r"\d", seg))
+    return bool(_PROPER_INSIDE.search(seg) or _DIGIT.search(seg))
 
 
 def _claim(text: str, s0: int, sent: str, a: int, b: int, kind: str, values: dict[str, Any],

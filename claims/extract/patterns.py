@@ -41,7 +41,7 @@ QUANTITY_RE = re.compile(
 )
 # Records: firsts with a scope, superlatives with a scope, "record high".
 RECORD_RE = re.compile(
-    r"\b(?:the\s)?first\s(?:[\w-]+\s){0,3}?(?:in|since)\s(?:more\sthan\s|nearly\s|over\s|almost\s)?"
+    r"\b(?=\w)(?:\b(?:the\s)?first\s(?:[\w-]+\s){0,3}?(?:in|since)\s(?:more\sthan\s|nearly\s|over\s|almost\s)?"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a)\s(?:years?|decades?|months?|centur(?:y|ies))\b"
     r"|\bfirst\s[\w-]+(?:\s[\w-]+)?\s(?:of|in)\sthe\s\d{1,2}(?:st|nd|rd|th)\scentury\b"
     r"|\b(?:the\s)?(?:world|country|nation|region|continent|city|state|company)['\u2019]s\s"
@@ -50,7 +50,7 @@ RECORD_RE = re.compile(
     r"deadliest|hottest|coldest|warmest|wettest|driest|worst|most\s[a-z]+|least\s[a-z]+)\s(?:[\w-]+\s){0,4}?"
     r"(?:in\s(?:recorded\s|modern\s|living\s)?(?:history|memory)|ever(?:\srecorded)?|on\srecord|of\sall\stime"
     r"|since\s(?:records\sbegan|\d{4})|in\s(?:at\sleast\s|more\sthan\s|nearly\s)?\d+\s(?:years|decades))"
-    r"|\b(?:record|all-time)[-\s](?:high|low)s?\b|\bfor\sthe\sfirst\stime(?:\s(?:in|since)\s[\w\s]{2,20}?\d+\s\w+)?",
+    r"|\b(?:record|all-time)[-\s](?:high|low)s?\b|\bfor\sthe\sfirst\stime(?:\s(?:in|since)\s[\w\s]{2,20}?\d+\s\w+)?)",
     re.I,
 )
 COMPARISON_RE = re.compile(
@@ -65,25 +65,36 @@ CHANGE_VERB = re.compile(
     r"slumped|doubled|tripled|halved|up|down|rising|falling)\s$",
     re.I,
 )
-# Verb-like words: decide whether a stretch of words is a clause.
-VERB_RE = re.compile(
-    r"\b(?:is|are|was|were|been|being|has|have|had|did|does|will|would|could|can|may|might|must|"
-    r"should|said|says|told|tells|made|makes|found|finds|began|begun|became|becomes|went|goes|gave|"
-    r"gives|took|takes|brought|bought|led|held|met|won|lost|sent|paid|rose|fell|grew|saw|sees|shows|"
-    r"left|got|came|comes|knew|thought|built|ran|set|put|kept|sold|spent|hit|cut|struck|wrote|spoke|"
-    r"stood|starts|remains|requires|involves|includes|means|seems|appears|suggests|describes|needs|"
-    r"wants|continues|plans|argues|notes|adds|claims|states|reports|believes|slid|shed|fled|"
-    r"[a-z]{3,}ed|[a-z]{3,}ing)\b",
-    re.I,
+# Verb-like words: decide whether a stretch of words is a clause (a set lookup, not a regex: hot path).
+_VERB_WORDS = frozenset(
+    "is are was were been being has have had did does will would could can may might must should "
+    "said says told tells made makes found finds began begun became becomes went goes gave gives took "
+    "takes brought bought led held met won lost sent paid rose fell grew saw sees shows left got came "
+    "comes knew thought built ran set put kept sold spent hit cut struck wrote spoke stood starts "
+    "remains requires involves includes means seems appears suggests describes needs wants continues "
+    "plans argues notes adds claims states reports believes slid shed fled".split()
 )
 _NOT_VERBS = frozenset(
-    ["morning", "evening", "during", "according", "meeting", "building", "nothing", "something", "anything", "everything", "ceiling", "feeling", "thing", "spring", "string", "king", "ring", "wing", "bring", "including", "red", "bed", "need", "seed", "feed", "speed", "hundred", "kindred", "sacred", "naked", "wicked", "wretched", "breed", "greed", "shed", "deed", "indeed"]
+    "morning evening during according meeting building nothing something anything everything "
+    "ceiling feeling thing spring string king ring wing bring including red bed need seed feed "
+    "speed hundred kindred sacred naked wicked wretched breed greed shed deed indeed".split()
 )
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased alphabetic words of ``text``."""
+    return _LOWER_WORD.findall(text.lower())
 
 
 def has_verb(text: str) -> bool:
     """Whether ``text`` holds a verb-like word (so it reads as a clause)."""
-    return any(m.group(0).lower() not in _NOT_VERBS for m in VERB_RE.finditer(text))
+    for w in _LOWER_WORD.findall(text.lower()):
+        if w in _VERB_WORDS:
+            return True
+        if ((len(w) >= 5 and w.endswith("ed")) or (len(w) >= 6 and w.endswith("ing"))) and w not in _NOT_VERBS:
+            return True
+    return False
 
 
 PREDICTION_RE = re.compile(
@@ -104,3 +115,36 @@ OPINION_RE = re.compile(
     r"most\s(?!of\b)[a-z]+|least\s(?!of\b)[a-z]+)\b",
     re.I,
 )
+
+# Cue words: a sentence without any of them cannot match the pattern, so the regex is skipped.
+NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred dozen "
+    "dozens scores hundreds thousands millions billions tens half third thirds quarter quarters "
+    "fifth fifths tenth tenths".split()
+)
+DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december jan feb "
+    "mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday "
+    "yesterday tomorrow last next this ago".split()
+)
+UNIT_WORDS = frozenset("second seconds minute minutes hour hours day days week weeks month months year "
+                       "years decade decades century centuries".split())
+RECORD_WORDS = frozenset("first most least record time ever only worst best".split())
+COMPARE_WORDS = frozenset("twice times half double triple".split())
+MODAL_WORDS = frozenset(
+    "could would might may should must will won can shall going likely unlikely probably perhaps "
+    "possibly hope hopes hoped hoping expect expects expected want wants plan plans intend intends aim "
+    "aims need needs believe believes think thinks feel feels seem seems appear appears fear fears "
+    "feared worry worries worried fretted unhappy suggest suggests if forecast forecasts projected "
+    "unless".split()
+)
+OPINION_WORDS = frozenset(
+    "i we you our my us great terrible wonderful awful amazing best real big no course nothing never "
+    "always everyone nobody most least".split()
+) | frozenset(w for w in ("disgrace", "shame"))
+
+
+def superlative_cue(toks: set[str]) -> bool:
+    """Whether the words could hold a record (a superlative or a "first")."""
+    return bool(toks & RECORD_WORDS) or any(len(w) > 4 and w.endswith("est") for w in toks)

@@ -12,6 +12,7 @@ _ABBREV = frozenset(
 )
 # Candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
 _BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
+MAX_SENTENCE = 1200
 _BLOCK = re.compile(r"[^\n]+")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 # Quotation pairs: curly double quotes, or straight double quotes.
@@ -68,16 +69,33 @@ def _is_boundary(text: str, cut: int, punct_at: int, end: int) -> bool:
 
 
 def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Yield sentence offsets inside ``text[start:end]``."""
+    """Yield sentence offsets inside ``text[start:end]``; overlong ones come in bounded pieces."""
     s = start
     for m in _BOUNDARY.finditer(text, start, end):
         if _is_boundary(text, m.end(), m.start(), end):
-            yield s, m.end()
+            yield from _bounded(text, s, m.end())
             s = m.end()
             while s < end and text[s].isspace():
                 s += 1
     if s < end:
-        yield s, end
+        yield from _bounded(text, s, end)
+
+
+def _bounded(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
+    """Cut a run-on "sentence" (tables, lists, garbage) at spaces into pieces of at most MAX_SENTENCE.
+
+    No news sentence is this long; the cap keeps every per-sentence step bounded,
+    so a whole pass over any input stays linear.
+    """
+    while e - s > MAX_SENTENCE:
+        cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+        cut = cut if cut > s else s + MAX_SENTENCE
+        yield s, cut
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
+    if e > s:
+        yield s, e
 
 
 def sentences(text: str) -> Iterator[Sentence]:

@@ -1,0 +1,266 @@
+"""Behaviour of the claim extraction engine (claims.extract)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from claims.extract import detect_language, extract_claims, is_english
+from claims.extract.dates import resolve
+from claims.extract.numbers import parse_number, quantity_values
+from claims.extract.sentences import sentences
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED = SHARED / "eval" / "dev" / "putin-kim-summit.txt"
+
+
+def quotes(text: str, **kw: object) -> list[str]:
+    return [c.quote for c in extract_claims(text, **kw)]  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[str, list]:
+    if not SEED.exists():
+        pytest.skip("../shared/eval/dev is not available")
+    text = SEED.read_text(encoding="utf-8")
+    return text, extract_claims(text)
+
+
+# --- the seed article -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind"),
+    [
+        ("first visit in 24 years", "record"),
+        ("2:45 a.m.", "time"),
+        ("two-day visit", "duration"),
+        ("dozens of ballistic missiles", "quantity"),
+        ("11,000 containers of ammunition", "quantity"),
+    ],
+)
+def test_seed_article_gives_atomic_claims_with_exact_spans(seed, phrase, kind):
+    text, claims = seed
+    hits = [c for c in claims if c.quote == phrase]
+    assert len(hits) == 1, [c.quote for c in claims]
+    claim = hits[0]
+    assert text[claim.start : claim.end] == phrase
+    assert claim.kind == kind
+    assert phrase in claim.sentence
+
+
+def test_seed_article_every_quote_is_its_span(seed):
+    text, claims = seed
+    assert claims
+    for c in claims:
+        assert text[c.start : c.end] == c.quote
+        assert 0.0 <= c.score <= 1.0
+        assert c.reason
+
+
+def test_seed_article_two_quantities_are_separate_claims(seed):
+    _, claims = seed
+    missiles = next(c for c in claims if c.quote == "dozens of ballistic missiles")
+    ammo = next(c for c in claims if c.quote == "11,000 containers of ammunition")
+    assert missiles.start != ammo.start
+    assert ammo.values["value"] == 11000 and ammo.values["op"] == ">"
+    assert missiles.values["value"] == 24 and missiles.values["lower_bound"] is True
+    # The standalone statement names the speaker and keeps only its own quantity.
+    assert ammo.text.startswith("U.S. officials claimed")
+    assert "11,000 containers of ammunition" in ammo.text and "dozens" not in ammo.text
+    assert ammo.speaker and "U.S. officials" in ammo.speaker
+
+
+def test_seed_article_roles_and_attributions(seed):
+    _, claims = seed
+    by_quote = {c.quote: c for c in claims}
+    role = by_quote["NATO Secretary General Jens Stoltenberg"]
+    assert role.kind == "role" and role.speaker == "Jens Stoltenberg"
+    assert any(c.kind == "role" and "senior vice president for Asia" in c.quote for c in claims)
+    assert any(
+        c.kind == "attribution" and "Korean Central News Agency reported" in c.quote for c in claims
+    )
+
+
+def test_seed_article_skips_furniture_and_opinion(seed):
+    _, claims = seed
+    joined = " | ".join(c.quote for c in claims)
+    for junk in (
+        "Reuters",
+        "About The Author",
+        "Leave a Reply",
+        "email address",
+        "best thing that could happen",
+        "real problem",
+        "December 26, 2024",
+    ):
+        assert junk not in joined
+
+
+def test_seed_article_dateline_resolves_relative_dates(seed):
+    _, claims = seed
+    early = next(c for c in claims if c.quote.startswith("Early last year"))
+    assert early.kind == "date"
+    assert early.values["date"] == "2023" and early.values["part"] == "early"
+    assert early.values["resolved_against"] == "2024-12-26"
+
+
+# --- normalisation ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("11,000", 11000),
+        ("1.2 billion", 1.2e9),
+        ("twenty-five", 25),
+        ("two-thirds", 0.667),
+        ("half", 0.5),
+        ("dozens", 24),
+        ("three hundred", 300),
+        ("4.5", 4.5),
+        ("a quarter", 0.25),
+    ],
+)
+def test_parse_number(phrase, value):
+    assert parse_number(phrase) == pytest.approx(value)
+
+
+def test_quantity_values_money_percent_bounds():
+    assert quantity_values("1.2-billion-yuan") == {
+        "unit": "currency",
+        "currency": "CNY",
+        "value": 1200000000,
+    }
+    assert quantity_values("$5.5 million")["currency"] == "USD"
+    assert quantity_values("€40bn")["value"] == 40_000_000_000
+    pct = quantity_values("18 percent")
+    assert pct["unit"] == "percent" and pct["value"] == 18
+    assert quantity_values("more than 300 people")["op"] == ">"
+    assert quantity_values("about 40 people")["approximate"] is True
+
+
+@pytest.mark.parametrize(
+    ("kind", "expr", "date"),
+    [
+        ("weekday", "on Tuesday", "2024-06-18"),
+        ("weekday", "on Thursday", "2024-06-20"),
+        ("relative", "yesterday", "2024-06-19"),
+        ("relative", "next month", "2024-07"),
+        ("relative", "last year", "2023"),
+        ("month", "December", "2023-12"),
+        ("full", "June 19, 2024", "2024-06-19"),
+        ("full", "19 June 2024", "2024-06-19"),
+    ],
+)
+def test_dates_resolve_against_published(kind, expr, date):
+    published = dt.date(2024, 6, 20)  # a Thursday
+    values = resolve(kind, expr, published)
+    assert values["date"] == date
+    if values.get("relative"):
+        assert values["resolved_against"] == "2024-06-20"
+
+
+def test_relative_date_claim_carries_resolution():
+    text = "The ministry said on Monday that exports rose 18 percent last month to $4.5 billion."
+    claims = extract_claims(text, published=dt.date(2024, 3, 14))
+    pct = next(c for c in claims if "18 percent" in c.quote)
+    assert pct.kind == "quantity"
+    assert pct.quote.startswith("exports rose")  # a change needs its subject
+    money = next(c for c in claims if "$4.5 billion" in c.quote)
+    assert money.values["value"] == 4_500_000_000 and money.values["currency"] == "USD"
+
+
+# --- claim kinds and atomicity ----------------------------------------------------------------
+
+
+def test_records_comparisons_durations():
+    text = (
+        "Last month was the hottest June in recorded history, the agency said. "
+        "The new reservoir is twice the size of the old one. "
+        "Talks lasted for three weeks before the deal was signed in Geneva."
+    )
+    claims = extract_claims(text)
+    kinds = {c.quote: c.kind for c in claims}
+    assert kinds["the hottest June in recorded history"] == "record"
+    assert kinds["twice the size of the old one"] == "comparison"
+    assert kinds["for three weeks"] == "duration"
+    assert next(c for c in claims if c.kind == "comparison").values["factor"] == 2.0
+
+
+def test_appositive_role_and_according_to():
+    text = (
+        "Coal generation slid 18 percent in the first half, according to the Rhodium Group. "
+        "\u201cThe trend is clear,\u201d said Di Li, the chief scientist of FAST, on Monday."
+    )
+    claims = extract_claims(text, published=dt.date(2024, 7, 3))
+    qs = [c.quote for c in claims]
+    assert "Coal generation slid 18 percent" in qs
+    assert "according to the Rhodium Group" in qs
+
+
+def test_speaker_and_attribution_text():
+    text = "Officials at the Health Ministry said that 1,200 patients were treated in the clinic."
+    (claim,) = [c for c in extract_claims(text) if c.kind == "quantity"]
+    assert claim.speaker and "Health Ministry" in claim.speaker
+    assert claim.text.startswith("Officials at the Health Ministry said that")
+
+
+# --- what is not a claim ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I think this is the worst policy we have ever seen, and it must change.",  # opinion
+        "Will the government raise taxes on the 300 largest companies next year?",  # question
+        "The minister hopes that the economy could recover by 2030 if reforms pass.",  # hope
+        "\u201cIt was a big stretch,\u201d she said.",  # emotional quote
+    ],
+)
+def test_not_claims(text):
+    assert extract_claims(text, published=dt.date(2024, 1, 1)) == []
+
+
+def test_page_furniture_yields_nothing():
+    text = "\n".join(
+        [
+            "Election results in the capital",
+            "Gavriel Grigorov | Reuters",
+            "Read more: Ten things to know about the vote",
+            "About The Author",
+            "Leave a Reply",
+            "Your email address will not be published. Required fields are marked *",
+            "\u00a9 2019 Science X Network",
+            "Photo: Jane Doe/AP",
+        ]
+    )
+    assert extract_claims(text) == []
+
+
+def test_non_english_text_yields_no_claims():
+    german = (
+        "Die Bundesregierung hat am Dienstag beschlossen, dass die Steuern im kommenden Jahr "
+        "um 18 Prozent steigen werden, wie das Ministerium mitteilte."
+    )
+    assert detect_language(german) == "de"
+    assert not is_english(german)
+    assert extract_claims(german) == []
+    assert detect_language("The government said on Tuesday that taxes would rise.") == "en"
+
+
+def test_sentence_offsets():
+    text = "Mr. Smith arrived at 9 a.m. on Monday. He left at noon.\n\nU.S. officials agreed."
+    got = [s.text for s in sentences(text)]
+    assert got == [
+        "Mr. Smith arrived at 9 a.m. on Monday.",
+        "He left at noon.",
+        "U.S. officials agreed.",
+    ]
+
+
+def test_empty_and_odd_inputs():
+    for text in ["", "   ", "\n\n", "12345", "\u201c\u201d", "$$$ %%% 1,,,2"]:
+        assert extract_claims(text) == []

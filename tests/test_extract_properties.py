@@ -1,0 +1,77 @@
+"""Property tests: extract_claims never raises, and every claim points at its own span."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claims.extract import extract_claims
+from claims.extract.claim import KINDS
+
+# Pieces of news grammar, so generated text reaches the interesting rules, plus hostile unicode.
+_PIECES = [
+    "U.S. officials said", " that ", "more than 11,000 containers", " of ammunition", ", ",
+    "on Tuesday", "June 19, 2024", "2:45 a.m.", "two-day visit", "first visit in 24 years",
+    "\u201c", "\u201d", '"', "\u2019", "(", ")", " and ", ". ", "\n", "\u00a0", "\u200f",
+    "\u0627\u0644\u0633\u0644\u0627\u0645", "\U0001f600", "\u2014", "$1.2 billion", "18 percent",
+    "twice the size of", "according to the Rhodium Group", "NATO Secretary General Jens Stoltenberg told",
+    "Victor Cha, senior vice president for Asia,", "dozens of", "?", "Read more: x", "\r\n",
+    "\ufeff", "e\u0301", "\U0001d400", "Mr.", "a.m.", "...", "\u2026", "half", "two-thirds",
+]
+news_like = st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=8)), max_size=40).map("".join)
+dates = st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
+
+
+def _check(text: str, published: dt.date | None) -> None:
+    claims = extract_claims(text, published=published)
+    last = -1
+    for c in claims:
+        assert 0 <= c.start < c.end <= len(text)
+        assert text[c.start : c.end] == c.quote
+        assert c.kind in KINDS
+        assert 0.0 <= c.score <= 1.0
+        assert c.quote in c.sentence or c.quote.strip() in text
+        assert isinstance(c.to_dict(), dict)
+        assert c.start >= last  # sorted by position
+        last = c.start
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(news_like, dates)
+def test_never_raises_and_offsets_hold_on_news_like_text(text, published):
+    _check(text, published)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300), dates)
+def test_never_raises_on_arbitrary_unicode(text, published):
+    _check(text, published)
+
+
+def test_unicode_survives_around_a_claim():
+    text = ("\u200f\U0001f600 U.S.\u00a0officials said that Pyongyang has provided more than "
+            "11,000 containers of ammunition \u2014 \u201cdozens\u201d \u05e9\u05dc\u05d5\u05dd.")
+    claims = extract_claims(text)
+    assert any(c.quote == "11,000 containers of ammunition" for c in claims)
+    _check(text, None)
+
+
+def test_adversarial_inputs_stay_linear():
+    # Long runs that make naive regexes backtrack: digits, commas, quotes, capitals, dots.
+    cases = [
+        "1," * 50_000,
+        "\u201c" * 30_000 + "a" * 30_000,
+        "A " * 60_000,
+        "more than " * 20_000,
+        "the first " * 20_000 + "in 24 years",
+        ("Smith, " * 20_000) + "said",
+        "a." * 50_000,
+        ('"' + "x " * 100) * 1_000,
+    ]
+    for text in cases:
+        started = time.perf_counter()
+        _check(text, None)
+        assert time.perf_counter() - started < 10, text[:40]
