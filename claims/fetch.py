@@ -1,14 +1,27 @@
-"""Fetch an article over HTTP(S) with httpx: timeouts, retries, size and type limits.
+"""Fetch articles and feeds over HTTP(S) with httpx, politely.
 
-Retries with exponential back-off on time-outs, connection errors and 5xx
-answers, never on 4xx. The body is streamed and cut off at the size limit, and
-only HTML and plain-text answers are accepted.
+- a clear User-Agent and time-outs (from :class:`~claims.config.Settings`);
+- retries with exponential back-off on time-outs, connection errors and 5xx
+  answers (a ``Retry-After`` is honoured up to :data:`MAX_BACKOFF`), never on 4xx;
+- at most :data:`PER_HOST` requests in flight to one host from this process
+  (:class:`HostLimiter`; the Prefect flows add a limit shared by every worker);
+- conditional GET: pass the ``ETag`` / ``Last-Modified`` of the last answer and a
+  ``304 Not Modified`` comes back as :attr:`Fetched.not_modified`, with no body;
+- the body is streamed and cut off at the size limit, and only the content types
+  asked for are accepted (HTML and plain text for articles).
+
+Failures are :class:`~claims.errors.FetchError`; those worth trying again later
+(5xx or time-outs after every retry) are :class:`TransientFetchError`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import httpx
@@ -25,6 +38,61 @@ ACCEPTED_TYPES = {
 }
 RETRIES = 3
 BACKOFF = 0.5
+#: The longest we wait before one retry, whatever the server's Retry-After says.
+MAX_BACKOFF = 30.0
+#: Requests in flight to one host from one process.
+PER_HOST = 2
+
+
+class TransientFetchError(FetchError):
+    """The server failed (5xx) or did not answer, after every retry: try again later."""
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """One HTTP answer: its body (empty for 304), kind and validators for the next conditional GET."""
+
+    url: str
+    status: int
+    body: bytes = b""
+    kind: str = ""
+    charset: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+
+    @property
+    def not_modified(self) -> bool:
+        """True when the server answered 304: nothing changed since the validators we sent."""
+        return self.status == 304
+
+
+class HostLimiter:
+    """At most ``per_host`` requests in flight to each host, across this process's threads."""
+
+    def __init__(self, per_host: int = PER_HOST) -> None:
+        self.per_host = max(1, per_host)
+        self._lock = threading.Lock()
+        self._slots: dict[str, threading.BoundedSemaphore] = {}
+
+    @contextmanager
+    def slot(self, url: str) -> Iterator[None]:
+        """Hold one of the host's slots while the block runs."""
+        host = (urlsplit(url).hostname or "").lower()
+        with self._lock:
+            semaphore = self._slots.setdefault(host, threading.BoundedSemaphore(self.per_host))
+        with semaphore:
+            yield
+
+
+#: The process-wide limiter used when a caller does not pass its own.
+HOSTS = HostLimiter()
+
+
+def host_of(url: str) -> str:
+    """The URL's host name, lower-case (with the port when one is given)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    return f"{host}:{parts.port}" if parts.port else host
 
 
 def _check_url(url: str) -> None:
@@ -63,38 +131,85 @@ def _read_limited(response: httpx.Response, url: str, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def fetch_bytes(url: str, settings: Settings, client: httpx.Client | None = None) -> tuple[bytes, str, str | None, str]:
-    """GET ``url``: (body, kind, charset, final URL), retrying transient failures."""
+def _delay(attempt: int, response: httpx.Response | None = None) -> float:
+    """Exponential back-off, or the server's Retry-After (in seconds) when it gives one."""
+    wait = BACKOFF * 2**attempt
+    retry_after = response.headers.get("retry-after", "") if response is not None else ""
+    if retry_after.strip().isdigit():
+        wait = max(wait, float(retry_after))
+    return min(wait, MAX_BACKOFF)
+
+
+def fetch(
+    url: str,
+    settings: Settings,
+    client: httpx.Client | None = None,
+    *,
+    accept: Mapping[str, str] = ACCEPTED_TYPES,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    limiter: HostLimiter | None = None,
+) -> Fetched:
+    """GET ``url`` politely: retries, per-host limit, size cap, content types in ``accept``.
+
+    With ``etag`` or ``last_modified`` the request is conditional and a 304
+    answer is returned as it is (``Fetched.not_modified``).
+    """
     _check_url(url)
+    headers = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    if accept is not ACCEPTED_TYPES:
+        headers["Accept"] = ", ".join(accept) + ", */*;q=0.1"
     own = client is None
     client = client or make_client(settings)
     try:
         for attempt in range(RETRIES + 1):
             try:
-                with client.stream("GET", url) as response:
+                with (limiter or HOSTS).slot(url), client.stream("GET", url, headers=headers) as response:
                     if response.status_code >= 500 and attempt < RETRIES:
-                        time.sleep(BACKOFF * 2**attempt)
-                        continue
-                    if response.status_code >= 400:
-                        raise FetchError(f"{url}: HTTP {response.status_code} {response.reason_phrase}".rstrip())
-                    ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
-                    kind = ACCEPTED_TYPES.get(ctype)
-                    if kind is None:
-                        raise FetchError(f"{url}: unexpected content type {ctype or '(none)'!r}")
-                    body = _read_limited(response, url, settings.max_bytes)
-                    return body, kind, response.charset_encoding, str(response.url)
+                        wait = _delay(attempt, response)
+                    else:
+                        return _answer(url, response, settings, accept)
             except httpx.TooManyRedirects:
                 raise FetchError(f"{url}: too many redirects") from None
             except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as exc:
-                if attempt < RETRIES:
-                    time.sleep(BACKOFF * 2**attempt)
-                    continue
-                reason = "timed out" if isinstance(exc, httpx.TimeoutException) else "connection failed"
-                raise FetchError(f"{url}: {reason} after {RETRIES + 1} attempts") from None
-        raise FetchError(f"{url}: server error after {RETRIES + 1} attempts")
+                if attempt >= RETRIES:
+                    reason = "timed out" if isinstance(exc, httpx.TimeoutException) else "connection failed"
+                    raise TransientFetchError(f"{url}: {reason} after {RETRIES + 1} attempts") from None
+                wait = _delay(attempt)
+            time.sleep(wait)  # outside the host slot, so waiting does not block other requests
+        raise TransientFetchError(f"{url}: server error after {RETRIES + 1} attempts")  # pragma: no cover
     finally:
         if own:
             client.close()
+
+
+def _answer(url: str, response: httpx.Response, settings: Settings, accept: Mapping[str, str]) -> Fetched:
+    """Turn a final response into :class:`Fetched`, or raise the error it means."""
+    validators = {"etag": response.headers.get("etag"), "last_modified": response.headers.get("last-modified")}
+    if response.status_code == 304:
+        return Fetched(str(response.url), 304, **validators)
+    if response.status_code >= 400:
+        error = TransientFetchError if response.status_code >= 500 else FetchError
+        reason = f"HTTP {response.status_code} {response.reason_phrase}".rstrip()
+        if response.status_code >= 500:
+            reason += f" after {RETRIES + 1} attempts"
+        raise error(f"{url}: {reason}")
+    ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    kind = accept.get(ctype)
+    if kind is None:
+        raise FetchError(f"{url}: unexpected content type {ctype or '(none)'!r}")
+    body = _read_limited(response, url, settings.max_bytes)
+    return Fetched(str(response.url), response.status_code, body, kind, response.charset_encoding, **validators)
+
+
+def fetch_bytes(url: str, settings: Settings, client: httpx.Client | None = None) -> tuple[bytes, str, str | None, str]:
+    """GET ``url``: (body, kind, charset, final URL), retrying transient failures."""
+    answer = fetch(url, settings, client)
+    return answer.body, answer.kind, answer.charset, answer.url
 
 
 def fetch_article(url: str, settings: Settings, client: httpx.Client | None = None) -> Article:
