@@ -1,0 +1,103 @@
+"""Benchmark claim extraction: sentences/s and MB/s on the dev articles, 1 MB worst cases, cold start.
+
+    .venv/bin/python bench/bench_extract.py [--seconds 3] [--no-cli]
+
+Uses the article text the CLI would see (``claims.sources``); reads ``../shared/eval/dev``.
+CPU time (``time.process_time``) is reported beside wall time, as CI machines are often shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT.parent / "shared" / "eval" / "dev"
+sys.path.insert(0, str(ROOT))
+
+
+def dev_texts() -> list[str]:
+    """Text of each dev article, as ``claims extract`` would load it."""
+    from claims.sources import load_article
+
+    try:
+        from claims.cli.options import settings
+
+        conf = settings()
+    except Exception:  # the CLI package is optional for the benchmark
+        conf = None
+    out = []
+    for path in sorted(DEV.glob("*.gold.json")):
+        import json
+
+        article = DEV / json.loads(path.read_text(encoding="utf-8"))["article"]
+        out.append(load_article(str(article), conf).text)
+    return out
+
+
+def throughput(text: str, seconds: float) -> tuple[int, float, float, int]:
+    """Repeat extraction over ``text`` for about ``seconds``: (runs, wall, cpu, claims)."""
+    from claims.extract import extract_claims
+
+    runs = 0
+    wall0, cpu0 = time.perf_counter(), time.process_time()
+    claims = 0
+    while time.perf_counter() - wall0 < seconds or runs == 0:
+        claims = len(extract_claims(text))
+        runs += 1
+    return runs, time.perf_counter() - wall0, time.process_time() - cpu0, claims
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--seconds", type=float, default=3.0)
+    ap.add_argument("--no-cli", action="store_true", help="skip the cold-start measurement")
+    args = ap.parse_args()
+
+    from claims.extract.score import has_classifier
+    from claims.extract.sentences import sentences
+
+    text = "\n".join(dev_texts()) * 5
+    n = sum(1 for _ in sentences(text))
+    mb = len(text.encode("utf-8")) / 1e6
+    runs, wall, cpu, claims = throughput(text, args.seconds)
+    print(f"classifier: {'claims.checkworthy' if has_classifier() else 'heuristic fallback'}")
+    print(f"dev articles x5: {n} sentences, {mb:.3f} MB, {claims} claims per run, {runs} runs")
+    print(f"throughput: {n * runs / cpu:,.0f} sentences/s  {mb * runs / cpu:.3f} MB/s (CPU time); "
+          f"{n * runs / wall:,.0f} sentences/s wall")
+
+    from claims.extract import extract_claims
+
+    one_line = text.replace("\n", " ")
+    cases = {
+        "1 MB news on one line": (one_line * (1_000_000 // len(one_line) + 1))[:1_000_000],
+        "1 MB of '1,'": "1," * 500_000,
+        "1 MB of digits and commas with words": ("11,000 containers of the " * 40_000)[:1_000_000],
+        "1 MB of open quotes": ("\u201c the said that " * 70_000)[:1_000_000],
+        "1 MB of titles": ("said Di Li, the chief scientist of the " * 26_000)[:1_000_000],
+    }
+    for name, case in cases.items():
+        w0, c0 = time.perf_counter(), time.process_time()
+        found = len(extract_claims(case))
+        print(f"{name:40s} {time.perf_counter() - w0:6.2f} s wall {time.process_time() - c0:6.2f} s CPU  "
+              f"({found} claims)")
+
+    exe = ROOT / ".venv" / "bin" / "claims"
+    if not args.no_cli and (exe.exists() or shutil.which("claims")):
+        article = DEV / "putin-kim-summit.txt"
+        cmd = [str(exe if exe.exists() else shutil.which("claims")), "extract", "--format", "jsonl", str(article)]
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.perf_counter()
+            subprocess.run(cmd, capture_output=True, check=False)
+            best = min(best, time.perf_counter() - t0)
+        print(f"cold start: claims extract on one article {best:.2f} s (best of 3)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
