@@ -47,7 +47,9 @@ PUBLISHED_RE = re.compile(
     r"[A-Z][\w\u2019'-]*(?:\s(?:of\s(?:the\s)?|and\s|for\s|&\s)?[A-Z][\w\u2019'-]*){0,8}"
 )
 ORG_NOUN = re.compile(
-    r"\b(?:Agency|News|[Nn]ewspaper|Times|Post|Journal|Herald|Gazette|Tribune|Press|Television|"
+    r"\b(?:Agency|Administration|Centre|Center|Board|Committee|Fund|Federation|Forum|Institution|"
+    r"Statistics|Survey|Network|Reserve|Treasury|Embassy|Army|Navy|Ministry|Parliament|Congress|"
+    r"News|[Nn]ewspaper|Times|Post|Journal|Herald|Gazette|Tribune|Press|Television|"
     r"[Mm]inistry|Office|Department|[Gg]overnment|Police|Court|Council|Commission|Institute|"
     r"University|Bank|Group|Company|Corporation|Party|Union|Bureau|Service|Foundation|Association|"
     r"Organization|Organisation|Authority|Reuters|AFP|Xinhua|Bloomberg|BBC|CNN|CNBC|KCNA|Tass|TASS)\b"
@@ -73,9 +75,13 @@ class Span:
 
 
 ATTR_WORDS = frozenset(re.findall(r"[a-z]+", ATTR_VERBS))
-ROLE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", _ROLE_NOUN) if len(w) > 2) | {
-    "president", "minister", "secretary", "spokesperson", "spokesman", "spokeswoman", "chief", "chair",
-    "chairman", "chairwoman", "chairperson", "ceo", "advisor", "adviser", "councillor", "councilor"}
+ROLE_WORDS = frozenset(
+    "president minister secretary chancellor spokesperson spokesman spokeswoman chief director chair "
+    "chairman chairwoman chairperson ceo founder professor senator governor mayor ambassador commander "
+    "judge lawyer attorney analyst economist scientist researcher historian expert editor correspondent "
+    "official adviser advisor author head manager executive officer representative lawmaker leader "
+    "coach activist campaigner presenter prosecutor councillor councilor deputy general".split()
+)
 
 
 def roles(mask: str, toks: set[str] | None = None) -> list[Span]:

@@ -108,8 +108,10 @@ def _quantity(sent: str, m: re.Match[str], speech: bool) -> Cand | None:
         return None
     if not np and not unit and not money:
         return None
-    if not m.group("bound") and not m.group("approx") and _DETERMINER.search(sent, max(0, m.start() - 12), m.start()):
-        return None
+    small = low in _SMALL or (low.isdigit() and int(low) < 10)
+    small = small and not unit and not money and not m.group("approx") and not m.group("bound")
+    if small and _DETERMINER.search(sent, max(0, m.start() - 12), m.start()):
+        return None  # "the two leaders": a reference back, not a count
     # Drop trailing verbs the noun-phrase grammar swallowed ("500 residents filed").
     words = np.split(" ")
     while len(words) > 1 and patterns.has_verb(words[-1]):
@@ -123,8 +125,6 @@ def _quantity(sent: str, m: re.Match[str], speech: bool) -> Cand | None:
         values["noun"] = np.strip().removeprefix("of ").strip()
     bound_start = m.start()
     num_start = m.start("approx") if m.group("approx") else m.start("num")
-    small = low in _SMALL or (low.isdigit() and int(low) < 10)
-    small = small and not unit and not money and not m.group("approx") and not m.group("bound")
     before = sent[max(0, bound_start - 25):bound_start]
     if speech:
         if small:

@@ -16,8 +16,8 @@ _AND_VERB = re.compile(
 )
 _THAT = re.compile(
     r"\b(?:said|says|told|claimed|claims|stated|reported|announced|warned|added|noted|argued|"
-    r"showed|shows|found|believe|believes|note|suggests|conference)"
-    r"(?:\s(?:on|On|last|Last)\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week))?\s(?=that\s)"
+    r"showed|shows|found|believe|believes|note|suggests|conference)\b"
+    r"[^,;:\"\u201c]{0,40}?\s(?=that\s)"
 )
 _LIST_TAIL = re.compile(r"^\s*(?:the\s)?[\w-]+\s(?:and|or)\s(?!that\b|then\b)")
 _LEAD = re.compile(
@@ -78,6 +78,8 @@ def _merge(mask: str, raw: list[tuple[int, int]]) -> list[tuple[int, int]]:
     for a, b in raw:
         piece = mask[a:b]
         verbless = not has_verb(piece) and not piece.lstrip().lower().startswith("according to")
+        if piece.lstrip().startswith("but "):
+            verbless = False  # a contrast starts a clause of its own
         if out and _LIST_TAIL.match(piece):  # "flags, banners and posters ...": one list
             out[-1] = (out[-1][0], b)
             continue

@@ -148,7 +148,7 @@ def _sentence(text: str, s0: int, s1: int, qspans: list[tuple[int, int]], publis
                           if c.kind in ("date", "quantity", "quote") else 3)
                 kind, values = top.kind, dict(top.values)
             x, y = span
-            if any(_overlap(x, y, p, q) > 0.5 for p, q in taken):
+            if _covered(x, y, taken) > 0.5:
                 continue
             taken.append((x, y))
             claims.append(_claim(text, s0, sent, x, y, kind, values, prob, who, segs, None))
@@ -182,6 +182,11 @@ def _governed_by_modal(sent: str, segs: list[tuple[int, int]], c: Cand) -> bool:
     seg = next(((a, b) for a, b in segs if a <= c.start < b), None)
     start = seg[0] if seg else max(0, c.start - 60)
     return bool(patterns.PREDICTION_RE.search(sent, start, c.start))
+
+
+def _covered(a: int, b: int, taken: list[tuple[int, int]]) -> float:
+    """Share of [a, b) already covered by accepted claims."""
+    return sum(max(0, min(b, q) - max(a, p)) for p, q in taken) / max(1, b - a)
 
 
 def _overlap(a: int, b: int, p: int, q: int) -> float:
@@ -219,7 +224,7 @@ def _drop_folded_dates(sent: str, cands: list[Cand], segs: list[tuple[int, int]]
     attrs = [c for c in cands if c.kind in ("attribution", "role")]
     out = []
     for c in cands:
-        if c.kind == "date" and c.values.get("relative") and "day" in sent[c.start:c.end].lower():
+        if c.kind == "date" and c.values.get("relative"):
             seg = next(((a, b) for a, b in segs if a <= c.start < b), None)
             if seg and (_ATTR_VERB.search(sent, seg[0], seg[1])
                         or any(a.start < seg[1] and seg[0] < a.end for a in attrs)):

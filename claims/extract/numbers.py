@@ -60,7 +60,12 @@ def parse_number(phrase: str) -> float | None:
     for vague in sorted(VAGUE, key=len, reverse=True):
         if s == vague or s.startswith(vague + " "):
             return float(VAGUE[vague])
-    tokens = _TOKEN.findall(s)
+    tokens = []
+    for tok in _TOKEN.findall(s):  # the number words only: "two thirds of its capacity" -> two thirds
+        if tok in ("and", "a") or tok in _SCALES or tok in _FRACTIONS or _word_or_digit(tok) is not None:
+            tokens.append(tok)
+        else:
+            break
     if not tokens:
         return None
     # Fractions: "two thirds", "a quarter", "half".

@@ -36,7 +36,7 @@ _NP_STOP = (r"(?:and|or|but|of|in|on|at|for|to|from|with|by|that|which|who|the|a
 _NP_WORD = rf"(?!{_NP_STOP}\b)[A-Za-z][\w'\u2019-]*"
 QUANTITY_RE = re.compile(
     rf"(?<![\w$€£¥.,-])(?P<bound>{BOUND_RE})?(?P<approx>{APPROX_RE})?(?P<num>{NUMBER})(?P<unit>{_UNIT})?"
-    rf"(?P<np>(?:\sof)?(?:\s{_NP_WORD}){{1,3}}(?:\s(?:of|and)\s(?:the\s)?{_NP_WORD}(?:\s{_NP_WORD})?)?)?",
+    rf"(?P<np>(?:\sof(?:\s(?:the|its|their|his|her|our|all))?)?(?:\s{_NP_WORD}){{1,3}}(?:\s(?:of|and)\s(?:the\s)?{_NP_WORD}(?:\s{_NP_WORD})?)?)?",
     re.I,
 )
 # Records: firsts with a scope, superlatives with a scope, "record high".
@@ -72,7 +72,9 @@ _VERB_WORDS = frozenset(
     "takes brought bought led held met won lost sent paid rose fell grew saw sees shows left got came "
     "comes knew thought built ran set put kept sold spent hit cut struck wrote spoke stood starts "
     "remains requires involves includes means seems appears suggests describes needs wants continues "
-    "plans argues notes adds claims states reports believes slid shed fled".split()
+    "plans argues notes adds claims states reports believes slid shed fled expect expects say think "
+    "doubt doubts know knows want need see make take give get go come show find tell ask seem feel try "
+    "agree agrees disagree deny denies insist insists warn warns".split()
 )
 _NOT_VERBS = frozenset(
     "morning evening during according meeting building nothing something anything everything "
