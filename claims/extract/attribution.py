@@ -55,8 +55,8 @@ ORG_NOUN = re.compile(
     r"Organization|Organisation|Authority|Reuters|AFP|Xinhua|Bloomberg|BBC|CNN|CNBC|KCNA|Tass|TASS)\b"
 )
 SAID_TAG_RE = re.compile(
-    rf"(?:,|[\"\u201d])\s(?P<who>(?:[\w.\u2019'-]+\s){{0,6}}?[\w.\u2019'-]+)\s{ATTR_VERBS}\b[^,]{{0,40}}[.,]?$"
-    rf"|(?:,|[\"\u201d])\s{ATTR_VERBS}\s(?P<who2>[^,.]{{2,60}})[.,]?$"
+    rf"(?:,|[\"\u201d])\s(?P<who>(?:[\w.\u2019'-]+\s){{0,6}}?[\w.\u2019'-]+)\s(?P<verb>{ATTR_VERBS})\b[^,]{{0,40}}[.,]?$"
+    rf"|(?:,|[\"\u201d])\s(?P<verb2>{ATTR_VERBS})\s(?P<who2>[^,.]{{2,60}})[.,]?$"
 )
 THAT_CLAUSE_RE = re.compile(
     rf"^(?P<who>(?:[\w.&\u2019'-]+\s){{1,8}}?)(?:also\s|later\s|has\s|have\s|had\s)?(?P<verb>{ATTR_VERBS})\b"
@@ -134,17 +134,28 @@ def attributions(mask: str, toks: set[str] | None = None) -> list[Span]:
     return out
 
 
-def speaker_of(mask: str) -> tuple[str | None, int]:
-    """The speaker a sentence attributes its content to, and where the content starts."""
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Who a sentence's content is attributed to, and the lead-in that says so."""
+
+    name: str
+    lead: str
+
+
+def speaker_of(mask: str) -> Source | None:
+    """The source a sentence attributes its content to ("U.S. officials" + "U.S. officials claimed")."""
     m = THAT_CLAUSE_RE.match(mask)
     if m and (m.group("who")[:1].isupper() or is_organisation(m.group("who"))):
-        return m.group("who").strip() + " " + m.group("verb"), m.end()
+        who = m.group("who").strip()
+        return Source(who, f"{who} {m.group('verb')}")
     m = SAID_TAG_RE.search(mask)
     if m:
         who = (m.group("who") or m.group("who2") or "").strip()
-        if who:
-            return who, 0
+        verb = m.group("verb") or m.group("verb2")
+        if who and who.lower() not in ("he", "she", "they", "it", "we", "i"):
+            return Source(who, f"{who} {verb}")
     m = ACCORDING_RE.search(mask)
     if m:
-        return "according to " + m.group("src").strip(), 0
-    return None, 0
+        src = m.group("src").strip()
+        return Source(src, f"according to {src}")
+    return None

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from claims.extract import attribution, clauses, furniture, patterns, score
+from claims.extract.attribution import Source
 from claims.extract.candidates import Cand, find, resolve_overlaps
 from claims.extract.claim import Claim
 from claims.extract.dates import DATE_RE, resolve
@@ -48,7 +49,7 @@ def extract_claims(text: str, *, published: dt.date | None = None) -> list[Claim
         if furniture.is_furniture(line) or furniture.is_heading(line, single_block=single):
             continue
         qspans = quote_spans(text, b0, b1)
-        speaker: str | None = None
+        speaker: Source | None = None
         for s0, s1 in split_sentences(text, b0, b1):
             claims, speaker = _sentence(text, s0, s1, qspans, published, speaker, single)
             found.extend(claims)
@@ -93,7 +94,7 @@ def _dateline(text: str, first: list[tuple[int, int]]) -> dt.date | None:
 
 
 def _sentence(text: str, s0: int, s1: int, qspans: list[tuple[int, int]], published: dt.date | None,
-              prev_speaker: str | None, single: bool) -> tuple[list[Claim], str | None]:
+              prev_speaker: Source | None, single: bool) -> tuple[list[Claim], Source | None]:
     """Claims of one sentence, and the speaker to carry to the next one."""
     sent = text[s0:s1]
     qspans = _within(qspans, s0, s1)
@@ -104,7 +105,7 @@ def _sentence(text: str, s0: int, s1: int, qspans: list[tuple[int, int]], publis
     opens_quoted = sent.lstrip()[:1] in "\"\u201c\u2018'" or any(a < s0 < b for a, b in qspans)
     speech = opens_quoted and inside > 0
     mask = clauses.mask_quotes(sent, qspans, s0)
-    who, _ = attribution.speaker_of(mask)
+    who = attribution.speaker_of(mask)
     if speech:
         who = who or prev_speaker
     prob = score.sentence_score(sent)
@@ -125,7 +126,7 @@ def _sentence(text: str, s0: int, s1: int, qspans: list[tuple[int, int]], publis
     claims: list[Claim] = []
     taken: list[tuple[int, int]] = [(c.start, c.end) for c in short]
     for c in short:
-        claims.append(_claim(text, s0, sent, c.start, c.end, c.kind, c.values, prob, who, segs, c))
+        claims.append(_claim(text, s0, sent, c.start, c.end, c.kind, c.values, prob, who, segs, c, short))
     if not speech:
         for c in cands:
             if c.mode in ("anchor_left", "anchor_right") and not (modal and _governed_by_modal(sent, segs, c)):
@@ -269,33 +270,77 @@ def _is_event(seg: str, modal: bool = True, opinion: bool = True) -> bool:
 
 
 def _claim(text: str, s0: int, sent: str, a: int, b: int, kind: str, values: dict[str, Any],
-           prob: float, who: str | None, segs: list[tuple[int, int]], cand: Cand | None) -> Claim:
+           prob: float, who: Source | None, segs: list[tuple[int, int]], cand: Cand | None,
+           siblings: list[Cand] | None = None) -> Claim:
     """Build the Claim for sentence span [a, b)."""
     quote = sent[a:b]
-    seg = next(((x, y) for x, y in segs if x <= a < y), (a, b))
-    context = sent[min(seg[0], a):max(seg[1], b)]
-    if cand is not None and cand.kind == "quantity" and cand.full:
-        context = _atomic_text(sent, seg, cand)
-    speaker = values.get("speaker") if kind == "role" else who
-    statement = context.strip()
-    if who and kind not in ("role", "attribution") and who.lower() not in statement.lower():
-        statement = f"{who} that {statement}" if who.split()[-1] in _ATTR_WORDS else f"{statement} ({who})"
+    i, seg = next(((i, (x, y)) for i, (x, y) in enumerate(segs) if x <= a < y), (-1, (a, b)))
+    lo, hi = min(seg[0], a), max(seg[1], b)
+    if cand is not None and cand.kind == "quantity" and siblings:
+        statement = _atomic_text(sent, (lo, hi), cand, [c for c in siblings if c.kind == "quantity" and c is not cand])
+    else:
+        statement = sent[lo:hi].strip()
+    if i > 0 and kind not in ("role", "attribution"):
+        statement = _with_subject(sent, segs[i - 1], statement)
+    if kind == "role":
+        speaker = values.get("speaker")
+        statement = _role_text(quote, speaker)
+    else:
+        speaker = who.name if who else None
+        if who and kind != "attribution" and who.name.lower() not in statement.lower():
+            if who.lead.startswith("according to"):
+                statement = f"{statement}, {who.lead}"
+            else:
+                statement = f"{who.lead} that {statement}"
     vague = bool(values.get("lower_bound"))
-    s = score.claim_score(kind, quote, prob, attributed=bool(who), vague=vague)
-    reason = f"{kind}" + (f", attributed to {who}" if who else "") + f"; sentence check-worthiness {prob:.2f}"
+    s = score.claim_score(kind, quote, prob, attributed=who is not None, vague=vague)
+    reason = f"{kind}" + (f", attributed to {who.name}" if who else "") + f"; sentence check-worthiness {prob:.2f}"
     return Claim(quote=quote, start=s0 + a, end=s0 + b, sentence=sent.strip(), text=statement,
                  kind=kind, score=s, reason=reason, values=values, speaker=speaker)
 
 
-_ATTR_WORDS = frozenset(re.findall(r"[a-z]+", attribution.ATTR_VERBS))
+def _role_text(quote: str, name: str | None) -> str:
+    """ "NATO Secretary General Jens Stoltenberg" -> "Jens Stoltenberg is NATO Secretary General"."""
+    if not name:
+        return quote
+    if name not in quote:
+        return f"{name} is {quote}"
+    rest = quote.replace(name, "", 1).strip(" ,")
+    return f"{name} is {rest}" if rest else quote
 
 
-def _atomic_text(sent: str, seg: tuple[int, int], cand: Cand) -> str:
-    """The clause with any coordinated sibling quantity removed ("dozens of X and 11,000 Y" -> one)."""
+def _with_subject(sent: str, prev: tuple[int, int], statement: str) -> str:
+    """Give a clause cut after "and" its subject back: "pledged to ..." -> "Putin pledged to ..."."""
+    first = statement.split(" ", 1)[0]
+    if not first or first[0].isupper() or first.endswith("ing") or not patterns.has_verb(first):
+        return statement
+    prev_text = clauses.trim(sent, *prev)
+    words = sent[prev_text[0]:prev_text[1]].split()
+    subject: list[str] = []
+    for w in words[:8]:
+        if patterns.has_verb(w):
+            break
+        subject.append(w)
+    if not subject or len(subject) == len(words[:8]):
+        return statement
+    if subject[0].lower() in ("that", "and", "but"):
+        subject = subject[1:]
+    return " ".join(subject + [statement]) if subject else statement
+
+
+def _atomic_text(sent: str, seg: tuple[int, int], cand: Cand, others: list[Cand]) -> str:
+    """The clause without its sibling quantities ("dozens of X and 11,000 Y" -> "... 11,000 Y")."""
     x, y = seg
-    full = cand.full or (cand.start, cand.end)
-    before = sent[x:full[0]]
-    after = sent[full[1]:y]
-    before = re.sub(r"(?:\S+\s){1,6}?\S+\s(?:and|or)\s$", "", before) if re.search(r"\d|dozens|hundreds|thousands", before[-40:]) and re.search(r"\s(?:and|or)\s$", before) else before
-    after = re.sub(r"^\s(?:and|or)\s(?:more\sthan\s|some\s|about\s)?(?:\d[\d,.]*|dozens|hundreds|thousands)\s(?:\S+\s?){1,4}?(?=\s(?:for|to|in|on|at)\b|$)", "", after)
-    return (before + sent[full[0]:full[1]] + after).strip()
+    out = sent[x:y]
+    for o in sorted(others, key=lambda c: -c.start):
+        fs, fe = o.full or (o.start, o.end)
+        if not (x <= fs and fe <= y):
+            continue
+        fs, fe = fs - x, fe - x
+        tail = re.match(r"\s*(?:,\s*)?(?:and|or)\s+", out[fe:])
+        head = re.search(r"(?:,\s*|\s+(?:and|or)\s+)$", out[:fs])
+        if tail:
+            out = out[:fs] + out[fe + tail.end():]
+        elif head:
+            out = out[:head.start()] + out[fe:]
+    return out.strip()

@@ -53,14 +53,17 @@ def heuristic_sentence_score(sentence: str) -> float:
     return max(0.0, min(1.0, s))
 
 
+_BROKEN: list[bool] = []  # set once the classifier failed (e.g. its model file is missing)
+
+
 def sentence_score(sentence: str) -> float:
     """Probability that a sentence holds a check-worthy claim: the classifier, else the heuristic."""
-    clf = _classifier()
+    clf = None if _BROKEN else _classifier()
     if clf is not None:
         try:
             return max(0.0, min(1.0, float(clf(sentence))))
-        except Exception:  # a classifier bug must not stop extraction
-            pass
+        except Exception:  # a classifier bug must not stop extraction: use the heuristic from now on
+            _BROKEN.append(True)
     return heuristic_sentence_score(sentence)
 
 
@@ -78,5 +81,7 @@ def claim_score(kind: str, quote: str, sentence_prob: float, *, attributed: bool
 
 
 def has_classifier() -> bool:
-    """Whether the sentence classifier is available."""
-    return _classifier() is not None
+    """Whether the sentence classifier is available and working."""
+    if _classifier() is not None and not _BROKEN:
+        sentence_score("The unemployment rate fell to 4 percent last year.")
+    return _classifier() is not None and not _BROKEN
