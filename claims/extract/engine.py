@@ -30,6 +30,8 @@ _PROPER_INSIDE = re.compile(r"(?<=\s)(?:[A-Z][\w\u2019'-]+|[A-Z]{2,})")
 _DISCOURSE = re.compile(r"^(?:(?:well|now|so|and|but|look|okay|ok|yes|no|folks|listen)\b[,\s]*)+", re.I)
 _WORDS = re.compile(r"\S+")
 _DIGIT = re.compile(r"\d")
+_PHRASE_CUT = re.compile(r"\s(?=(?:at|in|on|with|for|to|from|by|after|before|during|and|which|who|that|as)\s)")
+_WORD_START = re.compile(r"(?<=[\s,])(?=\S)")
 _ATTR_VERB = re.compile(attribution.ATTR_VERBS)
 # Hopes, wishes and forecasts are not claims even when a classifier finds them check-worthy.
 _HOPE = re.compile(r"\b(?:hopes?|hoping|wish(?:es)?|predicts?|forecasts?|expects?|I\sthink|I\sbelieve)\b", re.I)
@@ -70,6 +72,22 @@ def _dedupe(found: list[Claim]) -> list[Claim]:
     return out
 
 
+class _LazyScore:
+    """A sentence's check-worthiness probability, computed on first use."""
+
+    __slots__ = ("sentence", "_value")
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self._value: float | None = None
+
+    @property
+    def value(self) -> float:
+        if self._value is None:
+            self._value = score.sentence_score(self.sentence)
+        return self._value
+
+
 def _within(spans: list[tuple[int, int]], s0: int, s1: int) -> list[tuple[int, int]]:
     """The sorted spans that overlap [s0, s1) (bisect, so long blocks stay linear)."""
     i = bisect.bisect_left(spans, (s0, -1))
@@ -108,7 +126,7 @@ def _sentence(text: str, s0: int, s1: int, qspans: list[tuple[int, int]], publis
     who = attribution.speaker_of(mask)
     if speech:
         who = who or prev_speaker
-    prob = score.sentence_score(sent)
+    prob = _LazyScore(sent)  # the classifier is the costliest step: run it only when a score is needed
     toks = set(patterns.words(sent))
     modal = bool(toks & patterns.MODAL_WORDS)
     opinion = bool(toks & patterns.OPINION_WORDS)
@@ -153,8 +171,8 @@ def _sentence(text: str, s0: int, s1: int, qspans: list[tuple[int, int]], publis
                 continue
             taken.append((x, y))
             claims.append(_claim(text, s0, sent, x, y, kind, values, prob, who, segs, None))
-    if not claims and not speech and prob >= (0.5 if single else 0.8) and not _HOPE.search(sent) \
-            and len(toks) >= 4:
+    if not claims and not speech and len(toks) >= 4 and not _HOPE.search(sent) \
+            and prob.value >= (0.5 if single else 0.8):
         a, b = clauses.trim(sent, 0, len(sent))
         m = _DISCOURSE.match(sent[a:b])
         if m and m.end() < b - a:
@@ -246,11 +264,11 @@ def _anchor_span(sent: str, a: int, b: int, anchors: list[Cand]) -> tuple[int, i
     if b - a <= cap:
         return a, b
     # Cut the tail at a phrase boundary after the anchor, else the head before it.
-    for m in reversed(list(re.finditer(r"\s(?=(?:at|in|on|with|for|to|from|by|after|before|during|and|which|who|that|as)\s)", sent[a:b]))):
+    for m in reversed(list(_PHRASE_CUT.finditer(sent[a:b]))):
         cut = a + m.start()
         if hi <= cut <= a + cap:
             return a, cut
-    for m in re.finditer(r"(?<=[\s,])(?=\S)", sent[a:b]):
+    for m in _WORD_START.finditer(sent[a:b]):
         start = a + m.start()
         if b - start <= cap and start <= lo:
             return clauses.trim(sent, start, b)
@@ -270,7 +288,7 @@ def _is_event(seg: str, modal: bool = True, opinion: bool = True) -> bool:
 
 
 def _claim(text: str, s0: int, sent: str, a: int, b: int, kind: str, values: dict[str, Any],
-           prob: float, who: Source | None, segs: list[tuple[int, int]], cand: Cand | None,
+           lazy: _LazyScore, who: Source | None, segs: list[tuple[int, int]], cand: Cand | None,
            siblings: list[Cand] | None = None) -> Claim:
     """Build the Claim for sentence span [a, b)."""
     quote = sent[a:b]
@@ -293,6 +311,7 @@ def _claim(text: str, s0: int, sent: str, a: int, b: int, kind: str, values: dic
             else:
                 statement = f"{who.lead} that {statement}"
     vague = bool(values.get("lower_bound"))
+    prob = lazy.value
     s = score.claim_score(kind, quote, prob, attributed=who is not None, vague=vague)
     reason = f"{kind}" + (f", attributed to {who.name}" if who else "") + f"; sentence check-worthiness {prob:.2f}"
     return Claim(quote=quote, start=s0 + a, end=s0 + b, sentence=sent.strip(), text=statement,

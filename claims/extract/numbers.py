@@ -47,6 +47,10 @@ APPROX = ("about", "around", "approximately", "roughly", "nearly", "almost", "so
 BOUNDS = {"more than": ">", "over": ">", "at least": ">=", "fewer than": "<", "less than": "<",
           "up to": "<=", "under": "<", "as many as": "<=", "no fewer than": ">=", "upwards of": ">"}
 
+_HYPHEN = re.compile(r"[-\u2010\u2011]")
+_SYMBOL = re.compile(r"(?:us|hk|a|c)?[$€£¥₹]")
+_PERCENT = re.compile(r"%|\bper ?cent\b|\bpercentage points?\b")
+_ALPHA = re.compile(r"[a-z]+")
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
 _TOKEN = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?")
 
@@ -54,7 +58,7 @@ _TOKEN = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?")
 def parse_number(phrase: str) -> float | None:
     """Value of a number phrase: "11,000", "1.2 billion", "twenty-five", "two-thirds", "dozens"."""
     s = phrase.lower().replace("\u00a0", " ").strip()
-    s = re.sub(r"[-\u2010\u2011]", " ", s)
+    s = _HYPHEN.sub(" ", s)
     if not s:
         return None
     for vague in sorted(VAGUE, key=len, reverse=True):
@@ -111,7 +115,7 @@ def currency_of(phrase: str) -> str | None:
     for sym in ("us$", "hk$", "a$", "c$", "$", "€", "£", "¥", "₹"):
         if sym in low:
             return CURRENCY[sym]
-    for word in re.findall(r"[a-z]+", low):
+    for word in _ALPHA.findall(low):
         if word in CURRENCY and len(word) > 1 and word not in ("won", "real", "pound"):
             return CURRENCY[word]
     return None
@@ -132,14 +136,14 @@ def quantity_values(phrase: str) -> dict[str, Any]:
             low = low[len(word) + 1:]
             break
     cur = currency_of(low)
-    body = re.sub(r"(?:us|hk|a|c)?[$€£¥₹]", "", low).strip()
+    body = _SYMBOL.sub("", low).strip()
     value = parse_number(body)
     if value is None:
         return out
     if any(body.startswith(v) for v in VAGUE):
         out["approximate"] = True
         out["lower_bound"] = True
-    if re.search(r"%|\bper ?cent\b|\bpercentage points?\b", low):
+    if _PERCENT.search(low):
         out["unit"] = "percentage points" if "point" in low else "percent"
     elif cur:
         out["unit"] = "currency"
