@@ -98,7 +98,10 @@ def test_not_a_feed_is_a_one_line_error() -> None:
 def test_feed_list_merges_arguments_and_file(tmp_path: Path) -> None:
     listing = tmp_path / "feeds.txt"
     listing.write_text("# our feeds\nhttp://127.0.0.1:9/a.xml\n\nhttp://127.0.0.1:9/b.xml  # sport\n")
-    assert feed_list(["http://127.0.0.1:9/b.xml"], str(listing)) == ["http://127.0.0.1:9/b.xml", "http://127.0.0.1:9/a.xml"]
+    assert feed_list(["http://127.0.0.1:9/b.xml"], str(listing)) == [
+        "http://127.0.0.1:9/b.xml",
+        "http://127.0.0.1:9/a.xml",
+    ]
     with pytest.raises(SourceError, match="feeds file"):
         feed_list([], str(tmp_path / "missing.txt"))
 

@@ -1,0 +1,103 @@
+"""The ``ingest-feeds`` flow under the session's Prefect test server, against feeds and pages on loopback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, select
+
+from claims.db import open_engine
+from claims.feeds import feed_states
+from claims.models import StoredArticle
+from tests.helpers import Route
+from tests.test_feeds import ConditionalFeed, rss
+
+pytestmark = pytest.mark.usefixtures("prefect_server")
+
+
+def article_html(title: str, paragraphs: list[str]) -> bytes:
+    """A small news page of our own."""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{body}</article></body></html>"
+    ).encode()
+
+
+DAM = article_html(
+    "Riverside dam opens after six years",
+    [
+        "The dam, finished in 2021 at a cost of $2.1 billion, supplies 40 percent of the city's water, "
+        "officials said on Monday.",
+        "About 1,200 workers built it over six years, according to the contractor, Harbour Works.",
+        "It is the largest dam built in the region in fifty years, the mayor said.",
+    ],
+)
+DAM_V2 = article_html(
+    "Riverside dam opens after six years",
+    [
+        "The dam, finished in 2021 at a cost of $2.4 billion, supplies 40 percent of the city's water, "
+        "officials said on Monday.",
+        "About 1,200 workers built it over six years, according to the contractor, Harbour Works.",
+        "It is the largest dam built in the region in fifty years, the mayor said.",
+        "Water bills will rise by 3 percent next year to pay for it, the council said on Tuesday.",
+    ],
+)
+
+
+def _artifacts(flow_run_id):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+
+    with get_client(sync_client=True) as client:
+        return client.read_artifacts(
+            artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run_id]))
+        )
+
+
+def test_ingest_checks_new_items_once(http_server, db_url: str, reports_dir: Path, monkeypatch) -> None:
+    from flows.ingest_feeds import ingest_feeds
+
+    monkeypatch.setattr("claims.fetch.BACKOFF", 0.01)
+    dam = http_server.add("/news/dam", body=DAM)
+    gone = http_server.add("/news/gone", status=404, body=b"no such story")
+    broken = http_server.add("/news/broken", status=500, body=b"oops")
+    feed = ConditionalFeed(rss([("dam", dam), ("gone", gone), ("broken", broken)]))
+    feed_url = http_server.add("/feed.xml", Route(handler=feed))
+
+    state = ingest_feeds([feed_url], database_url=db_url, reports_dir=str(reports_dir), return_state=True)
+    assert state.is_completed(), state.message
+    summary = state.result()
+    assert {i.link: i.state for i in summary.items} == {dam: "new", gone: "failed", broken: "failed"}
+    assert http_server.hits["/news/gone"] == 1  # a 4xx is not retried
+    assert http_server.hits["/news/broken"] == 4  # a 5xx is, with back-off
+    failed = {i.link: i for i in summary.items if not i.ok}
+    assert failed[broken].transient and not failed[gone].transient
+    assert "HTTP 404" in (failed[gone].error or "") and gone in (failed[gone].error or "")
+
+    with Session(open_engine(db_url)) as session:
+        (article,) = session.exec(select(StoredArticle)).all()
+    assert article.url == dam and article.title == "Riverside dam opens after six years"
+    assert list(reports_dir.glob(f"{article.id:05d}-*.html")) and (reports_dir / "index.html").exists()
+
+    flow_run_id = state.state_details.flow_run_id
+    keys = {a.key for a in _artifacts(flow_run_id) if a.key}
+    assert {"claims-ingest-summary", "claims-ingest-feeds", "claims-ingest-items", "claims-ingest-report"} <= keys
+    # (task run names are checked in test_deployments: this server does not record task runs)
+
+    # The per-host limit exists on the server with the slots asked for.
+    from prefect.client.orchestration import get_client
+
+    from flows.ingest_feeds import limit_name
+
+    with get_client(sync_client=True) as client:
+        assert client.read_global_concurrency_limit_by_name(limit_name(dam)).limit == 2
+
+    # Second run: the feed answers 304; only the 500 item is tried again.
+    again = ingest_feeds([feed_url], database_url=db_url, reports_dir=str(reports_dir), return_state=True)
+    assert again.is_completed(), again.message
+    assert feed.answers == [200, 304]
+    assert [i.link for i in again.result().items] == [broken]
+    assert http_server.hits["/news/dam"] == 1 and http_server.hits["/news/gone"] == 1
+    (feed_state,) = feed_states(open_engine(db_url))
+    assert feed_state.items["gone"]["status"] == "failed" and feed_state.items["dam"]["status"] == "checked"
