@@ -32,6 +32,9 @@ def _group() -> None:
 # Registration happens on import; the order is the order of ``claims --help``.
 from claims.cli import check as _check  # noqa: E402,F401
 from claims.cli import extract as _extract  # noqa: E402,F401
+from claims.cli import review as _review  # noqa: E402,F401
+from claims.cli import db as _db  # noqa: E402,F401
+from claims.cli import report as _report  # noqa: E402,F401
 
 
 def error(message: str) -> None:
