@@ -264,3 +264,27 @@ def test_sentence_offsets():
 def test_empty_and_odd_inputs():
     for text in ["", "   ", "\n\n", "12345", "\u201c\u201d", "$$$ %%% 1,,,2"]:
         assert extract_claims(text) == []
+
+
+def test_business_story_conventions():
+    text = "\n".join([
+        "By Maria Lopez, Business Reporter",
+        "Updated 3:45 PM ET, Tue March 5, 2024",
+        "Apple said on Thursday that iPhone sales fell 10% to $51.3 billion, its weakest performance since 2019.",
+        "The European Commission fined Apple \u20ac1.8 billion ($1.95 billion) last month.",
+        "It is the first time the EU has penalised the company for breaching its antitrust rules.",
+        "Chief Executive Tim Cook said demand remained weak.",
+        "Maria Lopez is a business reporter based in New York.",
+    ])
+    claims = extract_claims(text)
+    by_quote = {c.quote: c for c in claims}
+    assert by_quote["iPhone sales fell 10%"].speaker == "Apple"
+    assert by_quote["its weakest performance since 2019"].kind == "record"
+    assert "$1.95 billion" not in by_quote  # a currency conversion is not a second figure
+    assert by_quote["\u20ac1.8 billion"].values["currency"] == "EUR"
+    first = next(c for c in claims if c.quote.startswith("the first time"))
+    assert first.kind == "record" and first.quote.endswith("antitrust rules")
+    assert by_quote["Chief Executive Tim Cook"].speaker == "Tim Cook"
+    fined = next(c for c in claims if c.quote.startswith("The European Commission fined"))
+    assert fined.values["date"] == "2024-02"  # "last month", against the "Updated" stamp
+    assert not any("Maria Lopez" in c.quote for c in claims)

@@ -10,7 +10,7 @@ ATTR_VERBS = (r"(?:said|says|told|tells|reported|reports|claimed|claims|stated|s
               r"denied|alleged|estimated|explained|testified|tweeted|posted|revealed|disclosed|"
               r"acknowledged|admitted|recalled|asserted|declared|predicted|suggested)")
 _ROLE_NOUN = (r"(?:[Vv]ice\s[Pp]resident|[Pp]resident|[Pp]rime\s[Mm]inister|[Mm]inister|[Ss]ecretary"
-              r"(?:\s[Gg]eneral|\sof\s[Ss]tate)?|[Cc]hancellor|[Ss]pokes(?:person|man|woman)|[Cc]hief(?:\s[a-z]+)?|"
+              r"(?:\s[Gg]eneral|\sof\s[Ss]tate)?|[Cc]hancellor|[Ss]pokes(?:person|man|woman)|[Cc]hief(?:\s[A-Za-z]+){0,2}|"
               r"[Dd]irector|[Cc]hair(?:man|woman|person)?|CEO|[Ff]ounder|[Pp]rofessor|[Ss]enator|[Gg]overnor|"
               r"[Mm]ayor|[Aa]mbassador|[Cc]ommander|[Jj]udge|[Ll]awyer|[Aa]ttorney|[Aa]nalyst|[Ee]conomist|"
               r"[Ss]cientist|[Rr]esearcher|[Hh]istorian|[Ee]xpert|[Ee]ditor|[Cc]orrespondent|[Oo]fficial|"
@@ -60,7 +60,7 @@ SAID_TAG_RE = re.compile(
 )
 THAT_CLAUSE_RE = re.compile(
     rf"^(?P<who>(?:[\w.&\u2019'-]+\s){{1,8}}?)(?:also\s|later\s|has\s|have\s|had\s)?(?P<verb>{ATTR_VERBS})\b"
-    rf"(?:\s(?:on|On)\s\w+day)?(?:\s(?:a|the)\s[\w\s]{{0,30}}?conference)?\s(?=that\b|[A-Z]|the\b)"
+    rf"(?:[^,;:\"\u201c]{{0,50}}?\s(?=that\b)|\s(?=[A-Z]|the\b))"
 )
 
 

@@ -88,7 +88,9 @@ def _records(sent: str) -> list[Cand]:
     for m in patterns.RECORD_RE.finditer(sent):
         if re.search(r"\b(?:I|we|you|they|I've|we've)\b", m.group(0)):
             continue  # "the worst policy we have ever seen": a judgement, not a record
-        out.append(Cand(m.start(), m.end(), "record", "short", _record_values(m.group(0))))
+        # A bare "the first time" needs what happened: extend it to the end of its clause.
+        mode = "anchor_right" if m.group(0).lower().endswith("first time") else "short"
+        out.append(Cand(m.start(), m.end(), "record", mode, _record_values(m.group(0)), cap=140))
     return out
 
 
@@ -103,6 +105,8 @@ def _quantity(sent: str, m: re.Match[str], speech: bool) -> Cand | None:
         return None
     if low in ("a", "an", "one", "hundred", "dozen", "half") and not unit:
         return None
+    if m.start() > 1 and sent[m.start() - 1] == "(" and sent[:m.start() - 1].rstrip()[-1:].isalnum():
+        return None  # "€1.8 billion ($1.95 billion)": a conversion, not a second figure
     vague = low.split()[0] in ("dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens")
     if vague and not np.lstrip().startswith("of"):
         return None

@@ -150,7 +150,7 @@ def _sentence(text: str, s0: int, s1: int, qspans: list[tuple[int, int]], publis
             if c.mode in ("anchor_left", "anchor_right") and not (modal and _governed_by_modal(sent, segs, c)):
                 seg = next(((a, b) for a, b in segs if a <= c.start < b), (c.start, c.end))
                 x, y = _anchor_span(sent, seg[0], seg[1], [c])
-                if not any(_overlap(x, y, p, q) > 0.5 for p, q in taken):
+                if _covered(x, y, taken) <= 0.3:
                     taken.append((x, y))
                     claims.append(_claim(text, s0, sent, x, y, c.kind, dict(c.values), prob, who, segs, c))
         for a, b in segs:
@@ -167,7 +167,7 @@ def _sentence(text: str, s0: int, s1: int, qspans: list[tuple[int, int]], publis
                           if c.kind in ("date", "quantity", "quote") else 3)
                 kind, values = top.kind, dict(top.values)
             x, y = span
-            if _covered(x, y, taken) > 0.5:
+            if _covered(x, y, taken) > 0.3:
                 continue
             taken.append((x, y))
             claims.append(_claim(text, s0, sent, x, y, kind, values, prob, who, segs, None))
@@ -206,11 +206,6 @@ def _governed_by_modal(sent: str, segs: list[tuple[int, int]], c: Cand) -> bool:
 def _covered(a: int, b: int, taken: list[tuple[int, int]]) -> float:
     """Share of [a, b) already covered by accepted claims."""
     return sum(max(0, min(b, q) - max(a, p)) for p, q in taken) / max(1, b - a)
-
-
-def _overlap(a: int, b: int, p: int, q: int) -> float:
-    inter = max(0, min(b, q) - max(a, p))
-    return inter / max(1, min(b - a, q - p))
 
 
 def _segment_attributions(sent: str, segs: list[tuple[int, int]]) -> list[Cand]:

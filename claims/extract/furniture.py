@@ -21,6 +21,10 @@ _FURNITURE_LINE = re.compile(
       | share\s+(?:this|on)\b.* | follow\s+us\b.* | sign\s+up\b.* | subscribe\b.*
       | advertisement | skip\s+to\b.* | click\s+here\b.*
       | this\s+document\s+is\s+subject\s+to\s+copyright.*
+      | (?:updated|published|posted|last\s+modified)\b.{0,80}                  # timestamps
+      | [A-Z][\w.'\u2019-]+(?:\s[A-Z][\w.'\u2019-]+){1,3}\s(?:is|was|has\s+been)\s(?:a|an|the)\s
+        (?:[\w-]+\s){0,3}(?:reporter|journalist|correspondent|editor|writer|columnist|contributor|
+        producer|intern|author)\b.*                                       # author boxes
     )$""",
     re.I | re.X,
 )
@@ -36,6 +40,7 @@ _DATELINE = re.compile(
     r"(?:\s+(?:report|at\s+.*|\d.*))?$|^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$",
     re.I,
 )
+_STAMP = re.compile(r"^(?:updated|published|posted)\b.{0,80}$", re.I)
 _TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$|[\"\u201d]$")
 
 
@@ -48,8 +53,9 @@ def is_furniture(line: str) -> bool:
 
 
 def is_dateline(line: str) -> bool:
-    """True for a line that holds only a date (an article's dateline)."""
-    return bool(_DATELINE.match(line.strip()))
+    """True for a line that holds only a date, or a "Published/Updated ..." stamp."""
+    s = line.strip()
+    return bool(_DATELINE.match(s) or _STAMP.match(s))
 
 
 def is_heading(line: str, *, single_block: bool) -> bool:

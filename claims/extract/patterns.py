@@ -50,6 +50,12 @@ RECORD_RE = re.compile(
     r"deadliest|hottest|coldest|warmest|wettest|driest|worst|most\s[a-z]+|least\s[a-z]+)\s(?:[\w-]+\s){0,4}?"
     r"(?:in\s(?:recorded\s|modern\s|living\s)?(?:history|memory)|ever(?:\srecorded)?|on\srecord|of\sall\stime"
     r"|since\s(?:records\sbegan|\d{4})|in\s(?:at\sleast\s|more\sthan\s|nearly\s)?\d+\s(?:years|decades))"
+    r"|\b(?:the\s)?(?!(?:interest|forest|honest|modest|request|protest|suggest|latest|harvest|contest|arrest|"
+    r"invest|digest|manifest|guest|quest|unrest|conquest|inquest|midwest|southwest|northwest)\b)[a-z]{3,}est\s"
+    r"(?:[\w-]+\s){0,4}?(?:in\s(?:recorded\s|modern\s)?history|ever(?:\srecorded)?|on\srecord|since\s(?:records\sbegan|\d{4})"
+    r"|in\s(?:at\sleast\s|more\sthan\s|nearly\s)?\d+\s(?:years|decades))"
+    r"|\b(?:its|their|the)\s(?:[a-z]+est|first|only)\s[\w-]+(?:\s[\w-]+)?\ssince\s\d{4}"
+    r"|\b(?:the\s)?first\stime\b(?:\s(?:in|since)\s[\w\s]{2,20}?\d+\s\w+)?"
     r"|\b(?:record|all-time)[-\s](?:high|low)s?\b|\bfor\sthe\sfirst\stime(?:\s(?:in|since)\s[\w\s]{2,20}?\d+\s\w+)?)",
     re.I,
 )
