@@ -67,8 +67,10 @@ def main() -> int:
     runs, wall, cpu, claims = throughput(text, args.seconds)
     print(f"classifier: {'claims.checkworthy' if has_classifier() else 'heuristic fallback'}")
     print(f"dev articles x5: {n} sentences, {mb:.3f} MB, {claims} claims per run, {runs} runs")
-    print(f"throughput: {n * runs / cpu:,.0f} sentences/s  {mb * runs / cpu:.3f} MB/s (CPU time); "
-          f"{n * runs / wall:,.0f} sentences/s wall")
+    print(
+        f"throughput: {n * runs / cpu:,.0f} sentences/s  {mb * runs / cpu:.3f} MB/s (CPU time); "
+        f"{n * runs / wall:,.0f} sentences/s wall"
+    )
 
     from claims.extract import extract_claims
 
@@ -83,8 +85,9 @@ def main() -> int:
     for name, case in cases.items():
         w0, c0 = time.perf_counter(), time.process_time()
         found = len(extract_claims(case))
-        print(f"{name:40s} {time.perf_counter() - w0:6.2f} s wall {time.process_time() - c0:6.2f} s CPU  "
-              f"({found} claims)")
+        print(
+            f"{name:40s} {time.perf_counter() - w0:6.2f} s wall {time.process_time() - c0:6.2f} s CPU  ({found} claims)"
+        )
 
     exe = ROOT / ".venv" / "bin" / "claims"
     if not args.no_cli and (exe.exists() or shutil.which("claims")):

@@ -79,9 +79,7 @@ def test_seed_article_roles_and_attributions(seed):
     role = by_quote["NATO Secretary General Jens Stoltenberg"]
     assert role.kind == "role" and role.speaker == "Jens Stoltenberg"
     assert any(c.kind == "role" and "senior vice president for Asia" in c.quote for c in claims)
-    assert any(
-        c.kind == "attribution" and "Korean Central News Agency reported" in c.quote for c in claims
-    )
+    assert any(c.kind == "attribution" and "Korean Central News Agency reported" in c.quote for c in claims)
 
 
 def test_seed_article_skips_furniture_and_opinion(seed):
@@ -267,15 +265,17 @@ def test_empty_and_odd_inputs():
 
 
 def test_business_story_conventions():
-    text = "\n".join([
-        "By Maria Lopez, Business Reporter",
-        "Updated 3:45 PM ET, Tue March 5, 2024",
-        "Apple said on Thursday that iPhone sales fell 10% to $51.3 billion, its weakest performance since 2019.",
-        "The European Commission fined Apple \u20ac1.8 billion ($1.95 billion) last month.",
-        "It is the first time the EU has penalised the company for breaching its antitrust rules.",
-        "Chief Executive Tim Cook said demand remained weak.",
-        "Maria Lopez is a business reporter based in New York.",
-    ])
+    text = "\n".join(
+        [
+            "By Maria Lopez, Business Reporter",
+            "Updated 3:45 PM ET, Tue March 5, 2024",
+            "Apple said on Thursday that iPhone sales fell 10% to $51.3 billion, its weakest performance since 2019.",
+            "The European Commission fined Apple \u20ac1.8 billion ($1.95 billion) last month.",
+            "It is the first time the EU has penalised the company for breaching its antitrust rules.",
+            "Chief Executive Tim Cook said demand remained weak.",
+            "Maria Lopez is a business reporter based in New York.",
+        ]
+    )
     claims = extract_claims(text)
     by_quote = {c.quote: c for c in claims}
     assert by_quote["iPhone sales fell 10%"].speaker == "Apple"

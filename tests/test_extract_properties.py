@@ -13,13 +13,49 @@ from claims.extract.claim import KINDS
 
 # Pieces of news grammar, so generated text reaches the interesting rules, plus hostile unicode.
 _PIECES = [
-    "U.S. officials said", " that ", "more than 11,000 containers", " of ammunition", ", ",
-    "on Tuesday", "June 19, 2024", "2:45 a.m.", "two-day visit", "first visit in 24 years",
-    "\u201c", "\u201d", '"', "\u2019", "(", ")", " and ", ". ", "\n", "\u00a0", "\u200f",
-    "\u0627\u0644\u0633\u0644\u0627\u0645", "\U0001f600", "\u2014", "$1.2 billion", "18 percent",
-    "twice the size of", "according to the Rhodium Group", "NATO Secretary General Jens Stoltenberg told",
-    "Victor Cha, senior vice president for Asia,", "dozens of", "?", "Read more: x", "\r\n",
-    "\ufeff", "e\u0301", "\U0001d400", "Mr.", "a.m.", "...", "\u2026", "half", "two-thirds",
+    "U.S. officials said",
+    " that ",
+    "more than 11,000 containers",
+    " of ammunition",
+    ", ",
+    "on Tuesday",
+    "June 19, 2024",
+    "2:45 a.m.",
+    "two-day visit",
+    "first visit in 24 years",
+    "\u201c",
+    "\u201d",
+    '"',
+    "\u2019",
+    "(",
+    ")",
+    " and ",
+    ". ",
+    "\n",
+    "\u00a0",
+    "\u200f",
+    "\u0627\u0644\u0633\u0644\u0627\u0645",
+    "\U0001f600",
+    "\u2014",
+    "$1.2 billion",
+    "18 percent",
+    "twice the size of",
+    "according to the Rhodium Group",
+    "NATO Secretary General Jens Stoltenberg told",
+    "Victor Cha, senior vice president for Asia,",
+    "dozens of",
+    "?",
+    "Read more: x",
+    "\r\n",
+    "\ufeff",
+    "e\u0301",
+    "\U0001d400",
+    "Mr.",
+    "a.m.",
+    "...",
+    "\u2026",
+    "half",
+    "two-thirds",
 ]
 news_like = st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=8)), max_size=40).map("".join)
 dates = st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
@@ -52,8 +88,10 @@ def test_never_raises_on_arbitrary_unicode(text, published):
 
 
 def test_unicode_survives_around_a_claim():
-    text = ("\u200f\U0001f600 U.S.\u00a0officials said that Pyongyang has provided more than "
-            "11,000 containers of ammunition \u2014 \u201cdozens\u201d \u05e9\u05dc\u05d5\u05dd.")
+    text = (
+        "\u200f\U0001f600 U.S.\u00a0officials said that Pyongyang has provided more than "
+        "11,000 containers of ammunition \u2014 \u201cdozens\u201d \u05e9\u05dc\u05d5\u05dd."
+    )
     claims = extract_claims(text)
     assert any(c.quote == "11,000 containers of ammunition" for c in claims)
     _check(text, None)

@@ -5,20 +5,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-ATTR_VERBS = (r"(?:said|says|told|tells|reported|reports|claimed|claims|stated|states|announced|"
-              r"added|adds|noted|notes|wrote|writes|argued|argues|warned|warns|insisted|confirmed|"
-              r"denied|alleged|estimated|explained|testified|tweeted|posted|revealed|disclosed|"
-              r"acknowledged|admitted|recalled|asserted|declared|predicted|suggested)")
-_ROLE_NOUN = (r"(?:[Vv]ice\s[Pp]resident|[Pp]resident|[Pp]rime\s[Mm]inister|[Mm]inister|[Ss]ecretary"
-              r"(?:\s[Gg]eneral|\sof\s[Ss]tate)?|[Cc]hancellor|[Ss]pokes(?:person|man|woman)|[Cc]hief(?:\s[A-Za-z]+){0,2}|"
-              r"[Dd]irector|[Cc]hair(?:man|woman|person)?|CEO|[Ff]ounder|[Pp]rofessor|[Ss]enator|[Gg]overnor|"
-              r"[Mm]ayor|[Aa]mbassador|[Cc]ommander|[Jj]udge|[Ll]awyer|[Aa]ttorney|[Aa]nalyst|[Ee]conomist|"
-              r"[Ss]cientist|[Rr]esearcher|[Hh]istorian|[Ee]xpert|[Ee]ditor|[Cc]orrespondent|[Oo]fficial|"
-              r"[Aa]dvis[eo]r|[Aa]uthor|[Hh]ead|[Mm]anager|[Ee]xecutive|[Oo]fficer|[Rr]epresentative|"
-              r"[Ll]awmaker|[Ll]eader|[Cc]oach|[Aa]ctivist|[Cc]ampaigner|[Pp]resenter|[Pp]rosecutor|"
-              r"[Cc]ouncillor|[Cc]ouncilor|[Dd]eputy|[Gg]eneral)")
-_NAME = (r"(?:[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z]+)?(?:\s(?:(?:von|van|de|der|al|bin|da|di|le|la)\s)?"
-         r"(?:[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z]+)?|[A-Z]\.)){1,3})")
+from claims.extract.patterns import wordset
+
+ATTR_VERBS = (
+    r"(?:said|says|told|tells|reported|reports|claimed|claims|stated|states|announced|"
+    r"added|adds|noted|notes|wrote|writes|argued|argues|warned|warns|insisted|confirmed|"
+    r"denied|alleged|estimated|explained|testified|tweeted|posted|revealed|disclosed|"
+    r"acknowledged|admitted|recalled|asserted|declared|predicted|suggested)"
+)
+_ROLE_NOUN = (
+    r"(?:[Vv]ice\s[Pp]resident|[Pp]resident|[Pp]rime\s[Mm]inister|[Mm]inister|[Ss]ecretary"
+    r"(?:\s[Gg]eneral|\sof\s[Ss]tate)?|[Cc]hancellor|[Ss]pokes(?:person|man|woman)|[Cc]hief(?:\s[A-Za-z]+){0,2}|"
+    r"[Dd]irector|[Cc]hair(?:man|woman|person)?|CEO|[Ff]ounder|[Pp]rofessor|[Ss]enator|[Gg]overnor|"
+    r"[Mm]ayor|[Aa]mbassador|[Cc]ommander|[Jj]udge|[Ll]awyer|[Aa]ttorney|[Aa]nalyst|[Ee]conomist|"
+    r"[Ss]cientist|[Rr]esearcher|[Hh]istorian|[Ee]xpert|[Ee]ditor|[Cc]orrespondent|[Oo]fficial|"
+    r"[Aa]dvis[eo]r|[Aa]uthor|[Hh]ead|[Mm]anager|[Ee]xecutive|[Oo]fficer|[Rr]epresentative|"
+    r"[Ll]awmaker|[Ll]eader|[Cc]oach|[Aa]ctivist|[Cc]ampaigner|[Pp]resenter|[Pp]rosecutor|"
+    r"[Cc]ouncillor|[Cc]ouncilor|[Dd]eputy|[Gg]eneral)"
+)
+_NAME = (
+    r"(?:[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z]+)?(?:\s(?:(?:von|van|de|der|al|bin|da|di|le|la)\s)?"
+    r"(?:[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z]+)?|[A-Z]\.)){1,3})"
+)
 # "NATO Secretary General Jens Stoltenberg told ...", "said White House spokesperson Karine Jean-Pierre".
 PRE_TITLE_RE = re.compile(
     rf"\b(?=\w)(?P<role>(?:(?:[A-Z][\w.&\u2019'-]*|of|for|the|senior|chief|former|deputy|acting)\s){{0,5}}?"
@@ -75,12 +83,12 @@ class Span:
 
 
 ATTR_WORDS = frozenset(re.findall(r"[a-z]+", ATTR_VERBS))
-ROLE_WORDS = frozenset(
+ROLE_WORDS = wordset(
     "president minister secretary chancellor spokesperson spokesman spokeswoman chief director chair "
     "chairman chairwoman chairperson ceo founder professor senator governor mayor ambassador commander "
     "judge lawyer attorney analyst economist scientist researcher historian expert editor correspondent "
     "official adviser advisor author head manager executive officer representative lawmaker leader "
-    "coach activist campaigner presenter prosecutor councillor councilor deputy general".split()
+    "coach activist campaigner presenter prosecutor councillor councilor deputy general"
 )
 
 

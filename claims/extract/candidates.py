@@ -11,8 +11,18 @@ from claims.extract import dates, patterns
 from claims.extract.numbers import ORDINALS, parse_number, quantity_values
 
 # Which kind wins when two candidates overlap (lower first).
-PRIORITY = {"role": 0, "attribution": 1, "record": 2, "comparison": 3, "time": 4, "duration": 5,
-            "date": 6, "quantity": 7, "quote": 8, "event": 9}
+PRIORITY = {
+    "role": 0,
+    "attribution": 1,
+    "record": 2,
+    "comparison": 3,
+    "time": 4,
+    "duration": 5,
+    "date": 6,
+    "quantity": 7,
+    "quote": 8,
+    "event": 9,
+}
 _DETERMINER = re.compile(
     r"\b(?:the|these|those|all|both|its|their|his|her|our|my|your|every|each|first|last|top|other|"
     r"another|one|of)\s$",
@@ -105,7 +115,7 @@ def _quantity(sent: str, m: re.Match[str], speech: bool) -> Cand | None:
         return None
     if low in ("a", "an", "one", "hundred", "dozen", "half") and not unit:
         return None
-    if m.start() > 1 and sent[m.start() - 1] == "(" and sent[:m.start() - 1].rstrip()[-1:].isalnum():
+    if m.start() > 1 and sent[m.start() - 1] == "(" and sent[: m.start() - 1].rstrip()[-1:].isalnum():
         return None  # "€1.8 billion ($1.95 billion)": a conversion, not a second figure
     vague = low.split()[0] in ("dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens")
     if vague and not np.lstrip().startswith("of"):
@@ -129,7 +139,7 @@ def _quantity(sent: str, m: re.Match[str], speech: bool) -> Cand | None:
         values["noun"] = np.strip().removeprefix("of ").strip()
     bound_start = m.start()
     num_start = m.start("approx") if m.group("approx") else m.start("num")
-    before = sent[max(0, bound_start - 25):bound_start]
+    before = sent[max(0, bound_start - 25) : bound_start]
     if speech:
         if small:
             return None

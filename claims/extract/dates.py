@@ -9,19 +9,43 @@ from typing import Any
 from claims.extract.numbers import parse_number
 
 MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-          r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[0-9]|20)\d\d"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUMWORD = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-            r"fifteen|twenty|thirty|forty|fifty|a|several|a few)")
+_NUMWORD = (
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|a|several|a few)"
+)
 # Exact counts only: "several years" is too vague to check.
 _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
 _UNIT = r"(?:second|minute|hour|day|week|month|year|decade|century)"
@@ -82,7 +106,8 @@ def resolve(kind: str, expr: str, published: dt.date | None) -> dict[str, Any]:
     elif kind == "year" and years:
         out["date"] = f"{years[0]:04d}"
     elif kind == "decade":
-        out["date"] = re.search(r"\d{4}s", expr).group(0) if re.search(r"\d{4}s", expr) else expr
+        decade = re.search(r"\d{4}s", expr)
+        out["date"] = decade.group(0) if decade else expr
     elif published is None:
         out["relative"] = True
     else:
@@ -121,10 +146,24 @@ def _relative(kind: str, low: list[str], month: int | None, digits: list[str], p
     elif "tomorrow" in low:
         out["date"] = (pub + dt.timedelta(days=1)).isoformat()
     elif "ago" in low:
-        n = parse_number(" ".join(w for w in low if w not in ("ago",) and not w.startswith(
-            ("second", "minute", "hour", "day", "week", "month", "year", "decade", "centur")))) or 1
-        unit = next(w for w in low if w.startswith(("second", "minute", "hour", "day", "week",
-                                                    "month", "year", "decade", "centur")))
+        n = (
+            parse_number(
+                " ".join(
+                    w
+                    for w in low
+                    if w not in ("ago",)
+                    and not w.startswith(
+                        ("second", "minute", "hour", "day", "week", "month", "year", "decade", "centur")
+                    )
+                )
+            )
+            or 1
+        )
+        unit = next(
+            w
+            for w in low
+            if w.startswith(("second", "minute", "hour", "day", "week", "month", "year", "decade", "centur"))
+        )
         days = {"day": 1, "week": 7, "mont": 30.44, "year": 365.25, "deca": 3652.5, "cent": 36525}
         out["date"] = (pub - dt.timedelta(days=n * days.get(unit[:4], days.get(unit[:3], 0)))).isoformat()
         out["approximate"] = True
@@ -136,8 +175,11 @@ def _relative(kind: str, low: list[str], month: int | None, digits: list[str], p
             out["date"] = f"{year:04d}"
             if part in ("early", "late", "mid"):
                 out["part"] = part
-                out["range"] = {"early": [f"{year}-01", f"{year}-04"], "mid": [f"{year}-05", f"{year}-08"],
-                                "late": [f"{year}-09", f"{year}-12"]}[part]
+                out["range"] = {
+                    "early": [f"{year}-01", f"{year}-04"],
+                    "mid": [f"{year}-05", f"{year}-08"],
+                    "late": [f"{year}-09", f"{year}-12"],
+                }[part]
         elif "month" in low:
             m = pub.month - 1 + shift
             out["date"] = f"{pub.year + m // 12:04d}-{m % 12 + 1:02d}"
@@ -157,8 +199,7 @@ def duration_values(expr: str) -> dict[str, Any]:
     if not m:
         return {}
     amount = parse_number(m.group(1))
-    return {"amount": int(amount) if amount is not None and amount.is_integer() else amount,
-            "unit": m.group(2)}
+    return {"amount": int(amount) if amount is not None and amount.is_integer() else amount, "unit": m.group(2)}
 
 
 def time_values(expr: str) -> dict[str, Any]:

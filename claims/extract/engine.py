@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from typing import Any
 
 from claims.extract import attribution, clauses, furniture, patterns, score
 from claims.extract.attribution import Source
@@ -14,14 +13,20 @@ from claims.extract.claim import Claim
 from claims.extract.dates import DATE_RE, resolve
 from claims.extract.language import is_english
 from claims.extract.sentences import blocks, quote_spans, split_sentences
+from claims.extract.statement import build_claim
 
 # Content clauses that start like this are background, reasons or conditions, not events.
 _SUBORDINATE = re.compile(
     r"^(?:as|while|although|though|because|since|if|unless|whereas|even|so|despite|whether|once|"
-    r"compared|including|such|like|unlike)\b", re.I
+    r"compared|including|such|like|unlike)\b",
+    re.I,
 )
-_EVALUATIVE = re.compile(r"^(?:this|that|it|these|those|there)\s(?:is|was|are|were|suggests?|shows?|means?|has|does)\b", re.I)
-_ATTR_ONLY = re.compile(rf"\b(?:{attribution.ATTR_VERBS}|showed|shows|found|finds|believe|believes|note|say|think)(?:\s(?:on|On)\s\w+day)?(?:\sthat)?\s*$")
+_EVALUATIVE = re.compile(
+    r"^(?:this|that|it|these|those|there)\s(?:is|was|are|were|suggests?|shows?|means?|has|does)\b", re.I
+)
+_ATTR_ONLY = re.compile(
+    rf"\b(?:{attribution.ATTR_VERBS}|showed|shows|found|finds|believe|believes|note|say|think)(?:\s(?:on|On)\s\w+day)?(?:\sthat)?\s*$"
+)
 _ORG_SAID = re.compile(
     r"(?P<who>.{3,90}?)\s(?:has\s|have\s)?(?:reported|said|announced|stated|confirmed|published)\b"
     r"(?:\s(?:on|On)\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
@@ -92,7 +97,7 @@ def _within(spans: list[tuple[int, int]], s0: int, s1: int) -> list[tuple[int, i
     """The sorted spans that overlap [s0, s1) (bisect, so long blocks stay linear)."""
     i = bisect.bisect_left(spans, (s0, -1))
     j = bisect.bisect_left(spans, (s1, -1))
-    out = spans[max(0, i - 1):j]
+    out = spans[max(0, i - 1) : j]
     return [(a, b) for a, b in out if a < s1 and b > s0]
 
 
@@ -111,8 +116,15 @@ def _dateline(text: str, first: list[tuple[int, int]]) -> dt.date | None:
     return None
 
 
-def _sentence(text: str, s0: int, s1: int, qspans: list[tuple[int, int]], published: dt.date | None,
-              prev_speaker: Source | None, single: bool) -> tuple[list[Claim], Source | None]:
+def _sentence(
+    text: str,
+    s0: int,
+    s1: int,
+    qspans: list[tuple[int, int]],
+    published: dt.date | None,
+    prev_speaker: Source | None,
+    single: bool,
+) -> tuple[list[Claim], Source | None]:
     """Claims of one sentence, and the speaker to carry to the next one."""
     sent = text[s0:s1]
     qspans = _within(qspans, s0, s1)
@@ -140,11 +152,13 @@ def _sentence(text: str, s0: int, s1: int, qspans: list[tuple[int, int]], publis
         cands += _segment_attributions(sent, segs)
         cands += _embedded_quotes(sent, qspans, s0, segs)
     cands = _drop_folded_dates(sent, cands, segs)
-    short = resolve_overlaps([c for c in cands if c.mode == "short" and not (modal and _governed_by_modal(sent, segs, c))])
+    short = resolve_overlaps(
+        [c for c in cands if c.mode == "short" and not (modal and _governed_by_modal(sent, segs, c))]
+    )
     claims: list[Claim] = []
     taken: list[tuple[int, int]] = [(c.start, c.end) for c in short]
     for c in short:
-        claims.append(_claim(text, s0, sent, c.start, c.end, c.kind, c.values, prob, who, segs, c, short))
+        claims.append(build_claim(text, s0, sent, c.start, c.end, c.kind, c.values, prob, who, segs, c, short))
     if not speech:
         for c in cands:
             if c.mode in ("anchor_left", "anchor_right") and not (modal and _governed_by_modal(sent, segs, c)):
@@ -152,10 +166,15 @@ def _sentence(text: str, s0: int, s1: int, qspans: list[tuple[int, int]], publis
                 x, y = _anchor_span(sent, seg[0], seg[1], [c])
                 if _covered(x, y, taken) <= 0.3:
                     taken.append((x, y))
-                    claims.append(_claim(text, s0, sent, x, y, c.kind, dict(c.values), prob, who, segs, c))
+                    claims.append(build_claim(text, s0, sent, x, y, c.kind, dict(c.values), prob, who, segs, c))
         for a, b in segs:
-            anchors = [c for c in cands if c.mode == "anchor" and a <= c.start < b
-                       and (c.kind == "quote" or not (modal and _governed_by_modal(sent, segs, c)))]
+            anchors = [
+                c
+                for c in cands
+                if c.mode == "anchor"
+                and a <= c.start < b
+                and (c.kind == "quote" or not (modal and _governed_by_modal(sent, segs, c)))
+            ]
             span = _anchor_span(sent, a, b, anchors) if anchors else None
             if span is None:
                 if not any(x < b and a < y for x, y in taken) and _is_event(sent[a:b], modal, opinion):
@@ -163,27 +182,36 @@ def _sentence(text: str, s0: int, s1: int, qspans: list[tuple[int, int]], publis
                 else:
                     continue
             else:
-                top = min(anchors, key=lambda c: ("date", "quantity", "quote").index(c.kind)
-                          if c.kind in ("date", "quantity", "quote") else 3)
+                top = min(
+                    anchors,
+                    key=lambda c: (
+                        ("date", "quantity", "quote").index(c.kind) if c.kind in ("date", "quantity", "quote") else 3
+                    ),
+                )
                 kind, values = top.kind, dict(top.values)
             x, y = span
             if _covered(x, y, taken) > 0.3:
                 continue
             taken.append((x, y))
-            claims.append(_claim(text, s0, sent, x, y, kind, values, prob, who, segs, None))
-    if not claims and not speech and len(toks) >= 4 and not _HOPE.search(sent) \
-            and prob.value >= (0.5 if single else 0.8):
+            claims.append(build_claim(text, s0, sent, x, y, kind, values, prob, who, segs, None))
+    if (
+        not claims
+        and not speech
+        and len(toks) >= 4
+        and not _HOPE.search(sent)
+        and prob.value >= (0.5 if single else 0.8)
+    ):
         a, b = clauses.trim(sent, 0, len(sent))
         m = _DISCOURSE.match(sent[a:b])
         if m and m.end() < b - a:
             a = clauses.trim(sent, a + m.end(), b)[0]
         if b - a >= 10:
-            claims.append(_claim(text, s0, sent, a, b, "event", {"sentence_level": True}, prob, who, segs, None))
+            claims.append(build_claim(text, s0, sent, a, b, "event", {"sentence_level": True}, prob, who, segs, None))
     return claims, who if speech or who else prev_speaker
 
 
 def _join_when(sent: str, segs: list[tuple[int, int]], cands: list[Cand]) -> list[tuple[int, int]]:
-    """"... in 1884, when X hosted Y": a when-clause tells what happened at the date before it."""
+    """ "... in 1884, when X hosted Y": a when-clause tells what happened at the date before it."""
     ends = {c.end for c in cands if c.kind == "date"}
     out: list[tuple[int, int]] = []
     for a, b in segs:
@@ -209,7 +237,7 @@ def _covered(a: int, b: int, taken: list[tuple[int, int]]) -> float:
 
 
 def _segment_attributions(sent: str, segs: list[tuple[int, int]]) -> list[Cand]:
-    """"The state news agency reported (on Tuesday)": organisations and outlets as sources."""
+    """ "The state news agency reported (on Tuesday)": organisations and outlets as sources."""
     out = []
     for a, b in segs:
         m = _ORG_SAID.match(sent, a, b)
@@ -229,7 +257,7 @@ def _embedded_quotes(sent: str, qspans: list[tuple[int, int]], s0: int, segs: li
         capitalised = sum(w[:1].isupper() or not w[:1].isalpha() for w in words[1:])
         if len(words) < 3 or capitalised > len(words) / 2:
             continue  # single words and titles ("The Case for Colonialism") are not quotations to check
-        out.append(Cand(a, b, "quote", "anchor", {"quotation": sent[a + 1:b - 1].strip(" ,.")}, cap=200))
+        out.append(Cand(a, b, "quote", "anchor", {"quotation": sent[a + 1 : b - 1].strip(" ,.")}, cap=200))
     return out
 
 
@@ -240,14 +268,15 @@ def _drop_folded_dates(sent: str, cands: list[Cand], segs: list[tuple[int, int]]
     for c in cands:
         if c.kind == "date" and c.values.get("relative"):
             seg = next(((a, b) for a, b in segs if a <= c.start < b), None)
-            if seg and (_ATTR_VERB.search(sent, seg[0], seg[1])
-                        or any(a.start < seg[1] and seg[0] < a.end for a in attrs)):
+            if seg and (
+                _ATTR_VERB.search(sent, seg[0], seg[1]) or any(a.start < seg[1] and seg[0] < a.end for a in attrs)
+            ):
                 continue
         out.append(c)
     return out
 
 
-def _anchor_span(sent: str, a: int, b: int, anchors: list[Cand]) -> tuple[int, int] | None:
+def _anchor_span(sent: str, a: int, b: int, anchors: list[Cand]) -> tuple[int, int]:
     """The clause span an anchored candidate needs, capped to stay a focused claim."""
     lo = min(c.start for c in anchors)
     hi = max(c.end for c in anchors)
@@ -280,81 +309,3 @@ def _is_event(seg: str, modal: bool = True, opinion: bool = True) -> bool:
     if modal and patterns.MODAL_RE.search(seg) or opinion and patterns.OPINION_RE.search(seg):
         return False
     return bool(_PROPER_INSIDE.search(seg) or _DIGIT.search(seg))
-
-
-def _claim(text: str, s0: int, sent: str, a: int, b: int, kind: str, values: dict[str, Any],
-           lazy: _LazyScore, who: Source | None, segs: list[tuple[int, int]], cand: Cand | None,
-           siblings: list[Cand] | None = None) -> Claim:
-    """Build the Claim for sentence span [a, b)."""
-    quote = sent[a:b]
-    i, seg = next(((i, (x, y)) for i, (x, y) in enumerate(segs) if x <= a < y), (-1, (a, b)))
-    lo, hi = min(seg[0], a), max(seg[1], b)
-    if cand is not None and cand.kind == "quantity" and siblings:
-        statement = _atomic_text(sent, (lo, hi), cand, [c for c in siblings if c.kind == "quantity" and c is not cand])
-    else:
-        statement = sent[lo:hi].strip()
-    if i > 0 and kind not in ("role", "attribution"):
-        statement = _with_subject(sent, segs[i - 1], statement)
-    if kind == "role":
-        speaker = values.get("speaker")
-        statement = _role_text(quote, speaker)
-    else:
-        speaker = who.name if who else None
-        if who and kind != "attribution" and who.name.lower() not in statement.lower():
-            if who.lead.startswith("according to"):
-                statement = f"{statement}, {who.lead}"
-            else:
-                statement = f"{who.lead} that {statement}"
-    vague = bool(values.get("lower_bound"))
-    prob = lazy.value
-    s = score.claim_score(kind, quote, prob, attributed=who is not None, vague=vague)
-    reason = f"{kind}" + (f", attributed to {who.name}" if who else "") + f"; sentence check-worthiness {prob:.2f}"
-    return Claim(quote=quote, start=s0 + a, end=s0 + b, sentence=sent.strip(), text=statement,
-                 kind=kind, score=s, reason=reason, values=values, speaker=speaker)
-
-
-def _role_text(quote: str, name: str | None) -> str:
-    """ "NATO Secretary General Jens Stoltenberg" -> "Jens Stoltenberg is NATO Secretary General"."""
-    if not name:
-        return quote
-    if name not in quote:
-        return f"{name} is {quote}"
-    rest = quote.replace(name, "", 1).strip(" ,")
-    return f"{name} is {rest}" if rest else quote
-
-
-def _with_subject(sent: str, prev: tuple[int, int], statement: str) -> str:
-    """Give a clause cut after "and" its subject back: "pledged to ..." -> "Putin pledged to ..."."""
-    first = statement.split(" ", 1)[0]
-    if not first or first[0].isupper() or first.endswith("ing") or not patterns.has_verb(first):
-        return statement
-    prev_text = clauses.trim(sent, *prev)
-    words = sent[prev_text[0]:prev_text[1]].split()
-    subject: list[str] = []
-    for w in words[:8]:
-        if patterns.has_verb(w):
-            break
-        subject.append(w)
-    if not subject or len(subject) == len(words[:8]):
-        return statement
-    if subject[0].lower() in ("that", "and", "but"):
-        subject = subject[1:]
-    return " ".join(subject + [statement]) if subject else statement
-
-
-def _atomic_text(sent: str, seg: tuple[int, int], cand: Cand, others: list[Cand]) -> str:
-    """The clause without its sibling quantities ("dozens of X and 11,000 Y" -> "... 11,000 Y")."""
-    x, y = seg
-    out = sent[x:y]
-    for o in sorted(others, key=lambda c: -c.start):
-        fs, fe = o.full or (o.start, o.end)
-        if not (x <= fs and fe <= y):
-            continue
-        fs, fe = fs - x, fe - x
-        tail = re.match(r"\s*(?:,\s*)?(?:and|or)\s+", out[fe:])
-        head = re.search(r"(?:,\s*|\s+(?:and|or)\s+)$", out[:fs])
-        if tail:
-            out = out[:fs] + out[fe + tail.end():]
-        elif head:
-            out = out[:head.start()] + out[fe:]
-    return out.strip()

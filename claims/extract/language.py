@@ -7,19 +7,16 @@ import re
 _WORD = re.compile(r"[^\W\d_]+")
 _STOPWORDS = {
     "en": "the of and to in is was that for on with as by at from his her it are were be has have "
-          "had not but this which they their said will would an or who been also its after",
+    "had not but this which they their said will would an or who been also its after",
     "de": "der die das und ist nicht mit von den dem des ein eine zu auf sich für im auch als "
-          "wird werden sind war hat aus bei nach einer noch wie oder aber",
+    "wird werden sind war hat aus bei nach einer noch wie oder aber",
     "fr": "le la les et des est une un du dans pour que qui pas sur au avec par plus sont ce "
-          "il elle ont été cette aux mais ou nous vous leur",
+    "il elle ont été cette aux mais ou nous vous leur",
     "es": "el la los las y de que en un una es por con para del se al lo como más pero sus "
-          "fue son ha este esta ya también",
-    "it": "il lo la gli le e di che un una è per con del della dei non sono ha anche come nel "
-          "alla questo ma più",
-    "pt": "o a os as e de que em um uma é para com do da dos das não se por mais foi são ao "
-          "como mas também",
-    "nl": "de het een en van is dat op te in voor met zijn niet aan er ook als bij door maar "
-          "om werd was",
+    "fue son ha este esta ya también",
+    "it": "il lo la gli le e di che un una è per con del della dei non sono ha anche come nel alla questo ma più",
+    "pt": "o a os as e de que em um uma é para com do da dos das não se por mais foi são ao como mas também",
+    "nl": "de het een en van is dat op te in voor met zijn niet aan er ook als bij door maar om werd was",
 }
 _SETS = {lang: frozenset(words.split()) for lang, words in _STOPWORDS.items()}
 
@@ -29,7 +26,9 @@ def detect_language(text: str, sample: int = 5000) -> str | None:
     words = _WORD.findall(text[:sample].lower())
     if len(words) < 4:
         return None
-    non_latin = sum(1 for w in words if not w.isascii() and not all(c in "àâäáãçéèêëíîïóôöõúûüñß" or c.isascii() for c in w))
+    non_latin = sum(
+        1 for w in words if not w.isascii() and not all(c in "àâäáãçéèêëíîïóôöõúûüñß" or c.isascii() for c in w)
+    )
     if non_latin > len(words) / 2:
         return None  # another script (Cyrillic, Arabic, CJK ...): none of ours
     best, best_ratio = None, 0.0

@@ -6,46 +6,167 @@ import re
 from typing import Any
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "dozen": 12, "single": 1,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "a": 1,
+    "an": 1,
+    "dozen": 12,
+    "single": 1,
 }
 _SCALES = {
-    "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "lakh": 1e5, "crore": 1e7,
+    "hundred": 100,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+    "tn": 1e12,
+    "lakh": 1e5,
+    "crore": 1e7,
 }
 # Vague counts: the value is an approximate lower bound ("dozens" means at least two dozen).
 VAGUE = {
-    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "tens of thousands": 20000,
-    "hundreds of thousands": 200000, "millions": 2e6, "billions": 2e9, "several": 3,
-    "a few": 2, "a handful": 3, "a couple": 2, "numerous": 3, "many": 3,
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+    "thousands": 2000,
+    "tens of thousands": 20000,
+    "hundreds of thousands": 200000,
+    "millions": 2e6,
+    "billions": 2e9,
+    "several": 3,
+    "a few": 2,
+    "a handful": 3,
+    "a couple": 2,
+    "numerous": 3,
+    "many": 3,
 }
 _FRACTIONS = {
-    "half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25,
-    "quarters": 0.25, "fourth": 0.25, "fourths": 0.25, "fifth": 0.2, "fifths": 0.2,
-    "tenth": 0.1, "tenths": 0.1,
+    "half": 0.5,
+    "halves": 0.5,
+    "third": 1 / 3,
+    "thirds": 1 / 3,
+    "quarter": 0.25,
+    "quarters": 0.25,
+    "fourth": 0.25,
+    "fourths": 0.25,
+    "fifth": 0.2,
+    "fifths": 0.2,
+    "tenth": 0.1,
+    "tenths": 0.1,
 }
 ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
 }
 # Currency symbols and words, mapped to ISO codes.
 CURRENCY = {
-    "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "€": "EUR",
-    "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "pound": "GBP",
-    "pounds": "GBP", "sterling": "GBP", "¥": "JPY", "yen": "JPY", "jpy": "JPY", "yuan": "CNY",
-    "renminbi": "CNY", "rmb": "CNY", "cny": "CNY", "rupee": "INR", "rupees": "INR", "₹": "INR",
-    "inr": "INR", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
-    "won": "KRW", "franc": "CHF", "francs": "CHF", "chf": "CHF", "a$": "AUD", "c$": "CAD",
-    "hk$": "HKD", "real": "BRL", "reais": "BRL", "peso": "MXN", "pesos": "MXN",
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "sterling": "GBP",
+    "¥": "JPY",
+    "yen": "JPY",
+    "jpy": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rmb": "CNY",
+    "cny": "CNY",
+    "rupee": "INR",
+    "rupees": "INR",
+    "₹": "INR",
+    "inr": "INR",
+    "rouble": "RUB",
+    "roubles": "RUB",
+    "ruble": "RUB",
+    "rubles": "RUB",
+    "won": "KRW",
+    "franc": "CHF",
+    "francs": "CHF",
+    "chf": "CHF",
+    "a$": "AUD",
+    "c$": "CAD",
+    "hk$": "HKD",
+    "real": "BRL",
+    "reais": "BRL",
+    "peso": "MXN",
+    "pesos": "MXN",
 }
 # Approximations stay in the quote (part of the figure's wording); bounds become an operator.
-APPROX = ("about", "around", "approximately", "roughly", "nearly", "almost", "some",
-          "an estimated", "close to", "circa", "just over", "just under")
-BOUNDS = {"more than": ">", "over": ">", "at least": ">=", "fewer than": "<", "less than": "<",
-          "up to": "<=", "under": "<", "as many as": "<=", "no fewer than": ">=", "upwards of": ">"}
+APPROX = (
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "an estimated",
+    "close to",
+    "circa",
+    "just over",
+    "just under",
+)
+BOUNDS = {
+    "more than": ">",
+    "over": ">",
+    "at least": ">=",
+    "fewer than": "<",
+    "less than": "<",
+    "up to": "<=",
+    "under": "<",
+    "as many as": "<=",
+    "no fewer than": ">=",
+    "upwards of": ">",
+}
 
 _HYPHEN = re.compile(r"[-\u2010\u2011]")
 _SYMBOL = re.compile(r"(?:us|hk|a|c)?[$€£¥₹]")
@@ -128,12 +249,12 @@ def quantity_values(phrase: str) -> dict[str, Any]:
     for word, op in sorted(BOUNDS.items(), key=lambda kv: -len(kv[0])):
         if low.startswith(word + " "):
             out["op"] = op
-            low = low[len(word) + 1:]
+            low = low[len(word) + 1 :]
             break
     for word in APPROX:
         if low.startswith(word + " "):
             out["approximate"] = True
-            low = low[len(word) + 1:]
+            low = low[len(word) + 1 :]
             break
     cur = currency_of(low)
     body = _SYMBOL.sub("", low).strip()

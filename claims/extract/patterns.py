@@ -7,32 +7,52 @@ from __future__ import annotations
 
 import re
 
-_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-                r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
-                r"sixty|seventy|eighty|ninety|hundred|a\sdozen|dozen)")
-_SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|mn|tn|[mbk](?![a-z]))"
-_VAGUE = (r"(?:tens\sof\sthousands|hundreds\sof\sthousands|dozens|scores|hundreds|thousands|"
-          r"millions|billions)")
-_FRACTION = (r"(?:(?:one|two|three|a)[-\s](?:half|third|quarter|fifth|tenth)s?|half|"
-             r"three[-\s]quarters|two[-\s]thirds)")
-_CURRENCY_SYM = r"(?:US\$|HK\$|A\$|C\$|[$€£¥₹])"
-_CURRENCY_WORD = (r"(?:dollars?|euros?|pounds?|yen|yuan|renminbi|rupees?|roubles?|rubles?|francs?|"
-                  r"pesos?|USD|EUR|GBP|CNY|JPY)")
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-APPROX_RE = (r"(?:(?:about|around|approximately|roughly|nearly|almost|some|an\sestimated|close\sto|"
-             r"just\sover|just\sunder)\s)")
-BOUND_RE = (r"(?:(?:more|fewer|less)\sthan|at\sleast|up\sto|as\smany\sas|over|under|upwards\sof)\s")
 
-NUMBER = (rf"(?:{_CURRENCY_SYM}\s?{_DIGITS}(?:[-\s]{_SCALE}\b)?"
-          rf"|{_DIGITS}(?:[-\s]{_SCALE}\b)?(?:[-\s]{_CURRENCY_WORD}\b)?"
-          rf"|{_FRACTION}\b|{_VAGUE}\b"
-          rf"|{_NUMBER_WORD}(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?(?:\s{_SCALE})?\b)")
-_UNIT = (r"(?:\s?%|[-\s]per[-\s]?cent\b|[-\s]percentage[-\s]points?\b|[-\s]points?\b)")
+def wordset(words: str) -> frozenset[str]:
+    """A frozen set of the space-separated words of ``words``."""
+    return frozenset(words.split())
+
+
+_NUMBER_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred|a\sdozen|dozen)"
+)
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|mn|tn|[mbk](?![a-z]))"
+_VAGUE = (
+    r"(?:tens\sof\sthousands|hundreds\sof\sthousands|dozens|scores|hundreds|thousands|"
+    r"millions|billions)"
+)
+_FRACTION = (
+    r"(?:(?:one|two|three|a)[-\s](?:half|third|quarter|fifth|tenth)s?|half|"
+    r"three[-\s]quarters|two[-\s]thirds)"
+)
+_CURRENCY_SYM = r"(?:US\$|HK\$|A\$|C\$|[$€£¥₹])"
+_CURRENCY_WORD = (
+    r"(?:dollars?|euros?|pounds?|yen|yuan|renminbi|rupees?|roubles?|rubles?|francs?|"
+    r"pesos?|USD|EUR|GBP|CNY|JPY)"
+)
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+APPROX_RE = (
+    r"(?:(?:about|around|approximately|roughly|nearly|almost|some|an\sestimated|close\sto|"
+    r"just\sover|just\sunder)\s)"
+)
+BOUND_RE = r"(?:(?:more|fewer|less)\sthan|at\sleast|up\sto|as\smany\sas|over|under|upwards\sof)\s"
+
+NUMBER = (
+    rf"(?:{_CURRENCY_SYM}\s?{_DIGITS}(?:[-\s]{_SCALE}\b)?"
+    rf"|{_DIGITS}(?:[-\s]{_SCALE}\b)?(?:[-\s]{_CURRENCY_WORD}\b)?"
+    rf"|{_FRACTION}\b|{_VAGUE}\b"
+    rf"|{_NUMBER_WORD}(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?(?:\s{_SCALE})?\b)"
+)
+_UNIT = r"(?:\s?%|[-\s]per[-\s]?cent\b|[-\s]percentage[-\s]points?\b|[-\s]points?\b)"
 # Words that end a noun phrase after a number.
-_NP_STOP = (r"(?:and|or|but|of|in|on|at|for|to|from|with|by|that|which|who|the|a|an|was|were|is|"
-            r"are|has|have|had|will|would|could|can|may|might|should|than|as|since|after|before|"
-            r"over|under|per|each|said|says|ago|into|this|these|those|their|its|his|her|while|when|"
-            r"where|including|across|between|among|during|about|around|against|last|next|more|less)")
+_NP_STOP = (
+    r"(?:and|or|but|of|in|on|at|for|to|from|with|by|that|which|who|the|a|an|was|were|is|"
+    r"are|has|have|had|will|would|could|can|may|might|should|than|as|since|after|before|"
+    r"over|under|per|each|said|says|ago|into|this|these|those|their|its|his|her|while|when|"
+    r"where|including|across|between|among|during|about|around|against|last|next|more|less)"
+)
 _NP_WORD = rf"(?!{_NP_STOP}\b)[A-Za-z][\w'\u2019-]*"
 QUANTITY_RE = re.compile(
     rf"(?<![\w$€£¥.,-])(?P<bound>{BOUND_RE})?(?P<approx>{APPROX_RE})?(?P<num>{NUMBER})(?P<unit>{_UNIT})?"
@@ -72,7 +92,7 @@ CHANGE_VERB = re.compile(
     re.I,
 )
 # Verb-like words: decide whether a stretch of words is a clause (a set lookup, not a regex: hot path).
-_VERB_WORDS = frozenset(
+_VERB_WORDS = wordset(
     "is are was were been being has have had did does will would could can may might must should "
     "said says told tells made makes found finds began begun became becomes went goes gave gives took "
     "takes brought bought led held met won lost sent paid rose fell grew saw sees shows left got came "
@@ -80,12 +100,12 @@ _VERB_WORDS = frozenset(
     "remains requires involves includes means seems appears suggests describes needs wants continues "
     "plans argues notes adds claims states reports believes slid shed fled expect expects say think "
     "doubt doubts know knows want need see make take give get go come show find tell ask seem feel try "
-    "agree agrees disagree deny denies insist insists warn warns".split()
+    "agree agrees disagree deny denies insist insists warn warns"
 )
-_NOT_VERBS = frozenset(
+_NOT_VERBS = wordset(
     "morning evening during according meeting building nothing something anything everything "
     "ceiling feeling thing spring string king ring wing bring including red bed need seed feed "
-    "speed hundred kindred sacred naked wicked wretched breed greed shed deed indeed".split()
+    "speed hundred kindred sacred naked wicked wretched breed greed shed deed indeed"
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
 
@@ -125,31 +145,33 @@ OPINION_RE = re.compile(
 )
 
 # Cue words: a sentence without any of them cannot match the pattern, so the regex is skipped.
-NUMBER_WORDS = frozenset(
+NUMBER_WORDS = wordset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred dozen "
     "dozens scores hundreds thousands millions billions tens half third thirds quarter quarters "
-    "fifth fifths tenth tenths".split()
+    "fifth fifths tenth tenths"
 )
-DATE_WORDS = frozenset(
+DATE_WORDS = wordset(
     "january february march april may june july august september october november december jan feb "
     "mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday "
-    "yesterday tomorrow last next this ago".split()
+    "yesterday tomorrow last next this ago"
 )
-UNIT_WORDS = frozenset("second seconds minute minutes hour hours day days week weeks month months year "
-                       "years decade decades century centuries".split())
-RECORD_WORDS = frozenset("first most least record time ever only worst best".split())
-COMPARE_WORDS = frozenset("twice times half double triple".split())
-MODAL_WORDS = frozenset(
+UNIT_WORDS = wordset(
+    "second seconds minute minutes hour hours day days week weeks month months year "
+    "years decade decades century centuries"
+)
+RECORD_WORDS = wordset("first most least record time ever only worst best")
+COMPARE_WORDS = wordset("twice times half double triple")
+MODAL_WORDS = wordset(
     "could would might may should must will won can shall going likely unlikely probably perhaps "
     "possibly hope hopes hoped hoping expect expects expected want wants plan plans intend intends aim "
     "aims need needs believe believes think thinks feel feels seem seems appear appears fear fears "
     "feared worry worries worried fretted unhappy suggest suggests if forecast forecasts projected "
-    "unless".split()
+    "unless"
 )
-OPINION_WORDS = frozenset(
+OPINION_WORDS = wordset(
     "i we you our my us great terrible wonderful awful amazing best real big no course nothing never "
-    "always everyone nobody most least".split()
+    "always everyone nobody most least"
 ) | frozenset(w for w in ("disgrace", "shame"))
 
 

@@ -6,24 +6,34 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from claims.extract.patterns import wordset
+
 # How much each kind of span says about check-worthiness on its own.
 KIND_BASE = {
-    "quantity": 0.80, "record": 0.80, "comparison": 0.75, "date": 0.65, "attribution": 0.65,
-    "quote": 0.60, "time": 0.60, "duration": 0.60, "role": 0.55, "event": 0.55,
+    "quantity": 0.80,
+    "record": 0.80,
+    "comparison": 0.75,
+    "date": 0.65,
+    "attribution": 0.65,
+    "quote": 0.60,
+    "time": 0.60,
+    "duration": 0.60,
+    "role": 0.55,
+    "event": 0.55,
 }
 _NUMERIC = re.compile(r"\d|%|\b(?:percent|million|billion|dozens|hundreds|thousands)\b", re.I)
 _PROPER = re.compile(r"(?<=[a-z,;]\s)[A-Z][a-z]+")
 _VAGUE = re.compile(r"\b(?:some|many|several|things?|stuff|people|a lot|lots)\b", re.I)
 _WORD = re.compile(r"[a-z]+|\d+|\$")
 # Word cues of the fallback heuristic (set lookups: this runs on every sentence).
-_OPINION = frozenset(
+_OPINION = wordset(
     "i we you i'm we're you're believe think feel hope should must great terrible wonderful disaster "
-    "thank going want need would will".split()
+    "thank going want need would will"
 )
-_FACTUAL = frozenset(
+_FACTUAL = wordset(
     "percent million billion trillion tax taxes job jobs unemployment deficit debt budget voted vote "
     "law bill passed signed increased decreased cut raised created lost spent cost costs paid war "
-    "troops nuclear record highest lowest largest first since year years dollar dollars $".split()
+    "troops nuclear record highest lowest largest first since year years dollar dollars $"
 )
 
 
