@@ -50,12 +50,13 @@ def segments(mask: str, protected: list[tuple[int, int]], sentence: str | None =
     n = len(mask)
     cuts: dict[int, int] = {}  # cut position -> start of the next segment
 
-    def ok(pos: int) -> bool:
-        return not any(a < pos < b for a, b in protected)
-
+    blocked = bytearray(n + 1)  # positions inside protected spans (dates, figures, names)
+    for a, b in protected:
+        if b - a > 1:
+            blocked[a + 1 : b] = b"\x01" * (b - a - 1)
     for rx in (_STRONG, _COMMA, _AND_VERB):
         for m in rx.finditer(mask):
-            if ok(m.start()):
+            if not blocked[m.start()]:
                 cuts[m.start()] = m.end()
     for m in _THAT.finditer(mask):  # "X said | that ...": the content starts a clause
         cuts[m.end()] = m.end()
