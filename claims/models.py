@@ -3,6 +3,11 @@
 Verdicts are append-only: a changed verdict is a new row and the current verdict
 of a claim is its latest. A lease gives one editor a claim for a while; there is
 at most one lease per claim (the claim id is its primary key).
+
+An article keeps one row per identity (its URL, else its source path) whose id
+never changes; when its text changes it becomes the next revision in place, each
+revision is logged in ``article_revision``, and each claim records the revision
+it appeared in and the one it went missing in.
 """
 
 from __future__ import annotations
@@ -10,7 +15,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import text as sql_text
 from sqlmodel import Field, SQLModel
 
 
@@ -32,7 +38,10 @@ class StoredArticle(SQLModel, table=True):
     """An article as checked: its text, where it came from and what we know of it."""
 
     __tablename__ = "article"
-    __table_args__ = (UniqueConstraint("content_hash", name="uq_article_content_hash"),)
+    __table_args__ = (
+        UniqueConstraint("content_hash", name="uq_article_content_hash"),
+        Index("ix_article_identity", "identity", unique=True),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     source: str = Field(sa_column=Column(Text, nullable=False))
@@ -46,13 +55,16 @@ class StoredArticle(SQLModel, table=True):
     content_hash: str = Field(max_length=64)
     revision: int = 1
     text: str = Field(sa_column=Column(Text, nullable=False))
+    #: URL, else source path; None for standard input (never revised).
+    identity: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class StoredClaim(SQLModel, table=True):
     """A claim found in an article, with its place in the review queue."""
 
     __tablename__ = "claim"
-    __table_args__ = (Index("ix_claim_queue", "status", "score"),)
+    # ``next`` walks this index backwards: pending, best score, newest first.
+    __table_args__ = (Index("ix_claim_next", "status", "score", "created_at", "id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
@@ -70,6 +82,30 @@ class StoredClaim(SQLModel, table=True):
     status: str = Field(default=ClaimStatus.PENDING, max_length=16)
     normalized: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     created_at: dt.datetime = Field(default_factory=utcnow)
+    #: The article revision the claim first appeared in, and the one it went missing in.
+    revision: int = Field(default=1, sa_column=Column(Integer, nullable=False, server_default=sql_text("1")))
+    gone_revision: int | None = Field(default=None, sa_column=Column(Integer))
+    #: Hash of kind, facts and speaker: the candidates for "restates an earlier claim".
+    fingerprint: str = Field(default="", sa_column=Column(String(64), nullable=False, server_default="", index=True))
+    #: An earlier reviewed claim this one restates (a soft link: no foreign key, so the
+    #: column could be added in place on SQLite).
+    match_of: int | None = Field(default=None, sa_column=Column(Integer))
+
+
+class ArticleRevision(SQLModel, table=True):
+    """One revision of an article: when it was checked and what changed."""
+
+    __tablename__ = "article_revision"
+    __table_args__ = (UniqueConstraint("article_id", "revision", name="uq_article_revision"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
+    revision: int
+    content_hash: str = Field(max_length=64)
+    checked_at: dt.datetime = Field(default_factory=utcnow)
+    added: int = 0
+    kept: int = 0
+    gone: int = 0
 
 
 class Verdict(SQLModel, table=True):
@@ -92,7 +128,7 @@ class Lease(SQLModel, table=True):
     __tablename__ = "lease"
 
     claim_id: int = Field(foreign_key="claim.id", primary_key=True, ondelete="CASCADE")
-    reviewer: str = Field(max_length=120)
+    reviewer: str = Field(max_length=120, index=True)
     leased_at: dt.datetime = Field(default_factory=utcnow)
     expires_at: dt.datetime = Field(index=True)
 

@@ -1,39 +1,101 @@
 """Put checked articles and their claims into the database, and read them back.
 
-An article is identified by the hash of its text: checking the same text twice
-stores it once. Each article and all its claims are written in one transaction,
-so a crash leaves either the whole article or none of it.
+An article is one row per identity (its URL, else its source path; text from
+standard input has none), and its id never changes. Checking the same text
+again stores nothing (content hash). Checking changed text of a known article
+makes it the next revision in place: claims that still stand (matched by their
+normalized quote, else by facts, speaker and wording) keep their id, verdicts
+and history and take their new place in the text; new claims are queued;
+claims no longer in the text are marked ``gone``. Every revision is logged in
+``article_revision`` with what it added, kept and dropped.
+
+Each write runs in one transaction (``BEGIN IMMEDIATE`` on SQLite, so writers
+queue up instead of failing when a read turns into a write), retried with a
+bounded back-off while the database is busy.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import random
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
+from sqlalchemy import delete
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, col, func, select
 
-from claims.db import session_scope
-from claims.errors import NotFound
+from claims import matching
+from claims.errors import NotFound, StoreError
 from claims.extract import Claim
-from claims.models import ClaimStatus, StoredArticle, StoredClaim
+from claims.models import ArticleRevision, ClaimStatus, Lease, StoredArticle, StoredClaim, Verdict, utcnow
 from claims.sources import Article
+
+T = TypeVar("T")
+#: Attempts of a write transaction while SQLite is busy (each after a 30 s busy timeout)
+#: or PostgreSQL reports a deadlock or serialization failure.
+ATTEMPTS = 4
+_RETRY_SQLSTATES = {"40001", "40P01"}
+
+
+def _transient(exc: OperationalError) -> bool:
+    if getattr(exc.orig, "sqlstate", None) in _RETRY_SQLSTATES:
+        return True
+    message = str(exc.orig).lower()
+    return "database is locked" in message or "database is busy" in message
+
+
+def write(engine: Engine, work: Callable[[Session], T]) -> T:
+    """Run ``work(session)`` in one write transaction and commit; nothing is written if it raises."""
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            with Session(engine, expire_on_commit=False) as session:
+                try:
+                    if engine.dialect.name == "sqlite":
+                        # Take the write lock first: a deferred transaction that reads and
+                        # then writes fails at once with SQLITE_BUSY, busy timeout or not.
+                        session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+                    result = work(session)
+                    session.commit()
+                    return result
+                except BaseException:
+                    session.rollback()
+                    raise
+        except OperationalError as exc:
+            if not _transient(exc):
+                raise
+            if attempt == ATTEMPTS:
+                raise StoreError(f"the database stayed busy, nothing was written; try again ({exc.orig})") from None
+            time.sleep(random.uniform(0.05, 0.2) * 2**attempt)
+    raise AssertionError("unreachable")
 
 
 @dataclass(frozen=True)
 class Queued:
-    """What :func:`save_article` did: the article's id, and whether it was new."""
+    """What :func:`save_article` did: the article's id, whether anything was stored, the revision."""
 
     article_id: int
     slug: str
     created: bool
     claims: int
+    revision: int = 1
+    added: int = 0
+    kept: int = 0
+    gone: int = 0
 
 
 def normalized_form(claim: Claim) -> str:
     """A lower-case, punctuation-free form of the quote, for matching restated claims."""
-    return " ".join("".join(ch if ch.isalnum() else " " for ch in claim.quote.lower()).split())
+    return matching.normalize_text(claim.quote)
+
+
+def article_identity(article: Article) -> str | None:
+    """What makes two checks the same article: its URL, else its source path (None for stdin)."""
+    if article.url:
+        return article.url
+    return None if article.source in ("", "-") else article.source
 
 
 def find_by_hash(session: Session, content_hash: str) -> StoredArticle | None:
@@ -41,55 +103,126 @@ def find_by_hash(session: Session, content_hash: str) -> StoredArticle | None:
     return session.exec(select(StoredArticle).where(StoredArticle.content_hash == content_hash)).first()
 
 
+def find_by_identity(session: Session, identity: str) -> StoredArticle | None:
+    """The stored article with this identity, if any."""
+    return session.exec(select(StoredArticle).where(StoredArticle.identity == identity)).first()
+
+
+def _fields(claim: Claim, position: int) -> dict:
+    return {
+        "position": position,
+        "quote": claim.quote,
+        "start": claim.start,
+        "end": claim.end,
+        "sentence": claim.sentence,
+        "text": claim.text,
+        "kind": claim.kind,
+        "score": claim.score,
+        "reason": claim.reason,
+        "values": dict(claim.values),
+        "speaker": claim.speaker,
+        "normalized": normalized_form(claim),
+        "fingerprint": matching.fingerprint(claim.kind, claim.values, claim.speaker),
+    }
+
+
+def _queue_new(session: Session, article: StoredArticle, new: list[tuple[int, Claim]]) -> None:
+    stored = [
+        StoredClaim(article_id=article.id, revision=article.revision, status=ClaimStatus.PENDING, **_fields(c, pos))  # type: ignore[arg-type]
+        for pos, c in new
+    ]
+    session.add_all(stored)
+    session.flush()
+    for claim in stored:  # link restatements of claims already reviewed, in any article
+        earlier = matching.earlier_reviewed(session, claim)
+        if earlier is not None:
+            claim.match_of = earlier.id
+            session.add(claim)
+
+
+def _log_revision(session: Session, article: StoredArticle, added: int, kept: int, gone: int) -> None:
+    session.add(
+        ArticleRevision(
+            article_id=article.id,  # type: ignore[arg-type]
+            revision=article.revision,
+            content_hash=article.content_hash,
+            checked_at=article.checked_at,
+            added=added,
+            kept=kept,
+            gone=gone,
+        )
+    )
+
+
+def _revise(session: Session, stored: StoredArticle, article: Article, claims: Sequence[Claim]) -> Queued:
+    stored.revision += 1
+    stored.text, stored.content_hash, stored.title = article.text, article.content_hash, article.title
+    stored.author, stored.published, stored.fetched = article.author, article.published, article.fetched
+    stored.checked_at = utcnow()
+    session.add(stored)
+    old = article_claims(session, stored.id)  # type: ignore[arg-type]
+    pairs = matching.pair(old, claims)
+    reviewed = set(session.exec(select(Verdict.claim_id).where(col(Verdict.claim_id).in_([c.id for c in old]))))
+    for index, previous in pairs.items():
+        for name, value in _fields(claims[index], index).items():
+            setattr(previous, name, value)
+        if previous.status == ClaimStatus.GONE:  # back in the text
+            previous.status = ClaimStatus.REVIEWED if previous.id in reviewed else ClaimStatus.PENDING
+            previous.gone_revision = None
+        session.add(previous)
+    kept_ids = {c.id for c in pairs.values()}
+    dropped = [c for c in old if c.id not in kept_ids and c.status != ClaimStatus.GONE]
+    for claim in dropped:
+        claim.status, claim.gone_revision = ClaimStatus.GONE, stored.revision
+        session.add(claim)
+    if dropped:
+        session.execute(delete(Lease).where(col(Lease.claim_id).in_([c.id for c in dropped])))
+    new = [(i, c) for i, c in enumerate(claims) if i not in pairs]
+    _queue_new(session, stored, new)
+    _log_revision(session, stored, len(new), len(pairs), len(dropped))
+    return Queued(stored.id, stored.slug, True, len(claims), stored.revision, len(new), len(pairs), len(dropped))  # type: ignore[arg-type]
+
+
+def _save(session: Session, article: Article, claims: Sequence[Claim]) -> Queued:
+    existing = find_by_hash(session, article.content_hash)
+    if existing is not None:
+        count = session.exec(
+            select(func.count())
+            .where(StoredClaim.article_id == existing.id)
+            .where(StoredClaim.status != ClaimStatus.GONE)
+        ).one()
+        return Queued(existing.id, existing.slug, False, count, existing.revision)  # type: ignore[arg-type]
+    identity = article_identity(article)
+    current = find_by_identity(session, identity) if identity else None
+    if current is not None:
+        return _revise(session, current, article, claims)
+    stored = StoredArticle(
+        source=article.source,
+        url=article.url,
+        identity=identity,
+        slug=article.slug,
+        title=article.title,
+        author=article.author,
+        published=article.published,
+        fetched=article.fetched,
+        content_hash=article.content_hash,
+        text=article.text,
+    )
+    session.add(stored)
+    session.flush()
+    _queue_new(session, stored, list(enumerate(claims)))
+    _log_revision(session, stored, len(claims), 0, 0)
+    return Queued(stored.id, stored.slug, True, len(claims), 1, len(claims))  # type: ignore[arg-type]
+
+
 def save_article(engine: Engine, article: Article, claims: Sequence[Claim]) -> Queued:
-    """Store ``article`` and queue ``claims``; an article already stored is left as it is."""
-    digest = article.content_hash
-    with session_scope(engine) as session:
-        existing = find_by_hash(session, digest)
-        if existing is not None:
-            count = session.exec(select(func.count()).where(StoredClaim.article_id == existing.id)).one()
-            return Queued(existing.id, existing.slug, False, count)  # type: ignore[arg-type]
-        stored = StoredArticle(
-            source=article.source,
-            url=article.url,
-            slug=article.slug,
-            title=article.title,
-            author=article.author,
-            published=article.published,
-            fetched=article.fetched,
-            content_hash=digest,
-            text=article.text,
-        )
-        session.add(stored)
-        try:
-            session.flush()
-        except IntegrityError:
-            # Another process stored the same text between our check and insert.
-            session.rollback()
-            again = find_by_hash(session, digest)
-            if again is None:
-                raise
-            return Queued(again.id, again.slug, False, len(claims))  # type: ignore[arg-type]
-        session.add_all(
-            StoredClaim(
-                article_id=stored.id,  # type: ignore[arg-type]
-                position=position,
-                quote=claim.quote,
-                start=claim.start,
-                end=claim.end,
-                sentence=claim.sentence,
-                text=claim.text,
-                kind=claim.kind,
-                score=claim.score,
-                reason=claim.reason,
-                values=dict(claim.values),
-                speaker=claim.speaker,
-                status=ClaimStatus.PENDING,
-                normalized=normalized_form(claim),
-            )
-            for position, claim in enumerate(claims)
-        )
-        return Queued(stored.id, stored.slug, True, len(claims))  # type: ignore[arg-type]
+    """Store ``article`` and queue ``claims``: a new article, a new revision, or nothing if the text is known."""
+    try:
+        return write(engine, lambda session: _save(session, article, claims))
+    except IntegrityError:
+        # Another process stored the same text or identity between our check and insert
+        # (PostgreSQL; SQLite writers are serialised): the second attempt sees it.
+        return write(engine, lambda session: _save(session, article, claims))
 
 
 def get_article(session: Session, article_id: int) -> StoredArticle:
@@ -115,3 +248,11 @@ def list_articles(session: Session) -> list[StoredArticle]:
     return list(
         session.exec(select(StoredArticle).order_by(col(StoredArticle.checked_at).desc(), col(StoredArticle.id).desc()))
     )
+
+
+def article_revisions(session: Session, article_id: int) -> list[ArticleRevision]:
+    """The revisions of an article, oldest first."""
+    query = (
+        select(ArticleRevision).where(ArticleRevision.article_id == article_id).order_by(col(ArticleRevision.revision))
+    )
+    return list(session.exec(query))

@@ -84,3 +84,32 @@ def http_server():
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_url():
+    """A throwaway PostgreSQL database for the session (CLAIMS_TEST_POSTGRES_URL names the server).
+
+    Skipped with the reason when no server answers, except under CI=true, where it fails.
+    """
+    import uuid
+
+    psycopg = pytest.importorskip("psycopg")
+    admin = os.environ.get("CLAIMS_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+    name = f"claims_test_{uuid.uuid4().hex[:12]}"
+    try:
+        with psycopg.connect(admin, autocommit=True, connect_timeout=3) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+    except psycopg.Error as exc:
+        reason = f"no PostgreSQL server at {admin}: {str(exc).strip().splitlines()[0]}"
+        if IN_CI:
+            pytest.fail(reason)
+        pytest.skip(reason)
+    base, _, _ = admin.rpartition("/")
+    url = f"{base.replace('postgresql://', 'postgresql+psycopg://', 1)}/{name}"
+    yield url
+    from claims.db import make_engine
+
+    make_engine(url).dispose()
+    with psycopg.connect(admin, autocommit=True, connect_timeout=3) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -7,14 +7,43 @@ Nothing here imports Prefect at module load, so ``claims extract`` starts fast.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
+from collections.abc import Callable
+from typing import Any
 
 import typer
 
 from claims.errors import ClaimsError
 
-app = typer.Typer(
+
+class ClaimsTyper(typer.Typer):
+    """A Typer app whose commands turn a ClaimsError into one line on stderr and its exit code.
+
+    Done per command (not only in :func:`main`) so that the same happens under
+    ``typer.testing.CliRunner`` and when the app is embedded elsewhere.
+    """
+
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        register = super().command(*args, **kwargs)
+
+        def decorator(fn: Callable[..., Any]) -> Callable[..., Any]:
+            @functools.wraps(fn)
+            def wrapper(*a: Any, **kw: Any) -> Any:
+                try:
+                    return fn(*a, **kw)
+                except ClaimsError as exc:
+                    error(str(exc))
+                    raise typer.Exit(exc.exit_code) from None
+
+            register(wrapper)
+            return fn
+
+        return decorator
+
+
+app = ClaimsTyper(
     name="claims",
     help="Find checkable claims in news articles, queue them for editors, record verdicts, render reports.",
     no_args_is_help=True,

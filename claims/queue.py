@@ -1,0 +1,192 @@
+"""The review queue: pending claims by priority, leased one at a time to an editor.
+
+Priority is check-worthiness (the claim's score), then recency (newest first);
+``next`` reads it from the ``ix_claim_next`` index, one row. A lease holds a claim
+for one editor until it expires; an expired lease is returned to the queue by the
+next ``next`` or ``queue`` call. A claim's status and its lease row always change
+in the same transaction, and the lease table's primary key is the claim id, so a
+claim can never be leased to two editors at once. On PostgreSQL concurrent
+``next`` calls skip each other's rows (``FOR UPDATE SKIP LOCKED``); on SQLite
+they take turns (``BEGIN IMMEDIATE``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, update
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from claims.errors import InvalidInput, LeaseConflict, NotFound
+from claims.matching import suggestion
+from claims.models import ClaimStatus, Lease, StoredArticle, StoredClaim, Verdict, utcnow
+from claims.store import write
+
+DEFAULT_LEASE = dt.timedelta(minutes=30)
+
+
+@dataclass(frozen=True)
+class Item:
+    """A claim with its article, and its lease or suggested verdict when it has one."""
+
+    claim: StoredClaim
+    article: StoredArticle
+    lease: Lease | None = None
+    suggestion: Verdict | None = None
+
+    def to_dict(self, now: dt.datetime | None = None) -> dict[str, Any]:
+        """A JSON-ready dict for ``--format json``."""
+        now = now or utcnow()
+        c, a = self.claim, self.article
+        row: dict[str, Any] = {
+            "id": c.id,
+            "score": c.score,
+            "kind": c.kind,
+            "quote": c.quote,
+            "text": c.text,
+            "sentence": c.sentence,
+            "speaker": c.speaker,
+            "values": c.values,
+            "status": c.status,
+            "article_id": a.id,
+            "article": a.title,
+            "source": a.url or a.source,
+            "age_seconds": int((now - c.created_at).total_seconds()),
+        }
+        if self.lease is not None:
+            row["reviewer"] = self.lease.reviewer
+            row["lease_expires"] = self.lease.expires_at.isoformat()
+        if self.suggestion is not None:
+            row["suggestion"] = {
+                "claim_id": c.match_of,
+                "rating": self.suggestion.rating,
+                "reviewer": self.suggestion.reviewer,
+                "at": self.suggestion.created_at.isoformat(),
+            }
+        return row
+
+
+def check_reviewer(reviewer: str) -> str:
+    """The reviewer's name stripped; :class:`InvalidInput` when empty or too long."""
+    name = (reviewer or "").strip()
+    if not name or len(name) > 120:
+        raise InvalidInput("--reviewer needs a name of 1 to 120 characters")
+    return name
+
+
+def reclaim_expired(session: Session, now: dt.datetime | None = None) -> int:
+    """Return claims whose lease has expired to the queue; how many."""
+    now = now or utcnow()
+    expired = select(Lease.claim_id).where(Lease.expires_at <= now).with_for_update(skip_locked=True)
+    ids = list(session.exec(expired))
+    if ids:
+        session.execute(
+            update(StoredClaim)
+            .where(col(StoredClaim.id).in_(ids), col(StoredClaim.status) == ClaimStatus.LEASED)
+            .values(status=ClaimStatus.PENDING)
+        )
+        session.execute(delete(Lease).where(col(Lease.claim_id).in_(ids)))
+    return len(ids)
+
+
+def _priority(query: Any) -> Any:
+    return query.order_by(col(StoredClaim.score).desc(), col(StoredClaim.created_at).desc(), col(StoredClaim.id).desc())
+
+
+def pending(engine: Engine, limit: int = 50, now: dt.datetime | None = None) -> list[Item]:
+    """The pending claims in priority order, with their articles."""
+
+    def work(session: Session) -> list[Item]:
+        reclaim_expired(session, now)
+        query = _priority(
+            select(StoredClaim, StoredArticle)
+            .join(StoredArticle, col(StoredArticle.id) == StoredClaim.article_id)
+            .where(StoredClaim.status == ClaimStatus.PENDING)
+        ).limit(limit)
+        return [Item(claim, article, None, suggestion(session, claim)) for claim, article in session.exec(query)]
+
+    return write(engine, work)
+
+
+def lease_next(
+    engine: Engine, reviewer: str, duration: dt.timedelta = DEFAULT_LEASE, now: dt.datetime | None = None
+) -> Item | None:
+    """Lease the top pending claim to ``reviewer`` (or renew the one they hold); None when the queue is empty."""
+    reviewer = check_reviewer(reviewer)
+
+    def work(session: Session) -> Item | None:
+        at = now or utcnow()
+        reclaim_expired(session, at)
+        held = session.exec(select(Lease).where(Lease.reviewer == reviewer).limit(1)).first()
+        if held is not None:  # one claim at a time: `next` again shows the same claim
+            claim = session.get(StoredClaim, held.claim_id)
+            lease = held
+        else:
+            top = _priority(select(StoredClaim).where(StoredClaim.status == ClaimStatus.PENDING)).limit(1)
+            claim = session.exec(top.with_for_update(skip_locked=True)).first()
+            if claim is None:
+                return None
+            claim.status = ClaimStatus.LEASED
+            session.add(claim)
+            lease = Lease(claim_id=claim.id, reviewer=reviewer, leased_at=at, expires_at=at + duration)  # type: ignore[arg-type]
+        assert claim is not None
+        lease.expires_at = at + duration
+        session.add(lease)
+        session.flush()
+        article = session.get(StoredArticle, claim.article_id)
+        assert article is not None
+        return Item(claim, article, lease, suggestion(session, claim))
+
+    return write(engine, work)
+
+
+def get_claim(session: Session, claim_id: int) -> StoredClaim:
+    """The claim with this id, or :class:`NotFound`."""
+    claim = session.get(StoredClaim, claim_id)
+    if claim is None:
+        raise NotFound(f"no claim with id {claim_id}")
+    return claim
+
+
+def live_lease(session: Session, claim_id: int, now: dt.datetime | None = None) -> Lease | None:
+    """The claim's lease if it has not expired."""
+    lease = session.get(Lease, claim_id)
+    if lease is None or lease.expires_at <= (now or utcnow()):
+        return None
+    return lease
+
+
+def release(engine: Engine, claim_id: int, reviewer: str | None = None) -> StoredClaim:
+    """End the claim's lease and put it back in the queue; only its holder may, when ``reviewer`` is given."""
+
+    def work(session: Session) -> StoredClaim:
+        claim = get_claim(session, claim_id)
+        lease = session.get(Lease, claim_id)
+        if lease is None:
+            raise InvalidInput(f"claim {claim_id} is not leased (it is {claim.status})")
+        if reviewer is not None and lease.reviewer != check_reviewer(reviewer) and live_lease(session, claim_id):
+            raise LeaseConflict(f"claim {claim_id} is leased to {lease.reviewer}, not {reviewer.strip()}")
+        session.delete(lease)
+        if claim.status == ClaimStatus.LEASED:
+            claim.status = ClaimStatus.PENDING
+            session.add(claim)
+        return claim
+
+    return write(engine, work)
+
+
+def reopen(engine: Engine, claim_id: int) -> StoredClaim:
+    """Put a reviewed claim back in the queue; its verdicts stay, the next one becomes current."""
+
+    def work(session: Session) -> StoredClaim:
+        claim = get_claim(session, claim_id)
+        if claim.status != ClaimStatus.REVIEWED:
+            raise InvalidInput(f"claim {claim_id} is {claim.status}; only a reviewed claim can be reopened")
+        claim.status = ClaimStatus.PENDING
+        session.add(claim)
+        return claim
+
+    return write(engine, work)
