@@ -20,6 +20,8 @@ _THAT = re.compile(
     r"[^,;:\"\u201c]{0,40}?\s(?=that\s)"
 )
 _LIST_TAIL = re.compile(r"^\s*(?:the\s)?[\w-]+\s(?:and|or)\s(?!that\b|then\b)")
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'\s-]{1,40}(?:,\s[A-Z][\w.]+)?(?:\s\([\w.\s]{1,20}\))?\s*$")
+_ATTR_TAIL = re.compile(r"\b(?:said|says|told|added|noted|reported|wrote|argued|claimed|stated|explained)\b")
 _LEAD = re.compile(
     r"^(?:(?:and|but|or|that|which|who|whom|also|then|so|yet|while|whereas|however|meanwhile)\b[,\s]*)+",
     re.I,
@@ -87,10 +89,15 @@ def _merge(mask: str, raw: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if pending is not None:
             a, pending = pending, None
         if verbless and not out:
+            if _DATELINE.match(piece):  # "WASHINGTON (AP) —": where the story was filed
+                continue
             pending = a
             continue
         if verbless and out and len(piece.split()) <= 6:
             out[-1] = (out[-1][0], b)
+            continue
+        if out and len(piece.split()) <= 3 and not _ATTR_TAIL.search(piece):
+            out[-1] = (out[-1][0], b)  # "X, joined by Y, | dissented": the predicate after an aside
             continue
         out.append((a, b))
     if pending is not None:
