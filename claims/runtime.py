@@ -7,11 +7,14 @@ Imported only by commands that run flows, so ``claims extract`` never pays for
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from claims.config import Settings
 
 if TYPE_CHECKING:
+    from prefect.states import State
+
     from flows.check_article import CheckResult
 
 #: Set before Prefect is imported; the user's own environment wins.
@@ -33,24 +36,47 @@ def prepare_prefect(verbose: bool = False) -> None:
     os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "INFO" if verbose else "CRITICAL")
 
 
+def run_flow(flow: Callable[..., Any], /, **parameters: Any) -> State:
+    """Call a flow and return its final state, with heartbeats off on an ephemeral server.
+
+    Heartbeats let a long-lived server notice crashed runs; an ephemeral server
+    ends with this process, and the heartbeat thread adds ~1 s to every sync run.
+    """
+    from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    overrides = {} if PREFECT_API_URL.value() else {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
+    with temporary_settings(overrides):
+        return flow(**parameters, return_state=True)
+
+
 def run_check(source: str, settings: Settings, *, verbose: bool = False) -> CheckResult | str:
     """Run the ``check-article`` flow on ``source``: its result, or a one-line error."""
     prepare_prefect(verbose)
-    from prefect.settings import (
-        PREFECT_API_URL,
-        PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
-        temporary_settings,
-    )
-
     from flows.check_article import check_article
 
-    overrides = {}
-    if not PREFECT_API_URL.value():
-        # Heartbeats detect crashed runs for a long-lived server; an ephemeral one
-        # ends with this process, and the heartbeat thread adds ~1 s to every run.
-        overrides[PREFECT_FLOWS_HEARTBEAT_FREQUENCY] = None
-    with temporary_settings(overrides):
-        state = check_article(source, settings.database_url, str(settings.reports_dir), return_state=True)
+    state = run_flow(
+        check_article, source=source, database_url=settings.database_url, reports_dir=str(settings.reports_dir)
+    )
     if state.is_completed():
         return state.result()
     return state.message or f"{source}: the check failed ({state.name})"
+
+
+def run_batch(
+    sources: list[str], sources_file: str | None, settings: Settings, *, chunk_size: int, verbose: bool = False
+) -> dict[str, int] | str:
+    """Run the ``check-articles`` flow: its counts, or a one-line error."""
+    prepare_prefect(verbose)
+    from flows.check_articles import check_articles
+
+    state = run_flow(
+        check_articles,
+        sources=sources or None,
+        sources_file=sources_file,
+        database_url=settings.database_url,
+        reports_dir=str(settings.reports_dir),
+        chunk_size=chunk_size,
+    )
+    if state.is_completed():
+        return state.result()
+    return state.message or f"the batch failed ({state.name})"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -68,4 +69,48 @@ def check(
             }
             print(json.dumps(row, ensure_ascii=False, indent=2 if fmt is Format.json else None))
     if failed:
+        raise typer.Exit(2)
+
+
+@app.command()
+def batch(
+    sources: Annotated[
+        list[str] | None, typer.Argument(help="Article files or http(s) URLs.", show_default=False)
+    ] = None,
+    from_file: Annotated[
+        Path | None, typer.Option("--from-file", help="A file listing one source per line (# comments allowed).")
+    ] = None,
+    chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Articles per Prefect task.")] = 50,
+    db: DbOption = None,
+    reports: ReportsOption = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's run logs.")] = False,
+) -> None:
+    """Check many articles in one Prefect flow run (check-articles), in chunks of tasks.
+
+    Use it for archives and long lists: one flow run for the whole batch instead of
+    one per article. Bad sources are listed at the end; the rest go on.
+    """
+    from claims.errors import InvalidInput
+
+    if not sources and from_file is None:
+        raise InvalidInput("give sources or --from-file FILE")
+    if from_file is not None and not from_file.is_file():
+        raise InvalidInput(f"{from_file}: no such file")
+    from claims.runtime import run_batch
+
+    outcome = run_batch(
+        list(sources or []),
+        str(from_file) if from_file else None,
+        settings(db, reports),
+        chunk_size=chunk_size,
+        verbose=verbose,
+    )
+    if isinstance(outcome, str):
+        print(f"claims: error: {outcome}", file=sys.stderr)
+        raise typer.Exit(1)
+    print(
+        f"{outcome['checked']} sources: {outcome['created']} new articles, {outcome['claims']} claims, "
+        f"{outcome['failed']} failed"
+    )
+    if outcome["failed"]:
         raise typer.Exit(2)

@@ -1,0 +1,60 @@
+"""The whole check of one article as plain Python: load, extract, store.
+
+Flows wrap these functions in tasks; the benchmark runs them bare to measure
+what orchestration costs on top.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+
+from claims.config import Settings
+from claims.errors import ClaimsError
+from claims.extract import extract_claims
+from claims.sources import load_article
+from claims.store import save_article
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What checking one source did: small, so a batch of thousands stays light."""
+
+    source: str
+    ok: bool
+    article_id: int | None = None
+    slug: str = ""
+    created: bool = False
+    claims: int = 0
+    error: str = ""
+
+
+def check_source(source: str, settings: Settings, engine: Engine) -> Outcome:
+    """Load, extract and store one source; a bad source is an Outcome with its error, not an exception."""
+    try:
+        article = load_article(source, settings)
+        claims = extract_claims(article.text, published=article.published)
+        queued = save_article(engine, article, claims)
+    except ClaimsError as exc:
+        return Outcome(source, False, error=str(exc))
+    return Outcome(source, True, queued.article_id, queued.slug, queued.created, len(claims))
+
+
+def chunked(items: Iterable[str], size: int) -> Iterator[list[str]]:
+    """Consecutive lists of at most ``size`` items, read lazily."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def read_sources(path: str | Path) -> Iterator[str]:
+    """Sources listed in a file, one per line; blank lines and ``#`` comments are skipped."""
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                yield line
