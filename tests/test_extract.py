@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from claims.extract import detect_language, extract_claims, is_english
 from claims.extract.dates import resolve
+from claims.extract.llm import LLMFallbackWarning, extract_claims_llm
 from claims.extract.numbers import parse_number, quantity_values
 from claims.extract.sentences import sentences
 
@@ -288,3 +294,83 @@ def test_business_story_conventions():
     fined = next(c for c in claims if c.quote.startswith("The European Commission fined"))
     assert fined.values["date"] == "2024-02"  # "last month", against the "Updated" stamp
     assert not any("Maria Lopez" in c.quote for c in claims)
+
+
+# --- optional model-backed extractor (real HTTP on loopback) ----------------------------------
+
+ARTICLE = "Officials said on Tuesday that 1,200 patients were treated in Springfield. It was chaos."
+
+
+class _Model(BaseHTTPRequestHandler):
+    reply: str = ""
+    delay: float = 0.0
+    seen: list[dict] = []
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server API)
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        type(self).seen.append(body)
+        time.sleep(type(self).delay)
+        payload = json.dumps({"choices": [{"message": {"content": type(self).reply}}]}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        with contextlib.suppress(BrokenPipeError):  # the client gave up (the timeout test)
+            self.wfile.write(payload)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture()
+def model_url():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Model)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    _Model.delay, _Model.seen = 0.0, []
+    yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+    server.shutdown()
+    server.server_close()
+
+
+def test_llm_extractor_keeps_verbatim_quotes_only(model_url, monkeypatch):
+    _Model.reply = json.dumps(
+        {
+            "claims": [
+                {
+                    "quote": "1,200 patients were treated",
+                    "kind": "quantity",
+                    "text": "Officials said 1,200 patients were treated.",
+                    "speaker": "Officials",
+                    "score": 0.9,
+                },
+                {"quote": "twelve hundred patients", "kind": "quantity", "score": 0.9},  # paraphrase: dropped
+            ]
+        }
+    )
+    monkeypatch.setenv("CLAIMS_EXTRACTOR", "llm")
+    monkeypatch.setenv("CLAIMS_LLM_URL", model_url)
+    monkeypatch.setenv("CLAIMS_LLM_MODEL", "tiny")
+    (claim,) = extract_claims(ARTICLE)
+    assert ARTICLE[claim.start : claim.end] == claim.quote == "1,200 patients were treated"
+    assert claim.kind == "quantity" and claim.speaker == "Officials" and claim.score == 0.9
+    assert _Model.seen[0]["model"] == "tiny"
+
+
+@pytest.mark.parametrize(
+    "reply", ["not json at all", json.dumps({"claims": "nope"}), json.dumps({"claims": [{"quote": "invented words"}]})]
+)
+def test_llm_extractor_falls_back_on_malformed_answers(model_url, reply):
+    _Model.reply = reply
+    with pytest.warns(LLMFallbackWarning):
+        got = extract_claims_llm(ARTICLE, url=model_url, model="tiny")
+    assert [c.quote for c in got] == [c.quote for c in extract_claims(ARTICLE)]
+
+
+def test_llm_extractor_falls_back_when_slow(model_url):
+    _Model.reply, _Model.delay = json.dumps({"claims": []}), 1.5
+    started = time.perf_counter()
+    with pytest.warns(LLMFallbackWarning):
+        got = extract_claims_llm(ARTICLE, url=model_url, model="tiny", timeout=0.3)
+    assert time.perf_counter() - started < 1.4
+    assert any("1,200" in c.quote for c in got)

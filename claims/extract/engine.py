@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import os
 import re
 
 from claims.extract import attribution, clauses, furniture, patterns, score
@@ -44,6 +45,15 @@ _HOPE = re.compile(r"\b(?:hopes?|hoping|wish(?:es)?|predicts?|forecasts?|expects
 
 def extract_claims(text: str, *, published: dt.date | None = None) -> list[Claim]:
     """Find the checkable claims of ``text``; ``published`` resolves relative dates."""
+    if os.environ.get("CLAIMS_EXTRACTOR", "").lower() == "llm" and isinstance(text, str):
+        from claims.extract.llm import extract_claims_llm  # opt-in only: the default path never touches the network
+
+        return extract_claims_llm(text, published=published)
+    return rule_claims(text, published=published)
+
+
+def rule_claims(text: str, *, published: dt.date | None = None) -> list[Claim]:
+    """The rule-based extractor (the default): pure, offline, linear in the text."""
     if not isinstance(text, str) or not text.strip() or not is_english(text):
         return []
     spans = list(blocks(text))
