@@ -1,0 +1,101 @@
+"""Tests of the check-worthiness sentence model (claims.checkworthy)."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import os
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from claims.checkworthy import THRESHOLD, load_model, margin, sentence_score, sentence_scores
+from claims.checkworthy.features import featurise
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+DEV_TEST = SHARED / "eval" / "checkthat2024" / "CT24_checkworthy_english_dev-test.tsv"
+
+POSITIVE = [
+    "Unemployment fell to 3.9% in March, the lowest rate since 2001, the Labor Department said.",
+    "The city spent $4.2 million on the new bridge, twice the original budget.",
+    "Crime in the county has risen by 20 percent over the last five years.",
+    "The company reported a record profit of 12 billion dollars in 2023.",
+    "More than 40,000 people were evacuated from the coastal towns on Tuesday, officials said.",
+    "The senator voted against the bill three times.",
+]
+NEGATIVE = [
+    "Leave a Reply",
+    "Photo: Getty Images",
+    "Thank you very much, it's great to be here tonight.",
+    "What do you think we should do about it?",
+    "I think we will do a great job together.",
+    "Good evening everyone.",
+    "Sign up for our newsletter",
+]
+
+
+def test_model_loads_from_package() -> None:
+    weights, bias = load_model()
+    assert len(weights) > 1000 and isinstance(bias, float)
+    assert load_model()[0] is weights  # cached
+
+
+def test_scores_in_unit_interval() -> None:
+    for s in [*POSITIVE, *NEGATIVE, "", "   ", "?", "0" * 500, "x" * 10_000]:
+        assert 0.0 <= sentence_score(s) <= 1.0
+    assert sentence_scores(POSITIVE[:2]) == [sentence_score(s) for s in POSITIVE[:2]]
+
+
+def test_obvious_examples_rank_correctly() -> None:
+    pos = sentence_scores(POSITIVE)
+    neg = sentence_scores(NEGATIVE)
+    assert min(pos) > max(neg), (pos, neg)
+    assert all(p >= THRESHOLD for p in pos), pos
+    assert all(n < THRESHOLD for n in neg), neg
+
+
+def test_fast_enough() -> None:
+    sentences = (POSITIVE + NEGATIVE) * 10
+    sentence_scores(sentences[:5])
+    runs = []
+    for _ in range(5):  # best of 5: robust to a busy machine
+        started = time.perf_counter()
+        sentence_scores(sentences)
+        runs.append((time.perf_counter() - started) / len(sentences))
+    assert min(runs) < 1e-3, f"{min(runs) * 1e6:.0f} us per sentence"
+
+
+def test_no_train_serve_skew() -> None:
+    spec = importlib.util.spec_from_file_location("train_cw", REPO / "bench" / "train_checkworthy.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    assert mod.featurise is featurise
+    weights, bias = load_model()
+    for s in POSITIVE + NEGATIVE:
+        dense = bias + sum(weights.get(f, 0.0) * v for f, v in featurise(s).items())
+        assert abs(dense - margin(s)) < 1e-9
+
+
+def _dev_test_rows() -> list[tuple[str, bool]]:
+    if not DEV_TEST.exists():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"missing shared eval data: {DEV_TEST}")
+        pytest.skip(f"shared eval data not found: {DEV_TEST}")
+    with DEV_TEST.open(encoding="utf-8", newline="") as f:
+        rows = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return [(r["Text"].strip('"'), r["class_label"].strip().lower() == "yes") for r in rows]
+
+
+def test_f1_on_dev_test() -> None:
+    rows = _dev_test_rows()
+    said = [sentence_score(text) >= THRESHOLD for text, _ in rows]
+    tp = sum(s and g for s, (_, g) in zip(said, rows, strict=True))
+    fp = sum(s and not g for s, (_, g) in zip(said, rows, strict=True))
+    fn = sum(g and not s for s, (_, g) in zip(said, rows, strict=True))
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    print(f"dev-test F1 {f1:.3f} (tp {tp} fp {fp} fn {fn})", file=sys.stderr)
+    assert f1 >= 0.75
