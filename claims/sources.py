@@ -80,8 +80,23 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
+_MAGIC = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"\x1f\x8b", "gzip data"),
+    (b"RIFF", "a media file"),
+    (b"\x7fELF", "a program"),
+)
+
+
 def decode_bytes(data: bytes, source: str, declared: str | None = None) -> str:
-    """Decode article bytes: the declared charset, else UTF-8 (with BOM), else refuse."""
+    """Decode article bytes: the declared charset, else UTF-8, else a detected encoding; refuse binary data."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise UnsupportedSource(f"{source}: {what}, not an article")
     if b"\x00" in data[:8192]:
         raise UnsupportedSource(f"{source}: binary data, not an article")
     for encoding in filter(None, (declared, "utf-8-sig")):
@@ -89,11 +104,23 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> str:
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
+    # Mostly-ASCII text that is not UTF-8 is nearly always Windows-1252 (curly quotes,
+    # dashes, accented names); detection guesses poorly on such short non-ASCII runs.
     try:
         text = data.decode("cp1252")
+        if sum(ch.isascii() for ch in text) >= 0.8 * len(text):
+            return text
     except UnicodeDecodeError:
-        raise UnsupportedSource(f"{source}: not valid UTF-8 text") from None
-    return text
+        pass
+    from charset_normalizer import from_bytes  # comes with trafilatura
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        raise UnsupportedSource(f"{source}: not text in an encoding we can detect (expected UTF-8)")
+    try:
+        return data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise UnsupportedSource(f"{source}: not valid {best.encoding} text (expected UTF-8)") from None
 
 
 def text_article(source: str, text: str, *, url: str | None = None, fmt: str = "text") -> Article:

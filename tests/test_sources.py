@@ -54,7 +54,7 @@ def test_same_text_hashes_alike_despite_white_space(tmp_path: Path) -> None:
         (
             lambda p: (p / "z.txt").write_bytes(b"PK\x03\x04\x00\x00binary") and p / "z.txt",
             UnsupportedSource,
-            "binary",
+            "ZIP archive",
         ),
         (
             lambda p: (p / "n.html").write_text("<html><body><nav>Home</nav></body></html>") and p / "n.html",
