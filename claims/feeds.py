@@ -2,8 +2,9 @@
 
 :func:`poll_feed` sends the ``ETag`` and ``Last-Modified`` of the last answer,
 parses the feed with feedparser when it changed, and returns the items still to
-check: those never seen, and those whose last check failed for a passing reason
-(a 5xx or a time-out), up to :data:`MAX_ATTEMPTS` polls. The new items are written
+check: those never seen, those the feed marks as updated since (a new
+``<updated>`` or ``<pubDate>``: the story changed), and those whose last check
+failed for a passing reason (a 5xx or a time-out), up to :data:`MAX_ATTEMPTS` polls. The new items are written
 to the feed's :class:`~claims.models.FeedState` as "pending" in the same
 transaction as the validators, so a crash between the poll and the checks
 loses nothing: pending items come back on the next poll even when it is a 304.
@@ -51,12 +52,12 @@ class ItemStatus:
 
 @dataclass(frozen=True)
 class FeedItem:
-    """One entry of a feed: its key (guid, else link), link and title."""
+    """One entry of a feed: its key (guid, else link), link, title and last-updated stamp."""
 
     key: str
     link: str
     title: str = ""
-    published: str | None = None
+    updated: str | None = None
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,8 @@ def parse_feed(data: bytes, url: str) -> Feed:
                 key=key,
                 link=link,
                 title=(entry.get("title") or "").strip(),
-                published=entry.get("published") or entry.get("updated"),
+                # dict.get: FeedParserDict maps a missing "updated" to "published" with a warning
+                updated=dict.get(entry, "updated") or dict.get(entry, "published"),
             )
         )
     return Feed(url=url, title=(parsed.feed.get("title") or "").strip(), version=parsed.get("version", ""), items=items)
@@ -179,10 +181,16 @@ def poll_feed(engine: Engine, url: str, settings: Settings, client: httpx.Client
                 if key in in_feed or entry.get("status") in (ItemStatus.PENDING, ItemStatus.RETRY)
             }
             for item in feed.items:
-                if item.key not in items:
+                known = items.get(item.key)
+                # A new item, or a known one the feed says was updated (a corrected story): check it.
+                if known is None or (
+                    item.updated and known.get("updated") != item.updated and known["status"] != ItemStatus.PENDING
+                ):
                     items[item.key] = {
+                        **(known or {}),
                         "link": item.link,
                         "title": item.title,
+                        "updated": item.updated,
                         "status": ItemStatus.PENDING,
                         "attempts": 0,
                         "seen": now.isoformat(),

@@ -26,11 +26,11 @@ from claims.fetch import HostLimiter, TransientFetchError, fetch
 from tests.helpers import Route
 
 
-def rss(items: list[tuple[str, str]], title: str = "Loopback News") -> bytes:
-    """An RSS 2.0 document with (guid, link) items."""
+def rss(items: list[tuple[str, str]], title: str = "Loopback News", hour: int = 6) -> bytes:
+    """An RSS 2.0 document with (guid, link) items, all published at ``hour``."""
     entries = "".join(
         f"<item><title>Story {guid}</title><link>{link}</link><guid isPermaLink='false'>{guid}</guid>"
-        f"<pubDate>Fri, 27 Nov 2026 06:00:00 GMT</pubDate></item>"
+        f"<pubDate>Fri, 27 Nov 2026 {hour:02d}:00:00 GMT</pubDate></item>"
         for guid, link in items
     )
     return (
@@ -132,6 +132,11 @@ def test_conditional_get_and_only_new_items(http_server, db_url: str) -> None:
     (state,) = feed_states(engine)
     assert state.etag == '"v2"' and state.items["1"]["article_id"] == 7
     assert state.items["3"]["status"] == ItemStatus.PENDING
+
+    # The feed marks the items as updated (corrected stories): they are checked again.
+    record_item(engine, url, "3", article_id=8)
+    route.body, route.etag = rss([("3", "/c"), ("1", "/a"), ("2", "/b")], hour=9), '"v3"'
+    assert sorted(i.key for i in poll_feed(engine, url, settings).todo) == ["1", "2", "3"]
 
 
 def test_pending_and_transient_items_come_back_until_given_up(http_server, db_url: str) -> None:

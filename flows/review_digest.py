@@ -1,0 +1,74 @@
+"""The ``review-digest`` flow: the day's review numbers as Prefect artifacts and the digest page.
+
+Queue size, pending and leased claims older than ``max_age_hours``, articles
+checked and verdicts recorded on the day. The numbers come from
+:func:`claims.digest.digest`; the pages (index, and the digest page where the
+reports provide it) are refreshed by :func:`claims.report.write_reports`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
+from prefect.runtime import flow_run
+
+from claims.config import Settings
+from claims.db import open_engine
+from claims.digest import DEFAULT_MAX_AGE, Digest, digest
+from claims.report import write_reports
+
+
+@task(name="digest-numbers", task_run_name="digest-{day}")
+def numbers(database_url: str, day: str, max_age_hours: float) -> Digest:
+    """Count the queue, what waits too long, and the day's verdicts."""
+    return digest(open_engine(database_url), dt.date.fromisoformat(day), max_age=dt.timedelta(hours=max_age_hours))
+
+
+@task(name="digest-page")
+def page(database_url: str, reports_dir: str) -> str:
+    """Refresh the shared pages; the digest page's path (the index's when there is none)."""
+    write_reports(open_engine(database_url), Path(reports_dir), [])
+    for name in ("digest.html", "index.html"):
+        path = Path(reports_dir) / name
+        if path.exists():
+            return str(path.resolve())
+    return ""
+
+
+def _today() -> str:
+    return dt.datetime.now(dt.UTC).date().isoformat()
+
+
+def _run_name() -> str:
+    return f"digest-{flow_run.parameters.get('day') or _today()}"
+
+
+@flow(name="review-digest", flow_run_name=_run_name, log_prints=False)
+def review_digest(
+    day: str | None = None,
+    max_age_hours: float = DEFAULT_MAX_AGE.total_seconds() / 3600,
+    database_url: str | None = None,
+    reports_dir: str | None = None,
+) -> Digest:
+    """Publish the digest of ``day`` (YYYY-MM-DD, UTC; today by default)."""
+    settings = Settings.from_env(database_url=database_url, reports_dir=reports_dir)
+    day = day or _today()
+    result = numbers(settings.database_url, day, max_age_hours)
+    path = page(settings.database_url, str(settings.reports_dir))
+    create_markdown_artifact(markdown=result.markdown(), key="claims-digest", description=f"Review digest {day}")
+    create_table_artifact(table=result.rows(), key="claims-digest-numbers", description=f"Digest numbers {day}")
+    if path:
+        create_link_artifact(link=Path(path).as_uri(), link_text="Digest page", key="claims-digest-page")
+    get_run_logger().info(
+        "digest %s: queue %d, %d pending and %d leased older than %g h, %d verdicts",
+        day,
+        result.queue_size,
+        result.pending_old,
+        result.leased_old,
+        max_age_hours,
+        result.verdicts_today,
+    )
+    return result

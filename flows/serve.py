@@ -1,0 +1,110 @@
+"""Every flow with its schedule, served from one process: a server without a work pool.
+
+:data:`SCHEDULES` is the single list of what runs when; ``prefect.yaml`` holds the
+same deployments for a work pool (a test keeps the two in step). ``claims serve``
+calls :func:`serve_all`, which needs a running Prefect server (``PREFECT_API_URL``):
+its scheduler creates the runs, this process executes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from prefect.deployments.runner import RunnerDeployment
+
+#: The schedules' time zone (the digest's day is a UTC day too).
+TIMEZONE = "UTC"
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """One deployment: its flow (module:function under ``flows/``), cron, parameters and tags."""
+
+    name: str
+    entrypoint: str
+    cron: str | None
+    description: str
+    tags: list[str]
+    parameters: dict[str, Any] = field(default_factory=dict)
+
+
+SCHEDULES = [
+    Schedule(
+        "check-article",
+        "flows/check_article.py:check_article",
+        None,
+        "Check one article on demand (a file path or an http(s) URL).",
+        ["claims", "on-demand"],
+    ),
+    Schedule(
+        "ingest-feeds",
+        "flows/ingest_feeds.py:ingest_feeds",
+        "*/15 * * * *",
+        "Poll the RSS/Atom feeds and check every new article.",
+        ["claims", "feeds"],
+        {"feeds_file": "feeds.txt"},
+    ),
+    Schedule(
+        "render-reports",
+        "flows/render_reports.py:render_reports",
+        "5 * * * *",
+        "Re-render every article report, the index and the shared pages.",
+        ["claims", "reports"],
+    ),
+    Schedule(
+        "review-digest",
+        "flows/review_digest.py:review_digest",
+        "0 18 * * *",
+        "The day's review digest: queue size, claims waiting too long, verdicts.",
+        ["claims", "digest"],
+        {"max_age_hours": 24},
+    ),
+]
+
+
+def load_flow(entrypoint: str) -> Any:
+    """The flow object of ``flows/<module>.py:<function>``."""
+    import importlib
+
+    path, name = entrypoint.split(":")
+    module = importlib.import_module(path.removesuffix(".py").replace("/", "."))
+    return getattr(module, name)
+
+
+def deployments(
+    feeds: list[str] | None = None, feeds_file: str | None = None, only: list[str] | None = None
+) -> list[RunnerDeployment]:
+    """The deployments to serve; ``feeds``/``feeds_file`` replace ingest-feeds' default feeds file."""
+    result = []
+    for schedule in SCHEDULES:
+        if only and schedule.name not in only:
+            continue
+        parameters = dict(schedule.parameters)
+        if schedule.name == "ingest-feeds" and (feeds or feeds_file):
+            parameters = {"feeds": list(feeds or []), "feeds_file": feeds_file}
+        result.append(
+            load_flow(schedule.entrypoint).to_deployment(
+                name=schedule.name,
+                cron=schedule.cron,
+                timezone=TIMEZONE if schedule.cron else None,
+                parameters=parameters,
+                tags=schedule.tags,
+                description=schedule.description,
+            )
+        )
+    return result
+
+
+def serve_all(
+    feeds: list[str] | None = None,
+    feeds_file: str | None = None,
+    *,
+    limit: int | None = None,
+    only: list[str] | None = None,
+) -> None:
+    """Serve every flow on its schedule until interrupted."""
+    from prefect import serve
+
+    serve(*deployments(feeds, feeds_file, only), limit=limit)
