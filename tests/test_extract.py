@@ -374,3 +374,29 @@ def test_llm_extractor_falls_back_when_slow(model_url):
         got = extract_claims_llm(ARTICLE, url=model_url, model="tiny", timeout=0.3)
     assert time.perf_counter() - started < 1.4
     assert any("1,200" in c.quote for c in got)
+
+
+# --- check-worthiness -------------------------------------------------------------------------
+
+
+def test_checkworthy_sentence_without_span_gets_a_sentence_level_claim():
+    from claims.extract.score import has_classifier
+
+    if not has_classifier():
+        pytest.skip("claims.checkworthy is not installed")
+    text = "They're able to charge women more for the same exact procedure a man gets."
+    (claim,) = extract_claims(text)
+    assert claim.kind == "event" and claim.values == {"sentence_level": True}
+    assert claim.score >= 0.5
+    assert extract_claims("Thank you very much, it is great to be here tonight.") == []
+
+
+def test_scores_rank_specific_claims_above_vague_ones():
+    text = (
+        "The ministry said 4,100 homes were destroyed in the floods in May.\n\n"
+        "Many people in the region were unhappy about the response, some residents said."
+    )
+    claims = extract_claims(text)
+    top = max(claims, key=lambda c: c.score)
+    assert "4,100 homes" in top.quote and top.score >= 0.5
+    assert all(c.score < top.score for c in claims if c is not top)

@@ -110,6 +110,8 @@ def _quantity(sent: str, m: re.Match[str], speech: bool) -> Cand | None:
     low = num.lower().replace("-", " ")
     np = (m.group("np") or "").rstrip()
     unit = m.group("unit")
+    if unit and not np.lstrip().startswith("of "):
+        np = ""  # "55 per cent today": after a unit only an "of" phrase belongs to the figure
     money = bool(_MONEY.search(m.group(0)))
     if _YEARLIKE.match(num) and not unit and not money:
         return None

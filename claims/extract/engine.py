@@ -40,6 +40,12 @@ _PHRASE_CUT = re.compile(r"\s(?=(?:at|in|on|with|for|to|from|by|after|before|dur
 _WORD_START = re.compile(r"(?<=[\s,])(?=\S)")
 _ATTR_VERB = re.compile(attribution.ATTR_VERBS)
 # Hopes, wishes and forecasts are not claims even when a classifier finds them check-worthy.
+_ASKS = re.compile(
+    r"(?:(?:and|but|so|now|well|then)[,\s]+)?(?:is|are|was|were|do|does|did|will|would|can|could|should|shall|"
+    r"has|have|had|may|might|must|what|why|how|who|whom|whose|when|where|which|isn't|aren't|don't|doesn't|"
+    r"didn't|won't|can't|wouldn't|shouldn't)\b",
+    re.I,
+)
 _HOPE = re.compile(r"\b(?:hopes?|hoping|wish(?:es)?|predicts?|forecasts?|expects?|I\sthink|I\sbelieve)\b", re.I)
 
 
@@ -103,6 +109,13 @@ class _LazyScore:
         return self._value
 
 
+def _is_question(sent: str) -> bool:
+    """A real question; a long statement that merely ends in "?" keeps its claims."""
+    if not sent.rstrip(" \"'\u201d\u2019)").endswith("?"):
+        return False
+    return bool(_ASKS.match(sent.lstrip(" \"'\u201c\u2018"))) or len(sent.split()) < 12
+
+
 def _within(spans: list[tuple[int, int]], s0: int, s1: int) -> list[tuple[int, int]]:
     """The sorted spans that overlap [s0, s1) (bisect, so long blocks stay linear)."""
     i = bisect.bisect_left(spans, (s0, -1))
@@ -138,7 +151,7 @@ def _sentence(
     """Claims of one sentence, and the speaker to carry to the next one."""
     sent = text[s0:s1]
     qspans = _within(qspans, s0, s1)
-    if sent.rstrip(" \"'\u201d\u2019)").endswith("?") or len(sent) < 12:
+    if _is_question(sent) or len(sent) < 12:
         return [], prev_speaker
     inside = sum(max(0, min(b, s1) - max(a, s0)) for a, b in qspans)
     # Direct speech: the sentence opens inside a quotation (not a reported sentence quoting a phrase).
@@ -208,10 +221,16 @@ def _sentence(
         not claims
         and not speech
         and len(toks) >= 4
-        and not _HOPE.search(sent)
+        and not _HOPE.search(sent, 0, 60)
         and prob.value >= (0.5 if single else 0.8)
     ):
         a, b = clauses.trim(sent, 0, len(sent))
+        # The sentence's core: its first main clause when the sentence runs on past it.
+        main = next(
+            ((x, y) for x, y in segs if patterns.has_verb(sent[x:y]) and not _SUBORDINATE.match(sent[x:y])), None
+        )
+        if main and b - a > 120 and main[1] - main[0] >= 40:
+            a, b = main
         m = _DISCOURSE.match(sent[a:b])
         if m and m.end() < b - a:
             a = clauses.trim(sent, a + m.end(), b)[0]

@@ -17,7 +17,7 @@ _FURNITURE_LINE = re.compile(
       | (?:\u00a9|\(c\)|copyright\b).*                        # copyright lines
       | all\s+rights\s+reserved.*
       | (?:photo|image|picture|video|credit|source|caption)s?\s*(?::|by\b).*
-      | (?:by|written\s+by|posted\s+by|reporting\s+by|editing\s+by)\s+[A-Z\u00c0-\u024f].{0,80}
+      | (?:by|written\s+by|posted\s+by|reporting\s+by|editing\s+by)\s+(?-i:[A-Z][\w.'\u2019-]+(?:\s(?:[A-Z][\w.'\u2019-]+|and|&))*)\s*(?:[,|\u2014-].{0,60})?  # bylines
       | share\s+(?:this|on)\b.* | follow\s+us\b.* | sign\s+up\b.* | subscribe\b.*
       | advertisement | skip\s+to\b.* | click\s+here\b.*
       | this\s+document\s+is\s+subject\s+to\s+copyright.*

@@ -7,7 +7,10 @@ import re
 _WORD = re.compile(r"[^\W\d_]+")
 _STOPWORDS = {
     "en": "the of and to in is was that for on with as by at from his her it are were be has have "
-    "had not but this which they their said will would an or who been also its after",
+    "had not but this which they their said will would an or who been also its after a i you we our "
+    "he she my your us them me into when what there do does did can could should about more than "
+    "up out so if just all some only very now then over how because get got make going know think "
+    "people one two year years",
     "de": "der die das und ist nicht mit von den dem des ein eine zu auf sich für im auch als "
     "wird werden sind war hat aus bei nach einer noch wie oder aber",
     "fr": "le la les et des est une un du dans pour que qui pas sur au avec par plus sont ce "
@@ -31,17 +34,18 @@ def detect_language(text: str, sample: int = 5000) -> str | None:
     )
     if non_latin > len(words) / 2:
         return None  # another script (Cyrillic, Arabic, CJK ...): none of ours
-    best, best_ratio = None, 0.0
-    for lang, stop in _SETS.items():
-        ratio = sum(w in stop for w in words) / len(words)
-        if ratio > best_ratio:
-            best, best_ratio = lang, ratio
-    return best if best_ratio >= 0.08 else None
+    ratios = {lang: sum(w in stop for w in words) / len(words) for lang, stop in _SETS.items()}
+    best = max(ratios, key=lambda lang: ratios[lang])
+    # Short texts share many function words across languages ("a", "de"): prefer English on near-ties.
+    if best != "en" and ratios["en"] >= 0.15 and ratios[best] - ratios["en"] < 0.1:
+        best = "en"
+    return best if ratios[best] >= 0.08 else None
 
 
 def is_english(text: str) -> bool:
     """True when ``text`` reads as English (short or undecidable texts get the benefit of the doubt)."""
     words = _WORD.findall(text[:5000])
-    if len(words) < 8:
-        return not words or sum(w.isascii() for w in words) >= len(words) / 2
-    return detect_language(text) == "en"
+    lang = detect_language(text)
+    if len(words) < 30:  # a sentence or two: refuse only what clearly reads as another language
+        return lang in ("en", None) and (not words or sum(w.isascii() for w in words) >= len(words) / 2)
+    return lang == "en"
