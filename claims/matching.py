@@ -30,7 +30,7 @@ WITHOUT_FACTS = 0.8
 _STOP_WORDS = (
     "a an the of in on at to for by with from and or but as is are was were be been has have had "
     "that which who this these those it its their his her they he she we our said says told according "
-    "about around roughly nearly almost some than more less over under"
+    "about around roughly nearly almost some than more less over under per cent percent"
 )
 _STOP = frozenset(_STOP_WORDS.split())
 _SPEAKER_NOISE = ("according to ", "the ")
@@ -89,23 +89,30 @@ def content_words(text: str) -> set[str]:
     return out
 
 
-def similarity(a: str, b: str) -> float:
-    """Jaccard overlap of the content words of two texts (1.0 for two texts without any)."""
-    wa, wb = content_words(a), content_words(b)
+def similarity(a: str, b: str, speaker: str | None = None) -> float:
+    """Jaccard overlap of the content words of two texts, the speaker's name left out (1.0 for none)."""
+    ignore = content_words(speaker or "")
+    wa, wb = content_words(a) - ignore, content_words(b) - ignore
     if not wa and not wb:
         return 1.0
     return len(wa & wb) / len(wa | wb)
 
 
-def restates(a_text: str, a_values: Mapping[str, Any], b_text: str) -> bool:
+def restates(a_text: str, a_values: Mapping[str, Any], b_text: str, speaker: str | None = None) -> bool:
     """Whether two claims with the same fingerprint are worded closely enough to match."""
     threshold = WITH_FACTS if facts(a_values) else WITHOUT_FACTS
-    return similarity(a_text, b_text) >= threshold
+    return similarity(a_text, b_text, speaker) >= threshold
 
 
-def best_match(text: str, values: Mapping[str, Any], candidates: Sequence[StoredClaim]) -> StoredClaim | None:
+def best_match(
+    text: str, values: Mapping[str, Any], candidates: Sequence[StoredClaim], speaker: str | None = None
+) -> StoredClaim | None:
     """The candidate (same fingerprint) whose wording is closest, if close enough."""
-    scored = [(similarity(text, c.text), c.id or 0, c) for c in candidates if restates(text, values, c.text)]
+    scored = [
+        (similarity(text, c.text, speaker or c.speaker), c.id or 0, c)
+        for c in candidates
+        if restates(text, values, c.text, speaker or c.speaker)
+    ]
     if not scored:
         return None
     return max(scored, key=lambda t: (t[0], t[1]))[2]
@@ -123,7 +130,7 @@ def earlier_reviewed(session: Session, claim: StoredClaim, limit: int = 50) -> S
     )
     if claim.id is not None:
         query = query.where(StoredClaim.id != claim.id)
-    return best_match(claim.text, claim.values, list(session.exec(query)))
+    return best_match(claim.text, claim.values, list(session.exec(query)), claim.speaker)
 
 
 def suggestion(session: Session, claim: StoredClaim) -> Verdict | None:
@@ -164,7 +171,8 @@ def pair(old: Sequence[StoredClaim], new: Sequence[Any]) -> dict[int, StoredClai
         if index in pairs or not free:
             continue
         fp = fingerprint(claim.kind, claim.values, claim.speaker)
-        found = best_match(claim.text, claim.values, [c for c in free if c.fingerprint == fp and c.kind == claim.kind])
+        same = [c for c in free if c.fingerprint == fp and c.kind == claim.kind]
+        found = best_match(claim.text, claim.values, same, claim.speaker)
         if found is not None:
             pairs[index] = found
             free.remove(found)

@@ -16,7 +16,6 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import JSON, Column, Index, Integer, String, Text, UniqueConstraint
-from sqlalchemy import text as sql_text
 from sqlmodel import Field, SQLModel
 
 
@@ -83,7 +82,7 @@ class StoredClaim(SQLModel, table=True):
     normalized: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     created_at: dt.datetime = Field(default_factory=utcnow)
     #: The article revision the claim first appeared in, and the one it went missing in.
-    revision: int = Field(default=1, sa_column=Column(Integer, nullable=False, server_default=sql_text("1")))
+    revision: int = Field(default=1, sa_column=Column(Integer, nullable=False, server_default="1"))
     gone_revision: int | None = Field(default=None, sa_column=Column(Integer))
     #: Hash of kind, facts and speaker: the candidates for "restates an earlier claim".
     fingerprint: str = Field(default="", sa_column=Column(String(64), nullable=False, server_default="", index=True))

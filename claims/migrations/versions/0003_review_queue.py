@@ -5,8 +5,9 @@ Revises: 0002
 Create Date: 2026-11-27 06:40:00
 
 Only operations SQLite does in place (add a column, add or drop an index, create a
-table): rebuilding ``claim`` would run an implicit DELETE with foreign keys on and
-cascade to the verdicts.
+table; server defaults as plain strings, since a SQL expression makes Alembic rebuild
+the table): rebuilding ``claim`` would run an implicit DELETE with foreign keys on
+and cascade to the verdicts. tests/test_migrations.py checks the verdicts survive.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def upgrade() -> None:
         batch_op.create_index("ix_article_identity", ["identity"], unique=True)
 
     with op.batch_alter_table("claim", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("revision", sa.Integer(), nullable=False, server_default=sa.text("1")))
+        batch_op.add_column(sa.Column("revision", sa.Integer(), nullable=False, server_default="1"))
         batch_op.add_column(sa.Column("gone_revision", sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column("fingerprint", sa.String(length=64), nullable=False, server_default=""))
         batch_op.add_column(sa.Column("match_of", sa.Integer(), nullable=True))
