@@ -17,6 +17,10 @@ def _env_int(name: str, default: int) -> int:
     return int(raw) if raw and raw.strip().isdigit() else default
 
 
+def _env_list(name: str) -> tuple[str, ...]:
+    return tuple(e.strip() for e in os.environ.get(name, "").split(",") if e.strip())
+
+
 @dataclass(frozen=True)
 class Settings:
     """Where things go and how far we go; build with :meth:`from_env`."""
@@ -26,6 +30,8 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     fetch_timeout: float = 20.0
     user_agent: str = "claims-bot/0.1 (+newsroom fact-check; contact your editor)"
+    #: Hosts and networks fetched even though private (CLAIMS_FETCH_ALLOW; see claims.netguard).
+    fetch_allow: tuple[str, ...] = field(default_factory=lambda: _env_list("CLAIMS_FETCH_ALLOW"))
 
     @classmethod
     def from_env(cls, *, database_url: str | None = None, reports_dir: str | Path | None = None) -> Settings:
@@ -35,4 +41,5 @@ class Settings:
             reports_dir=Path(reports_dir or os.environ.get("CLAIMS_REPORTS_DIR") or DEFAULT_REPORTS_DIR),
             max_bytes=_env_int("CLAIMS_MAX_BYTES", DEFAULT_MAX_BYTES),
             fetch_timeout=float(os.environ.get("CLAIMS_FETCH_TIMEOUT") or 20.0),
+            fetch_allow=_env_list("CLAIMS_FETCH_ALLOW"),
         )

@@ -28,6 +28,7 @@ import httpx
 
 from claims.config import Settings
 from claims.errors import FetchError, UnsupportedSource
+from claims.netguard import guarded_transport
 from claims.sources import Article, from_bytes
 
 ACCEPTED_TYPES = {
@@ -113,7 +114,7 @@ def make_client(settings: Settings, transport: httpx.BaseTransport | None = None
         timeout=httpx.Timeout(settings.fetch_timeout, connect=min(settings.fetch_timeout, 10.0)),
         follow_redirects=True,
         max_redirects=10,
-        transport=transport,
+        transport=transport if transport is not None else guarded_transport(settings.fetch_allow),
     )
 
 

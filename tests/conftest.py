@@ -44,6 +44,15 @@ def need_shared(path: Path) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def _allow_loopback_fetches(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests fetch from loopback servers: allow it, except in tests of the SSRF guard (marked ssrf)."""
+    if request.node.get_closest_marker("ssrf") is None:
+        monkeypatch.setenv("CLAIMS_FETCH_ALLOW", "127.0.0.0/8,::1/128")
+    else:
+        monkeypatch.delenv("CLAIMS_FETCH_ALLOW", raising=False)
+
+
 @pytest.fixture
 def seed_article() -> Path:
     """The seed report, read from ../shared (never copied into the repo)."""

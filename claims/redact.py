@@ -1,0 +1,135 @@
+"""Hide secrets in URLs before they are shown, logged or stored.
+
+A URL can carry a password (``https://user:pw@host/``) or an API key in its
+query (``?api_key=...``, ``token``, ``sig``, ...). :func:`redact_url` replaces
+them with ``***``; :func:`redact_text` does it for every URL inside a message.
+Database URLs go through :func:`claims.db.redact` (SQLAlchemy's rendering).
+
+:func:`database_url_parameter` keeps a database password out of Prefect: a URL
+with a password is handed to in-process flows through the environment, never as
+a flow parameter (parameters are stored in Prefect's database and shown in its UI).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from typing import TYPE_CHECKING, TypeVar
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
+
+if TYPE_CHECKING:
+    from claims.sources import Article
+
+MASK = "***"
+#: Query parameter names whose values are secrets (matched as whole words of the name).
+SECRET_WORDS = (
+    "key",
+    "apikey",
+    "token",
+    "secret",
+    "password",
+    "passwd",
+    "pwd",
+    "sig",
+    "signature",
+    "auth",
+    "authorization",
+    "credential",
+    "credentials",
+    "session",
+    "sessionid",
+    "access",
+    "jwt",
+)
+_WORDS = re.compile(r"[a-z0-9]+")
+_URL_IN_TEXT = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>\"'`|]+")
+A = TypeVar("A", bound="Article")
+
+
+def is_secret_name(name: str) -> bool:
+    """True for a query parameter name such as ``api_key``, ``X-Amz-Signature`` or ``access_token``."""
+    lowered = name.lower()
+    words = _WORDS.findall(lowered.replace("-", "_"))
+    compact = lowered.replace("-", "").replace("_", "")
+    return any(w in SECRET_WORDS for w in words) or any(
+        compact.endswith(w) for w in ("apikey", "token", "secret", "password", "signature")
+    )
+
+
+def redact_url(url: str) -> str:
+    """``url`` with its password and secret query values replaced by ``***``; other text unchanged."""
+    if not url or "://" not in url:
+        return url
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    netloc = parts.netloc
+    if "@" in netloc:
+        userinfo, _, hostport = netloc.rpartition("@")
+        user = userinfo.split(":", 1)[0]
+        netloc = f"{user}:{MASK}@{hostport}" if ":" in userinfo else f"{MASK}@{hostport}"
+    query = parts.query
+    if query:
+        pairs = parse_qsl(query, keep_blank_values=True)
+        if any(is_secret_name(name) for name, _ in pairs):
+            query = "&".join(
+                f"{_raw_name(piece)}={MASK}" if is_secret_name(_name(piece)) else piece for piece in query.split("&")
+            )
+    fragment = parts.fragment
+    if fragment and "=" in fragment and any(is_secret_name(n) for n, _ in parse_qsl(fragment)):
+        fragment = "&".join(
+            f"{_raw_name(piece)}={MASK}" if is_secret_name(_name(piece)) else piece for piece in fragment.split("&")
+        )
+    if (netloc, query, fragment) == (parts.netloc, parts.query, parts.fragment):
+        return url
+    return urlunsplit((parts.scheme, netloc, parts.path, query, fragment))
+
+
+def _raw_name(piece: str) -> str:
+    return piece.split("=", 1)[0]
+
+
+def _name(piece: str) -> str:
+    from urllib.parse import unquote_plus
+
+    return unquote_plus(_raw_name(piece))
+
+
+def redact_text(text: str) -> str:
+    """``text`` with every URL in it redacted (for error messages and log lines)."""
+    if not text or "://" not in text:
+        return text
+    return _URL_IN_TEXT.sub(lambda m: redact_url(m.group(0)), text)
+
+
+def redacted_article(article: A) -> A:
+    """The article with its source and URL redacted: what we store and show."""
+    source, url = redact_url(article.source), redact_url(article.url) if article.url else article.url
+    if source == article.source and url == article.url:
+        return article
+    return dataclasses.replace(article, source=source, url=url)
+
+
+def has_password(database_url: str) -> bool:
+    """True when a database URL carries a password."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return bool(make_url(database_url).password)
+    except ArgumentError:
+        return "@" in database_url
+
+
+def database_url_parameter(database_url: str) -> str | None:
+    """What to pass a flow as ``database_url``: the URL, or None with the URL put in the environment.
+
+    Flows read ``CLAIMS_DATABASE_URL`` when the parameter is None, so an in-process
+    flow still opens the right database and the password never reaches Prefect.
+    """
+    if not has_password(database_url):
+        return database_url
+    os.environ["CLAIMS_DATABASE_URL"] = database_url
+    return None
