@@ -33,6 +33,7 @@ from markupsafe import Markup
 from sqlalchemy import and_, func
 from sqlalchemy import select as columns
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from claims.claimreview import claim_review, report_filename, safe_url
@@ -313,9 +314,10 @@ def _status_key(item: tuple[str, int]) -> tuple[int, str]:
 
 def rating_counts(counts: Counter[str], scale: RatingScale) -> list[Count]:
     """Counts per rating label in the scale's order (best first), labels no longer in the scale last."""
-    labels = scale.labels
-    ordered = sorted(counts, key=lambda r: (labels.index(r) if r in labels else len(labels), r))
-    return [Count(r, counts[r], tone(ClaimStatus.REVIEWED, r, scale)) for r in ordered]
+    rank = {r.label: (i, r.normalized.lower()) for i, r in enumerate(scale.ratings)}
+    unknown = (len(rank), "other")
+    ordered = sorted(counts, key=lambda r: (rank.get(r, unknown)[0], r))
+    return [Count(r, counts[r], rank.get(r, unknown)[1]) for r in ordered]
 
 
 def render_article(session: Session, article_id: int, base_url: str = "") -> tuple[StoredArticle, str]:
@@ -335,8 +337,8 @@ class IndexRow:
     href: str
     title: str
     site: str
-    published: dt.date | None
-    checked_at: dt.datetime
+    published: str
+    checked: str
     total: int
     reviewed: int
     verdicts: list[Count]
@@ -354,23 +356,30 @@ class IndexPage:
     updated: dt.datetime
 
 
-def _latest_rating_subquery():  # type: ignore[no-untyped-def]
-    """Each claim's latest verdict rating (row 1 of its verdicts, newest first)."""
-    ranked = select(
-        col(Verdict.claim_id).label("claim_id"),
-        col(Verdict.rating).label("rating"),
-        func.row_number()
-        .over(partition_by=col(Verdict.claim_id), order_by=(col(Verdict.created_at).desc(), col(Verdict.id).desc()))
-        .label("rn"),
-    ).subquery()
-    return select(ranked.c.claim_id, ranked.c.rating).where(ranked.c.rn == 1).subquery()
+def _latest_ratings_by_article(session: Session) -> list[tuple[int, str, int]]:
+    """How many claims of each article have each rating as their current (latest) verdict."""
+    newer = aliased(Verdict)
+    latest_id = (
+        select(col(newer.id))
+        .where(col(newer.claim_id) == col(Verdict.claim_id))
+        .order_by(col(newer.created_at).desc(), col(newer.id).desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    query = (
+        columns(col(StoredClaim.article_id), col(Verdict.rating), func.count())
+        .join(StoredClaim, col(StoredClaim.id) == col(Verdict.claim_id))
+        .where(col(Verdict.id) == latest_id)
+        .group_by(col(StoredClaim.article_id), col(Verdict.rating))
+    )
+    return [(a, r, n) for a, r, n in session.connection().execute(query)]
 
 
 def data_updated(session: Session) -> dt.datetime:
-    """The latest change in the data: a new article, claim or verdict."""
+    """The latest change in the data: a new article (or revision) or verdict."""
+    # Claims are created with their article (or its new revision), so checked_at covers them.
     stamps = [
         session.exec(select(func.max(col(StoredArticle.checked_at)))).one(),
-        session.exec(select(func.max(col(StoredClaim.created_at)))).one(),
         session.exec(select(func.max(col(Verdict.created_at)))).one(),
     ]
     present = [_utc(s) for s in stamps if s is not None]
@@ -378,29 +387,27 @@ def data_updated(session: Session) -> dt.datetime:
 
 
 def index_page(session: Session, updated: dt.datetime | None = None) -> IndexPage:
-    """Every article newest first with its progress and verdicts: two queries, whatever the count."""
+    """Every article newest first with its progress and verdicts: three queries, whatever the count."""
     scale = load_scale()
-    latest = _latest_rating_subquery()
-    counts = session.exec(
-        select(col(StoredClaim.article_id), col(StoredClaim.status), latest.c.rating, func.count())
-        .select_from(StoredClaim)
-        .outerjoin(latest, latest.c.claim_id == StoredClaim.id)
-        .group_by(col(StoredClaim.article_id), col(StoredClaim.status), latest.c.rating)
-    ).all()
+    counts = session.connection().execute(
+        columns(col(StoredClaim.article_id), col(StoredClaim.status), func.count()).group_by(
+            col(StoredClaim.article_id), col(StoredClaim.status)
+        )
+    )
     totals: dict[int, int] = defaultdict(int)
     reviewed: dict[int, int] = defaultdict(int)
     ratings: dict[int, Counter[str]] = defaultdict(Counter)
     all_status: Counter[str] = Counter()
     all_ratings: Counter[str] = Counter()
-    for article_id, status, rating, n in counts:
+    for article_id, status, n in counts:
         all_status[status] += n
         if status != ClaimStatus.GONE:
             totals[article_id] += n
             if status == ClaimStatus.REVIEWED:
                 reviewed[article_id] += n
-        if rating:
-            ratings[article_id][rating] += n
-            all_ratings[rating] += n
+    for article_id, rating, n in _latest_ratings_by_article(session):
+        ratings[article_id][rating] += n
+        all_ratings[rating] += n
     articles = (
         session.connection()
         .execute(
@@ -422,8 +429,8 @@ def index_page(session: Session, updated: dt.datetime | None = None) -> IndexPag
             href=report_filename(a_id, slug),
             title=title,
             site=_site(url, source),
-            published=published,
-            checked_at=_utc(checked_at),
+            published=published.isoformat() if published else "",
+            checked=_when(checked_at),
             total=totals[a_id],
             reviewed=reviewed[a_id],
             verdicts=rating_counts(ratings[a_id], scale) if a_id in ratings else [],
@@ -441,10 +448,9 @@ def index_page(session: Session, updated: dt.datetime | None = None) -> IndexPag
 
 
 def _site(url: str | None, source: str) -> str:
-    safe = safe_url(url)
-    if safe:
-        host = safe.split("//", 1)[1].split("/", 1)[0]
-        return host.removeprefix("www.")
+    """The host an article came from, else its file name: shown as text, never linked."""
+    if url and url[:8].lower().startswith(("http://", "https://")):
+        return url.split("//", 1)[1].split("/", 1)[0].removeprefix("www.")
     return Path(source).name if source != "-" else "standard input"
 
 
