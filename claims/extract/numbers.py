@@ -168,6 +168,8 @@ BOUNDS = {
     "upwards of": ">",
 }
 
+_VAGUE_LONGEST_FIRST = sorted(VAGUE, key=len, reverse=True)
+_BOUNDS_LONGEST_FIRST = sorted(BOUNDS.items(), key=lambda kv: -len(kv[0]))
 _HYPHEN = re.compile(r"[-\u2010\u2011]")
 _SYMBOL = re.compile(r"(?:us|hk|a|c)?[$€£¥₹]")
 _PERCENT = re.compile(r"%|\bper ?cent\b|\bpercentage points?\b")
@@ -182,7 +184,7 @@ def parse_number(phrase: str) -> float | None:
     s = _HYPHEN.sub(" ", s)
     if not s:
         return None
-    for vague in sorted(VAGUE, key=len, reverse=True):
+    for vague in _VAGUE_LONGEST_FIRST:
         if s == vague or s.startswith(vague + " "):
             return float(VAGUE[vague])
     tokens = []
@@ -246,7 +248,7 @@ def quantity_values(phrase: str) -> dict[str, Any]:
     """Normalised values of a quantity phrase: value, unit, currency, operator, approximation."""
     low = phrase.lower().replace("\u00a0", " ")
     out: dict[str, Any] = {}
-    for word, op in sorted(BOUNDS.items(), key=lambda kv: -len(kv[0])):
+    for word, op in _BOUNDS_LONGEST_FIRST:
         if low.startswith(word + " "):
             out["op"] = op
             low = low[len(word) + 1 :]

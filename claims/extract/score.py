@@ -63,6 +63,7 @@ def heuristic_sentence_score(sentence: str) -> float:
     return max(0.0, min(1.0, s))
 
 
+MAX_CLASSIFIED = 600
 _BROKEN: list[bool] = []  # set once the classifier failed (e.g. its model file is missing)
 
 
@@ -71,7 +72,8 @@ def sentence_score(sentence: str) -> float:
     clf = None if _BROKEN else _classifier()
     if clf is not None:
         try:
-            return max(0.0, min(1.0, float(clf(sentence))))
+            # Run-on "sentences" (tables, lists) are cut to a sentence's length for the model.
+            return max(0.0, min(1.0, float(clf(sentence[:MAX_CLASSIFIED]))))
         except Exception:  # a classifier bug must not stop extraction: use the heuristic from now on
             _BROKEN.append(True)
     return heuristic_sentence_score(sentence)

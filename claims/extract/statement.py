@@ -10,6 +10,9 @@ from claims.extract.attribution import Source
 from claims.extract.candidates import Cand
 from claims.extract.claim import Claim
 
+_JOIN_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+")
+_JOIN_BEFORE = re.compile(r"(?:,\s*|\s+(?:and|or)\s+)$")
+
 
 class SentenceScore(Protocol):
     """Anything with the sentence's check-worthiness probability as ``value``."""
@@ -37,7 +40,13 @@ def build_claim(
     i, seg = next(((i, (x, y)) for i, (x, y) in enumerate(segs) if x <= a < y), (-1, (a, b)))
     lo, hi = min(seg[0], a), max(seg[1], b)
     if cand is not None and cand.kind == "quantity" and siblings:
-        statement = _atomic_text(sent, (lo, hi), cand, [c for c in siblings if c.kind == "quantity" and c is not cand])
+        # Only the neighbours a coordination can join ("X and Y"): bounded work per claim.
+        near = [
+            c
+            for c in siblings
+            if c.kind == "quantity" and c is not cand and lo <= c.start < hi and abs(c.start - cand.start) < 120
+        ][:4]
+        statement = _atomic_text(sent, (lo, hi), cand, near)
     else:
         statement = sent[lo:hi].strip()
     if i > 0 and kind not in ("role", "attribution"):
@@ -108,10 +117,10 @@ def _atomic_text(sent: str, seg: tuple[int, int], cand: Cand, others: list[Cand]
         if not (x <= fs and fe <= y):
             continue
         fs, fe = fs - x, fe - x
-        tail = re.match(r"\s*(?:,\s*)?(?:and|or)\s+", out[fe:])
-        head = re.search(r"(?:,\s*|\s+(?:and|or)\s+)$", out[:fs])
+        tail = _JOIN_AFTER.match(out, fe)
+        head = _JOIN_BEFORE.search(out, max(0, fs - 12), fs)
         if tail:
-            out = out[:fs] + out[fe + tail.end() :]
+            out = out[:fs] + out[tail.end() :]
         elif head:
             out = out[: head.start()] + out[fe:]
     return out.strip()
