@@ -26,11 +26,13 @@ from claims.fetch import HostLimiter, TransientFetchError, fetch
 from tests.helpers import Route
 
 
-def rss(items: list[tuple[str, str]], title: str = "Loopback News", hour: int = 6) -> bytes:
-    """An RSS 2.0 document with (guid, link) items, all published at ``hour``."""
+def rss(
+    items: list[tuple[str, str]], title: str = "Loopback News", hour: int = 6, hours: dict[str, int] | None = None
+) -> bytes:
+    """An RSS 2.0 document with (guid, link) items, published at ``hour`` (or ``hours[guid]``)."""
     entries = "".join(
         f"<item><title>Story {guid}</title><link>{link}</link><guid isPermaLink='false'>{guid}</guid>"
-        f"<pubDate>Fri, 27 Nov 2026 {hour:02d}:00:00 GMT</pubDate></item>"
+        f"<pubDate>Fri, 27 Nov 2026 {(hours or {}).get(guid, hour):02d}:00:00 GMT</pubDate></item>"
         for guid, link in items
     )
     return (

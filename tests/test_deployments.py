@@ -1,0 +1,241 @@
+"""Deployments: prefect.yaml as written, and the server path end to end.
+
+The slow test starts a real ``prefect server start`` on a loopback port, applies
+``prefect.yaml`` with ``prefect --no-prompt deploy --all`` from the repository
+root, starts ``prefect worker start --pool claims`` there, and runs the
+``ingest-feeds`` deployment against a feed and article pages served on loopback.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import yaml
+from sqlmodel import Session, select
+
+from claims.db import open_engine
+from claims.feeds import feed_states
+from claims.models import StoredArticle
+from flows.serve import SCHEDULES, TIMEZONE, load_flow
+from tests.conftest import DEV, ROOT, need_shared
+from tests.helpers import Route
+from tests.test_feeds import ConditionalFeed, rss
+from tests.test_ingest_flow import DAM, DAM_V2
+
+PREFECT = str(Path(sys.executable).with_name("prefect"))
+
+
+def _yaml() -> dict:
+    return yaml.safe_load((ROOT / "prefect.yaml").read_text(encoding="utf-8"))
+
+
+def test_prefect_yaml_matches_the_served_schedules() -> None:
+    config = _yaml()
+    (pull,) = config["pull"]
+    # No absolute path: the flows run from whichever clone the worker was started in.
+    assert pull == {"prefect.deployments.steps.set_working_directory": {"directory": "."}}
+    deployments = {d["name"]: d for d in config["deployments"]}
+    assert set(deployments) == {s.name for s in SCHEDULES}
+    for schedule in SCHEDULES:
+        deployment = deployments[schedule.name]
+        assert deployment["entrypoint"] == schedule.entrypoint
+        assert deployment["work_pool"]["name"] == "claims"
+        assert deployment["work_pool"]["job_variables"] == {"working_dir": "."}
+        assert deployment.get("parameters", {}) == schedule.parameters
+        assert set(deployment["tags"]) == set(schedule.tags)
+        crons = [(s["cron"], s["timezone"]) for s in deployment.get("schedules", [])]
+        assert crons == ([(schedule.cron, TIMEZONE)] if schedule.cron else [])
+        flow = load_flow(schedule.entrypoint)
+        assert flow.name == schedule.name  # `prefect deployment run flow/deployment` reads naturally
+        assert (ROOT / schedule.entrypoint.split(":")[0]).is_file()
+    assert deployments["ingest-feeds"]["schedules"][0]["cron"] == "*/15 * * * *"
+    assert deployments["check-article"].get("parameters", {}) == {}
+
+
+# ------------------------------------------------------------------ the server path, for real
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """Stop a process we started, and its children (its own session), by its id."""
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def prefect_api() -> Iterator[tuple[str, dict[str, str]]]:
+    """A real ``prefect server start`` on a loopback port with its own PREFECT_HOME; (API URL, env)."""
+    home = tempfile.mkdtemp(prefix="claims-test-server-")
+    port = _free_port()
+    api = f"http://127.0.0.1:{port}/api"
+    env = {
+        **os.environ,
+        "PREFECT_HOME": home,
+        "PREFECT_API_URL": api,
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_LOGGING_TO_API_ENABLED": "true",
+        "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED": "true",
+        "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED": "true",
+        "PREFECT_WORKER_QUERY_SECONDS": "1",
+    }
+    log = open(Path(home) / "server.log", "w")  # noqa: SIM115 (closed below)
+    server = subprocess.Popen(
+        [PREFECT, "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        env={k: v for k, v in env.items() if k != "PREFECT_API_URL"},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if httpx.get(f"{api}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("prefect server did not start:\n" + (Path(home) / "server.log").read_text()[-3000:])
+            time.sleep(0.5)
+        yield api, env
+    finally:
+        _stop(server)
+        log.close()
+
+
+def _prefect(args: list[str], env: dict[str, str], timeout: float = 180) -> str:
+    done = subprocess.run(
+        [PREFECT, "--no-prompt", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    return done.stdout
+
+
+@pytest.mark.slow
+def test_worker_runs_ingest_feeds_deployment(prefect_api, http_server, tmp_path: Path) -> None:
+    api, env = prefect_api
+    db = tmp_path / "server.db"
+    reports = tmp_path / "reports"
+    worker_env = {
+        **env,
+        "CLAIMS_DATABASE_URL": f"sqlite:///{db}",
+        "CLAIMS_REPORTS_DIR": str(reports),
+        "CLAIMS_FETCH_ALLOW": "127.0.0.0/8",  # the pages are on loopback
+    }
+
+    # Real article pages read from ../shared at test time (never copied in), one of ours, a 404 and a 500.
+    dw = http_server.add("/news/dw", body=need_shared(DEV / "dw-berlin-colonial.html").read_bytes())
+    phys = http_server.add("/news/phys", body=need_shared(DEV / "phys-neanderthal-tool.html").read_bytes())
+    dam = http_server.add("/news/dam", body=DAM)
+    gone = http_server.add("/news/gone", status=404, body=b"no such story")
+    broken = http_server.add("/news/broken", status=500, body=b"oops")
+    items = [("dw", dw), ("phys", phys), ("dam", dam), ("gone", gone), ("broken", broken)]
+    feed = ConditionalFeed(rss(items))
+    feed_url = http_server.add("/feed.xml", Route(handler=feed))
+
+    _prefect(["work-pool", "create", "claims", "--type", "process"], env)
+    out = _prefect(["deploy", "--all"], env)
+    assert "ingest-feeds/ingest-feeds" in out
+
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+    from prefect.deployments import run_deployment
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    worker_log = open(tmp_path / "worker.log", "w")  # noqa: SIM115 (closed below)
+    worker = subprocess.Popen(
+        [PREFECT, "worker", "start", "--pool", "claims"],
+        cwd=ROOT,  # the deployments' working folder: `working_dir: .`
+        env=worker_env,
+        stdout=worker_log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+    def run() -> tuple[object, dict[str, list]]:
+        flow_run = run_deployment(
+            "ingest-feeds/ingest-feeds", parameters={"feeds": [feed_url], "feeds_file": None}, timeout=150
+        )
+        with get_client(sync_client=True) as client:
+            artifacts = client.read_artifacts(
+                artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run.id]))
+            )
+        by_key = {a.key: a.data for a in artifacts if a.key}
+        table = by_key.get("claims-ingest-items")
+        rows = yaml.safe_load(table) if isinstance(table, str) else (table or [])
+        states: dict[str, list] = {}
+        for row in rows:
+            states.setdefault(row["state"], []).append(row["link"])
+        return flow_run, states
+
+    try:
+        with temporary_settings({PREFECT_API_URL: api}):
+            first, states = run()
+            assert first.state.is_completed(), (first.state, (tmp_path / "worker.log").read_text()[-4000:])
+            assert first.name.startswith("ingest-127-0-0-1")
+            assert sorted(states["new"]) == sorted([dw, phys, dam])
+            assert sorted(states["failed"]) == sorted([gone, broken])
+            assert http_server.hits["/news/gone"] == 1  # 404: not retried
+            assert http_server.hits["/news/broken"] == 4  # 500: retried with back-off
+            with Session(open_engine(f"sqlite:///{db}")) as session:
+                articles = {a.url: a for a in session.exec(select(StoredArticle)).all()}
+            assert set(articles) == {dw, phys, dam}
+            for article in articles.values():
+                assert list(reports.glob(f"{article.id:05d}-*.html")), article.url
+            assert (reports / "index.html").exists()
+            with get_client(sync_client=True) as client:
+                from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+                task_runs = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[first.id])))
+                assert first.tags and "feeds" in first.tags
+            names = {t.name for t in task_runs}
+            assert any(n.startswith("poll-127-0-0-1") for n in names), names
+            assert any(n.startswith("check-story-gone") for n in names), names
+
+            # Second run: the feed answers 304 and nothing new is stored; the 500 is tried again.
+            second, states = run()
+            assert second.state.is_completed(), second.state
+            assert feed.answers == [200, 304]
+            assert set(states) == {"failed"} and states["failed"] == [broken]
+            assert http_server.hits["/news/dam"] == 1 and http_server.hits["/news/gone"] == 1
+            with Session(open_engine(f"sqlite:///{db}")) as session:
+                assert len(session.exec(select(StoredArticle)).all()) == 3
+
+            # A corrected story: the page changes and the feed says so; it is checked again.
+            http_server.add("/news/dam", body=DAM_V2)
+            feed.body, feed.etag = rss(items, hours={"dam": 9}), '"v2"'
+            third, states = run()
+            assert third.state.is_completed(), third.state
+            with Session(open_engine(f"sqlite:///{db}")) as session:
+                stored = session.exec(select(StoredArticle).where(StoredArticle.url == dam)).all()
+            if len(stored) == 1:  # the store keeps one row per article and counts revisions
+                assert states["revised"] == [dam] and stored[0].revision == 2
+            else:  # an older store: the changed text is stored as a new article
+                assert dam in states["new"] and len(stored) == 2
+            assert set(states) <= {"revised", "new", "failed"} and states.get("failed") == [broken]
+            assert http_server.hits["/news/dw"] == 1 and http_server.hits["/news/gone"] == 1
+            (state,) = feed_states(open_engine(f"sqlite:///{db}"))
+            assert state.etag == '"v2"' and state.items["gone"]["status"] == "failed"
+    finally:
+        _stop(worker)
+        worker_log.close()
