@@ -67,6 +67,7 @@ def rule_claims(text: str, *, published: dt.date | None = None) -> list[Claim]:
         published = _dateline(text, spans[:3])
     single = len(spans) == 1
     found: list[Claim] = []
+    seen: set[str] = set()
     for b0, b1 in spans:
         line = text[b0:b1]
         if furniture.is_furniture(line) or furniture.is_heading(line, single_block=single):
@@ -74,6 +75,11 @@ def rule_claims(text: str, *, published: dt.date | None = None) -> list[Claim]:
         qspans = quote_spans(text, b0, b1)
         speaker: Source | None = None
         for s0, s1 in split_sentences(text, b0, b1):
+            # A sentence repeated on the page (lead and body, syndication boilerplate) holds
+            # no new claim: its quotes would be dropped as repeats anyway, so skip the work.
+            if (key := text[s0:s1]) in seen:
+                continue
+            seen.add(key)
             claims, speaker = _sentence(text, s0, s1, qspans, published, speaker, single)
             found.extend(claims)
     found.sort(key=lambda c: (c.start, c.end))
