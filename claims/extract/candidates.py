@@ -33,6 +33,7 @@ _FOLLOWS_VERB = re.compile(
     r"said|say|died|fled|live|lived|work|attended|signed|voted|took|went|came|made|lost|won)\b"
 )
 _DIGIT = re.compile(r"\d")
+_YEAR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _MONEY = re.compile(r"[$€£¥₹]|dollar|euro|pound|yen|yuan|rupee|ruble|rouble|franc|peso", re.I)
 _PREP_BEFORE = re.compile(r"\b(?:of|by|to|from|with|than)\s$")
 _SMALL = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "a", "an"}
@@ -57,7 +58,8 @@ def find(sent: str, published: dt.date | None, *, speech: bool, toks: set[str] |
     out: list[Cand] = []
     toks = set(patterns.words(sent)) if toks is None else toks
     digit = _DIGIT.search(sent) is not None
-    if digit or toks & patterns.DATE_WORDS:
+    # Every date form needs a year (four digits) or a month, weekday or relative word.
+    if toks & patterns.DATE_WORDS or (digit and _YEAR_DIGITS.search(sent)):
         out += _dates(sent, published, speech)
     if digit or "noon" in toks or "midnight" in toks:
         for m in dates.TIME_RE.finditer(sent):
