@@ -400,3 +400,17 @@ def test_scores_rank_specific_claims_above_vague_ones():
     top = max(claims, key=lambda c: c.score)
     assert "4,100 homes" in top.quote and top.score >= 0.5
     assert all(c.score < top.score for c in claims if c is not top)
+
+
+def test_measures_half_as_much_and_said_tag_speakers():
+    text = (
+        "The telescope detected 201 pulsars in its first year, said Di Li, the chief scientist of FAST.\n"
+        "Solar panels now produce half as much power as coal plants did in 2015.\n"
+        "Temperatures reached 45C on Saturday, and winds of 120 km/h hit the coast."
+    )
+    by_quote = {c.quote: c for c in extract_claims(text)}
+    assert by_quote["201 pulsars"].speaker == "Di Li"
+    assert by_quote["Di Li, the chief scientist of FAST"].text == "Di Li is the chief scientist of FAST"
+    assert by_quote["half as much power as coal plants"].values["factor"] == 0.5
+    assert by_quote["45C"].values == {"unit": "\u00b0C", "value": 45}
+    assert by_quote["120 km/h"].values["unit"] == "km/h"

@@ -64,7 +64,7 @@ ORG_NOUN = re.compile(
 )
 SAID_TAG_RE = re.compile(
     rf"(?:,|[\"\u201d])\s(?P<who>(?:[\w.\u2019'-]+\s){{0,6}}?[\w.\u2019'-]+)\s(?P<verb>{ATTR_VERBS})\b[^,]{{0,40}}[.,]?$"
-    rf"|(?:,|[\"\u201d])\s(?P<verb2>{ATTR_VERBS})\s(?P<who2>[^,.]{{2,60}})[.,]?$"
+    rf"|(?:,|[\"\u201d])\s(?P<verb2>{ATTR_VERBS})\s(?P<who2>[^,.]{{2,60}})(?:,[^.]{{0,90}})?[.,]?$"
 )
 THAT_CLAUSE_RE = re.compile(
     rf"^(?P<who>(?:[\w.&\u2019'-]+\s){{1,8}}?)(?:also\s|later\s|has\s|have\s|had\s)?(?P<verb>{ATTR_VERBS})\b"

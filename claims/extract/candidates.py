@@ -33,6 +33,7 @@ _FOLLOWS_VERB = re.compile(
     r"said|say|died|fled|live|lived|work|attended|signed|voted|took|went|came|made|lost|won)\b"
 )
 _DIGIT = re.compile(r"\d")
+_TRAILING_FUNCTION = re.compile(r"(?:\s(?:in|on|at|of|the|a|an|and|or|to|for|by|did|do|does|was|were))+$")
 _YEAR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _MONEY = re.compile(r"[$€£¥₹]|dollar|euro|pound|yen|yuan|rupee|ruble|rouble|franc|peso", re.I)
 _PREP_BEFORE = re.compile(r"\b(?:of|by|to|from|with|than)\s$")
@@ -72,7 +73,7 @@ def find(sent: str, published: dt.date | None, *, speech: bool, toks: set[str] |
         out += _records(sent)
     if toks & patterns.COMPARE_WORDS:
         for m in patterns.COMPARISON_RE.finditer(sent):
-            end = m.start() + len(m.group(0).rstrip())
+            end = m.start() + len(_TRAILING_FUNCTION.sub("", m.group(0).rstrip()))
             out.append(Cand(m.start(), end, "comparison", "short", {"factor": _factor(m.group(0))}))
     if digit or toks & patterns.NUMBER_WORDS or any(c in sent for c in "$€£¥₹"):
         for m in patterns.QUANTITY_RE.finditer(sent):

@@ -174,6 +174,9 @@ _HYPHEN = re.compile(r"[-\u2010\u2011]")
 _SYMBOL = re.compile(r"(?:us|hk|a|c)?[$€£¥₹]")
 _PERCENT = re.compile(r"%|\bper ?cent\b|\bpercentage points?\b")
 _ALPHA = re.compile(r"[a-z]+")
+_MEASURE = re.compile(
+    r"\d\s?(\u00b0\s?[CF]?|\u00baC|[CF](?![\w-])|km/h|km|kg|mm|cm|mph|GW|MW|kW|TWh|GWh|MWh|kWh|mg|lbs?|ft|ha)\b"
+)
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
 _TOKEN = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?")
 
@@ -271,5 +274,8 @@ def quantity_values(phrase: str) -> dict[str, Any]:
     elif cur:
         out["unit"] = "currency"
         out["currency"] = cur
+    elif m := _MEASURE.search(phrase):
+        unit = m.group(1).replace("\u00ba", "\u00b0").replace(" ", "")
+        out["unit"] = "\u00b0" + unit.strip("\u00b0") if unit.strip("\u00b0") in ("C", "F") else unit
     out["value"] = int(value) if float(value).is_integer() and abs(value) < 1e15 else value
     return out

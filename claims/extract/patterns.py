@@ -45,7 +45,11 @@ NUMBER = (
     rf"|{_FRACTION}\b|{_VAGUE}\b"
     rf"|{_NUMBER_WORD}(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?(?:\s{_SCALE})?\b)"
 )
-_UNIT = r"(?:\s?%|[-\s]per[-\s]?cent\b|[-\s]percentage[-\s]points?\b|[-\s]points?\b)"
+_UNIT = (
+    r"(?:\s?%|[-\s]per[-\s]?cent\b|[-\s]percentage[-\s]points?\b|[-\s]points?\b"
+    r"|\s?(?:\u00b0\s?[CF]?|\u00baC|[CF](?![\w-]))"  # temperatures: 45C, 45 \u00b0C
+    r"|\s?(?:km/h|km|kg|mm|cm|mph|GW|MW|kW|TWh|GWh|MWh|kWh|mg|lbs?|ft|ha)\b)"  # measures
+)
 # Words that end a noun phrase after a number.
 _NP_STOP = (
     r"(?:and|or|but|of|in|on|at|for|to|from|with|by|that|which|who|the|a|an|was|were|is|"
@@ -81,7 +85,7 @@ RECORD_RE = re.compile(
 )
 COMPARISON_RE = re.compile(
     r"\b(?:twice|three\stimes|four\stimes|(?:\d+(?:\.\d+)?|two|five|ten)\stimes|half|double|triple)"
-    r"\s(?:as\s[a-z]+\sas\s(?:[\w'\u2019-]+\s?){1,4}|the\s[a-z]+\sof\s(?:the\s)?(?:[\w'\u2019-]+\s?){1,3}"
+    r"\s(?:as\s[a-z]+(?:\s[a-z]+)?\sas\s(?:[\w'\u2019-]+\s?){1,4}|the\s[a-z]+\sof\s(?:the\s)?(?:[\w'\u2019-]+\s?){1,3}"
     r"|(?:more|less|larger|bigger|higher|lower|smaller|faster)(?:\sthan\s(?:the\s)?(?:[\w'\u2019-]+\s?){1,3})?)",
     re.I,
 )
