@@ -35,6 +35,7 @@ _ORG_SAID = re.compile(
 _PROPER_INSIDE = re.compile(r"(?<=\s)(?:[A-Z][\w\u2019'-]+|[A-Z]{2,})")
 _DISCOURSE = re.compile(r"^(?:(?:well|now|so|and|but|look|okay|ok|yes|no|folks|listen)\b[,\s]*)+", re.I)
 _WORDS = re.compile(r"\S+")
+_ANCHOR_ORDER = ("date", "quantity", "quote", "attribution")  # which kind names a clause claim
 _DIGIT = re.compile(r"\d")
 _PHRASE_CUT = re.compile(r"\s(?=(?:at|in|on|with|for|to|from|by|after|before|during|and|which|who|that|as)\s)")
 _WORD_START = re.compile(r"(?<=[\s,])(?=\S)")
@@ -202,7 +203,7 @@ def _sentence(
                 for c in cands
                 if c.mode == "anchor"
                 and a <= c.start < b
-                and (c.kind == "quote" or not (modal and _governed_by_modal(sent, segs, c)))
+                and (c.kind in ("quote", "attribution") or not (modal and _governed_by_modal(sent, segs, c)))
             ]
             span = _anchor_span(sent, a, b, anchors) if anchors else None
             if span is None:
@@ -213,9 +214,7 @@ def _sentence(
             else:
                 top = min(
                     anchors,
-                    key=lambda c: (
-                        ("date", "quantity", "quote").index(c.kind) if c.kind in ("date", "quantity", "quote") else 3
-                    ),
+                    key=lambda c: _ANCHOR_ORDER.index(c.kind) if c.kind in _ANCHOR_ORDER else len(_ANCHOR_ORDER),
                 )
                 kind, values = top.kind, dict(top.values)
             x, y = span
@@ -292,13 +291,15 @@ def _embedded_quotes(sent: str, qspans: list[tuple[int, int]], s0: int, segs: li
         capitalised = sum(w[:1].isupper() or not w[:1].isalpha() for w in words[1:])
         if len(words) < 3 or capitalised > len(words) / 2:
             continue  # single words and titles ("The Case for Colonialism") are not quotations to check
-        out.append(Cand(a, b, "quote", "anchor", {"quotation": sent[a + 1 : b - 1].strip(" ,.")}, cap=200))
+        # A short quoted phrase checks who said what (attribution); a longer one, the wording (quote).
+        kind = "attribution" if len(words) < 5 else "quote"
+        out.append(Cand(a, b, kind, "anchor", {"quotation": sent[a + 1 : b - 1].strip(" ,.")}, cap=200))
     return out
 
 
 def _drop_folded_dates(sent: str, cands: list[Cand], segs: list[tuple[int, int]]) -> list[Cand]:
     """A weekday next to "said"/"told" dates the statement, not the fact: fold it into the attribution."""
-    attrs = [c for c in cands if c.kind in ("attribution", "role")]
+    attrs = [c for c in cands if c.kind in ("attribution", "role") and c.mode == "short"]
     out = []
     for c in cands:
         if c.kind == "date" and c.values.get("relative"):
