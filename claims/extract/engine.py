@@ -40,13 +40,14 @@ _DIGIT = re.compile(r"\d")
 _PHRASE_CUT = re.compile(r"\s(?=(?:at|in|on|with|for|to|from|by|after|before|during|and|which|who|that|as)\s)")
 _WORD_START = re.compile(r"(?<=[\s,])(?=\S)")
 _ATTR_VERB = re.compile(attribution.ATTR_VERBS)
-# Hopes, wishes and forecasts are not claims even when a classifier finds them check-worthy.
+# A question opens with an auxiliary or a wh-word.
 _ASKS = re.compile(
     r"(?:(?:and|but|so|now|well|then)[,\s]+)?(?:is|are|was|were|do|does|did|will|would|can|could|should|shall|"
     r"has|have|had|may|might|must|what|why|how|who|whom|whose|when|where|which|isn't|aren't|don't|doesn't|"
     r"didn't|won't|can't|wouldn't|shouldn't)\b",
     re.I,
 )
+# Hopes, wishes and forecasts are not claims even when a classifier finds them check-worthy.
 _HOPE = re.compile(r"\b(?:hopes?|hoping|wish(?:es)?|predicts?|forecasts?|expects?|I\sthink|I\sbelieve)\b", re.I)
 
 
@@ -185,63 +186,85 @@ def _sentence(
     short = resolve_overlaps(
         [c for c in cands if c.mode == "short" and not (modal and _governed_by_modal(sent, segs, c))]
     )
-    claims: list[Claim] = []
+    ctx = _Ctx(text, s0, sent, prob, who, segs)
+    claims = [ctx.claim(c.start, c.end, c.kind, c.values, c, short) for c in short]
     taken: list[tuple[int, int]] = [(c.start, c.end) for c in short]
-    for c in short:
-        claims.append(build_claim(text, s0, sent, c.start, c.end, c.kind, c.values, prob, who, segs, c, short))
     if not speech:
-        for c in cands:
-            if c.mode in ("anchor_left", "anchor_right") and not (modal and _governed_by_modal(sent, segs, c)):
-                seg = next(((a, b) for a, b in segs if a <= c.start < b), (c.start, c.end))
-                x, y = _anchor_span(sent, seg[0], seg[1], [c])
-                if _covered(x, y, taken) <= 0.3:
-                    taken.append((x, y))
-                    claims.append(build_claim(text, s0, sent, x, y, c.kind, dict(c.values), prob, who, segs, c))
-        for a, b in segs:
-            anchors = [
-                c
-                for c in cands
-                if c.mode == "anchor"
-                and a <= c.start < b
-                and (c.kind in ("quote", "attribution") or not (modal and _governed_by_modal(sent, segs, c)))
-            ]
-            span = _anchor_span(sent, a, b, anchors) if anchors else None
-            if span is None:
-                if not any(x < b and a < y for x, y in taken) and _is_event(sent[a:b], modal, opinion):
-                    span, kind, values = (a, b), "event", {}
-                else:
-                    continue
-            else:
-                top = min(
-                    anchors,
-                    key=lambda c: _ANCHOR_ORDER.index(c.kind) if c.kind in _ANCHOR_ORDER else len(_ANCHOR_ORDER),
-                )
-                kind, values = top.kind, dict(top.values)
-            x, y = span
-            if _covered(x, y, taken) > 0.3:
-                continue
-            taken.append((x, y))
-            claims.append(build_claim(text, s0, sent, x, y, kind, values, prob, who, segs, None))
-    if (
-        not claims
-        and not speech
-        and len(toks) >= 4
-        and not _HOPE.search(sent, 0, 60)
-        and prob.value >= (0.5 if single else 0.8)
-    ):
-        a, b = clauses.trim(sent, 0, len(sent))
-        # The sentence's core: its first main clause when the sentence runs on past it.
-        main = next(
-            ((x, y) for x, y in segs if patterns.has_verb(sent[x:y]) and not _SUBORDINATE.match(sent[x:y])), None
-        )
-        if main and b - a > 120 and main[1] - main[0] >= 40:
-            a, b = main
-        m = _DISCOURSE.match(sent[a:b])
-        if m and m.end() < b - a:
-            a = clauses.trim(sent, a + m.end(), b)[0]
-        if b - a >= 10:
-            claims.append(build_claim(text, s0, sent, a, b, "event", {"sentence_level": True}, prob, who, segs, None))
+        claims += _anchored(ctx, cands, taken, modal, opinion)
+    if not claims and not speech and len(toks) >= 4 and not _HOPE.search(sent, 0, 60):
+        claims += _sentence_level(ctx, single)
     return claims, who if speech or who else prev_speaker
+
+
+class _Ctx:
+    """What every claim of one sentence shares."""
+
+    __slots__ = ("text", "s0", "sent", "prob", "who", "segs")
+
+    def __init__(
+        self, text: str, s0: int, sent: str, prob: _LazyScore, who: Source | None, segs: list[tuple[int, int]]
+    ) -> None:
+        self.text, self.s0, self.sent, self.prob, self.who, self.segs = text, s0, sent, prob, who, segs
+
+    def claim(
+        self, a: int, b: int, kind: str, values: dict, cand: Cand | None = None, siblings: list[Cand] | None = None
+    ) -> Claim:
+        """The Claim for sentence span [a, b)."""
+        return build_claim(
+            self.text, self.s0, self.sent, a, b, kind, values, self.prob, self.who, self.segs, cand, siblings
+        )
+
+
+def _anchored(ctx: _Ctx, cands: list[Cand], taken: list[tuple[int, int]], modal: bool, opinion: bool) -> list[Claim]:
+    """Claims that need their clause: subject figures, year dates, quoted phrases, and plain events."""
+    sent, segs = ctx.sent, ctx.segs
+    out: list[Claim] = []
+    for c in cands:
+        if c.mode in ("anchor_left", "anchor_right") and not (modal and _governed_by_modal(sent, segs, c)):
+            seg = next(((a, b) for a, b in segs if a <= c.start < b), (c.start, c.end))
+            x, y = _anchor_span(sent, seg[0], seg[1], [c])
+            if _covered(x, y, taken) <= 0.3:
+                taken.append((x, y))
+                out.append(ctx.claim(x, y, c.kind, dict(c.values), c))
+    for a, b in segs:
+        anchors = [
+            c
+            for c in cands
+            if c.mode == "anchor"
+            and a <= c.start < b
+            and (c.kind in ("quote", "attribution") or not (modal and _governed_by_modal(sent, segs, c)))
+        ]
+        if anchors:
+            x, y = _anchor_span(sent, a, b, anchors)
+            top = min(anchors, key=lambda c: _ANCHOR_ORDER.index(c.kind) if c.kind in _ANCHOR_ORDER else 9)
+            kind, values = top.kind, dict(top.values)
+        elif not any(x < b and a < y for x, y in taken) and _is_event(sent[a:b], modal, opinion):
+            x, y, kind, values = a, b, "event", {}
+        else:
+            continue
+        if _covered(x, y, taken) > 0.3:
+            continue
+        taken.append((x, y))
+        out.append(ctx.claim(x, y, kind, values))
+    return out
+
+
+def _sentence_level(ctx: _Ctx, single: bool) -> list[Claim]:
+    """One claim for a check-worthy sentence with no span claim, when the classifier is confident."""
+    if ctx.prob.value < (0.5 if single else 0.8):
+        return []
+    sent = ctx.sent
+    a, b = clauses.trim(sent, 0, len(sent))
+    # The sentence's core: its first main clause when the sentence runs on past it.
+    main = next(
+        ((x, y) for x, y in ctx.segs if patterns.has_verb(sent[x:y]) and not _SUBORDINATE.match(sent[x:y])), None
+    )
+    if main and b - a > 120 and main[1] - main[0] >= 40:
+        a, b = main
+    m = _DISCOURSE.match(sent[a:b])
+    if m and m.end() < b - a:
+        a = clauses.trim(sent, a + m.end(), b)[0]
+    return [ctx.claim(a, b, "event", {"sentence_level": True})] if b - a >= 10 else []
 
 
 def _join_when(sent: str, segs: list[tuple[int, int]], cands: list[Cand]) -> list[tuple[int, int]]:
