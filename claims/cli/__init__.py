@@ -45,7 +45,6 @@ class ClaimsTyper(typer.Typer):
 
 app = ClaimsTyper(
     name="claims",
-    help="Find checkable claims in news articles, queue them for editors, record verdicts, render reports.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -53,9 +52,25 @@ app = ClaimsTyper(
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from claims import __version__
+
+        print(f"claims {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _group() -> None:
-    """Find checkable claims in news articles, queue them for editors, record verdicts, render reports."""
+def _group(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    """Find checkable claims in news articles, queue them for editors, record verdicts, render reports.
+
+    Settings come from options or the environment: CLAIMS_DATABASE_URL (default
+    sqlite:///claims.db), CLAIMS_REPORTS_DIR (default reports/), CLAIMS_MAX_BYTES,
+    CLAIMS_RATINGS_FILE, CLAIMS_FETCH_ALLOW. Without PREFECT_API_URL, flows run on a
+    temporary local Prefect server.
+    """
 
 
 # Registration happens on import; the order is the order of ``claims --help``.
