@@ -2,9 +2,11 @@
 
 No I/O and no Prefect here: ``extract_claims`` takes a string and returns a list
 of :class:`Claim`, sorted by position in the text. The modules hold one layer each:
-``sentences`` (offsets), ``furniture`` (page chrome), ``numbers``/``dates``/``patterns``
-(phrase grammar), ``clauses`` (clause segments), ``attribution`` (speakers, roles),
-``candidates`` (typed spans), ``score`` (check-worthiness) and ``engine`` (assembly).
+``sentences`` (offsets), ``furniture`` (page chrome), ``language`` (English or not),
+``numbers``/``dates``/``patterns`` (phrase grammar), ``clauses`` (clause segments),
+``attribution`` (speakers, roles), ``candidates`` (typed spans), ``spans`` (clause-level
+decisions), ``statement`` (standalone text), ``score`` (check-worthiness) and ``engine``
+(assembly). ``llm`` is an optional model-backed extractor (``CLAIMS_EXTRACTOR=llm``).
 """
 
 from __future__ import annotations

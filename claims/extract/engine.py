@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import re
 
-from claims.extract import attribution, clauses, furniture, patterns, score
+from claims.extract import attribution, clauses, furniture, patterns, score, spans
 from claims.extract.attribution import Source
 from claims.extract.candidates import Cand, find, resolve_overlaps
 from claims.extract.claim import Claim
@@ -17,29 +17,8 @@ from claims.extract.sentences import blocks, quote_spans, split_sentences
 from claims.extract.statement import build_claim
 
 # Content clauses that start like this are background, reasons or conditions, not events.
-_SUBORDINATE = re.compile(
-    r"^(?:as|while|although|though|because|since|if|unless|whereas|even|so|despite|whether|once|"
-    r"compared|including|such|like|unlike)\b",
-    re.I,
-)
-_EVALUATIVE = re.compile(
-    r"^(?:this|that|it|these|those|there)\s(?:is|was|are|were|suggests?|shows?|means?|has|does)\b", re.I
-)
-_ATTR_ONLY = re.compile(
-    rf"\b(?:{attribution.ATTR_VERBS}|showed|shows|found|finds|believe|believes|note|say|think)(?:\s(?:on|On)\s\w+day)?(?:\sthat)?\s*$"
-)
-_ORG_SAID = re.compile(
-    r"(?P<who>.{3,90}?)\s(?:has\s|have\s)?(?:reported|said|announced|stated|confirmed|published)\b"
-    r"(?:\s(?:on|On)\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
-)
-_PROPER_INSIDE = re.compile(r"(?<=\s)(?:[A-Z][\w\u2019'-]+|[A-Z]{2,})")
 _DISCOURSE = re.compile(r"^(?:(?:well|now|so|and|but|look|okay|ok|yes|no|folks|listen)\b[,\s]*)+", re.I)
-_WORDS = re.compile(r"\S+")
 _ANCHOR_ORDER = ("date", "quantity", "quote", "attribution")  # which kind names a clause claim
-_DIGIT = re.compile(r"\d")
-_PHRASE_CUT = re.compile(r"\s(?=(?:at|in|on|with|for|to|from|by|after|before|during|and|which|who|that|as)\s)")
-_WORD_START = re.compile(r"(?<=[\s,])(?=\S)")
-_ATTR_VERB = re.compile(attribution.ATTR_VERBS)
 # A question opens with an auxiliary or a wh-word.
 _ASKS = re.compile(
     r"(?:(?:and|but|so|now|well|then)[,\s]+)?(?:is|are|was|were|do|does|did|will|would|can|could|should|shall|"
@@ -178,13 +157,13 @@ def _sentence(
     cands += [Cand(p.start, p.end, p.kind, "short", {"speaker": p.speaker} if p.speaker else {}) for p in people]
     protected = [(c.start, c.end) for c in cands if c.mode == "short" or c.kind == "date"]
     segs = [clauses.trim(sent, a, b) for a, b in clauses.segments(mask, protected, sent)]
-    segs = _join_when(sent, [(a, b) for a, b in segs if b > a], cands)
+    segs = spans.join_when(sent, [(a, b) for a, b in segs if b > a], cands)
     if not speech:
-        cands += _segment_attributions(sent, segs)
-        cands += _embedded_quotes(sent, qspans, s0, segs)
-    cands = _drop_folded_dates(sent, cands, segs)
+        cands += spans.segment_attributions(sent, segs)
+        cands += spans.embedded_quotes(sent, qspans, s0, segs)
+    cands = spans.drop_folded_dates(sent, cands, segs)
     short = resolve_overlaps(
-        [c for c in cands if c.mode == "short" and not (modal and _governed_by_modal(sent, segs, c))]
+        [c for c in cands if c.mode == "short" and not (modal and spans.governed_by_modal(sent, segs, c))]
     )
     ctx = _Ctx(text, s0, sent, prob, who, segs)
     claims = [ctx.claim(c.start, c.end, c.kind, c.values, c, short) for c in short]
@@ -220,10 +199,10 @@ def _anchored(ctx: _Ctx, cands: list[Cand], taken: list[tuple[int, int]], modal:
     sent, segs = ctx.sent, ctx.segs
     out: list[Claim] = []
     for c in cands:
-        if c.mode in ("anchor_left", "anchor_right") and not (modal and _governed_by_modal(sent, segs, c)):
+        if c.mode in ("anchor_left", "anchor_right") and not (modal and spans.governed_by_modal(sent, segs, c)):
             seg = next(((a, b) for a, b in segs if a <= c.start < b), (c.start, c.end))
-            x, y = _anchor_span(sent, seg[0], seg[1], [c])
-            if _covered(x, y, taken) <= 0.3:
+            x, y = spans.anchor_span(sent, seg[0], seg[1], [c])
+            if spans.covered(x, y, taken) <= 0.3:
                 taken.append((x, y))
                 out.append(ctx.claim(x, y, c.kind, dict(c.values), c))
     for a, b in segs:
@@ -232,17 +211,17 @@ def _anchored(ctx: _Ctx, cands: list[Cand], taken: list[tuple[int, int]], modal:
             for c in cands
             if c.mode == "anchor"
             and a <= c.start < b
-            and (c.kind in ("quote", "attribution") or not (modal and _governed_by_modal(sent, segs, c)))
+            and (c.kind in ("quote", "attribution") or not (modal and spans.governed_by_modal(sent, segs, c)))
         ]
         if anchors:
-            x, y = _anchor_span(sent, a, b, anchors)
+            x, y = spans.anchor_span(sent, a, b, anchors)
             top = min(anchors, key=lambda c: _ANCHOR_ORDER.index(c.kind) if c.kind in _ANCHOR_ORDER else 9)
             kind, values = top.kind, dict(top.values)
-        elif not any(x < b and a < y for x, y in taken) and _is_event(sent[a:b], modal, opinion):
+        elif not any(x < b and a < y for x, y in taken) and spans.is_event(sent[a:b], modal, opinion):
             x, y, kind, values = a, b, "event", {}
         else:
             continue
-        if _covered(x, y, taken) > 0.3:
+        if spans.covered(x, y, taken) > 0.3:
             continue
         taken.append((x, y))
         out.append(ctx.claim(x, y, kind, values))
@@ -257,7 +236,7 @@ def _sentence_level(ctx: _Ctx, single: bool) -> list[Claim]:
     a, b = clauses.trim(sent, 0, len(sent))
     # The sentence's core: its first main clause when the sentence runs on past it.
     main = next(
-        ((x, y) for x, y in ctx.segs if patterns.has_verb(sent[x:y]) and not _SUBORDINATE.match(sent[x:y])), None
+        ((x, y) for x, y in ctx.segs if patterns.has_verb(sent[x:y]) and not spans.SUBORDINATE.match(sent[x:y])), None
     )
     if main and b - a > 120 and main[1] - main[0] >= 40:
         a, b = main
@@ -265,106 +244,3 @@ def _sentence_level(ctx: _Ctx, single: bool) -> list[Claim]:
     if m and m.end() < b - a:
         a = clauses.trim(sent, a + m.end(), b)[0]
     return [ctx.claim(a, b, "event", {"sentence_level": True})] if b - a >= 10 else []
-
-
-def _join_when(sent: str, segs: list[tuple[int, int]], cands: list[Cand]) -> list[tuple[int, int]]:
-    """ "... in 1884, when X hosted Y": a when-clause tells what happened at the date before it."""
-    ends = {c.end for c in cands if c.kind == "date"}
-    out: list[tuple[int, int]] = []
-    for a, b in segs:
-        if out and sent.startswith("when ", a) and out[-1][1] in ends:
-            out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
-    return out
-
-
-def _governed_by_modal(sent: str, segs: list[tuple[int, int]], c: Cand) -> bool:
-    """A figure after "will", "could", "hopes" in its clause is a prediction, not a claim."""
-    if c.kind in ("role", "attribution", "quote"):
-        return False
-    seg = next(((a, b) for a, b in segs if a <= c.start < b), None)
-    start = seg[0] if seg else max(0, c.start - 60)
-    return bool(patterns.PREDICTION_RE.search(sent, start, c.start))
-
-
-def _covered(a: int, b: int, taken: list[tuple[int, int]]) -> float:
-    """Share of [a, b) already covered by accepted claims."""
-    return sum(max(0, min(b, q) - max(a, p)) for p, q in taken) / max(1, b - a)
-
-
-def _segment_attributions(sent: str, segs: list[tuple[int, int]]) -> list[Cand]:
-    """ "The state news agency reported (on Tuesday)": organisations and outlets as sources."""
-    out = []
-    for a, b in segs:
-        m = _ORG_SAID.match(sent, a, b)
-        if m and attribution.is_organisation(m.group("who")) and len(m.group("who").split()) <= 10:
-            out.append(Cand(a, m.end(), "attribution", "short", {"source": m.group("who")}))
-    return out
-
-
-def _embedded_quotes(sent: str, qspans: list[tuple[int, int]], s0: int, segs: list[tuple[int, int]]) -> list[Cand]:
-    """Short quotations inside a reported sentence: their wording can be checked, in their clause."""
-    out = []
-    for qa, qb in qspans:
-        a, b = qa - s0, qb - s0
-        if a < 0 or b > len(sent):
-            continue
-        words = _WORDS.findall(sent[a:b])
-        capitalised = sum(w[:1].isupper() or not w[:1].isalpha() for w in words[1:])
-        if len(words) < 3 or capitalised > len(words) / 2:
-            continue  # single words and titles ("The Case for Colonialism") are not quotations to check
-        # A short quoted phrase checks who said what (attribution); a longer one, the wording (quote).
-        kind = "attribution" if len(words) < 5 else "quote"
-        out.append(Cand(a, b, kind, "anchor", {"quotation": sent[a + 1 : b - 1].strip(" ,.")}, cap=200))
-    return out
-
-
-def _drop_folded_dates(sent: str, cands: list[Cand], segs: list[tuple[int, int]]) -> list[Cand]:
-    """A weekday next to "said"/"told" dates the statement, not the fact: fold it into the attribution."""
-    attrs = [c for c in cands if c.kind in ("attribution", "role") and c.mode == "short"]
-    out = []
-    for c in cands:
-        if c.kind == "date" and c.values.get("relative"):
-            seg = next(((a, b) for a, b in segs if a <= c.start < b), None)
-            if seg and (
-                _ATTR_VERB.search(sent, seg[0], seg[1]) or any(a.start < seg[1] and seg[0] < a.end for a in attrs)
-            ):
-                continue
-        out.append(c)
-    return out
-
-
-def _anchor_span(sent: str, a: int, b: int, anchors: list[Cand]) -> tuple[int, int]:
-    """The clause span an anchored candidate needs, capped to stay a focused claim."""
-    lo = min(c.start for c in anchors)
-    hi = max(c.end for c in anchors)
-    if all(c.mode == "anchor_right" for c in anchors):
-        a = lo
-    if all(c.mode == "anchor_left" for c in anchors):
-        b = hi
-    cap = min(c.cap for c in anchors)
-    if b - a <= cap:
-        return a, b
-    # Cut the tail at a phrase boundary after the anchor, else the head before it.
-    for m in reversed(list(_PHRASE_CUT.finditer(sent[a:b]))):
-        cut = a + m.start()
-        if hi <= cut <= a + cap:
-            return a, cut
-    for m in _WORD_START.finditer(sent[a:b]):
-        start = a + m.start()
-        if b - start <= cap and start <= lo:
-            return clauses.trim(sent, start, b)
-    return a, b
-
-
-def _is_event(seg: str, modal: bool = True, opinion: bool = True) -> bool:
-    """Whether a clause with no typed span still states a checkable happening."""
-    words = seg.split()
-    if not 4 <= len(words) <= 45 or not patterns.has_verb(seg):
-        return False
-    if _SUBORDINATE.match(seg) or _EVALUATIVE.match(seg) or _ATTR_ONLY.search(seg):
-        return False
-    if modal and patterns.MODAL_RE.search(seg) or opinion and patterns.OPINION_RE.search(seg):
-        return False
-    return bool(_PROPER_INSIDE.search(seg) or _DIGIT.search(seg))
