@@ -83,7 +83,8 @@ def init_db(engine: Engine) -> None:
     try:
         upgrade(engine)
     except OperationalError as exc:
-        raise StoreError(f"cannot open database {redact(str(engine.url))}: {exc.orig}") from None
+        reason = str(exc.orig).strip().splitlines()[0]  # psycopg adds a hint on a second line
+        raise StoreError(f"cannot open database {redact(str(engine.url))}: {reason}") from None
 
 
 def open_engine(url: str) -> Engine:

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 from claims.config import Settings
 from claims.errors import ClaimsError
 from claims.extract import extract_claims
+from claims.redact import redact_text, redact_url
 from claims.sources import load_article
 from claims.store import save_article
 
@@ -40,7 +41,7 @@ def check_source(source: str, settings: Settings, engine: Engine) -> Outcome:
         claims = extract_claims(article.text, published=article.published)
         queued = save_article(engine, article, claims)
     except ClaimsError as exc:
-        return Outcome(source, False, error=str(exc))
+        return Outcome(redact_url(source), False, error=redact_text(str(exc)))
     return Outcome(source, True, queued.article_id, queued.slug, queued.created, len(claims))
 
 

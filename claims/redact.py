@@ -101,7 +101,13 @@ def redact_text(text: str) -> str:
     """``text`` with every URL in it redacted (for error messages and log lines)."""
     if not text or "://" not in text:
         return text
-    return _URL_IN_TEXT.sub(lambda m: redact_url(m.group(0)), text)
+
+    def one(match: re.Match[str]) -> str:
+        url = match.group(0)
+        core = url.rstrip(".,:;)]!?")  # "URL: reason" and "(see URL)." keep their punctuation
+        return redact_url(core) + url[len(core) :]
+
+    return _URL_IN_TEXT.sub(one, text)
 
 
 def redacted_article(article: A) -> A:

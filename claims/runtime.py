@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from claims.config import Settings
+from claims.redact import database_url_parameter
 
 if TYPE_CHECKING:
     from prefect.states import State
@@ -55,7 +56,10 @@ def run_check(source: str, settings: Settings, *, verbose: bool = False) -> Chec
     from flows.check_article import check_article
 
     state = run_flow(
-        check_article, source=source, database_url=settings.database_url, reports_dir=str(settings.reports_dir)
+        check_article,
+        source=source,
+        database_url=database_url_parameter(settings.database_url),  # a password goes by the environment
+        reports_dir=str(settings.reports_dir),
     )
     if state.is_completed():
         return state.result()
@@ -73,7 +77,7 @@ def run_batch(
         check_articles,
         sources=sources or None,
         sources_file=sources_file,
-        database_url=settings.database_url,
+        database_url=database_url_parameter(settings.database_url),
         reports_dir=str(settings.reports_dir),
         chunk_size=chunk_size,
     )

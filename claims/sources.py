@@ -255,5 +255,7 @@ def load_article(source: str, settings: Settings | None = None, *, fetch: Fetche
             from claims.fetch import fetch_article
 
             fetch = fetch_article
-        return fetch(source, settings)
+        from claims.redact import redacted_article  # secrets in the URL are never stored or shown
+
+        return redacted_article(fetch(source, settings))
     return read_file(source, settings)

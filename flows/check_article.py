@@ -13,13 +13,14 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
-from prefect.runtime import flow_run
+from prefect.runtime import flow_run, task_run
 from prefect.states import Completed, Failed, State
 
 from claims.config import Settings
 from claims.db import open_engine
 from claims.errors import ClaimsError
 from claims.extract import Claim, extract_claims
+from claims.redact import redact_text, redact_url
 from claims.report import write_reports
 from claims.sources import Article, is_url, load_article, slugify
 from claims.store import Queued, save_article
@@ -47,7 +48,7 @@ def source_slug(source: str) -> str:
 
 
 def _run_name() -> str:
-    return f"check-{source_slug(str(flow_run.parameters.get('source', '')))}"
+    return f"check-{source_slug(redact_url(str(flow_run.parameters.get('source', ''))))}"
 
 
 def artifact_key(slug: str) -> str:
@@ -55,13 +56,13 @@ def artifact_key(slug: str) -> str:
     return ("claims-" + slugify(slug, max_len=50)).strip("-")
 
 
-@task(name="load-article", task_run_name="load-{source}")
+@task(name="load-article", task_run_name=lambda: f"load-{redact_url(str(task_run.parameters['source']))}")
 def load(source: str, settings: Settings) -> Article | State:
     """Read the article (file, URL or stdin); a bad source fails with a one-line reason."""
     try:
         return load_article(source, settings)
     except ClaimsError as exc:
-        return Failed(message=str(exc))
+        return Failed(message=redact_text(str(exc)))
 
 
 @task(name="extract-claims")
@@ -95,7 +96,7 @@ def publish_artifacts(result: CheckResult) -> None:
     lines = [
         f"# {result.title}",
         "",
-        f"- source: `{result.source}`",
+        f"- source: `{redact_url(result.source)}`",
         f"- claims: **{len(result.claims)}** ({state}, article id {result.article_id})",
         f"- report: `{result.report}`",
         "",
