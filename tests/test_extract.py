@@ -414,3 +414,22 @@ def test_measures_half_as_much_and_said_tag_speakers():
     assert by_quote["half as much power as coal plants"].values["factor"] == 0.5
     assert by_quote["45C"].values == {"unit": "\u00b0C", "value": 45}
     assert by_quote["120 km/h"].values["unit"] == "km/h"
+
+
+def test_list_items_honorifics_and_size_comparisons():
+    text = "\n".join(
+        [
+            "# Scientists map new species",
+            "Researchers from the Natural History Museum said on Wednesday they had found more than 1,000 species.",
+            "The survey covered an area roughly the size of Wales.",
+            '"It was extraordinary," said expedition leader Dr. Sarah Jones.',
+            "Key findings:",
+            "- 450 species of crustaceans",
+        ]
+    )
+    by_quote = {c.quote: c for c in extract_claims(text)}
+    assert by_quote["1,000 species"].speaker == "Researchers from the Natural History Museum"
+    assert by_quote["roughly the size of Wales"].kind == "comparison"
+    assert by_quote["expedition leader Dr. Sarah Jones"].speaker == "Dr. Sarah Jones"
+    assert by_quote["450 species of crustaceans"].values["value"] == 450
+    assert not any("Scientists map" in q for q in by_quote)

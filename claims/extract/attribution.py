@@ -23,7 +23,8 @@ _ROLE_NOUN = (
     r"[Ll]awmaker|[Ll]eader|[Cc]oach|[Aa]ctivist|[Cc]ampaigner|[Pp]resenter|[Pp]rosecutor|"
     r"[Cc]ouncillor|[Cc]ouncilor|[Dd]eputy|[Gg]eneral)"
 )
-_NAME = (
+_HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame|Rev|Gen|Col|Sen|Rep|Gov)\.?\s)?"
+_NAME = _HONORIFIC + (
     r"(?:[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z]+)?(?:\s(?:(?:von|van|de|der|al|bin|da|di|le|la)\s)?"
     r"(?:[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z]+)?|[A-Z]\.)){1,3})"
 )
@@ -32,7 +33,7 @@ PRE_TITLE_RE = re.compile(
     rf"\b(?=\w)(?P<role>(?:(?:[A-Z][\w.&\u2019'-]*|of|for|the|senior|chief|former|deputy|acting)\s){{0,5}}?"
     rf"{_ROLE_NOUN}(?:\s(?:of|for)\s(?:the\s)?[A-Z][\w.]*(?:\s[A-Z][\w.]*){{0,2}})?)\s(?P<name>{_NAME})"
     rf"(?=\s{ATTR_VERBS}\b)"
-    rf"|\b{ATTR_VERBS}\s(?P<role2>(?:[A-Z][\w.&\u2019'-]*\s){{0,4}}?{_ROLE_NOUN})\s(?P<name2>{_NAME})",
+    rf"|\b{ATTR_VERBS}\s(?P<role2>(?:[\w.&\u2019'-]+\s){{0,4}}?{_ROLE_NOUN})\s(?P<name2>{_NAME})",
 )
 # "Victor Cha, senior vice president for Asia ..., told ..." (appositive of a speaker).
 APPOSITIVE_RE = re.compile(
@@ -68,7 +69,7 @@ SAID_TAG_RE = re.compile(
 )
 THAT_CLAUSE_RE = re.compile(
     rf"^(?P<who>(?:[\w.&\u2019'-]+\s){{1,8}}?)(?:also\s|later\s|has\s|have\s|had\s)?(?P<verb>{ATTR_VERBS})\b"
-    rf"(?:[^,;:\"\u201c]{{0,50}}?\s(?=that\b)|\s(?=[A-Z]|the\b))"
+    rf"(?:[^,;:\"\u201c]{{0,50}}?\s(?=that\b)|(?:\s(?:on|On)\s\w+day)?\s(?=[A-Z]|the\b|they\b|it\b|he\b|she\b|we\b))"
 )
 
 

@@ -41,6 +41,7 @@ _DATELINE = re.compile(
     re.I,
 )
 _STAMP = re.compile(r"^(?:updated|published|posted)\b.{0,80}$", re.I)
+_BULLET = re.compile(r"^(?:[-*\u2022\u2013]|\d{1,2}[.)])\s+\S")
 _TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$|[\"\u201d]$")
 
 
@@ -63,4 +64,6 @@ def is_heading(line: str, *, single_block: bool) -> bool:
     if single_block:
         return False
     s = line.strip()
+    if _BULLET.match(s):
+        return False  # a list item ("- 450 species of crustaceans") states facts without a full stop
     return not _TERMINAL.search(s) and len(s) < 200

@@ -84,7 +84,9 @@ RECORD_RE = re.compile(
     re.I,
 )
 COMPARISON_RE = re.compile(
-    r"\b(?:twice|three\stimes|four\stimes|(?:\d+(?:\.\d+)?|two|five|ten)\stimes|half|double|triple)"
+    r"\b(?:(?:roughly|about|nearly|almost|around|more\sthan)\s)?the\s(?:size|area|length|height|weight|population)"
+    r"\sof\s(?:the\s)?(?:[A-Z][\w'\u2019-]*\s?){1,3}"
+    r"|\b(?:twice|three\stimes|four\stimes|(?:\d+(?:\.\d+)?|two|five|ten)\stimes|half|double|triple)"
     r"\s(?:as\s[a-z]+(?:\s[a-z]+)?\sas\s(?:[\w'\u2019-]+\s?){1,4}|the\s[a-z]+\sof\s(?:the\s)?(?:[\w'\u2019-]+\s?){1,3}"
     r"|(?:more|less|larger|bigger|higher|lower|smaller|faster)(?:\sthan\s(?:the\s)?(?:[\w'\u2019-]+\s?){1,3})?)",
     re.I,
@@ -165,7 +167,9 @@ UNIT_WORDS = wordset(
     "years decade decades century centuries"
 )
 RECORD_WORDS = wordset("first most least record time ever only worst best")
-COMPARE_WORDS = wordset("twice times half double triple")
+COMPARE_WORDS = frozenset({"size", "area", "length", "height", "weight", "population"}) | wordset(
+    "twice times half double triple"
+)
 MODAL_WORDS = wordset(
     "could would might may should must will won can shall going likely unlikely probably perhaps "
     "possibly hope hopes hoped hoping expect expects expected want wants plan plans intend intends aim "
