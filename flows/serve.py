@@ -16,6 +16,10 @@ if TYPE_CHECKING:
 
 #: The schedules' time zone (the digest's day is a UTC day too).
 TIMEZONE = "UTC"
+#: The name of every served deployment (``ingest-feeds/serve``, ...): distinct from the
+#: work-pool deployments of prefect.yaml (``ingest-feeds/ingest-feeds``), so a server
+#: may hold both without one overwriting the other.
+SERVED = "serve"
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,8 @@ def deployments(
     feeds: list[str] | None = None, feeds_file: str | None = None, only: list[str] | None = None
 ) -> list[RunnerDeployment]:
     """The deployments to serve; ``feeds``/``feeds_file`` replace ingest-feeds' default feeds file."""
+    from prefect.schedules import Cron
+
     result = []
     for schedule in SCHEDULES:
         if only and schedule.name not in only:
@@ -86,9 +92,8 @@ def deployments(
             parameters = {"feeds": list(feeds or []), "feeds_file": feeds_file}
         result.append(
             load_flow(schedule.entrypoint).to_deployment(
-                name=schedule.name,
-                cron=schedule.cron,
-                timezone=TIMEZONE if schedule.cron else None,
+                name=SERVED,
+                schedules=[Cron(schedule.cron, timezone=TIMEZONE)] if schedule.cron else [],
                 parameters=parameters,
                 tags=schedule.tags,
                 description=schedule.description,

@@ -101,3 +101,43 @@ def test_ingest_checks_new_items_once(http_server, db_url: str, reports_dir: Pat
     assert http_server.hits["/news/dam"] == 1 and http_server.hits["/news/gone"] == 1
     (feed_state,) = feed_states(open_engine(db_url))
     assert feed_state.items["gone"]["status"] == "failed" and feed_state.items["dam"]["status"] == "checked"
+
+
+def test_claims_ingest_command(http_server, db_url: str, reports_dir: Path, tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from claims.cli import app
+
+    dam = http_server.add("/news/dam", body=DAM)
+    feed_url = http_server.add("/feed.xml", body=rss([("dam", dam)]), content_type="application/rss+xml")
+    listing = tmp_path / "feeds.txt"
+    listing.write_text(f"# test feeds\n{feed_url}\n")
+    args = ["ingest", "--feeds-file", str(listing), "--db", db_url, "--reports", str(reports_dir), "-f", "jsonl"]
+    first = CliRunner().invoke(app, args)
+    assert first.exit_code == 0, first.output
+    (row,) = [json.loads(line) for line in first.output.splitlines() if line.startswith("{")]
+    assert row["state"] == "new" and row["claims"] > 0
+    again = CliRunner().invoke(app, args)
+    assert again.exit_code == 0 and not [line for line in again.output.splitlines() if line.startswith("{")]
+
+    missing = CliRunner().invoke(app, ["ingest", "--db", db_url])
+    assert missing.exit_code != 0
+
+
+def test_serve_builds_every_scheduled_deployment() -> None:
+    from flows.serve import SCHEDULES, deployments
+
+    built = {d.flow_name: d for d in deployments(feeds=["http://127.0.0.1:9/feed.xml"])}
+    assert {d.name for d in built.values()} == {"serve"}
+    assert set(built) == {s.name for s in SCHEDULES}
+    assert built["ingest-feeds"].parameters == {"feeds": ["http://127.0.0.1:9/feed.xml"], "feeds_file": None}
+    crons = {name: [s.schedule.cron for s in d.schedules] for name, d in built.items()}
+    assert crons == {
+        "check-article": [],
+        "ingest-feeds": ["*/15 * * * *"],
+        "render-reports": ["5 * * * *"],
+        "review-digest": ["0 18 * * *"],
+    }
+    assert all(s.schedule.timezone == "UTC" for d in built.values() for s in d.schedules)
