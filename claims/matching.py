@@ -133,6 +133,31 @@ def earlier_reviewed(session: Session, claim: StoredClaim, limit: int = 50) -> S
     return best_match(claim.text, claim.values, list(session.exec(query)), claim.speaker)
 
 
+def link_restatements(session: Session, claims: Sequence[StoredClaim]) -> int:
+    """Set ``match_of`` on each new claim that restates a reviewed one (one query for all); how many."""
+    prints = {c.fingerprint for c in claims}
+    if not prints:
+        return 0
+    query = (
+        select(StoredClaim)
+        .where(col(StoredClaim.fingerprint).in_(prints))
+        .where(col(StoredClaim.id).in_(select(Verdict.claim_id)))
+        .order_by(col(StoredClaim.id).desc())
+    )
+    by_print: dict[str, list[StoredClaim]] = {}
+    for known in session.exec(query):
+        by_print.setdefault(known.fingerprint, []).append(known)
+    linked = 0
+    for claim in claims:
+        same = [c for c in by_print.get(claim.fingerprint, []) if c.kind == claim.kind and c.id != claim.id]
+        earlier = best_match(claim.text, claim.values, same[:50], claim.speaker)
+        if earlier is not None:
+            claim.match_of = earlier.id
+            session.add(claim)
+            linked += 1
+    return linked
+
+
 def suggestion(session: Session, claim: StoredClaim) -> Verdict | None:
     """The current verdict of the earlier claim this one restates, if any."""
     if claim.match_of is None:

@@ -11,21 +11,30 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import Any
 from urllib.parse import urlsplit
 
+from sqlalchemy import bindparam, delete, insert, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from claims.errors import InvalidInput, LeaseConflict
-from claims.matching import suggestion
-from claims.models import ClaimStatus, Lease, Verdict, utcnow
-from claims.queue import check_reviewer, get_claim, live_lease
+from claims.errors import InvalidInput, LeaseConflict, NotFound
+from claims.models import ClaimStatus, Lease, StoredClaim, Verdict, utcnow
+from claims.queue import check_reviewer, get_claim
 from claims.ratings import RatingScale, load_scale
 from claims.store import write
 
 #: The rating that confirms the suggested verdict.
 SUGGESTED = "suggested"
 MAX_NOTE = 10_000
+# Built once: the Python time inside the write lock bounds the throughput (see claims.queue).
+_CLAIM = select(StoredClaim.status, StoredClaim.gone_revision, StoredClaim.match_of).where(
+    col(StoredClaim.id) == bindparam("cid")
+)
+_LEASE = select(Lease.reviewer, Lease.expires_at).where(col(Lease.claim_id) == bindparam("cid"))
+_ADD = insert(Verdict).returning(col(Verdict.id))
+_UNLEASE = delete(Lease).where(col(Lease.claim_id) == bindparam("cid"))
+_REVIEWED = update(StoredClaim).where(col(StoredClaim.id) == bindparam("cid")).values(status=ClaimStatus.REVIEWED)
 
 
 def check_url(url: str) -> str:
@@ -70,17 +79,21 @@ def record_verdict(
     if len(note) > MAX_NOTE:
         raise InvalidInput(f"the note is longer than {MAX_NOTE} characters")
 
+    # Plain SQL statements inside the lock (see claims.queue.lease_next).
     def work(session: Session) -> Verdict:
         at = now or utcnow()
-        claim = get_claim(session, claim_id)
+        conn = session.connection()
+        claim = conn.execute(_CLAIM, {"cid": claim_id}).first()
+        if claim is None:
+            raise NotFound(f"no claim with id {claim_id}")
         if claim.status == ClaimStatus.GONE:
             raise InvalidInput(f"claim {claim_id} is gone from revision {claim.gone_revision} of its article")
-        lease = live_lease(session, claim_id, at)
-        if lease is not None and lease.reviewer != reviewer:
+        lease = conn.execute(_LEASE, {"cid": claim_id}).first()
+        if lease is not None and lease.reviewer != reviewer and lease.expires_at > at:
             raise LeaseConflict(f"claim {claim_id} is leased to {lease.reviewer} until {lease.expires_at:%H:%M} UTC")
         explanation, chosen, links = note, label, urls
         if confirm:
-            earlier = suggestion(session, claim)
+            earlier = _suggested(session, claim.match_of)
             if earlier is None:
                 raise InvalidInput(f"claim {claim_id} has no suggested verdict to confirm")
             chosen = earlier.rating
@@ -89,19 +102,22 @@ def record_verdict(
             if note:
                 explanation = f"{note}\n\n{explanation}"
         assert chosen is not None
-        verdict = Verdict(
-            claim_id=claim_id, rating=chosen, explanation=explanation, sources=links, reviewer=reviewer, created_at=at
-        )  # type: ignore[arg-type]
-        session.add(verdict)
-        stale = session.get(Lease, claim_id)
-        if stale is not None:
-            session.delete(stale)
-        claim.status = ClaimStatus.REVIEWED
-        session.add(claim)
-        session.flush()
-        return verdict
+        row: dict[str, Any] = {"claim_id": claim_id, "rating": chosen, "explanation": explanation, "sources": links}
+        row |= {"reviewer": reviewer, "created_at": at}
+        verdict_id = conn.execute(_ADD, row).scalar()
+        if lease is not None:
+            conn.execute(_UNLEASE, {"cid": claim_id})
+        conn.execute(_REVIEWED, {"cid": claim_id})
+        return Verdict(id=verdict_id, **row)
 
     return write(engine, work)
+
+
+def _suggested(session: Session, match_of: int | None) -> Verdict | None:
+    if match_of is None:
+        return None
+    query = select(Verdict).where(Verdict.claim_id == match_of).order_by(col(Verdict.id).desc()).limit(1)
+    return session.exec(query).first()
 
 
 def history(session: Session, claim_id: int) -> list[Verdict]:

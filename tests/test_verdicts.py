@@ -15,9 +15,11 @@ from claims.errors import InvalidInput
 from claims.models import ClaimStatus, Lease, StoredClaim, Verdict
 from claims.store import save_article
 from claims.verdicts import check_url, current_verdicts, record_verdict
-from tests.test_queue import any_url, numbered  # noqa: F401  (any_url is a fixture)
+from tests import test_queue
+from tests.test_queue import numbered
 
 runner = CliRunner()
+any_url = test_queue.any_url  # the fixture: SQLite, then PostgreSQL
 
 
 def claims_cmd(url: str, reports: Path, *args: str) -> tuple[int, str, str]:
