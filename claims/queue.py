@@ -180,7 +180,7 @@ def live_lease(session: Session, claim_id: int, now: dt.datetime | None = None) 
     return lease
 
 
-def release(engine: Engine, claim_id: int, reviewer: str | None = None) -> StoredClaim:
+def release(engine: Engine, claim_id: int, reviewer: str | None = None, now: dt.datetime | None = None) -> StoredClaim:
     """End the claim's lease and put it back in the queue; only its holder may, when ``reviewer`` is given."""
 
     def work(session: Session) -> StoredClaim:
@@ -188,7 +188,7 @@ def release(engine: Engine, claim_id: int, reviewer: str | None = None) -> Store
         lease = session.get(Lease, claim_id)
         if lease is None:
             raise InvalidInput(f"claim {claim_id} is not leased (it is {claim.status})")
-        if reviewer is not None and lease.reviewer != check_reviewer(reviewer) and live_lease(session, claim_id):
+        if reviewer is not None and lease.reviewer != check_reviewer(reviewer) and live_lease(session, claim_id, now):
             raise LeaseConflict(f"claim {claim_id} is leased to {lease.reviewer}, not {reviewer.strip()}")
         session.delete(lease)
         if claim.status == ClaimStatus.LEASED:
