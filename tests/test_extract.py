@@ -433,3 +433,10 @@ def test_list_items_honorifics_and_size_comparisons():
     assert by_quote["expedition leader Dr. Sarah Jones"].speaker == "Dr. Sarah Jones"
     assert by_quote["450 species of crustaceans"].values["value"] == 450
     assert not any("Scientists map" in q for q in by_quote)
+
+
+@pytest.mark.parametrize("published", [dt.date(1, 1, 1), dt.date(1, 1, 3), dt.date(9999, 12, 31)])
+def test_relative_dates_at_the_ends_of_the_calendar_do_not_raise(published):
+    text = "Sales fell 3 decades ago to $5 million. The mayor resigned yesterday in Springfield, officials said."
+    for claim in extract_claims(text, published=published):
+        assert text[claim.start : claim.end] == claim.quote

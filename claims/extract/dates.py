@@ -111,7 +111,10 @@ def resolve(kind: str, expr: str, published: dt.date | None) -> dict[str, Any]:
     elif published is None:
         out["relative"] = True
     else:
-        out.update(_relative(kind, low, month, digits, published))
+        try:
+            out.update(_relative(kind, low, month, digits, published))
+        except (OverflowError, ValueError):  # a date near year 1 or 9999: leave it unresolved
+            out.update({"relative": True, "resolved_against": published.isoformat()})
     return out
 
 
