@@ -144,3 +144,25 @@ def review_claims(
         done.append({"claim_id": claim_id, "verdict_id": verdict_id, "rating": answer.rating})
         logger.info("Claim %s: %s by %s.", claim_id, answer.rating, reviewer)
     return {"reviewer": reviewer, "verdicts": done, "timed_out": None}
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m flows.review_claims REVIEWER`` runs one review; ``--serve`` lets editors start runs in the UI."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m flows.review_claims", description=main.__doc__)
+    parser.add_argument("reviewer", nargs="?", help="your name, as recorded with verdicts")
+    parser.add_argument("--count", type=int, default=10, help="claims to review in this run")
+    parser.add_argument("--timeout", type=int, default=3600, help="seconds to wait for each answer")
+    parser.add_argument("--serve", action="store_true", help="serve the deployment review-claims/review")
+    args = parser.parse_args(argv)
+    if args.serve:
+        review_claims.serve(name="review", parameters={"count": args.count, "timeout": args.timeout})
+    elif not args.reviewer:
+        parser.error("give your name, or --serve")
+    else:
+        review_claims(args.reviewer, count=args.count, timeout=args.timeout)
+
+
+if __name__ == "__main__":
+    main()
