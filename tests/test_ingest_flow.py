@@ -141,3 +141,22 @@ def test_serve_builds_every_scheduled_deployment() -> None:
         "review-digest": ["0 18 * * *"],
     }
     assert all(s.schedule.timezone == "UTC" for d in built.values() for s in d.schedules)
+
+
+def test_review_digest_flow_publishes_artifacts_and_page(http_server, db_url: str, reports_dir: Path) -> None:
+    from flows.ingest_feeds import ingest_feeds
+    from flows.review_digest import review_digest
+
+    dam = http_server.add("/news/dam", body=DAM)
+    feed_url = http_server.add("/feed.xml", body=rss([("dam", dam)]), content_type="application/rss+xml")
+    assert ingest_feeds([feed_url], database_url=db_url, reports_dir=str(reports_dir), return_state=True).is_completed()
+
+    state = review_digest(database_url=db_url, reports_dir=str(reports_dir), return_state=True)
+    assert state.is_completed(), state.message
+    result = state.result()
+    assert result.queue_size > 0 and result.articles_today == 1 and result.verdicts_today == 0
+    artifacts = {a.key: a for a in _artifacts(state.state_details.flow_run_id) if a.key}
+    assert {"claims-digest", "claims-digest-numbers", "claims-digest-page"} <= set(artifacts)
+    assert f"**{result.queue_size}** claims" in str(artifacts["claims-digest"].data)
+    page = reports_dir / "digest.html"
+    assert (page if page.exists() else reports_dir / "index.html").as_uri() in str(artifacts["claims-digest-page"].data)
