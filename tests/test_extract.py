@@ -192,6 +192,8 @@ def test_records_comparisons_durations():
     assert kinds["twice the size of the old one"] == "comparison"
     assert kinds["for three weeks"] == "duration"
     assert next(c for c in claims if c.kind == "comparison").values["factor"] == 2.0
+    hottest = next(c for c in claims if c.kind == "record")
+    assert hottest.values == {"superlative": "hottest", "scope": "in recorded history"}
 
 
 def test_appositive_role_and_according_to():

@@ -37,6 +37,14 @@ _TRAILING_FUNCTION = re.compile(r"(?:\s(?:in|on|at|of|the|a|an|and|or|to|for|by|
 _YEAR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _MONEY = re.compile(r"[$€£¥₹]|dollar|euro|pound|yen|yuan|rupee|ruble|rouble|franc|peso", re.I)
 _PREP_BEFORE = re.compile(r"\b(?:of|by|to|from|with|than)\s$")
+_SUPERLATIVE = re.compile(
+    r"\b(?:most|least)\s[a-z]+|\b(?!(?:interest|forest|latest)\b)[a-z]{2,}est\b|\bbest\b|\bworst\b"
+)
+_SCOPE = re.compile(
+    r"\b(?:in\s(?:recorded\s|modern\s|living\s)?(?:history|memory)|ever(?:\srecorded)?|on\srecord|of\sall\stime"
+    r"|since\s[\w\s]{0,20}?\d{4}|in\s(?:at\sleast\s|more\sthan\s|nearly\s)?\w+\s(?:years|decades|months)"
+    r"|of\sthe\s\d{1,2}(?:st|nd|rd|th)\scentury|in\sthe\s(?:nation|country|world|state|region|league|industry))\b"
+)
 _SMALL = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "a", "an"}
 _YEARLIKE = re.compile(r"^(?:1[0-9]|20)\d\d$")
 
@@ -159,8 +167,15 @@ def _quantity(sent: str, m: re.Match[str], speech: bool) -> Cand | None:
 
 
 def _record_values(phrase: str) -> dict[str, Any]:
+    """What a record claims: the ordinal or superlative, and the scope it holds in."""
     low = phrase.lower()
     out: dict[str, Any] = {}
+    sup = _SUPERLATIVE.search(low)
+    if sup:
+        out["superlative"] = sup.group(0)
+    scope = _SCOPE.search(low)
+    if scope:
+        out["scope"] = scope.group(0)
     first = next((w for w in ORDINALS if re.search(rf"\b{w}\b", low)), None)
     if first:
         out["ordinal"] = ORDINALS[first]
