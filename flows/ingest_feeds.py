@@ -16,10 +16,11 @@ not be read.
 
 from __future__ import annotations
 
+import logging
 import sys
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -32,6 +33,7 @@ from prefect.artifacts import (
     create_table_artifact,
     update_progress_artifact,
 )
+from prefect.exceptions import MissingContextError
 from prefect.futures import as_completed
 from prefect.runtime import flow_run
 from prefect.states import Completed, Failed, State
@@ -68,6 +70,9 @@ class ItemOutcome:
     claims: int = 0
     error: str | None = None
     transient: bool = False
+
+    def __repr__(self) -> str:  # Prefect logs a failed task's data: keep that line short
+        return f"ItemOutcome({self.link!r}, {self.state})"
 
     @property
     def state(self) -> str:
@@ -121,21 +126,33 @@ def ensure_limit(name: str, slots: int) -> bool:
                         client.create_global_concurrency_limit(GlobalConcurrencyLimitCreate(name=name, limit=slots))
             _limits[name] = True
         except Exception as exc:  # no API, or an old server: the local per-host limit still holds
-            get_run_logger().warning("no Prefect concurrency limit %s (%s): using this process's limit", name, exc)
+            _logger().warning("no Prefect concurrency limit %s (%s): using this process's limit", name, exc)
             _limits[name] = False
         return _limits[name]
+
+
+def _logger() -> logging.Logger | logging.LoggerAdapter:
+    try:
+        return get_run_logger()
+    except MissingContextError:
+        return logging.getLogger("claims.ingest")
 
 
 @contextmanager
 def host_slot(url: str, slots: int = PER_HOST) -> Iterator[None]:
     """Hold a slot of the host's global concurrency limit (when Prefect can provide one)."""
     name = limit_name(url)
-    if not ensure_limit(name, slots):
-        yield
-        return
-    from prefect.concurrency.sync import concurrency
+    with ExitStack() as stack:
+        if ensure_limit(name, slots):
+            from prefect.concurrency.asyncio import ConcurrencySlotAcquisitionError
+            from prefect.concurrency.sync import concurrency
 
-    with concurrency(name, occupy=1, strict=True):
+            try:
+                stack.enter_context(concurrency(name, occupy=1, strict=True))
+            except ConcurrencySlotAcquisitionError as exc:  # deleted in the UI, say: make it again next time
+                _logger().warning("concurrency limit %s: %s; fetching without it", name, exc)
+                with _limits_lock:
+                    _limits.pop(name, None)
         yield
 
 

@@ -160,3 +160,15 @@ def test_review_digest_flow_publishes_artifacts_and_page(http_server, db_url: st
     assert f"**{result.queue_size}** claims" in str(artifacts["claims-digest"].data)
     page = reports_dir / "digest.html"
     assert (page if page.exists() else reports_dir / "index.html").as_uri() in str(artifacts["claims-digest-page"].data)
+
+
+def test_host_slot_falls_back_to_the_local_limit_without_an_api(monkeypatch) -> None:
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from flows import ingest_feeds as module
+
+    monkeypatch.setattr(module, "_limits", {})
+    with temporary_settings({PREFECT_API_URL: "http://127.0.0.1:9/api"}):  # nothing listens there
+        assert module.ensure_limit("fetch-nowhere", 2) is False
+        with module.host_slot("http://nowhere.invalid/story"):
+            pass  # no Prefect limit: fetch's per-process per-host limit is what remains
