@@ -327,7 +327,7 @@ class _Model(BaseHTTPRequestHandler):
 @pytest.fixture()
 def model_url():
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Model)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     _Model.delay, _Model.seen = 0.0, []
     yield f"http://127.0.0.1:{server.server_address[1]}/v1"
