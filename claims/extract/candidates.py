@@ -70,7 +70,8 @@ def find(sent: str, published: dt.date | None, *, speech: bool, toks: set[str] |
     # Every date form needs a year (four digits) or a month, weekday or relative word.
     if toks & patterns.DATE_WORDS or (digit and _YEAR_DIGITS.search(sent)):
         out += _dates(sent, published, speech)
-    if digit or "noon" in toks or "midnight" in toks:
+    # A clock time needs a colon, "a.m./p.m." or "am/pm", or the words noon and midnight.
+    if (digit and (":" in sent or ".m." in sent or toks & {"am", "pm"})) or "noon" in toks or "midnight" in toks:
         for m in dates.TIME_RE.finditer(sent):
             out.append(Cand(m.start(), m.end(), "time", "short", dates.time_values(m.group(0))))
     if toks & patterns.UNIT_WORDS:

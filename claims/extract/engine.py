@@ -18,6 +18,7 @@ from claims.extract.statement import build_claim
 
 # Content clauses that start like this are background, reasons or conditions, not events.
 _DISCOURSE = re.compile(r"^(?:(?:well|now|so|and|but|look|okay|ok|yes|no|folks|listen)\b[,\s]*)+", re.I)
+_SOURCE_WORDS = attribution.ATTR_WORDS | {"according"}  # a sentence can only be attributed with one of these
 _ANCHOR_ORDER = ("date", "quantity", "quote", "attribution")  # which kind names a clause claim
 # A question opens with an auxiliary or a wh-word.
 _ASKS = re.compile(
@@ -145,11 +146,11 @@ def _sentence(
     opens_quoted = sent.lstrip()[:1] in "\"\u201c\u2018'" or any(a < s0 < b for a, b in qspans)
     speech = opens_quoted and inside > 0
     mask = clauses.mask_quotes(sent, qspans, s0)
-    who = attribution.speaker_of(mask)
+    toks = set(patterns.words(sent))
+    who = attribution.speaker_of(mask) if toks & _SOURCE_WORDS else None
     if speech:
         who = who or prev_speaker
     prob = _LazyScore(sent)  # the classifier is the costliest step: run it only when a score is needed
-    toks = set(patterns.words(sent))
     modal = bool(toks & patterns.MODAL_WORDS)
     opinion = bool(toks & patterns.OPINION_WORDS)
     cands = find(sent, published, speech=speech, toks=toks)
