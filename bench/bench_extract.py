@@ -62,7 +62,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seconds", type=float, default=3.0)
     ap.add_argument("--no-cli", action="store_true", help="skip the cold-start measurement")
+    ap.add_argument("--engine-only", action="store_true", help="score with the heuristic, not the classifier")
     args = ap.parse_args()
+    if args.engine_only:
+        from claims.extract.score import use_classifier
+
+        use_classifier(False)
 
     from claims.extract.score import has_classifier
     from claims.extract.sentences import sentences
@@ -91,7 +96,7 @@ def main() -> int:
             sentence_score(s)
     clf = time.process_time() - c0
     print(
-        f"of which the sentence classifier: {clf / cpu:.0%} of CPU; engine alone about "
+        f"of which sentence scoring: {clf / cpu:.0%} of CPU; engine alone about "
         f"{n * runs / max(cpu - clf, 1e-9):,.0f} sentences/s"
     )
 
