@@ -179,8 +179,8 @@ MODAL_WORDS = wordset(
 )
 OPINION_WORDS = wordset(
     "i we you our my us great terrible wonderful awful amazing best real big no course nothing never "
-    "always everyone nobody most least"
-) | frozenset(w for w in ("disgrace", "shame"))
+    "always everyone nobody most least disgrace disgraceful disgraced shame shameful shameless"
+)
 
 
 def superlative_cue(toks: set[str]) -> bool:
