@@ -68,6 +68,9 @@ class ItemOutcome:
     created: bool = False
     revision: int = 1
     claims: int = 0
+    added: int = 0
+    kept: int = 0
+    gone: int = 0
     error: str | None = None
     transient: bool = False
 
@@ -207,8 +210,11 @@ def check_link(feed: str, item: FeedItem, settings: Settings, *, per_host: int =
         slug=queued.slug,
         title=article.title,
         created=queued.created,
-        revision=int(getattr(queued, "revision", 1)),
+        revision=queued.revision,
         claims=len(claims),
+        added=queued.added,
+        kept=queued.kept,
+        gone=queued.gone,
     )
 
 
@@ -221,9 +227,19 @@ def check_item(
     if not outcome.ok:
         get_run_logger().error("%s", outcome.error)
         return Failed(message=outcome.error or f"{item.link}: failed", data=outcome)
-    get_run_logger().info(
-        "%s: %s, %d claims (article %s)", item.link, outcome.state, outcome.claims, outcome.article_id
-    )
+    logger = get_run_logger()
+    if outcome.state == "revised":
+        logger.info(
+            "%s: revision %d of article %s: %d claims added, %d kept, %d gone",
+            item.link,
+            outcome.revision,
+            outcome.article_id,
+            outcome.added,
+            outcome.kept,
+            outcome.gone,
+        )
+    else:
+        logger.info("%s: %s, %d claims (article %s)", item.link, outcome.state, outcome.claims, outcome.article_id)
     return outcome
 
 
@@ -346,6 +362,8 @@ def publish_artifacts(summary: IngestSummary) -> None:
                     "link": item.link,
                     "claims": item.claims,
                     "article_id": item.article_id or "",
+                    "revision": item.revision if item.ok else "",
+                    "added / kept / gone": f"{item.added} / {item.kept} / {item.gone}" if item.revision > 1 else "",
                     "reason": item.error or "",
                 }
                 for item in summary.items

@@ -228,11 +228,9 @@ def test_worker_runs_ingest_feeds_deployment(prefect_api, http_server, tmp_path:
             assert third.state.is_completed(), third.state
             with Session(open_engine(f"sqlite:///{db}")) as session:
                 stored = session.exec(select(StoredArticle).where(StoredArticle.url == dam)).all()
-            if len(stored) == 1:  # the store keeps one row per article and counts revisions
-                assert states["revised"] == [dam] and stored[0].revision == 2
-            else:  # an older store: the changed text is stored as a new article
-                assert dam in states["new"] and len(stored) == 2
-            assert set(states) <= {"revised", "new", "failed"} and states.get("failed") == [broken]
+            (revised,) = stored  # one row per article; the changed text is its next revision
+            assert states["revised"] == [dam] and revised.revision == 2
+            assert set(states) == {"revised", "failed"} and states["failed"] == [broken]
             assert http_server.hits["/news/dw"] == 1 and http_server.hits["/news/gone"] == 1
             (state,) = feed_states(open_engine(f"sqlite:///{db}"))
             assert state.etag == '"v2"' and state.items["gone"]["status"] == "failed"

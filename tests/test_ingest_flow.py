@@ -81,8 +81,13 @@ def test_ingest_checks_new_items_once(http_server, db_url: str, reports_dir: Pat
     assert list(reports_dir.glob(f"{article.id:05d}-*.html")) and (reports_dir / "index.html").exists()
 
     flow_run_id = state.state_details.flow_run_id
-    keys = {a.key for a in _artifacts(flow_run_id) if a.key}
+    artifacts = _artifacts(flow_run_id)
+    keys = {a.key for a in artifacts if a.key}
     assert {"claims-ingest-summary", "claims-ingest-feeds", "claims-ingest-items", "claims-ingest-report"} <= keys
+    (progress,) = [a for a in artifacts if a.type == "progress"]
+    assert float(progress.data) == 100.0
+    summary_md = str(next(a.data for a in artifacts if a.key == "claims-ingest-summary"))
+    assert f"{gone}: HTTP 404" in summary_md and "- new: **1**" in summary_md
     # (task run names are checked in test_deployments: this server does not record task runs)
 
     # The per-host limit exists on the server with the slots asked for.
@@ -101,6 +106,14 @@ def test_ingest_checks_new_items_once(http_server, db_url: str, reports_dir: Pat
     assert http_server.hits["/news/dam"] == 1 and http_server.hits["/news/gone"] == 1
     (feed_state,) = feed_states(open_engine(db_url))
     assert feed_state.items["gone"]["status"] == "failed" and feed_state.items["dam"]["status"] == "checked"
+
+    # A corrected story (the feed gives it a new date): the next revision of the same article.
+    http_server.add("/news/dam", body=DAM_V2)
+    feed.body, feed.etag = rss([("dam", dam), ("gone", gone), ("broken", broken)], hours={"dam": 9}), '"v2"'
+    third = ingest_feeds([feed_url], database_url=db_url, reports_dir=str(reports_dir), return_state=True)
+    revised = next(i for i in third.result().items if i.link == dam)
+    assert revised.state == "revised" and revised.revision == 2 and revised.article_id == article.id
+    assert revised.added >= 1 and revised.kept >= 1
 
 
 def test_claims_ingest_command(http_server, db_url: str, reports_dir: Path, tmp_path: Path) -> None:
