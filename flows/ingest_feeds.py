@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+import httpx
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import (
     create_link_artifact,
@@ -183,7 +184,9 @@ def poll(url: str, host: str, settings: Settings, per_host: int = PER_HOST) -> P
     return result
 
 
-def check_link(feed: str, item: FeedItem, settings: Settings, *, per_host: int = PER_HOST, client=None) -> ItemOutcome:  # type: ignore[no-untyped-def]
+def check_link(
+    feed: str, item: FeedItem, settings: Settings, *, per_host: int = PER_HOST, client: httpx.Client | None = None
+) -> ItemOutcome:
     """Check one article URL: fetch (holding a host slot), extract, queue. Never raises on a bad article.
 
     The reusable per-article step: call it from inside a flow or task run.
