@@ -45,6 +45,7 @@ from claims.db import open_engine
 from claims.errors import ClaimsError, SourceError
 from claims.feeds import FeedItem, Poll, feed_list, poll_feed, record_item
 from claims.fetch import TransientFetchError, fetch_article, host_of
+from claims.redact import redact_text, redact_url
 from claims.sources import load_article, slugify
 from flows.check_article import extract, queue
 from flows.render_reports import render_articles
@@ -76,7 +77,7 @@ class ItemOutcome:
     transient: bool = False
 
     def __repr__(self) -> str:  # Prefect logs a failed task's data: keep that line short
-        return f"ItemOutcome({self.link!r}, {self.state})"
+        return f"ItemOutcome({redact_url(self.link)!r}, {self.state})"
 
     @property
     def state(self) -> str:
@@ -175,12 +176,12 @@ def poll(url: str, host: str, settings: Settings, per_host: int = PER_HOST) -> P
         with host_slot(url, per_host):
             result = poll_feed(open_engine(settings.database_url), url, settings)
     except ClaimsError as exc:
-        logger.error("feed %s: %s", url, exc)
-        return Failed(message=str(exc))
+        logger.error("feed %s", redact_text(str(exc)))
+        return Failed(message=redact_text(str(exc)))
     if result.not_modified:
-        logger.info("feed %s: not modified (304); %d items to retry", url, len(result.todo))
+        logger.info("feed %s: not modified (304); %d items to retry", redact_url(url), len(result.todo))
     else:
-        logger.info("feed %s: %d items, %d to check", url, result.items_in_feed, len(result.todo))
+        logger.info("feed %s: %d items, %d to check", redact_url(url), result.items_in_feed, len(result.todo))
     return result
 
 
@@ -197,13 +198,20 @@ def check_link(
             article = load_article(item.link, settings, fetch=fetcher)
     except SourceError as exc:
         return ItemOutcome(
-            feed, item.key, item.link, False, error=str(exc), transient=isinstance(exc, TransientFetchError)
+            feed,
+            item.key,
+            item.link,
+            False,
+            error=redact_text(str(exc)),
+            transient=isinstance(exc, TransientFetchError),
         )
     try:
         claims = extract.fn(article)
         queued = queue.fn(article, claims, settings.database_url)
     except ClaimsError as exc:
-        return ItemOutcome(feed, item.key, item.link, False, title=article.title, error=f"{item.link}: {exc}")
+        return ItemOutcome(
+            feed, item.key, item.link, False, title=article.title, error=redact_text(f"{item.link}: {exc}")
+        )
     return ItemOutcome(
         feed,
         item.key,
@@ -229,12 +237,12 @@ def check_item(
     outcome = check_link(feed, item, settings, per_host=per_host)
     if not outcome.ok:
         get_run_logger().error("%s", outcome.error)
-        return Failed(message=outcome.error or f"{item.link}: failed", data=outcome)
+        return Failed(message=outcome.error or f"{redact_url(item.link)}: failed", data=outcome)
     logger = get_run_logger()
     if outcome.state == "revised":
         logger.info(
             "%s: revision %d of article %s: %d claims added, %d kept, %d gone",
-            item.link,
+            redact_url(item.link),
             outcome.revision,
             outcome.article_id,
             outcome.added,
@@ -242,7 +250,9 @@ def check_item(
             outcome.gone,
         )
     else:
-        logger.info("%s: %s, %d claims (article %s)", item.link, outcome.state, outcome.claims, outcome.article_id)
+        logger.info(
+            "%s: %s, %d claims (article %s)", redact_url(item.link), outcome.state, outcome.claims, outcome.article_id
+        )
     return outcome
 
 
@@ -261,7 +271,7 @@ def _run_name() -> str:
 
 
 def _item_slug(item: FeedItem) -> str:
-    tail = item.link.rstrip("/").rsplit("/", 1)[-1]
+    tail = redact_url(item.link).split("?")[0].rstrip("/").rsplit("/", 1)[-1]
     return slugify(item.title or tail, max_len=50) or "item"
 
 
@@ -320,7 +330,7 @@ def check_items(
                 result = future.state.result(raise_on_failure=False)
                 if not isinstance(result, ItemOutcome):  # the task crashed: still name the article
                     feed, item = by_future[id(future)]
-                    reason = f"{item.link}: {future.state.message or result}"
+                    reason = redact_text(f"{item.link}: {future.state.message or result}")
                     result = ItemOutcome(feed, item.key, item.link, False, error=reason)
                 # Recorded here, in one thread, so the feed's state is never written twice at once.
                 record_item(
@@ -361,8 +371,8 @@ def publish_artifacts(summary: IngestSummary) -> None:
             table=[
                 {
                     "state": item.state,
-                    "article": item.title or item.link,
-                    "link": item.link,
+                    "article": item.title or redact_url(item.link),
+                    "link": redact_url(item.link),
                     "claims": item.claims,
                     "article_id": item.article_id or "",
                     "revision": item.revision if item.ok else "",
@@ -407,7 +417,7 @@ def ingest_feeds(
             todo += [(url, item) for item in result.todo]
             feed_rows.append(
                 {
-                    "feed": url,
+                    "feed": redact_url(url),
                     "title": result.title,
                     "status": result.status,
                     "items": result.items_in_feed,
@@ -417,7 +427,14 @@ def ingest_feeds(
             )
         else:
             feed_rows.append(
-                {"feed": url, "title": "", "status": "", "items": 0, "to check": 0, "error": state.message or ""}
+                {
+                    "feed": redact_url(url),
+                    "title": "",
+                    "status": "",
+                    "items": 0,
+                    "to check": 0,
+                    "error": state.message or "",
+                }
             )
     logger.info("%d feeds polled, %d items to check", len(urls), len(todo))
 

@@ -185,3 +185,17 @@ def test_host_slot_falls_back_to_the_local_limit_without_an_api(monkeypatch) -> 
         assert module.ensure_limit("fetch-nowhere", 2) is False
         with module.host_slot("http://nowhere.invalid/story"):
             pass  # no Prefect limit: fetch's per-process per-host limit is what remains
+
+
+def test_secrets_in_item_urls_stay_out_of_artifacts_and_messages(http_server, db_url: str, reports_dir: Path) -> None:
+    from flows.ingest_feeds import ingest_feeds
+
+    http_server.add("/news/private", status=404, body=b"no")
+    secret_link = http_server.url("/news/private?api_key=SECRET-4711")
+    feed_url = http_server.add("/feed.xml", body=rss([("p", secret_link)]), content_type="application/rss+xml")
+    state = ingest_feeds([feed_url], database_url=db_url, reports_dir=str(reports_dir), return_state=True)
+    (item,) = state.result().items
+    assert not item.ok and "HTTP 404" in (item.error or "") and "SECRET-4711" not in (item.error or "")
+    assert "SECRET-4711" not in repr(item)
+    for artifact in _artifacts(state.state_details.flow_run_id):
+        assert "SECRET-4711" not in str(artifact.data), artifact.key

@@ -65,6 +65,7 @@ def ingest(
 ) -> None:
     """Poll each FEED once and check every new article it lists (the ingest-feeds flow)."""
     from claims.feeds import feed_list
+    from claims.redact import database_url_parameter
     from claims.runtime import prepare_prefect
 
     conf = settings(db, reports)
@@ -79,7 +80,12 @@ def ingest(
     overrides = {} if PREFECT_API_URL.value() else {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
     with temporary_settings(overrides):
         state = ingest_feeds(
-            urls, None, conf.database_url, str(conf.reports_dir), max_workers=workers, return_state=True
+            urls,
+            None,
+            database_url_parameter(conf.database_url),  # a password goes by the environment
+            str(conf.reports_dir),
+            max_workers=workers,
+            return_state=True,
         )
     summary = state.result(raise_on_failure=False)
     if not isinstance(summary, IngestSummary):
