@@ -1,4 +1,4 @@
-"""Hide secrets in URLs before they are shown, logged or stored.
+"""Hide secrets in URLs before they are shown, logged or stored; make untrusted text inert in Markdown.
 
 A URL can carry a password (``https://user:pw@host/``) or an API key in its
 query (``?api_key=...``, ``token``, ``sig``, ...). :func:`redact_url` replaces
@@ -116,6 +116,16 @@ def redacted_article(article: A) -> A:
     if source == article.source and url == article.url:
         return article
     return dataclasses.replace(article, source=source, url=url)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+
+
+def markdown_text(text: str) -> str:
+    """Untrusted text made inert in Markdown (artifacts): no HTML, links, code spans or table breaks, one line."""
+    flat = " ".join(str(text).split())
+    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", flat)
 
 
 def has_password(database_url: str) -> bool:

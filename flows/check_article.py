@@ -20,7 +20,7 @@ from claims.config import Settings
 from claims.db import open_engine
 from claims.errors import ClaimsError
 from claims.extract import Claim, extract_claims
-from claims.redact import redact_text, redact_url
+from claims.redact import markdown_text, redact_text, redact_url
 from claims.report import write_reports
 from claims.sources import Article, is_url, load_article, slugify
 from claims.store import Queued, save_article
@@ -94,9 +94,9 @@ def publish_artifacts(result: CheckResult) -> None:
     for claim in result.claims:
         kinds[claim.kind] = kinds.get(claim.kind, 0) + 1
     lines = [
-        f"# {result.title}",
+        f"# {markdown_text(result.title)}",
         "",
-        f"- source: `{redact_url(result.source)}`",
+        f"- source: {markdown_text(redact_url(result.source))}",
         f"- claims: **{len(result.claims)}** ({state}, article id {result.article_id})",
         f"- report: `{result.report}`",
         "",

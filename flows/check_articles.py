@@ -22,6 +22,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from claims.config import Settings
 from claims.db import open_engine
 from claims.pipeline import Outcome, check_source, chunked, read_sources
+from claims.redact import markdown_text
 from claims.report import write_reports
 
 DEFAULT_CHUNK = 50
@@ -105,7 +106,7 @@ def check_articles(
     ]
     if tally.failures:
         lines += ["", "| source | reason |", "|---|---|"]
-        lines += [f"| `{f.source}` | {f.error} |" for f in tally.failures[:200]]
+        lines += [f"| {markdown_text(f.source)} | {markdown_text(f.error)} |" for f in tally.failures[:200]]
     create_markdown_artifact(markdown="\n".join(lines), key="check-articles-summary", description="Batch summary")
     logger.info(
         "%d sources: %d new articles, %d claims, %d failed",
