@@ -8,6 +8,7 @@ author, date); plain text and Markdown are read as they are. Every failure is a
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import re
@@ -97,6 +98,11 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> str:
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise UnsupportedSource(f"{source}: {what}, not an article")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise UnsupportedSource(f"{source}: not valid UTF-16 text") from None
     if b"\x00" in data[:8192]:
         raise UnsupportedSource(f"{source}: binary data, not an article")
     for encoding in filter(None, (declared, "utf-8-sig")):

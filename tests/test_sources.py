@@ -123,3 +123,15 @@ def test_only_http_schemes() -> None:
 def test_slugify() -> None:
     assert slugify("Putin–Kim summit: “first visit” in 24 years!") == "putin-kim-summit-first-visit-in-24-years"
     assert slugify("") == ""
+
+
+def test_utf16_with_bom_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "u16.txt"
+    path.write_bytes("\ufeffThe council spent €5 million on 12 bridges in 2024.".encode("utf-16"))
+    assert load_article(str(path)).text.startswith("The council spent €5 million")
+
+
+def test_windows_1252_text_is_detected(tmp_path: Path) -> None:
+    path = tmp_path / "cp.txt"
+    path.write_bytes("The mayor said the “new” toll is €3.50 – up 12 percent.".encode("cp1252"))
+    assert load_article(str(path)).text == "The mayor said the “new” toll is €3.50 – up 12 percent."
