@@ -100,7 +100,7 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> str:
             raise UnsupportedSource(f"{source}: {what}, not an article")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16").lstrip("\ufeff")
         except UnicodeDecodeError:
             raise UnsupportedSource(f"{source}: not valid UTF-16 text") from None
     if b"\x00" in data[:8192]:
