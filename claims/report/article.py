@@ -1,0 +1,136 @@
+"""The article report (``article.html``): the text with every claim highlighted, and the claims table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+from sqlmodel import Session, col, select
+
+from claims.claimreview import claim_review, safe_url
+from claims.highlight import Span, highlight_html
+from claims.models import ClaimStatus, StoredArticle, StoredClaim, Verdict
+from claims.ratings import load_scale
+from claims.report.common import (
+    Count,
+    VerdictView,
+    environment,
+    kind_order,
+    rating_counts,
+    status_key,
+    tone,
+    utc,
+    value_text,
+    verdict_view,
+)
+from claims.store import article_claims, get_article
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """One claim of the article table, with its current verdict and the earlier ones."""
+
+    claim: StoredClaim
+    tone: str
+    label: str
+    values: list[tuple[str, str]]
+    verdict: VerdictView | None
+    earlier: list[VerdictView]
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    """Context of ``article.html``."""
+
+    article: StoredArticle
+    source_url: str | None
+    rows: list[ClaimRow]
+    text_html: Markup
+    status_counts: list[Count]
+    verdict_counts: list[Count]
+    reviewed: int
+    total: int
+    kinds: list[str]
+    statuses: list[str]
+    verdicts: list[str]
+    claimreview: list[dict[str, Any]]
+    updated: dt.datetime
+
+
+def article_page(session: Session, article_id: int, base_url: str = "") -> ArticlePage:
+    """Everything the article report shows, in a fixed number of queries."""
+    scale = load_scale()
+    article = get_article(session, article_id)
+    claims = article_claims(session, article_id)
+    history: dict[int, list[Verdict]] = defaultdict(list)
+    query = (
+        select(Verdict)
+        .join(StoredClaim, col(StoredClaim.id) == col(Verdict.claim_id))
+        .where(StoredClaim.article_id == article_id)
+        .order_by(col(Verdict.created_at), col(Verdict.id))
+    )
+    for verdict in session.exec(query):
+        history[verdict.claim_id].append(verdict)
+    rows: list[ClaimRow] = []
+    spans: list[Span] = []
+    reviews: list[dict[str, Any]] = []
+    times = [utc(article.checked_at)]
+    for claim in claims:
+        verdicts = history.get(claim.id or 0, [])
+        latest = verdicts[-1] if verdicts else None
+        claim_tone = tone(claim.status, latest.rating if latest else None, scale)
+        label = claim.status if claim.status == ClaimStatus.GONE or latest is None else latest.rating
+        views = [verdict_view(v, scale) for v in verdicts]
+        rows.append(
+            ClaimRow(
+                claim=claim,
+                tone=claim_tone,
+                label=label,
+                values=[(str(k), value_text(v)) for k, v in sorted((claim.values or {}).items())],
+                verdict=views[-1] if views else None,
+                earlier=views[-2::-1],
+            )
+        )
+        spans.append(
+            Span(
+                claim.id or 0,
+                claim.start,
+                claim.end,
+                claim_tone,
+                label,
+                claim.kind,
+                claim.status,
+                latest.rating if latest else "",
+            )
+        )
+        if latest is not None:
+            reviews.append(claim_review(article, claim, latest, scale, base_url))
+            times.append(utc(latest.created_at))
+        times.append(utc(claim.created_at))
+    status_counts = Counter(c.status for c in claims)
+    verdict_counts = rating_counts(Counter(r.verdict.rating for r in rows if r.verdict), scale)
+    live = [c for c in claims if c.status != ClaimStatus.GONE]
+    return ArticlePage(
+        article=article,
+        source_url=safe_url(article.url),
+        rows=rows,
+        text_html=highlight_html(article.text, spans),
+        status_counts=[Count(s, n, s) for s, n in sorted(status_counts.items(), key=status_key)],
+        verdict_counts=verdict_counts,
+        reviewed=sum(1 for c in live if c.status == ClaimStatus.REVIEWED),
+        total=len(live),
+        kinds=kind_order({c.kind for c in claims}),
+        statuses=[s for s, _ in sorted(status_counts.items(), key=status_key)],
+        verdicts=[c.label for c in verdict_counts],
+        claimreview=reviews,
+        updated=max(times),
+    )
+
+
+def render_article(session: Session, article_id: int, base_url: str = "") -> tuple[StoredArticle, str]:
+    """The article and the HTML of its report."""
+    page = article_page(session, article_id, base_url)
+    return page.article, environment().get_template("article.html").render(page=page)

@@ -1,0 +1,89 @@
+"""The digest page (``digest.html``): what was reviewed on a day, and what waits longest."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import and_
+from sqlmodel import Session, col, select
+
+from claims.claimreview import report_filename
+from claims.models import ClaimStatus, StoredArticle, StoredClaim, Verdict
+from claims.ratings import load_scale
+from claims.report.common import (
+    WAITING_LIMIT,
+    Count,
+    VerdictView,
+    data_updated,
+    environment,
+    rating_counts,
+    verdict_view,
+)
+from claims.report.queue import QueueRow, pending_rows, status_counts
+
+
+@dataclass(frozen=True)
+class DigestRow:
+    """A verdict recorded on the digest's day."""
+
+    claim_id: int
+    href: str
+    quote: str
+    article_title: str
+    verdict: VerdictView
+
+
+@dataclass(frozen=True)
+class DigestPage:
+    """Context of ``digest.html``: what was reviewed on ``day``, and what waits longest."""
+
+    day: dt.date
+    reviewed: list[DigestRow]
+    ratings: list[Count]
+    reviewers: list[Count]
+    waiting: list[QueueRow]
+    pending: int
+    updated: dt.datetime
+
+
+def digest_page(session: Session, day: dt.date | None = None, updated: dt.datetime | None = None) -> DigestPage:
+    """The digest of ``day`` (UTC; today by default)."""
+    scale = load_scale()
+    day = day or dt.datetime.now(dt.UTC).date()
+    start = dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+    query = (
+        select(Verdict, StoredClaim.quote, StoredArticle.id, StoredArticle.slug, StoredArticle.title)  # type: ignore[call-overload]
+        .join(StoredClaim, col(StoredClaim.id) == col(Verdict.claim_id))
+        .join(StoredArticle, col(StoredArticle.id) == col(StoredClaim.article_id))
+        .where(and_(col(Verdict.created_at) >= start, col(Verdict.created_at) < start + dt.timedelta(days=1)))
+        .order_by(col(Verdict.created_at).desc(), col(Verdict.id).desc())
+    )
+    reviewed = [
+        DigestRow(
+            claim_id=verdict.claim_id,
+            href=f"{report_filename(a_id, slug)}#claim-{verdict.claim_id}",
+            quote=quote,
+            article_title=title,
+            verdict=verdict_view(verdict, scale),
+        )
+        for verdict, quote, a_id, slug, title in session.exec(query)
+    ]
+    ratings = Counter(r.verdict.rating for r in reviewed)
+    reviewers = Counter(r.verdict.reviewer for r in reviewed)
+    order = (col(StoredClaim.created_at), col(StoredClaim.id))
+    return DigestPage(
+        day=day,
+        reviewed=reviewed,
+        ratings=rating_counts(ratings, scale),
+        reviewers=[Count(name, n) for name, n in sorted(reviewers.items(), key=lambda kv: (-kv[1], kv[0]))],
+        waiting=pending_rows(session, order, WAITING_LIMIT, today=day),
+        pending=status_counts(session)[ClaimStatus.PENDING],
+        updated=updated or data_updated(session),
+    )
+
+
+def render_digest(session: Session, day: dt.date | None = None, updated: dt.datetime | None = None) -> str:
+    """The HTML of the digest page."""
+    return environment().get_template("digest.html").render(page=digest_page(session, day, updated))

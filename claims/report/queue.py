@@ -1,0 +1,99 @@
+"""The review queue page (``queue.html``): pending claims of every article, by priority."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func
+from sqlalchemy import select as columns
+from sqlmodel import Session, col, select
+
+from claims.claimreview import report_filename
+from claims.models import ClaimStatus, StoredArticle, StoredClaim
+from claims.report.common import QUEUE_LIMIT, data_updated, environment, utc
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    """A pending claim on the queue page or the digest."""
+
+    claim_id: int
+    href: str
+    quote: str
+    kind: str
+    score: float
+    speaker: str | None
+    article_title: str
+    queued: dt.datetime
+    days_waiting: int = 0
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    """Context of ``queue.html``: pending claims, best score first, then newest."""
+
+    rows: list[QueueRow]
+    pending: int
+    leased: int
+    updated: dt.datetime
+
+
+def pending_rows(session: Session, order: tuple[Any, ...], limit: int, today: dt.date | None = None) -> list[QueueRow]:
+    query = (
+        columns(
+            col(StoredClaim.id),
+            col(StoredClaim.quote),
+            col(StoredClaim.kind),
+            col(StoredClaim.score),
+            col(StoredClaim.speaker),
+            col(StoredClaim.created_at),
+            col(StoredArticle.id),
+            col(StoredArticle.slug),
+            col(StoredArticle.title),
+        )
+        .join(StoredArticle, col(StoredArticle.id) == col(StoredClaim.article_id))
+        .where(col(StoredClaim.status) == ClaimStatus.PENDING)
+        .order_by(*order)
+        .limit(limit)
+    )
+    return [
+        QueueRow(
+            claim_id=c_id,
+            href=f"{report_filename(a_id, slug)}#claim-{c_id}",
+            quote=quote,
+            kind=kind,
+            score=score,
+            speaker=speaker,
+            article_title=title,
+            queued=utc(created),
+            days_waiting=(today - utc(created).date()).days if today else 0,
+        )
+        for c_id, quote, kind, score, speaker, created, a_id, slug, title in (
+            (r[0] or 0, *r[1:6], r[6] or 0, *r[7:]) for r in session.connection().execute(query)
+        )
+    ]
+
+
+def status_counts(session: Session) -> Counter[str]:
+    rows = session.exec(select(col(StoredClaim.status), func.count()).group_by(col(StoredClaim.status))).all()
+    return Counter({status: n for status, n in rows})
+
+
+def queue_page(session: Session, updated: dt.datetime | None = None) -> QueuePage:
+    """The review queue across articles: check-worthiness first, then recency."""
+    order = (col(StoredClaim.score).desc(), col(StoredClaim.created_at).desc(), col(StoredClaim.id).desc())
+    counts = status_counts(session)
+    return QueuePage(
+        rows=pending_rows(session, order, QUEUE_LIMIT),
+        pending=counts[ClaimStatus.PENDING],
+        leased=counts[ClaimStatus.LEASED],
+        updated=updated or data_updated(session),
+    )
+
+
+def render_queue(session: Session, updated: dt.datetime | None = None) -> str:
+    """The HTML of the queue page."""
+    return environment().get_template("queue.html").render(page=queue_page(session, updated))

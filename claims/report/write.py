@@ -1,0 +1,102 @@
+"""Writing the pages: only what changed, atomically, readable by others."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from claims.models import StoredArticle
+from claims.report.article import ArticlePage, render_article
+from claims.report.common import REPORTS_URL_ENV, article_filename, data_updated
+from claims.report.digest import DigestPage, render_digest
+from claims.report.index import IndexPage, render_index
+from claims.report.queue import QueuePage, render_queue
+
+#: Each page template and the dataclass its context is.
+PAGES: dict[str, type] = {
+    "article.html": ArticlePage,
+    "index.html": IndexPage,
+    "queue.html": QueuePage,
+    "digest.html": DigestPage,
+}
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _file_mode() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+_FILE_MODE = _file_mode()
+
+
+def write_if_changed(path: Path, content: str) -> bool:
+    """Write ``content`` atomically unless the file already holds it; True when written."""
+    try:
+        if path.read_text(encoding="utf-8") == content:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".html")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(content)
+    os.chmod(tmp, _FILE_MODE)  # mkstemp makes 0600; reports are meant to be shared
+    os.replace(tmp, path)
+    return True
+
+
+@dataclass
+class Written:
+    """What :func:`build_reports` did: pages written and pages left as they were."""
+
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    last_article: Path | None = None
+
+    def add(self, path: Path, content: str) -> None:
+        """Write ``path`` if its content changed, and note which it was."""
+        (self.written if write_if_changed(path, content) else self.unchanged).append(path)
+
+
+def build_reports(
+    engine: Engine,
+    reports_dir: Path,
+    article_ids: list[int] | None = None,
+    *,
+    day: dt.date | None = None,
+    base_url: str | None = None,
+) -> Written:
+    """Render the reports of ``article_ids`` (all when None) plus the index, queue and digest."""
+    reports_dir = Path(reports_dir)
+    base = base_url if base_url is not None else os.environ.get(REPORTS_URL_ENV, "")
+    done = Written()
+    with Session(engine) as session:
+        ids = (
+            article_ids
+            if article_ids is not None
+            else list(session.exec(select(col(StoredArticle.id)).order_by(col(StoredArticle.id))))
+        )
+        for article_id in ids:
+            article, html = render_article(session, article_id, base)  # type: ignore[arg-type]
+            done.last_article = reports_dir / article_filename(article)
+            done.add(done.last_article, html)
+        updated = data_updated(session)
+        done.add(reports_dir / "index.html", render_index(session, updated))
+        done.add(reports_dir / "queue.html", render_queue(session, updated))
+        done.add(reports_dir / "digest.html", render_digest(session, day, updated))
+    return done
+
+
+def write_reports(engine: Engine, reports_dir: Path, article_ids: list[int] | None = None) -> Path | None:
+    """Render the reports of ``article_ids`` (all when None) and the shared pages; the last article's path."""
+    return build_reports(engine, reports_dir, article_ids).last_article
