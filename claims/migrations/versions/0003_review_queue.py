@@ -13,8 +13,8 @@ and cascade to the verdicts. tests/test_migrations.py checks the verdicts surviv
 from __future__ import annotations
 
 import sqlalchemy as sa
-import sqlmodel
 from alembic import op
+from sqlmodel.sql.sqltypes import AutoString, UTCDateTime
 
 revision = "0003"
 down_revision = "0002"
@@ -56,8 +56,8 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("article_id", sa.Integer(), nullable=False),
         sa.Column("revision", sa.Integer(), nullable=False),
-        sa.Column("content_hash", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column("checked_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("content_hash", AutoString(length=64), nullable=False),
+        sa.Column("checked_at", UTCDateTime(), nullable=False),
         sa.Column("added", sa.Integer(), nullable=False),
         sa.Column("kept", sa.Integer(), nullable=False),
         sa.Column("gone", sa.Integer(), nullable=False),
