@@ -213,9 +213,11 @@ def latency_test(count: int, samples: int) -> None:
         times.append((time.perf_counter() - t0) * 1000)
         assert item is not None
     times.sort()
+    over = sum(t >= 20 for t in times)
     print(
         f"  next over {samples} calls: median {statistics.median(times):.2f} ms, "
-        f"p95 {times[int(len(times) * 0.95) - 1]:.2f} ms, max {times[-1]:.2f} ms"
+        f"p95 {times[int(len(times) * 0.95) - 1]:.2f} ms, p99 {times[int(len(times) * 0.99) - 1]:.2f} ms, "
+        f"max {times[-1]:.2f} ms; {over} of {samples} at 20 ms or more"
     )
 
 
@@ -227,7 +229,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=5000, help="claims queued before the editors start")
     parser.add_argument("--writer", choices=("store", "flow", "none"), default="store")
     parser.add_argument("--claims", type=int, default=100_000)
-    parser.add_argument("--samples", type=int, default=200)
+    parser.add_argument("--samples", type=int, default=1000)
     parser.add_argument("--skip-load", action="store_true")
     parser.add_argument("--skip-latency", action="store_true")
     args = parser.parse_args()

@@ -93,3 +93,22 @@ def test_override_keeps_both_verdicts_apart(db_url: str) -> None:
     with Session(engine) as session:
         assert [v.rating for v in history(session, 2)] == ["true"]
         assert [v.rating for v in history(session, 3)] == ["misleading"]
+
+
+def test_cli_shows_and_confirms_the_suggestion(db_url: str, tmp_path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from claims.cli import app
+
+    _reviewed_db(db_url)
+    save_article(open_engine(db_url), *story("second.txt", [PARAPHRASES[0]]))
+    env = {"CLAIMS_DATABASE_URL": db_url, "CLAIMS_REPORTS_DIR": str(tmp_path / "r")}
+    runner = CliRunner()
+    queued = json.loads(runner.invoke(app, ["queue", "-f", "json"], env=env).stdout)
+    assert queued[0]["suggestion"]["rating"] == "false" and queued[0]["suggestion"]["claim_id"] == 1
+    shown = runner.invoke(app, ["next", "-r", "bob"], env=env)
+    assert "suggested: false (claim 1, ana" in shown.stdout and "claims verdict 3 suggested" in shown.stdout
+    done = runner.invoke(app, ["verdict", "3", "suggested", "-r", "bob"], env=env)
+    assert done.exit_code == 0 and "Claim 3: false" in done.stdout
