@@ -9,16 +9,12 @@ root, starts ``prefect worker start --pool claims`` there, and runs the
 from __future__ import annotations
 
 import os
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 import yaml
 from sqlmodel import Session, select
@@ -28,7 +24,7 @@ from claims.feeds import feed_states
 from claims.models import StoredArticle
 from flows.serve import SCHEDULES, TIMEZONE, load_flow
 from tests.conftest import DEV, ROOT, need_shared
-from tests.helpers import Route
+from tests.helpers import Route, running_prefect_server, stop_process
 from tests.test_feeds import ConditionalFeed, rss
 from tests.test_ingest_flow import DAM, DAM_V2
 
@@ -65,62 +61,21 @@ def test_prefect_yaml_matches_the_served_schedules() -> None:
 # ------------------------------------------------------------------ the server path, for real
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _stop(process: subprocess.Popen) -> None:
-    """Stop a process we started, and its children (its own session), by its id."""
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=5)
-
-
 @pytest.fixture(scope="module")
 def prefect_api() -> Iterator[tuple[str, dict[str, str]]]:
     """A real ``prefect server start`` on a loopback port with its own PREFECT_HOME; (API URL, env)."""
-    home = tempfile.mkdtemp(prefix="claims-test-server-")
-    port = _free_port()
-    api = f"http://127.0.0.1:{port}/api"
+    home = Path(tempfile.mkdtemp(prefix="claims-test-server-"))
     env = {
         **os.environ,
-        "PREFECT_HOME": home,
-        "PREFECT_API_URL": api,
+        "PREFECT_HOME": str(home),
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
         "PREFECT_LOGGING_TO_API_ENABLED": "true",
         "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED": "true",
         "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED": "true",
         "PREFECT_WORKER_QUERY_SECONDS": "1",
     }
-    log = open(Path(home) / "server.log", "w")  # noqa: SIM115 (closed below)
-    server = subprocess.Popen(
-        [PREFECT, "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-        env={k: v for k, v in env.items() if k != "PREFECT_API_URL"},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx.get(f"{api}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("prefect server did not start:\n" + (Path(home) / "server.log").read_text()[-3000:])
-            time.sleep(0.5)
-        yield api, env
-    finally:
-        _stop(server)
-        log.close()
+    with running_prefect_server(home, env) as api:
+        yield api, {**env, "PREFECT_API_URL": api}
 
 
 def _prefect(args: list[str], env: dict[str, str], timeout: float = 180) -> str:
@@ -235,5 +190,5 @@ def test_worker_runs_ingest_feeds_deployment(prefect_api, http_server, tmp_path:
             (state,) = feed_states(open_engine(f"sqlite:///{db}"))
             assert state.etag == '"v2"' and state.items["gone"]["status"] == "failed"
     finally:
-        _stop(worker)
+        stop_process(worker)
         worker_log.close()

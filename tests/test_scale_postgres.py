@@ -7,10 +7,8 @@ on another machine would, and its articles land in the PostgreSQL claims databas
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +18,7 @@ import pytest
 from sqlalchemy import text
 
 from tests.conftest import EXAMPLE, IN_CI
+from tests.helpers import running_prefect_server
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 
@@ -58,42 +57,10 @@ def pg_databases() -> Iterator[tuple[str, str]]:
                 conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_batch_on_prefect_server_and_claims_db_both_on_postgres(tmp_path: Path, pg_databases) -> None:
     prefect_db, claims_db = pg_databases
-    port = _free_port()
-    env = {
-        **os.environ,
-        "PREFECT_HOME": str(tmp_path / "prefect-home"),
-        "PREFECT_SERVER_DATABASE_CONNECTION_URL": prefect_db,
-        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        "PREFECT_SERVER_UI_ENABLED": "false",
-    }
-    env.pop("PREFECT_API_URL", None)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=open(tmp_path / "server.log", "wb"),  # noqa: SIM115 (closed with the process)
-    )
-    api = f"http://127.0.0.1:{port}/api"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx.get(f"{api}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert server.poll() is None, (tmp_path / "server.log").read_text()[-2000:]
-            assert time.monotonic() < deadline, "prefect server did not answer /api/health in 120 s"
-            time.sleep(0.5)
-
+    env = {**os.environ, "PREFECT_SERVER_DATABASE_CONNECTION_URL": prefect_db, "PREFECT_SERVER_UI_ENABLED": "false"}
+    with running_prefect_server(tmp_path / "prefect-home", env) as api:
         articles = []
         base = EXAMPLE.read_text(encoding="utf-8")
         for i in range(30):
@@ -126,9 +93,3 @@ def test_batch_on_prefect_server_and_claims_db_both_on_postgres(tmp_path: Path, 
 
         with psycopg.connect(ADMIN.rpartition("/")[0] + "/" + prefect_db.rsplit("/", 1)[1]) as pconn:
             assert pconn.execute("select count(*) from flow_run").fetchone()[0] >= 1
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
