@@ -106,6 +106,11 @@ def reclaim_expired(session: Session, now: dt.datetime | None = None) -> int:
     conn = session.connection()
     ids = list(conn.execute(_EXPIRED, {"now": now or utcnow()}).scalars())
     if ids:
+        # Skip claims another transaction holds (a verdict on one of them): waiting for it
+        # while holding its lease row would deadlock with that verdict's lease delete.
+        free = select(StoredClaim.id).where(col(StoredClaim.id).in_(ids)).with_for_update(skip_locked=True)
+        ids = list(conn.execute(free).scalars())
+    if ids:
         conn.execute(
             update(StoredClaim)
             .where(col(StoredClaim.id).in_(ids), col(StoredClaim.status) == ClaimStatus.LEASED)
@@ -164,9 +169,9 @@ def lease_next(
     return None if lease is None else _load(engine, lease.claim_id, lease)
 
 
-def get_claim(session: Session, claim_id: int) -> StoredClaim:
-    """The claim with this id, or :class:`NotFound`."""
-    claim = session.get(StoredClaim, claim_id)
+def get_claim(session: Session, claim_id: int, lock: bool = False) -> StoredClaim:
+    """The claim with this id (its row locked for the transaction if ``lock``), or :class:`NotFound`."""
+    claim = session.get(StoredClaim, claim_id, with_for_update=lock)
     if claim is None:
         raise NotFound(f"no claim with id {claim_id}")
     return claim
@@ -184,7 +189,7 @@ def release(engine: Engine, claim_id: int, reviewer: str | None = None, now: dt.
     """End the claim's lease and put it back in the queue; only its holder may, when ``reviewer`` is given."""
 
     def work(session: Session) -> StoredClaim:
-        claim = get_claim(session, claim_id)
+        claim = get_claim(session, claim_id, lock=True)
         lease = session.get(Lease, claim_id)
         if lease is None:
             raise InvalidInput(f"claim {claim_id} is not leased (it is {claim.status})")
@@ -203,7 +208,7 @@ def reopen(engine: Engine, claim_id: int) -> StoredClaim:
     """Put a reviewed claim back in the queue; its verdicts stay, the next one becomes current."""
 
     def work(session: Session) -> StoredClaim:
-        claim = get_claim(session, claim_id)
+        claim = get_claim(session, claim_id, lock=True)
         if claim.status != ClaimStatus.REVIEWED:
             raise InvalidInput(f"claim {claim_id} is {claim.status}; only a reviewed claim can be reopened")
         claim.status = ClaimStatus.PENDING

@@ -185,7 +185,15 @@ def _revise(session: Session, stored: StoredArticle, article: Article, claims: S
     stored.author, stored.published, stored.fetched = article.author, article.published, article.fetched
     stored.checked_at = utcnow()
     session.add(stored)
-    old = article_claims(session, stored.id)  # type: ignore[arg-type]
+    # Lock the old claims (PostgreSQL) so a concurrent `next` or verdict waits for the revision.
+    old = list(
+        session.exec(
+            select(StoredClaim)
+            .where(StoredClaim.article_id == stored.id)
+            .order_by(col(StoredClaim.start), col(StoredClaim.id))
+            .with_for_update()
+        )
+    )
     pairs = matching.pair(old, claims)
     reviewed = set(session.exec(select(Verdict.claim_id).where(col(Verdict.claim_id).in_([c.id for c in old]))))
     for index, previous in pairs.items():

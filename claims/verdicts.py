@@ -28,8 +28,12 @@ from claims.store import write
 SUGGESTED = "suggested"
 MAX_NOTE = 10_000
 # Built once: the Python time inside the write lock bounds the throughput (see claims.queue).
-_CLAIM = select(StoredClaim.status, StoredClaim.gone_revision, StoredClaim.match_of).where(
-    col(StoredClaim.id) == bindparam("cid")
+# The claim row is locked first (PostgreSQL; SQLite writers already take turns), so the
+# lease read after it cannot be overtaken by a concurrent `next`.
+_CLAIM = (
+    select(StoredClaim.status, StoredClaim.gone_revision, StoredClaim.match_of)
+    .where(col(StoredClaim.id) == bindparam("cid"))
+    .with_for_update()
 )
 _LEASE = select(Lease.reviewer, Lease.expires_at).where(col(Lease.claim_id) == bindparam("cid"))
 _ADD = insert(Verdict).returning(col(Verdict.id))

@@ -82,3 +82,50 @@ def test_lease_query_skips_locked_rows(pg_url: str) -> None:
 
     query = select(StoredClaim).with_for_update(skip_locked=True)
     assert "FOR UPDATE SKIP LOCKED" in str(query.compile(dialect=postgresql.dialect()))
+
+
+def test_verdicts_racing_next_keep_leases_and_statuses_in_step(pg_url: str) -> None:
+    import contextlib
+    import random
+    import threading
+
+    from claims.errors import LeaseConflict
+    from claims.models import ClaimStatus, Lease, StoredClaim
+    from claims.queue import release
+
+    reset_postgres(pg_url)
+    engine = open_engine(pg_url)
+    save_article(engine, *numbered("race.txt", 30))
+    errors: list[BaseException] = []
+
+    def leaser(name: str) -> None:
+        try:
+            while (item := lease_next(engine, name)) is not None:
+                assert item.claim.id is not None
+                if random.random() < 0.5:
+                    release(engine, item.claim.id, name)
+                else:
+                    record_verdict(engine, item.claim.id, "mixed", name)
+        except BaseException as exc:  # surfaced below, not lost in the thread
+            errors.append(exc)
+
+    def decider(name: str) -> None:
+        try:
+            for _ in range(40):
+                with contextlib.suppress(LeaseConflict):
+                    record_verdict(engine, random.randint(1, 30), "false", name)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=leaser, args=(f"l{i}",)) for i in range(2)]
+    threads += [threading.Thread(target=decider, args=(f"d{i}",)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    with Session(engine) as session:
+        leased = set(session.exec(select(Lease.claim_id)))
+        status = {c.id: c.status for c in session.exec(select(StoredClaim))}
+    assert leased == {cid for cid, s in status.items() if s == ClaimStatus.LEASED}
+    assert all(s == ClaimStatus.REVIEWED for s in status.values())
