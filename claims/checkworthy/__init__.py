@@ -22,22 +22,25 @@ THRESHOLD = 0.5
 MODEL_FILE = "model.json.gz"
 
 _MODEL: tuple[dict[str, float], float] | None = None
+#: The model's feature names as a frozenset: set & frozenset is about twice as fast as set & dict.keys().
+_KEYS: frozenset[str] = frozenset()
 
 
 def load_model() -> tuple[dict[str, float], float]:
     """(weights, bias) from the packaged model file, cached after the first call."""
-    global _MODEL
+    global _MODEL, _KEYS
     if _MODEL is None:
         raw = resources.files(__name__).joinpath(MODEL_FILE).read_bytes()
         doc: dict[str, Any] = json.loads(gzip.decompress(raw))
         _MODEL = (doc["weights"], float(doc["bias"]))
+        _KEYS = frozenset(_MODEL[0])
     return _MODEL
 
 
 def margin(sentence: str) -> float:
     """Logit of ``sentence`` being check-worthy (>= 0 means check-worthy)."""
     weights, bias = load_model()
-    keys = weights.keys()
+    keys = _KEYS
     get = weights.__getitem__
     groups, hand = blocks(sentence)
     z = bias
