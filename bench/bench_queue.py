@@ -162,7 +162,7 @@ def load_test(editors: int, seconds: float, seed: int, mode: str) -> None:
     print(f"  verdicts: {len(made)} in {elapsed:.1f} s = {len(made) / elapsed:.0f} verdicts/s in total")
     print(f"  writer queued {wrote['claims']} claims in {wrote['articles']} articles meanwhile; {left} still pending")
     print(
-        f"  double leases: {len(leased) - len(set(leased))}; claims with more than one verdict: {max(0, (per_claim or 1) - 1)}"
+        f"  double leases: {len(leased) - len(set(leased))}; most verdicts on one claim: {per_claim or 0} (1 expected)"
     )
     print(
         f"  lost verdicts (acknowledged, not stored): {len(made - stored)}; stored but not acknowledged: {len(stored - made)}"
