@@ -14,6 +14,9 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import OperationalError
+
+from claims.errors import StoreError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -36,8 +39,14 @@ def head_revision() -> str:
 
 def current_revision(engine: Engine) -> str | None:
     """The revision the database is at (None for an empty database)."""
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+    try:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    except OperationalError as exc:
+        from claims.db import redact
+
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "cannot connect"
+        raise StoreError(f"cannot open database {redact(str(engine.url))}: {reason}") from None
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:

@@ -128,3 +128,14 @@ def test_downgrade_and_upgrade_again(db_url: str) -> None:
     assert current_revision(engine) == "0002"
     upgrade(engine)
     assert current_revision(engine) == head_revision()
+
+
+def test_db_commands_give_one_line_when_the_server_is_unreachable() -> None:
+    from typer.testing import CliRunner
+
+    from claims.cli import app
+
+    result = CliRunner().invoke(app, ["db", "current", "--db", "postgresql://nobody@127.0.0.1:1/none"])
+    assert result.exit_code == 3
+    assert result.stderr.startswith("claims: error: cannot open database postgresql+psycopg://nobody@127.0.0.1:1/none")
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import typer
-
-from claims.cli import app
+from claims.cli import ClaimsTyper, app
 from claims.cli.options import DbOption, settings
 
-db_app = typer.Typer(name="db", help="Inspect and upgrade the database schema.", no_args_is_help=True)
+db_app = ClaimsTyper(name="db", help="Inspect and upgrade the database schema.", no_args_is_help=True)
 app.add_typer(db_app)
 
 
