@@ -91,3 +91,32 @@ def test_other_sources_are_other_articles(db_url: str, tmp_path: Path) -> None:
     stdin = save_article(engine, *story("-", FIRST[:1]))
     assert one.article_id == two.article_id and two.revision == 2
     assert len({one.article_id, other.article_id, stdin.article_id}) == 3
+
+
+def test_report_shows_what_changed(db_url: str, tmp_path: Path) -> None:
+    from html.parser import HTMLParser
+
+    from claims.report import write_reports
+
+    engine = open_engine(db_url)
+    first = save_article(engine, *story("story.txt", FIRST))
+    record_verdict(engine, 3, "false", "ana")
+    save_article(engine, *story("story.txt", SECOND))
+    page = write_reports(engine, tmp_path / "reports", [first.article_id])
+    assert page is not None
+    html = page.read_text(encoding="utf-8")
+    assert 'id="revisions"' in html and "What changed" in html
+    assert "new in revision 2" in html and "gone in revision 2" in html
+
+    marks: list[str] = []
+
+    class Marks(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found = dict(attrs)
+            if tag == "mark" and (found.get("id") or "").startswith("mark-"):
+                marks.append(found["id"] or "")
+
+    Marks().feed(html)
+    assert "mark-3" not in marks  # the gone claim is listed, not marked in the new text
+    assert {"mark-1", "mark-2", "mark-4"} <= set(marks)
+    assert 'href="#mark-3"' not in html

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup
@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 
 from claims.claimreview import claim_review, safe_url
 from claims.highlight import Span, highlight_html
-from claims.models import ClaimStatus, StoredArticle, StoredClaim, Verdict
+from claims.models import ArticleRevision, ClaimStatus, StoredArticle, StoredClaim, Verdict
 from claims.ratings import load_scale
 from claims.report.common import (
     Count,
@@ -26,7 +26,7 @@ from claims.report.common import (
     value_text,
     verdict_view,
 )
-from claims.store import article_claims, get_article
+from claims.store import article_claims, article_revisions, get_article
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,8 @@ class ClaimRow:
     values: list[tuple[str, str]]
     verdict: VerdictView | None
     earlier: list[VerdictView]
+    #: What the latest revision did to the claim: "new in revision 3", "gone in revision 3", or "".
+    change: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,16 @@ class ArticlePage:
     verdicts: list[str]
     claimreview: list[dict[str, Any]]
     updated: dt.datetime
+    revisions: list[ArticleRevision] = field(default_factory=list)
+
+
+def _change(claim: StoredClaim, revision: int) -> str:
+    """How the article's latest revision changed this claim, for revised articles only."""
+    if claim.status == ClaimStatus.GONE and claim.gone_revision:
+        return f"gone in revision {claim.gone_revision}"
+    if revision > 1 and claim.revision == revision:
+        return f"new in revision {revision}"
+    return ""
 
 
 def article_page(session: Session, article_id: int, base_url: str = "") -> ArticlePage:
@@ -92,20 +104,22 @@ def article_page(session: Session, article_id: int, base_url: str = "") -> Artic
                 values=[(str(k), value_text(v)) for k, v in sorted((claim.values or {}).items())],
                 verdict=views[-1] if views else None,
                 earlier=views[-2::-1],
+                change=_change(claim, article.revision),
             )
         )
-        spans.append(
-            Span(
-                claim.id or 0,
-                claim.start,
-                claim.end,
-                claim_tone,
-                label,
-                claim.kind,
-                claim.status,
-                latest.rating if latest else "",
+        if claim.status != ClaimStatus.GONE:  # a gone claim's offsets point into an older text
+            spans.append(
+                Span(
+                    claim.id or 0,
+                    claim.start,
+                    claim.end,
+                    claim_tone,
+                    label,
+                    claim.kind,
+                    claim.status,
+                    latest.rating if latest else "",
+                )
             )
-        )
         if latest is not None:
             reviews.append(claim_review(article, claim, latest, scale, base_url))
             times.append(utc(latest.created_at))
@@ -127,6 +141,7 @@ def article_page(session: Session, article_id: int, base_url: str = "") -> Artic
         verdicts=[c.label for c in verdict_counts],
         claimreview=reviews,
         updated=max(times),
+        revisions=article_revisions(session, article_id) if article.revision > 1 else [],
     )
 
 
