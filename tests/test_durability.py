@@ -30,8 +30,8 @@ from claims.store import save_article, write
 from tests.test_queue import numbered
 
 ROOT = Path(__file__).resolve().parents[1]
-ARTICLES = 6
-CLAIMS = 500
+ARTICLES = 12
+CLAIMS = 150
 KILLS = 5
 
 DRIVER = textwrap.dedent(
@@ -44,9 +44,11 @@ DRIVER = textwrap.dedent(
 
     engine = open_engine(sys.argv[1])
     print("ready", flush=True)
-    for i in range(int(sys.argv[2])):
-        queued = save_article(engine, *numbered(f"story-{{i}}.txt", int(sys.argv[3]), first=i * 100_000))
-        print("saved", i, queued.created, flush=True)
+    for batch in map(int, sys.argv[4].split(",")):
+        for i in range(int(sys.argv[2])):
+            n = batch * 1000 + i
+            queued = save_article(engine, *numbered(f"story-{{n}}.txt", int(sys.argv[3]), first=n * 100_000))
+            print("saved", n, queued.created, flush=True)
     """
 )
 
@@ -67,9 +69,10 @@ def check_whole(path: Path, claims_each: int) -> tuple[int, int]:
         return len(rows), total
 
 
-def start_driver(script: Path, url: str) -> subprocess.Popen[str]:
+def start_driver(script: Path, url: str, batches: str) -> subprocess.Popen[str]:
+    """A process storing the given batches ("0,1,...") of ARTICLES new articles of CLAIMS claims each."""
     return subprocess.Popen(
-        [sys.executable, str(script), url, str(ARTICLES), str(CLAIMS)],
+        [sys.executable, str(script), url, str(ARTICLES), str(CLAIMS), batches],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -112,23 +115,23 @@ def test_kill_9_during_writes_leaves_whole_articles_and_the_next_run_completes(t
     url = f"sqlite:///{path}"
     rng = random.Random(int(os.environ.get("CLAIMS_KILL_SEED", "7")))
     kills = 0
-    for _ in range(KILLS):
-        proc = start_driver(script, url)
+    for batch in range(KILLS):  # each run has new articles to write, so there is always work to interrupt
+        proc = start_driver(script, url, str(batch))
         assert proc.stdout is not None
         assert proc.stdout.readline().strip() == "ready", proc.stderr.read() if proc.stderr else ""
         before = check_whole(path, CLAIMS)[0] if path.exists() else 0
-        time.sleep(rng.uniform(0.05, 1.5))
+        time.sleep(rng.uniform(0.05, 0.3))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             kills += 1
         proc.wait(timeout=30)
         articles, _ = check_whole(path, CLAIMS)
         assert articles >= before
-    assert kills >= KILLS - 1, "the driver finished before it could be killed: make the articles bigger"
-    proc = start_driver(script, url)
+    assert kills >= KILLS - 1, "the driver finished before it could be killed: make the batches bigger"
+    proc = start_driver(script, url, ",".join(map(str, range(KILLS))))  # the next run completes every batch
     out, err = proc.communicate(timeout=120)
     assert proc.returncode == 0, err
-    assert check_whole(path, CLAIMS) == (ARTICLES, ARTICLES * CLAIMS)
+    assert check_whole(path, CLAIMS) == (KILLS * ARTICLES, KILLS * ARTICLES * CLAIMS)
 
 
 @pytest.mark.slow
