@@ -47,10 +47,9 @@ def _label(span: Span) -> str:
     )
 
 
-def _paragraph(text: str, offset: int, spans: Sequence[Span], opened: set[int]) -> str:
-    """One paragraph (``text`` starting at ``offset`` in the article) with its spans marked."""
+def _paragraph(text: str, offset: int, inside: Sequence[Span], opened: set[int]) -> str:
+    """One paragraph (``text`` starting at ``offset`` in the article) with the spans that touch it marked."""
     end_of_par = offset + len(text)
-    inside = [s for s in spans if s.start < end_of_par and s.end > offset]
     if not inside:
         return str(escape(text))
     cuts = {offset, end_of_par}
@@ -93,8 +92,16 @@ def highlight_html(text: str, spans: Sequence[Span]) -> Markup:
     opened: set[int] = set()
     out: list[str] = []
     offset = 0
+    following = 0  # the next span (by start) not yet taken in
+    live: list[Span] = []  # spans taken in that may still reach later paragraphs
     for line in text.split("\n"):
+        end_of_par = offset + len(line)
+        # One pass over the spans in start order, not every span for every paragraph.
+        while following < len(valid) and valid[following].start < end_of_par:
+            live.append(valid[following])
+            following += 1
+        live = [s for s in live if s.end > offset]
         if line.strip():
-            out.append(f"<p>{_paragraph(line, offset, valid, opened)}</p>")
-        offset += len(line) + 1
+            out.append(f"<p>{_paragraph(line, offset, live, opened)}</p>")
+        offset = end_of_par + 1
     return Markup("\n".join(out))

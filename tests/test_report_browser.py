@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -39,6 +40,18 @@ ARGS = [
     "--no-first-run",
 ]
 OUTPUT = ROOT / "test-output"
+
+
+def wait_until(page, expression: str, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+    """Poll ``expression`` from Python until it is true.
+
+    Playwright's ``wait_for_function`` compiles its predicate with ``eval`` in the page
+    whenever it has to poll, which our Content-Security-Policy (rightly) forbids.
+    """
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
+        time.sleep(0.05)
 
 
 @pytest.fixture(scope="module")
@@ -128,13 +141,13 @@ def test_sample_report_highlights_links_filters_and_json_ld(browser, sample) -> 
     visible = rows.evaluate_all("rs => rs.filter(r => !r.hidden).map(r => [r.dataset.kind, r.dataset.status])")
     assert visible and all(v == ["quantity", "pending"] for v in visible)
     page.click("button[type=reset]")
-    page.wait_for_function(f"document.getElementById('filter-count').textContent.startsWith('{len(claims)} of')")
+    wait_until(page, f"document.getElementById('filter-count').textContent.startsWith('{len(claims)} of')")
     page.select_option("select[name=verdict]", "false")
     assert rows.evaluate_all("rs => rs.filter(r => !r.hidden).map(r => r.dataset.verdict)") == ["false"]
     # a link to a row the filter hides shows every row again
     hidden = next(c for c in claims if c.kind != "quantity" and c.status == "pending")
     page.evaluate(f"location.hash = '#claim-{hidden.id}'")
-    page.wait_for_function(f"!document.getElementById('claim-{hidden.id}').hidden")
+    wait_until(page, f"!document.getElementById('claim-{hidden.id}').hidden")
     page.click("button[type=reset]")
 
     # the JSON-LD parses in the page and holds one review per reviewed claim
