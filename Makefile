@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+TESTSTAMP := $(VENV)/.installed-test
 PYTEST_ARGS ?= -n auto
 
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
@@ -16,8 +17,12 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e .
 	touch $(STAMP)
+
+$(TESTSTAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP) $(TESTSTAMP)
 
 install: $(STAMP)
 
@@ -25,15 +30,15 @@ demo: $(STAMP)
 	$(BIN)/claims check examples/harbour-bridge-reopens.txt
 	@echo "Queue: $(BIN)/claims queue    Reports: reports/index.html"
 
-test: $(STAMP)
+test: $(TESTSTAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-lint: $(STAMP)
+lint: $(TESTSTAMP)
 	$(BIN)/ruff check claims flows tests bench
 	$(BIN)/ruff format --check claims flows tests bench
 	$(BIN)/mypy
 
-bench: $(STAMP)
+bench: $(TESTSTAMP)
 	$(BIN)/python -m bench
 
 clean:
