@@ -79,8 +79,9 @@ def fit(xs: list[dict[str, float]], ys: list[int], c: float, pos_weight: float):
     mat = vec.fit_transform(xs).tocsr()
     mat.indices = mat.indices.astype("int32")  # liblinear wants 32-bit indices
     mat.indptr = mat.indptr.astype("int32")
-    clf = LogisticRegression(C=c, class_weight={0: 1.0, 1: pos_weight}, max_iter=3000,
-                             solver="liblinear", random_state=SEED)
+    clf = LogisticRegression(
+        C=c, class_weight={0: 1.0, 1: pos_weight}, max_iter=3000, solver="liblinear", random_state=SEED
+    )
     clf.fit(mat, ys)
     names = vec.get_feature_names_out()
     return dict(zip(names, clf.coef_[0].tolist(), strict=True)), float(clf.intercept_[0])
@@ -129,13 +130,20 @@ def main() -> int:
     for name, xs, ys in (("dev", dv_x, dv_y), ("dev-test", dt_x, dt_y)):
         p, r, f1 = prf(ys, [int(m >= 0) for m in margins(weights, bias, xs)])
         print(f"{name}: precision {p:.3f} recall {r:.3f} F1 {f1:.3f} at 0.5")
-    doc = {"format": 1, "bias": round(bias, 5), "weights": weights,
-           "trained_on": "CT24_checkworthy_english_train", "tuned_on": "dev",
-           "params": {"C": best[1], "pos_weight": best[2], "keep": best[3]}}
+    doc = {
+        "format": 1,
+        "bias": round(bias, 5),
+        "weights": weights,
+        "trained_on": "CT24_checkworthy_english_train",
+        "tuned_on": "dev",
+        "params": {"C": best[1], "pos_weight": best[2], "keep": best[3]},
+    }
     raw = json.dumps(doc, separators=(",", ":"), sort_keys=True).encode()
     args.out.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
-    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB, logit bias {bias:+.3f},"
-          f" sigmoid(bias) {1 / (1 + math.exp(-bias)):.3f})")
+    print(
+        f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB, logit bias {bias:+.3f},"
+        f" sigmoid(bias) {1 / (1 + math.exp(-bias)):.3f})"
+    )
     return 0
 
 

@@ -156,10 +156,11 @@ def text_article(source: str, text: str, *, url: str | None = None, fmt: str = "
 def html_article(source: str, html: str, *, url: str | None = None) -> Article:
     """Main text and metadata of an HTML page, through trafilatura."""
     import trafilatura  # deferred: 0.3 s to import, only HTML needs it
+    from trafilatura.settings import Document
 
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=False)
-    text = (doc.text or "").strip() if doc is not None else ""
-    if len(text.split()) < MIN_WORDS:
+    text = (doc.text or "").strip() if isinstance(doc, Document) else ""
+    if not isinstance(doc, Document) or len(text.split()) < MIN_WORDS:
         raise SourceError(f"{source}: no article text found in the HTML page")
     published = None
     if doc.date:

@@ -15,23 +15,152 @@ __all__ = ["blocks", "clean", "featurise", "tokens"]
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d[\d,.]*|[$%?!£€]")
 _PCT_W = frozenset({"%", "percent", "percentage", "cent"})
-_MONEY_W = frozenset({"$", "£", "€", "dollars", "dollar", "billion", "million", "trillion", "cents",
-                      "pounds", "euros", "budget", "tax", "taxes", "debt", "deficit"})
+_MONEY_W = frozenset(
+    {
+        "$",
+        "£",
+        "€",
+        "dollars",
+        "dollar",
+        "billion",
+        "million",
+        "trillion",
+        "cents",
+        "pounds",
+        "euros",
+        "budget",
+        "tax",
+        "taxes",
+        "debt",
+        "deficit",
+    }
+)
 _NUM_W = frozenset(
-    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands", "millions", "billions", "dozen", "dozens", "half", "double", "twice", "triple", "percent"]
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "millions",
+        "billions",
+        "dozen",
+        "dozens",
+        "half",
+        "double",
+        "twice",
+        "triple",
+        "percent",
+    ]
 )
 _SUPERL_W = frozenset(
-    ["first", "last", "largest", "biggest", "highest", "lowest", "worst", "best", "most", "least", "record", "only", "never", "ever", "every", "all", "none", "nobody", "history", "historic", "since"]
+    [
+        "first",
+        "last",
+        "largest",
+        "biggest",
+        "highest",
+        "lowest",
+        "worst",
+        "best",
+        "most",
+        "least",
+        "record",
+        "only",
+        "never",
+        "ever",
+        "every",
+        "all",
+        "none",
+        "nobody",
+        "history",
+        "historic",
+        "since",
+    ]
 )
 _COMPAR_W = frozenset(
-    ["more", "less", "fewer", "than", "increase", "increased", "decrease", "decreased", "doubled", "tripled", "cut", "raised", "rose", "fell", "dropped", "grew", "lost", "gained", "created", "up", "down", "higher", "lower"]
+    [
+        "more",
+        "less",
+        "fewer",
+        "than",
+        "increase",
+        "increased",
+        "decrease",
+        "decreased",
+        "doubled",
+        "tripled",
+        "cut",
+        "raised",
+        "rose",
+        "fell",
+        "dropped",
+        "grew",
+        "lost",
+        "gained",
+        "created",
+        "up",
+        "down",
+        "higher",
+        "lower",
+    ]
 )
 _OPINION_B = frozenset(
-    ["i think", "i believe", "i feel", "i hope", "i want", "i'd like", "would like", "we will", "we'll", "we must", "we need", "we should", "have to", "i will", "i'll", "let me", "let's", "thank you", "going to", "you know", "of course", "my friend", "i agree", "i disagree", "my opinion", "i mean", "i guess", "we can", "we're going"]
+    [
+        "i think",
+        "i believe",
+        "i feel",
+        "i hope",
+        "i want",
+        "i'd like",
+        "would like",
+        "we will",
+        "we'll",
+        "we must",
+        "we need",
+        "we should",
+        "have to",
+        "i will",
+        "i'll",
+        "let me",
+        "let's",
+        "thank you",
+        "going to",
+        "you know",
+        "of course",
+        "my friend",
+        "i agree",
+        "i disagree",
+        "my opinion",
+        "i mean",
+        "i guess",
+        "we can",
+        "we're going",
+    ]
 )
 _OPINION_W = frozenset(["maybe", "perhaps", "thanks", "please", "hello", "welcome", "okay", "ok", "yes"])
 _ATTRIB_W = frozenset(["said", "says", "according", "reported", "told", "announced", "stated", "estimated"])
-_PAST_W = frozenset(["was", "were", "had", "did", "voted", "passed", "signed", "spent", "paid", "killed", "died", "won"])
+_PAST_W = frozenset(
+    ["was", "were", "had", "did", "voted", "passed", "signed", "spent", "paid", "killed", "died", "won"]
+)
 _MODAL_W = frozenset(["will", "would", "could", "should", "might", "may", "can", "must", "gonna"])
 _WH = frozenset(["what", "why", "how", "who", "where", "when", "which"])
 

@@ -25,7 +25,7 @@ class ClaimsTyper(typer.Typer):
     ``typer.testing.CliRunner`` and when the app is embedded elsewhere.
     """
 
-    def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:  # type: ignore[override]
         register = super().command(*args, **kwargs)
 
         def decorator(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -74,7 +74,7 @@ def _group(
 
 
 # Registration happens on import; the order is the order of ``claims --help``.
-from claims.cli import check as _check  # noqa: E402,F401
+from claims.cli import check as _check  # noqa: E402,F401,I001
 from claims.cli import extract as _extract  # noqa: E402,F401
 from claims.cli import review as _review  # noqa: E402,F401
 from claims.cli import db as _db  # noqa: E402,F401

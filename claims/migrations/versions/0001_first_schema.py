@@ -8,9 +8,8 @@ Create Date: 2026-11-27 06:20:54.293489
 from __future__ import annotations
 
 import sqlalchemy as sa
-import sqlmodel
 from alembic import op
-
+from sqlmodel.sql.sqltypes import AutoString, UTCDateTime
 
 revision = "0001"
 down_revision = None
@@ -25,13 +24,13 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("source", sa.Text(), nullable=False),
         sa.Column("url", sa.Text(), nullable=True),
-        sa.Column("slug", sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
+        sa.Column("slug", AutoString(length=80), nullable=False),
         sa.Column("title", sa.Text(), nullable=False),
         sa.Column("author", sa.Text(), nullable=True),
         sa.Column("published", sa.Date(), nullable=True),
-        sa.Column("fetched", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
-        sa.Column("checked_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
-        sa.Column("content_hash", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column("fetched", UTCDateTime(), nullable=True),
+        sa.Column("checked_at", UTCDateTime(), nullable=False),
+        sa.Column("content_hash", AutoString(length=64), nullable=False),
         sa.Column("revision", sa.Integer(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
@@ -51,14 +50,14 @@ def upgrade() -> None:
         sa.Column("end", sa.Integer(), nullable=False),
         sa.Column("sentence", sa.Text(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
-        sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+        sa.Column("kind", AutoString(length=20), nullable=False),
         sa.Column("score", sa.Float(), nullable=False),
         sa.Column("reason", sa.Text(), nullable=False),
         sa.Column("values", sa.JSON(), nullable=False),
         sa.Column("speaker", sa.Text(), nullable=True),
-        sa.Column("status", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+        sa.Column("status", AutoString(length=16), nullable=False),
         sa.Column("normalized", sa.Text(), nullable=False),
-        sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("created_at", UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(["article_id"], ["article.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -70,9 +69,9 @@ def upgrade() -> None:
     op.create_table(
         "lease",
         sa.Column("claim_id", sa.Integer(), nullable=False),
-        sa.Column("reviewer", sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
-        sa.Column("leased_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
-        sa.Column("expires_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("reviewer", AutoString(length=120), nullable=False),
+        sa.Column("leased_at", UTCDateTime(), nullable=False),
+        sa.Column("expires_at", UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(["claim_id"], ["claim.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("claim_id"),
     )
@@ -83,11 +82,11 @@ def upgrade() -> None:
         "verdict",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("claim_id", sa.Integer(), nullable=False),
-        sa.Column("rating", sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
+        sa.Column("rating", AutoString(length=40), nullable=False),
         sa.Column("explanation", sa.Text(), nullable=False),
         sa.Column("sources", sa.JSON(), nullable=False),
-        sa.Column("reviewer", sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
-        sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("reviewer", AutoString(length=120), nullable=False),
+        sa.Column("created_at", UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(["claim_id"], ["claim.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )

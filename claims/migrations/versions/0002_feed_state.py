@@ -8,9 +8,8 @@ Create Date: 2026-11-27 06:23:28.174572
 from __future__ import annotations
 
 import sqlalchemy as sa
-import sqlmodel
 from alembic import op
-
+from sqlmodel.sql.sqltypes import UTCDateTime
 
 revision = "0002"
 down_revision = "0001"
@@ -27,8 +26,8 @@ def upgrade() -> None:
         sa.Column("title", sa.Text(), nullable=False),
         sa.Column("etag", sa.Text(), nullable=True),
         sa.Column("last_modified", sa.Text(), nullable=True),
-        sa.Column("polled_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
-        sa.Column("changed_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+        sa.Column("polled_at", UTCDateTime(), nullable=True),
+        sa.Column("changed_at", UTCDateTime(), nullable=True),
         sa.Column("last_status", sa.Integer(), nullable=True),
         sa.Column("last_error", sa.Text(), nullable=True),
         sa.Column("items", sa.JSON(), nullable=False),
