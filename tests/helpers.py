@@ -139,3 +139,14 @@ def running_prefect_server(home: Path, env: dict[str, str], timeout: float = 120
             yield api
         finally:
             stop_process(server)
+
+
+def run_artifacts(flow_run_id):  # type: ignore[no-untyped-def]
+    """The Prefect artifacts a flow run published (read back through the API)."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+
+    with get_client(sync_client=True) as client:
+        return client.read_artifacts(
+            artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run_id]))
+        )

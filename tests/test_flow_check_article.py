@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 from claims.db import open_engine
 from claims.models import StoredArticle, StoredClaim
 from tests.conftest import EXAMPLE
+from tests.helpers import run_artifacts
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
 
@@ -20,16 +21,6 @@ SEED_QUOTES = [
     "dozens of ballistic missiles",
     "11,000 containers of ammunition",
 ]
-
-
-def _artifacts(flow_run_id):
-    from prefect.client.orchestration import get_client
-    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
-
-    with get_client(sync_client=True) as client:
-        return client.read_artifacts(
-            artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run_id]))
-        )
 
 
 def test_seed_report_end_to_end(seed_article: Path, db_url: str, reports_dir: Path) -> None:
@@ -61,7 +52,7 @@ def test_seed_report_end_to_end(seed_article: Path, db_url: str, reports_dir: Pa
     assert (reports_dir / "index.html").read_text(encoding="utf-8").count(report.name) == 1
 
     flow_run_id = state.state_details.flow_run_id
-    artifacts = {a.key: a for a in _artifacts(flow_run_id)}
+    artifacts = {a.key: a for a in run_artifacts(flow_run_id)}
     assert set(artifacts) == {
         "claims-putin-kim-summit-summary",
         "claims-putin-kim-summit-claims",

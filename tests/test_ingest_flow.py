@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from claims.db import open_engine
 from claims.feeds import feed_states
 from claims.models import StoredArticle
-from tests.helpers import Route
+from tests.helpers import Route, run_artifacts
 from tests.test_feeds import ConditionalFeed, rss
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
@@ -45,16 +45,6 @@ DAM_V2 = article_html(
 )
 
 
-def _artifacts(flow_run_id):
-    from prefect.client.orchestration import get_client
-    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
-
-    with get_client(sync_client=True) as client:
-        return client.read_artifacts(
-            artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run_id]))
-        )
-
-
 def test_ingest_checks_new_items_once(http_server, db_url: str, reports_dir: Path, monkeypatch) -> None:
     from flows.ingest_feeds import ingest_feeds
 
@@ -81,7 +71,7 @@ def test_ingest_checks_new_items_once(http_server, db_url: str, reports_dir: Pat
     assert list(reports_dir.glob(f"{article.id:05d}-*.html")) and (reports_dir / "index.html").exists()
 
     flow_run_id = state.state_details.flow_run_id
-    artifacts = _artifacts(flow_run_id)
+    artifacts = run_artifacts(flow_run_id)
     keys = {a.key for a in artifacts if a.key}
     assert {"claims-ingest-summary", "claims-ingest-feeds", "claims-ingest-items", "claims-ingest-report"} <= keys
     (progress,) = [a for a in artifacts if a.type == "progress"]
@@ -168,7 +158,7 @@ def test_review_digest_flow_publishes_artifacts_and_page(http_server, db_url: st
     assert state.is_completed(), state.message
     result = state.result()
     assert result.queue_size > 0 and result.articles_today == 1 and result.verdicts_today == 0
-    artifacts = {a.key: a for a in _artifacts(state.state_details.flow_run_id) if a.key}
+    artifacts = {a.key: a for a in run_artifacts(state.state_details.flow_run_id) if a.key}
     assert {"claims-digest", "claims-digest-numbers", "claims-digest-page"} <= set(artifacts)
     assert f"**{result.queue_size}** claims" in str(artifacts["claims-digest"].data)
     page = reports_dir / "digest.html"
@@ -197,5 +187,5 @@ def test_secrets_in_item_urls_stay_out_of_artifacts_and_messages(http_server, db
     (item,) = state.result().items
     assert not item.ok and "HTTP 404" in (item.error or "") and "SECRET-4711" not in (item.error or "")
     assert "SECRET-4711" not in repr(item)
-    for artifact in _artifacts(state.state_details.flow_run_id):
+    for artifact in run_artifacts(state.state_details.flow_run_id):
         assert "SECRET-4711" not in str(artifact.data), artifact.key
