@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup
+from sqlalchemy import select as columns
 from sqlmodel import Session, col, select
 
 from claims.claimreview import claim_review, safe_url
@@ -26,7 +27,7 @@ from claims.report.common import (
     value_text,
     verdict_view,
 )
-from claims.store import article_claims, article_revisions, get_article
+from claims.store import article_revisions, get_article
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,16 @@ class ArticlePage:
     revisions: list[ArticleRevision] = field(default_factory=list)
 
 
+def _claim_rows(session: Session, article_id: int) -> list[Any]:
+    """The article's claims in text order, as plain rows read like the model (``row.quote``).
+
+    Building 200 ORM instances took a third of a 200-claim page's time; a page only reads them.
+    """
+    table = StoredClaim.__table__  # type: ignore[attr-defined]
+    query = columns(table).where(table.c.article_id == article_id).order_by(table.c.start, table.c.id)
+    return list(session.connection().execute(query))
+
+
 def _change(claim: StoredClaim, revision: int) -> str:
     """How the article's latest revision changed this claim, for revised articles only."""
     if claim.status == ClaimStatus.GONE and claim.gone_revision:
@@ -76,7 +87,7 @@ def article_page(session: Session, article_id: int, base_url: str = "") -> Artic
     """Everything the article report shows, in a fixed number of queries."""
     scale = load_scale()
     article = get_article(session, article_id)
-    claims = article_claims(session, article_id)
+    claims = _claim_rows(session, article_id)
     history: dict[int, list[Verdict]] = defaultdict(list)
     query = (
         select(Verdict)
