@@ -22,8 +22,7 @@ def extract(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Print the checkable claims of each SOURCE (no database, no Prefect)."""
-    from claims.extract import extract_claims
-    from claims.language import is_english
+    from claims.extract import extract_claims, is_english
     from claims.sources import load_article
 
     conf = settings()

@@ -15,6 +15,9 @@ def claims_table(rows: Iterable[dict[str, Any]], *, show_source: bool = False, t
     if show_source:
         table.add_column("source", overflow="fold", max_width=30)
     rows = list(rows)
+    if not rows:
+        Console(soft_wrap=False).print(f"{title} \u2014 " if title else "", "no claims found", sep="")
+        return
     if any("id" in row for row in rows):
         table.add_column("id", justify="right")
     table.add_column("score", justify="right")
