@@ -10,8 +10,26 @@ Standard library only.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-__all__ = ["blocks", "clean", "featurise", "tokens"]
+K = TypeVar("K")
+V = TypeVar("V")
+
+__all__ = [
+    "Memo",
+    "bigrams_of",
+    "blocks",
+    "char_grams",
+    "clean",
+    "featurise",
+    "hand",
+    "junction_grams",
+    "junction_windows",
+    "token_grams",
+    "tokens",
+    "trim_memos",
+]
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d[\d,.]*|[$%?!£€]")
 _PCT_W = frozenset({"%", "percent", "percentage", "cent"})
@@ -171,31 +189,67 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 
+def _shape(tok: str) -> str:
+    """One raw token as the model sees it: lower case; a digit run becomes its shape (``0`` .. ``0000``)."""
+    if tok[0].isdigit():
+        return "0" * min(sum(ch.isdigit() for ch in tok), 4)
+    return tok.lower().replace("’", "'")
+
+
+def token_grams(tok: str) -> frozenset[str]:
+    """Character 3..5-grams of `` tok `` (the token padded by the spaces around it in the stream)."""
+    padded = " " + tok + " "
+    size = len(padded)
+    return frozenset(padded[i : i + n] for n in (3, 4, 5) for i in range(size - n + 1))
+
+
+class Memo(dict[K, V]):
+    """A dict that computes a missing value with ``fn`` and keeps it (``map(memo.__getitem__, ...)`` is fast)."""
+
+    def __init__(self, fn: Callable[[K], V], limit: int = 100_000) -> None:
+        super().__init__()
+        self.fn = fn
+        self.limit = limit  # ``trim_memos`` empties the memo beyond this many entries
+
+    def __missing__(self, key: K) -> V:
+        value = self[key] = self.fn(key)
+        return value
+
+
+#: Per-token work, done once per distinct token: news reuses most of its words.  Bounded (``trim_memos``).
+_SHAPE = Memo(_shape)
+_GRAMS = Memo(token_grams, limit=20_000)
+_PAST: Memo[str, int] = Memo(lambda t: int(t.endswith("ed") or t in _PAST_W))
+_SUPER: Memo[str, int] = Memo(lambda t: int(t in _SUPERL_W or (t.endswith("est") and len(t) > 5)))
+_CAPS: Memo[str, int] = Memo(lambda w: int(w[:1].isupper() and w[1:2].islower()))
+_MEMOS: tuple[Memo[str, Any], ...] = (_SHAPE, _GRAMS, _PAST, _SUPER, _CAPS)
+
+
+def trim_memos(memos: tuple[Memo[str, Any], ...]) -> None:
+    """Keep memos bounded in a long-running process (a server featurising years of news)."""
+    for memo in memos:
+        if len(memo) > memo.limit:
+            memo.clear()
+
+
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens; digit runs become shape tokens (``0``, ``00``, ``0000``)."""
-    out = []
-    for tok in _TOKEN.findall(text):
-        if tok[0].isdigit():
-            digits = sum(ch.isdigit() for ch in tok)
-            out.append("0" * min(digits, 4))
-        else:
-            out.append(tok.lower().replace("’", "'"))
-    return out
+    return list(map(_SHAPE.__getitem__, _TOKEN.findall(text)))
 
 
-def _hand(text: str, toks: list[str], bigrams: set[str]) -> dict[str, float]:
+def hand(text: str, toks: list[str], bigrams: set[str]) -> dict[str, float]:
     """Hand-made cues, each a small count or flag, from tokens (cheap set look-ups)."""
     n = len(toks)
     tokset = set(toks)
-    nums = sum(1 for t in toks if t[0] == "0")
-    past = sum(1 for t in toks if t.endswith("ed") or t in _PAST_W)
-    sup = sum(1 for t in toks if t in _SUPERL_W or (t.endswith("est") and len(t) > 5))
-    caps = sum(1 for w in text.split()[1:] if w[:1].isupper() and w[1:2].islower())
+    nums = sum(map(toks.count, ("0", "00", "000", "0000")))
+    past = sum(map(_PAST.__getitem__, toks))
+    sup = sum(map(_SUPER.__getitem__, toks))
+    caps = sum(map(_CAPS.__getitem__, text.split()[1:]))
     opinion = len(bigrams & _OPINION_B) + len(tokset & _OPINION_W)
     last = text[-1:] if text else ""
     feats: dict[str, float] = {
         "h:num": min(nums, 3) / 3,
-        "h:year": float(any(t == "0000" for t in toks)),
+        "h:year": float("0000" in tokset),
         "h:pct": float(not _PCT_W.isdisjoint(tokset)),
         "h:money": float(not _MONEY_W.isdisjoint(tokset)),
         "h:numword": float(not _NUM_W.isdisjoint(tokset)),
@@ -214,20 +268,65 @@ def _hand(text: str, toks: list[str], bigrams: set[str]) -> dict[str, float]:
     return {k: v for k, v in feats.items() if v}
 
 
+_EDGE = "\x01"  # pads the stream beyond its ends, so every junction window has 7 characters
+
+
+def junction_windows(toks: list[str]) -> list[str]:
+    """For each space between two tokens of the stream, the 7 characters centred on it.
+
+    A character 3..5-gram with a space inside it (not at its ends) reaches at most three
+    characters either side of that space, so the window holds all such grams.
+    """
+    if len(toks) < 2:
+        return []
+    padded = _EDGE + " " + " ".join(toks) + " " + _EDGE
+    out = []
+    s = 1  # the stream's first space, in ``padded``
+    for tok in toks[:-1]:
+        s += len(tok) + 1  # the space after ``tok``
+        out.append(padded[s - 3 : s + 4])
+    return out
+
+
+def junction_grams(window: str) -> frozenset[str]:
+    """The grams of a junction window that have its centre space inside them."""
+    grams = (window[2:5], window[1:5], window[2:6], window[0:5], window[1:6], window[2:7])
+    return frozenset(g for g in grams if _EDGE not in g)
+
+
+_JUNCTION = Memo(junction_grams, limit=20_000)
+_MEMOS += (_JUNCTION,)
+
+
+def char_grams(toks: list[str]) -> set[str]:
+    """Character 3..5-grams of the stream `` t1 t2 ... `` (the tokens joined and padded by spaces).
+
+    A gram with no space inside it lies within one padded token; the others lie within the
+    window around a space between two tokens.  Both kinds are memoised, as news repeats
+    its words and their neighbours.
+    """
+    chars: set[str] = set()
+    chars.update(*map(_GRAMS.__getitem__, set(toks)))
+    chars.update(*map(_JUNCTION.__getitem__, junction_windows(toks)))
+    return chars
+
+
+def bigrams_of(toks: list[str]) -> set[str]:
+    """Word bigrams, with ``<s>`` and ``</s>`` at the sentence's ends."""
+    return {a + " " + b for a, b in zip(["<s>", *toks], [*toks, "</s>"], strict=True)}
+
+
 def blocks(text: str) -> tuple[list[tuple[set[str], float]], dict[str, float]]:
     """Feature blocks of one sentence: ([(binary feature set, its value), ...], hand cues)."""
+    trim_memos(_MEMOS)
     text = clean(text)
     toks = tokens(text)
-    bigrams = {a + " " + b for a, b in zip(["<s>", *toks], [*toks, "</s>"], strict=True)}
+    bigrams = bigrams_of(toks)
     words = {"w:" + t for t in toks}
     words.update(["b:" + b for b in bigrams])
-    stream = " " + " ".join(toks) + " "
-    size = len(stream)
-    chars = {stream[i : i + 3] for i in range(size - 2)}  # char grams hold no ":" (no prefix)
-    chars.update([stream[i : i + 4] for i in range(size - 3)])
-    chars.update([stream[i : i + 5] for i in range(size - 4)])
+    chars = char_grams(toks)  # char grams hold no ":" (no prefix)
     out = [(block, len(block) ** -0.5) for block in (words, chars) if block]
-    return out, _hand(text, toks, bigrams)
+    return out, hand(text, toks, bigrams)
 
 
 def featurise(text: str) -> dict[str, float]:
