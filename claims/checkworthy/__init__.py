@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from claims.checkworthy import features
+from claims.memo import Memo, trim
 
 __all__ = ["THRESHOLD", "load_model", "sentence_score", "sentence_scores"]
 
@@ -43,15 +44,15 @@ def _weight(name: str) -> float:
 # dicts it has mostly seen before instead of looking up each of its ~400 features in the
 # 50,000-weight model.  Unknown features weigh 0.0 and still count towards a block's norm.
 # The limits keep the memos to some 20 MB however much news a server scores.
-_WORD: features.Memo[str, float] = features.Memo(lambda tok: _weight("w:" + tok))
-_BIGRAM: features.Memo[str, float] = features.Memo(lambda bigram: _weight("b:" + bigram), limit=50_000)
-_TOKEN_GRAMS: features.Memo[str, dict[str, float]] = features.Memo(
+_WORD: Memo[str, float] = Memo(lambda tok: _weight("w:" + tok))
+_BIGRAM: Memo[str, float] = Memo(lambda bigram: _weight("b:" + bigram), limit=50_000)
+_TOKEN_GRAMS: Memo[str, dict[str, float]] = Memo(
     lambda tok: {g: _weight(g) for g in features.token_grams(tok)}, limit=20_000
 )
-_JUNCTION_GRAMS: features.Memo[str, dict[str, float]] = features.Memo(
+_JUNCTION_GRAMS: Memo[str, dict[str, float]] = Memo(
     lambda window: {g: _weight(g) for g in features.junction_grams(window)}, limit=20_000
 )
-_SCORE_MEMOS: tuple[features.Memo[str, Any], ...] = (_WORD, _BIGRAM, _TOKEN_GRAMS, _JUNCTION_GRAMS)
+_SCORE_MEMOS: tuple[Memo[str, Any], ...] = (_WORD, _BIGRAM, _TOKEN_GRAMS, _JUNCTION_GRAMS)
 
 
 def _reset_memos() -> None:
@@ -66,7 +67,8 @@ def margin(sentence: str) -> float:
     (a test holds them equal), computed from memoised per-token pieces.
     """
     weights, bias = load_model()
-    features.trim_memos(_SCORE_MEMOS)
+    trim(_SCORE_MEMOS)
+    trim(features.MEMOS)
     text = features.clean(sentence)
     toks = features.tokens(text)
     bigrams = features.bigrams_of(toks)

@@ -10,14 +10,11 @@ Standard library only.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
-K = TypeVar("K")
-V = TypeVar("V")
+from claims.memo import Memo, trim
 
 __all__ = [
-    "Memo",
     "bigrams_of",
     "blocks",
     "char_grams",
@@ -28,7 +25,6 @@ __all__ = [
     "junction_windows",
     "token_grams",
     "tokens",
-    "trim_memos",
 ]
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d[\d,.]*|[$%?!£€]")
@@ -203,33 +199,13 @@ def token_grams(tok: str) -> frozenset[str]:
     return frozenset(padded[i : i + n] for n in (3, 4, 5) for i in range(size - n + 1))
 
 
-class Memo(dict[K, V]):
-    """A dict that computes a missing value with ``fn`` and keeps it (``map(memo.__getitem__, ...)`` is fast)."""
-
-    def __init__(self, fn: Callable[[K], V], limit: int = 100_000) -> None:
-        super().__init__()
-        self.fn = fn
-        self.limit = limit  # ``trim_memos`` empties the memo beyond this many entries
-
-    def __missing__(self, key: K) -> V:
-        value = self[key] = self.fn(key)
-        return value
-
-
-#: Per-token work, done once per distinct token: news reuses most of its words.  Bounded (``trim_memos``).
+#: Per-token work, done once per distinct token: news reuses most of its words.  Bounded (``claims.memo.trim``).
 _SHAPE = Memo(_shape)
 _GRAMS = Memo(token_grams, limit=20_000)
 _PAST: Memo[str, int] = Memo(lambda t: int(t.endswith("ed") or t in _PAST_W))
 _SUPER: Memo[str, int] = Memo(lambda t: int(t in _SUPERL_W or (t.endswith("est") and len(t) > 5)))
 _CAPS: Memo[str, int] = Memo(lambda w: int(w[:1].isupper() and w[1:2].islower()))
-_MEMOS: tuple[Memo[str, Any], ...] = (_SHAPE, _GRAMS, _PAST, _SUPER, _CAPS)
-
-
-def trim_memos(memos: tuple[Memo[str, Any], ...]) -> None:
-    """Keep memos bounded in a long-running process (a server featurising years of news)."""
-    for memo in memos:
-        if len(memo) > memo.limit:
-            memo.clear()
+MEMOS: tuple[Memo[str, Any], ...] = (_SHAPE, _GRAMS, _PAST, _SUPER, _CAPS)
 
 
 def tokens(text: str) -> list[str]:
@@ -295,7 +271,7 @@ def junction_grams(window: str) -> frozenset[str]:
 
 
 _JUNCTION = Memo(junction_grams, limit=20_000)
-_MEMOS += (_JUNCTION,)
+MEMOS += (_JUNCTION,)
 
 
 def char_grams(toks: list[str]) -> set[str]:
@@ -318,7 +294,7 @@ def bigrams_of(toks: list[str]) -> set[str]:
 
 def blocks(text: str) -> tuple[list[tuple[set[str], float]], dict[str, float]]:
     """Feature blocks of one sentence: ([(binary feature set, its value), ...], hand cues)."""
-    trim_memos(_MEMOS)
+    trim(MEMOS)
     text = clean(text)
     toks = tokens(text)
     bigrams = bigrams_of(toks)

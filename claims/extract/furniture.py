@@ -50,7 +50,7 @@ def is_furniture(line: str) -> bool:
     s = line.strip()
     if not s:
         return True
-    return bool(_FURNITURE_LINE.match(s) or _CREDIT.search(s) and len(s) < 90 or _DATELINE.match(s))
+    return bool(_FURNITURE_LINE.match(s) or len(s) < 90 and _CREDIT.search(s) or _DATELINE.match(s))
 
 
 def is_dateline(line: str) -> bool:
@@ -66,4 +66,4 @@ def is_heading(line: str, *, single_block: bool) -> bool:
     s = line.strip()
     if _BULLET.match(s):
         return False  # a list item ("- 450 species of crustaceans") states facts without a full stop
-    return not _TERMINAL.search(s) and len(s) < 200
+    return len(s) < 200 and not _TERMINAL.search(s)
