@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from claims.extract import extract_claims
@@ -115,3 +115,54 @@ def test_adversarial_inputs_stay_linear():
         started = time.perf_counter()
         _check(text, None)
         assert time.perf_counter() - started < 10, text[:40]
+
+
+# The quantity regex is only tried near where a number can start; that must find what trying
+# it everywhere finds.  Phrases put the longest bounds and approximations before every kind of
+# number, between letters that lower-case or IGNORECASE-match unusually.
+_BOUNDS = ["", "", "upwards of ", "as many as ", "fewer than ", "Up To ", "over "]
+_APPROX = ["", "", "approximately ", "an estimated ", "just under ", "some "]
+_NUMBERS = [
+    "US$12",
+    "HK$ 3.5 bn",
+    "\u20ac40",
+    "\u00a31,200.5",
+    "\u0663",  # an Arabic-Indic digit: \d matches it
+    "Three-Quarters",
+    "a third",
+    "two-thirds",
+    "halfs",
+    "a halfs",
+    "tens of thousands",
+    "Dozens",
+    "a dozen",
+    "seventy-five",
+    "fifteen million",
+    "12 percent",
+    "7%",
+    "f\u0131ve",  # dotless i: IGNORECASE matches it to "i"
+    "\u017fix",  # long s: IGNORECASE matches it to "s"
+    "someone",
+    "often",
+]
+_FILLERS = ["", " ", " of the people", ", ", "-", ".", "(", "\u0130", "\u212a", "x"]
+_quantity_text = st.lists(
+    st.one_of(
+        st.tuples(*(st.sampled_from(p) for p in (_BOUNDS, _APPROX, _NUMBERS, _FILLERS))).map("".join),
+        st.text(max_size=3),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_quantity_text)
+@example("upwards of approximately US$12 people")  # the longest lead before a number's anchor
+@example("as many as a halfs")
+@example("f\u0131ve people and \u017fix people")
+def test_quantity_matches_equal_finditer(text: str) -> None:
+    from claims.extract import patterns
+
+    want = [(m.start(), m.end()) for m in patterns.QUANTITY_RE.finditer(text)]
+    got = [(m.start(), m.end()) for m in patterns.quantity_matches(text, set(patterns.words(text)))]
+    assert got == want

@@ -85,7 +85,7 @@ def find(sent: str, published: dt.date | None, *, speech: bool, toks: set[str] |
             end = m.start() + len(_TRAILING_FUNCTION.sub("", m.group(0).rstrip()))
             out.append(Cand(m.start(), end, "comparison", "short", {"factor": _factor(m.group(0))}))
     if digit or toks & patterns.NUMBER_WORDS or any(c in sent for c in "$€£¥₹"):
-        for m in patterns.QUANTITY_RE.finditer(sent):
+        for m in patterns.quantity_matches(sent, toks):
             cand = _quantity(sent, m, speech)
             if cand is not None:
                 out.append(cand)

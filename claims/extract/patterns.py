@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from claims.memo import Memo, trim
+
 
 def wordset(words: str) -> frozenset[str]:
     """A frozen set of the space-separated words of ``words``."""
@@ -63,6 +65,46 @@ QUANTITY_RE = re.compile(
     rf"(?P<np>(?:\sof(?:\s(?:the|its|their|his|her|our|all))?)?(?:\s{_NP_WORD}){{1,3}}(?:\s(?:of|and)\s(?:the\s)?{_NP_WORD}(?:\s{_NP_WORD})?)?)?",
     re.I,
 )
+# Where a quantity's number can start: a digit, a currency sign, or one of these words (lower case).
+# A match starts at most 31 characters before that (the longest bound and approximation,
+# "upwards of approximately ", then "US$" or "three-quarters"), so the regex need not be
+# tried anywhere else: on news, most of a sentence is skipped.
+_QUANTITY_SIGN = re.compile(r"[\d$€£¥₹]")
+_QUANTITY_LEAD = 31
+
+
+def quantity_matches(sent: str, toks: set[str]) -> list[re.Match[str]]:
+    """``QUANTITY_RE.finditer(sent)``, trying the regex only near where a number can start.
+
+    ``toks`` are the sentence's ``words``.  The matches are the same as ``finditer``'s: each
+    search starts after the last match and no later than ``_QUANTITY_LEAD`` characters before
+    the next place a number can start, and a search finds the leftmost match from there.
+    """
+    low = sent.lower()
+    if len(low) != len(sent) or "\u0131" in sent or "\u017f" in sent:
+        # Lower-casing moved offsets, or a character that IGNORECASE matches to an ASCII
+        # letter hides a word from ``toks``: try the regex everywhere.
+        return list(QUANTITY_RE.finditer(sent))
+    starts = [m.start() for m in _QUANTITY_SIGN.finditer(sent)]
+    for word in toks & _QUANTITY_WORDS:
+        i = low.find(word)
+        while i >= 0:
+            starts.append(i)
+            i = low.find(word, i + 1)
+    starts.sort()
+    out: list[re.Match[str]] = []
+    pos = 0
+    for start in starts:
+        if start < pos:
+            continue
+        m = QUANTITY_RE.search(sent, max(pos, start - _QUANTITY_LEAD))
+        if m is None:
+            break
+        out.append(m)
+        pos = m.end()
+    return out
+
+
 # Records: firsts with a scope, superlatives with a scope, "record high".
 RECORD_RE = re.compile(
     r"\b(?=\w)(?:\b(?:the\s)?first\s(?:[\w-]+\s){0,3}?(?:in|since)\s(?:more\sthan\s|nearly\s|over\s|almost\s)?"
@@ -121,14 +163,20 @@ def words(text: str) -> list[str]:
     return _LOWER_WORD.findall(text.lower())
 
 
+def _verb_like(w: str) -> bool:
+    if w in _VERB_WORDS:
+        return True
+    return ((len(w) >= 5 and w.endswith("ed")) or (len(w) >= 6 and w.endswith("ing"))) and w not in _NOT_VERBS
+
+
+_VERB_LIKE: Memo[str, bool] = Memo(_verb_like, limit=50_000)
+_SUPERLATIVE_LIKE: Memo[str, bool] = Memo(lambda w: len(w) > 4 and w.endswith("est"), limit=50_000)
+
+
 def has_verb(text: str) -> bool:
     """Whether ``text`` holds a verb-like word (so it reads as a clause)."""
-    for w in _LOWER_WORD.findall(text.lower()):
-        if w in _VERB_WORDS:
-            return True
-        if ((len(w) >= 5 and w.endswith("ed")) or (len(w) >= 6 and w.endswith("ing"))) and w not in _NOT_VERBS:
-            return True
-    return False
+    trim((_VERB_LIKE,))
+    return any(map(_VERB_LIKE.__getitem__, _LOWER_WORD.findall(text.lower())))
 
 
 PREDICTION_RE = re.compile(
@@ -157,6 +205,7 @@ NUMBER_WORDS = wordset(
     "dozens scores hundreds thousands millions billions tens half third thirds quarter quarters "
     "fifth fifths tenth tenths"
 )
+_QUANTITY_WORDS = NUMBER_WORDS | {"halfs"}  # every word a number of QUANTITY_RE can start with
 DATE_WORDS = wordset(
     "january february march april may june july august september october november december jan feb "
     "mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday "
@@ -185,4 +234,5 @@ OPINION_WORDS = wordset(
 
 def superlative_cue(toks: set[str]) -> bool:
     """Whether the words could hold a record (a superlative or a "first")."""
-    return bool(toks & RECORD_WORDS) or any(len(w) > 4 and w.endswith("est") for w in toks)
+    trim((_SUPERLATIVE_LIKE,))
+    return bool(toks & RECORD_WORDS) or any(map(_SUPERLATIVE_LIKE.__getitem__, toks))
