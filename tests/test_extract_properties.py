@@ -145,10 +145,10 @@ _NUMBERS = [
     "someone",
     "often",
 ]
-_FILLERS = ["", " ", " of the people", ", ", "-", ".", "(", "\u0130", "\u212a", "x"]
+_QUANTITY_FILLERS = ["", " ", " of the people", ", ", "-", ".", "(", "\u0130", "\u212a", "x"]
 _quantity_text = st.lists(
     st.one_of(
-        st.tuples(*(st.sampled_from(p) for p in (_BOUNDS, _APPROX, _NUMBERS, _FILLERS))).map("".join),
+        st.tuples(*(st.sampled_from(p) for p in (_BOUNDS, _APPROX, _NUMBERS, _QUANTITY_FILLERS))).map("".join),
         st.text(max_size=3),
     ),
     max_size=12,
@@ -166,3 +166,73 @@ def test_quantity_matches_equal_finditer(text: str) -> None:
     want = [(m.start(), m.end()) for m in patterns.QUANTITY_RE.finditer(text)]
     got = [(m.start(), m.end()) for m in patterns.quantity_matches(text, set(patterns.words(text)))]
     assert got == want
+
+
+def _overlaps_quadratic(cands):  # type: ignore[no-untyped-def]
+    """The definition resolve_overlaps keeps: highest priority, then longest, first; no overlaps."""
+    from claims.extract.candidates import PRIORITY
+
+    kept = []
+    for c in sorted(cands, key=lambda c: (PRIORITY.get(c.kind, 9), -(c.end - c.start), c.start)):
+        if not any(c.start < k.end and k.start < c.end for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 300),
+            st.integers(1, 40),
+            st.sampled_from(["role", "record", "date", "quantity", "time", "event"]),
+        ),
+        max_size=60,
+    )
+)
+def test_resolve_overlaps_keeps_what_the_definition_keeps(spans) -> None:  # type: ignore[no-untyped-def]
+    from claims.extract.candidates import Cand, resolve_overlaps
+
+    cands = [Cand(a, a + n, kind, "short") for a, n, kind in spans]
+    assert [id(c) for c in resolve_overlaps(cands)] == [id(c) for c in _overlaps_quadratic(cands)]
+
+
+_DATE_LEADS = ["", "", "Earlier in ", "late ", "the early ", "the mid-", "Since ", "During ", "on ", "In "]
+_DATE_HEADS = ["", "", "Last ", "next ", "This ", "several ", "a few ", "fifteen ", "12 "]
+_DATE_BODIES = [
+    "Wednesday",
+    "September 3, 2024",
+    "3 Sept. 2019",
+    "2024-06-19",
+    "1990s",
+    "2001",
+    "century ago",
+    "centurys ago",
+    "decades ago",
+    "week",
+    "weekend",
+    "yesterday",
+    "Tomorrow",
+    "May",
+    "June 19",
+    "\u0663 years ago",
+    "report",
+]
+_date_text = st.lists(
+    st.one_of(
+        st.tuples(*(st.sampled_from(p) for p in (_DATE_LEADS, _DATE_HEADS, _DATE_BODIES, _QUANTITY_FILLERS))).map(
+            "".join
+        ),
+        st.text(max_size=3),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_date_text)
+@example("Earlier in this week and several centurys ago")  # the longest leads before an anchor
+def test_date_matches_equal_finditer(text: str) -> None:
+    from claims.extract import dates
+
+    assert [m.span() for m in dates.date_matches(text)] == [m.span() for m in dates.DATE_RE.finditer(text)]

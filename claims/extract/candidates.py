@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -94,7 +95,7 @@ def find(sent: str, published: dt.date | None, *, speech: bool, toks: set[str] |
 
 def _dates(sent: str, published: dt.date | None, speech: bool) -> list[Cand]:
     out = []
-    for m in dates.DATE_RE.finditer(sent):
+    for m in dates.date_matches(sent):
         kind = m.lastgroup or "date"
         values = dates.resolve(kind, m.group(0), published)
         full = kind in ("full", "iso")
@@ -203,10 +204,24 @@ def _factor(phrase: str) -> float | None:
 def resolve_overlaps(cands: list[Cand]) -> list[Cand]:
     """Keep one candidate per stretch of text: the higher-priority, then the longer one."""
     ordered = sorted(cands, key=lambda c: (PRIORITY.get(c.kind, 9), -(c.end - c.start), c.start))
-    kept: list[Cand] = []
+    if len(ordered) < 16 or any(c.end <= c.start for c in ordered):
+        kept: list[Cand] = []
+        for c in ordered:
+            if any(c.start < k.end and k.start < c.end for k in kept):
+                continue
+            kept.append(c)
+        kept.sort(key=lambda c: c.start)
+        return kept
+    # Many candidates (a run-on "sentence" of figures): the kept spans are disjoint and kept
+    # sorted, so only the one starting last before ``c`` ends can overlap ``c``.
+    starts: list[int] = []
+    ends: list[int] = []
+    by_start: list[Cand] = []
     for c in ordered:
-        if any(c.start < k.end and k.start < c.end for k in kept):
+        i = bisect.bisect_left(starts, c.end)
+        if i and ends[i - 1] > c.start:
             continue
-        kept.append(c)
-    kept.sort(key=lambda c: c.start)
-    return kept
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
+        by_start.insert(i, c)
+    return by_start

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from claims.extract.numbers import parse_number
+from claims.extract.patterns import anchored_finditer
 
 MONTHS = {
     "january": 1,
@@ -68,6 +69,28 @@ DATE_RE = re.compile(
     """,
     re.X,
 )
+# Where a date can be found: every DATE_RE match starts at most 20 characters before one of
+# these (a digit, a month's first three letters, "day" of a weekday or "yesterday", "ast",
+# "ext" and "his" of last/next/this, "omorrow", "ago"; the longest lead is "several
+# century ago"), so DATE_RE need only be tried near them.  DATE_RE is case-sensitive.
+_DATE_DIGIT = re.compile(r"\d")
+_MONTH_CUES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DATE_CUES = (*_MONTH_CUES, "day", "ast", "ext", "his", "omorrow", "ago")
+_DATE_LEAD = 20
+
+
+def date_matches(sent: str) -> list[re.Match[str]]:
+    """``DATE_RE.finditer(sent)``, trying the regex only near where a date can be."""
+    anchors = [m.start() for m in _DATE_DIGIT.finditer(sent)]
+    find = sent.find
+    for cue in _DATE_CUES:
+        i = find(cue)
+        while i >= 0:
+            anchors.append(i)
+            i = find(cue, i + 1)
+    return anchored_finditer(DATE_RE, sent, anchors, _DATE_LEAD)
+
+
 TIME_RE = re.compile(
     r"\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
     r"|\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?:\s?(?:GMT|UTC|[A-Z]{2,3}T)\b)?"

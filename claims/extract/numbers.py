@@ -170,6 +170,9 @@ BOUNDS = {
 
 _VAGUE_LONGEST_FIRST = sorted(VAGUE, key=len, reverse=True)
 _BOUNDS_LONGEST_FIRST = sorted(BOUNDS.items(), key=lambda kv: -len(kv[0]))
+_BOUND_PREFIXES = tuple(word + " " for word in BOUNDS)
+_APPROX_PREFIXES = tuple(word + " " for word in APPROX)
+_VAGUE_WORDS = tuple(VAGUE)
 _HYPHEN = re.compile(r"[-\u2010\u2011]")
 _SYMBOL = re.compile(r"(?:us|hk|a|c)?[$€£¥₹]")
 _PERCENT = re.compile(r"%|\bper ?cent\b|\bpercentage points?\b")
@@ -187,9 +190,10 @@ def parse_number(phrase: str) -> float | None:
     s = _HYPHEN.sub(" ", s)
     if not s:
         return None
-    for vague in _VAGUE_LONGEST_FIRST:
-        if s == vague or s.startswith(vague + " "):
-            return float(VAGUE[vague])
+    if s.startswith(_VAGUE_WORDS):  # one C call rules most phrases out
+        for vague in _VAGUE_LONGEST_FIRST:
+            if s == vague or s.startswith(vague + " "):
+                return float(VAGUE[vague])
     tokens = []
     for tok in _TOKEN.findall(s):  # the number words only: "two thirds of its capacity" -> two thirds
         if tok in ("and", "a") or tok in _SCALES or tok in _FRACTIONS or _word_or_digit(tok) is not None:
@@ -251,12 +255,12 @@ def quantity_values(phrase: str) -> dict[str, Any]:
     """Normalised values of a quantity phrase: value, unit, currency, operator, approximation."""
     low = phrase.lower().replace("\u00a0", " ")
     out: dict[str, Any] = {}
-    for word, op in _BOUNDS_LONGEST_FIRST:
+    for word, op in _BOUNDS_LONGEST_FIRST if low.startswith(_BOUND_PREFIXES) else ():
         if low.startswith(word + " "):
             out["op"] = op
             low = low[len(word) + 1 :]
             break
-    for word in APPROX:
+    for word in APPROX if low.startswith(_APPROX_PREFIXES) else ():
         if low.startswith(word + " "):
             out["approximate"] = True
             low = low[len(word) + 1 :]
@@ -266,7 +270,7 @@ def quantity_values(phrase: str) -> dict[str, Any]:
     value = parse_number(body)
     if value is None:
         return out
-    if any(body.startswith(v) for v in VAGUE):
+    if body.startswith(_VAGUE_WORDS):
         out["approximate"] = True
         out["lower_bound"] = True
     if _PERCENT.search(low):

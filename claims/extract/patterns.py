@@ -91,13 +91,24 @@ def quantity_matches(sent: str, toks: set[str]) -> list[re.Match[str]]:
         while i >= 0:
             starts.append(i)
             i = low.find(word, i + 1)
-    starts.sort()
+    return anchored_finditer(QUANTITY_RE, sent, starts, _QUANTITY_LEAD)
+
+
+def anchored_finditer(rx: re.Pattern[str], text: str, anchors: list[int], lead: int) -> list[re.Match[str]]:
+    """``rx.finditer(text)`` for a pattern whose every match starts at most ``lead`` characters
+    before one of ``anchors`` (any order; extra anchors only cost time).
+
+    Each search starts after the last match and no earlier than ``lead`` before the next
+    anchor; a search finds the leftmost match from there, so the matches are finditer's
+    (the patterns never match the empty string).
+    """
+    anchors.sort()
     out: list[re.Match[str]] = []
     pos = 0
-    for start in starts:
+    for start in anchors:
         if start < pos:
             continue
-        m = QUANTITY_RE.search(sent, max(pos, start - _QUANTITY_LEAD))
+        m = rx.search(text, max(pos, start - lead))
         if m is None:
             break
         out.append(m)

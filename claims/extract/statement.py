@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from operator import attrgetter
 from typing import Any, Protocol
 
 from claims.extract import clauses, patterns, score
@@ -10,6 +12,7 @@ from claims.extract.attribution import Source
 from claims.extract.candidates import Cand
 from claims.extract.claim import Claim
 
+_START = attrgetter("start")
 _JOIN_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+")
 _JOIN_BEFORE = re.compile(r"(?:,\s*|\s+(?:and|or)\s+)$")
 
@@ -41,11 +44,15 @@ def build_claim(
     lo, hi = min(seg[0], a), max(seg[1], b)
     if cand is not None and cand.kind == "quantity" and siblings:
         # Only the neighbours a coordination can join ("X and Y"): bounded work per claim.
-        near = [
-            c
-            for c in siblings
-            if c.kind == "quantity" and c is not cand and lo <= c.start < hi and abs(c.start - cand.start) < 120
-        ][:4]
+        # ``siblings`` are sorted by start, so a bisection finds the window of 119 characters
+        # either side (a run-on "sentence" can hold hundreds of figures).
+        first, last = max(lo, cand.start - 119), min(hi, cand.start + 120)
+        near: list[Cand] = []
+        for c in siblings[bisect.bisect_left(siblings, first, key=_START) :]:
+            if c.start >= last or len(near) == 4:
+                break
+            if c.kind == "quantity" and c is not cand:
+                near.append(c)
         statement = _atomic_text(sent, (lo, hi), cand, near)
     else:
         statement = sent[lo:hi].strip()
