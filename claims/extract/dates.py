@@ -70,10 +70,10 @@ DATE_RE = re.compile(
     re.X,
 )
 # Where a date can be found: every DATE_RE match starts at most 20 characters before one of
-# these (a digit, a month's first three letters, "day" of a weekday or "yesterday", "ast",
+# these (a run of digits, a month's first three letters, "day" of a weekday or "yesterday", "ast",
 # "ext" and "his" of last/next/this, "omorrow", "ago"; the longest lead is "several
 # century ago"), so DATE_RE need only be tried near them.  DATE_RE is case-sensitive.
-_DATE_DIGIT = re.compile(r"\d")
+_DATE_DIGIT = re.compile(r"\d+")
 _MONTH_CUES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _DATE_CUES = (*_MONTH_CUES, "day", "ast", "ext", "his", "omorrow", "ago")
 _DATE_LEAD = 20

@@ -65,11 +65,11 @@ QUANTITY_RE = re.compile(
     rf"(?P<np>(?:\sof(?:\s(?:the|its|their|his|her|our|all))?)?(?:\s{_NP_WORD}){{1,3}}(?:\s(?:of|and)\s(?:the\s)?{_NP_WORD}(?:\s{_NP_WORD})?)?)?",
     re.I,
 )
-# Where a quantity's number can start: a digit, a currency sign, or one of these words (lower case).
+# Where a quantity's number can start: a run of digits, a currency sign, or one of these words (lower case).
 # A match starts at most 31 characters before that (the longest bound and approximation,
 # "upwards of approximately ", then "US$" or "three-quarters"), so the regex need not be
 # tried anywhere else: on news, most of a sentence is skipped.
-_QUANTITY_SIGN = re.compile(r"[\d$€£¥₹]")
+_QUANTITY_SIGN = re.compile(r"\d+|[$€£¥₹]")
 _QUANTITY_LEAD = 31
 
 
