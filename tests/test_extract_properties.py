@@ -236,3 +236,33 @@ def test_date_matches_equal_finditer(text: str) -> None:
     from claims.extract import dates
 
     assert [m.span() for m in dates.date_matches(text)] == [m.span() for m in dates.DATE_RE.finditer(text)]
+
+
+def _mask_definition(sentence: str, spans: list[tuple[int, int]], offset: int) -> str:
+    """What mask_quotes computes, one character at a time."""
+    chars = list(sentence)
+    for a, b in spans:
+        for i in range(max(a - offset + 1, 0), min(b - offset - 1, len(chars))):
+            chars[i] = "x" if chars[i] != " " else " "
+    depth = 0
+    for i, c in enumerate(chars):
+        if c == "(":
+            depth += 1
+        elif c == ")" and depth:
+            depth -= 1
+        elif depth and c in ",;:\u2014":
+            chars[i] = "x"
+    return "".join(chars)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet='ab ,;:\u2014()\n"', max_size=30),
+    st.lists(st.tuples(st.integers(0, 35), st.integers(0, 14)), max_size=3),
+    st.integers(0, 5),
+)
+def test_mask_quotes_equals_its_definition(sentence: str, spans: list[tuple[int, int]], offset: int) -> None:
+    from claims.extract.clauses import mask_quotes
+
+    quoted = sorted((a, a + n) for a, n in spans)
+    assert mask_quotes(sentence, quoted, offset) == _mask_definition(sentence, quoted, offset)

@@ -28,23 +28,45 @@ _LEAD = re.compile(
 )
 
 
+_NOT_SPACE = re.compile(r"[^ ]")
+_PAREN = re.compile(r"[()]")
+_MASK_IN_PARENS = str.maketrans(dict.fromkeys(",;:\u2014", "x"))
+
+
 def mask_quotes(sentence: str, spans: list[tuple[int, int]], offset: int) -> str:
-    """The sentence with quoted and bracketed matter blanked, so punctuation inside it is ignored."""
+    """The sentence with quoted and bracketed matter blanked, so punctuation inside it is ignored.
+
+    Inside a quotation (``spans``, text offsets; ``offset`` is the sentence's) every character
+    but a space becomes "x"; then, inside brackets, so do clause punctuation marks.  Offsets
+    are kept: the mask has the sentence's length.
+    """
     if not spans and "(" not in sentence:
         return sentence
-    chars = list(sentence)
-    for a, b in spans:
-        for i in range(max(a - offset + 1, 0), min(b - offset - 1, len(chars))):
-            chars[i] = "x" if chars[i] != " " else " "
-    depth = 0
-    for i, c in enumerate(chars):
-        if c == "(":
+    s = sentence
+    if spans:
+        parts: list[str] = []
+        last = 0
+        for a, b in spans:
+            lo, hi = max(a - offset + 1, last), min(b - offset - 1, len(s))
+            if hi > lo:
+                parts += (s[last:lo], _NOT_SPACE.sub("x", s[lo:hi]))
+                last = hi
+        parts.append(s[last:])
+        s = "".join(parts)
+    if "(" not in s:
+        return s
+    out: list[str] = []
+    depth = last = 0
+    for m in _PAREN.finditer(s):
+        i = m.start()
+        out += (s[last:i].translate(_MASK_IN_PARENS) if depth else s[last:i], s[i])
+        last = i + 1
+        if s[i] == "(":
             depth += 1
-        elif c == ")" and depth:
+        elif depth:
             depth -= 1
-        elif depth and c in ",;:\u2014":
-            chars[i] = "x"
-    return "".join(chars)
+    out.append(s[last:].translate(_MASK_IN_PARENS) if depth else s[last:])
+    return "".join(out)
 
 
 def segments(mask: str, protected: list[tuple[int, int]], sentence: str | None = None) -> list[tuple[int, int]]:

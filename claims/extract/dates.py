@@ -73,7 +73,7 @@ DATE_RE = re.compile(
 # these (a run of digits, a month's first three letters, "day" of a weekday or "yesterday", "ast",
 # "ext" and "his" of last/next/this, "omorrow", "ago"; the longest lead is "several
 # century ago"), so DATE_RE need only be tried near them.  DATE_RE is case-sensitive.
-_DATE_DIGIT = re.compile(r"\d+")
+_DATE_DIGIT = re.compile(r"\d\d*")  # not \d+: a leading class lets the engine skip to digits
 _MONTH_CUES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _DATE_CUES = (*_MONTH_CUES, "day", "ast", "ext", "his", "omorrow", "ago")
 _DATE_LEAD = 20

@@ -69,7 +69,7 @@ QUANTITY_RE = re.compile(
 # A match starts at most 31 characters before that (the longest bound and approximation,
 # "upwards of approximately ", then "US$" or "three-quarters"), so the regex need not be
 # tried anywhere else: on news, most of a sentence is skipped.
-_QUANTITY_SIGN = re.compile(r"\d+|[$€£¥₹]")
+_QUANTITY_SIGN = re.compile(r"[\d$€£¥₹]\d*")  # a leading class lets the engine skip to it
 _QUANTITY_LEAD = 31
 
 
