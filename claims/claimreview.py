@@ -55,13 +55,58 @@ def _date(value: dt.date | dt.datetime | None) -> str | None:
     return value.isoformat()
 
 
-def _claim_author(article: StoredArticle, claim: StoredClaim) -> dict[str, str]:
-    if claim.speaker:
-        return {"@type": "Person", "name": claim.speaker}
-    if article.author:
-        return {"@type": "Person", "name": article.author}
-    site = urlsplit(safe_url(article.url) or "").netloc
-    return {"@type": "Organization", "name": site.removeprefix("www.") or "Unknown"}
+class ClaimReviews:
+    """ClaimReview objects for the claims of one article (its parts are worked out once)."""
+
+    def __init__(self, article: StoredArticle, scale: RatingScale, base_url: str = "") -> None:
+        self.scale = scale
+        appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": article.title}
+        if safe_url(article.url):
+            appearance["url"] = article.url
+        if article.published:
+            appearance["datePublished"] = _date(article.published)
+        self.appearance = appearance
+        self.published = _date(article.published or article.checked_at)
+        self.page = f"{base_url}{report_filename(article.id or 0, article.slug)}"
+        if article.author:
+            self.author = {"@type": "Person", "name": article.author}
+        else:
+            site = urlsplit(safe_url(article.url) or "").netloc
+            self.author = {"@type": "Organization", "name": site.removeprefix("www.") or "Unknown"}
+
+    def review(self, claim: StoredClaim, verdict: Verdict) -> dict[str, Any]:
+        """One ClaimReview object for ``claim``'s current ``verdict``."""
+        scale = self.scale
+        try:
+            rating = scale.get(verdict.rating)
+            value: int | None = rating.value
+        except InvalidInput:  # a label the current scale no longer has: publish the label alone
+            value = None
+        review_rating: dict[str, Any] = {
+            "@type": "Rating",
+            "alternateName": verdict.rating,
+            "bestRating": scale.best,
+            "worstRating": scale.worst,
+        }
+        if value is not None:
+            review_rating["ratingValue"] = value
+        item: dict[str, Any] = {
+            "@type": "Claim",
+            "author": {"@type": "Person", "name": claim.speaker} if claim.speaker else dict(self.author),
+            "datePublished": self.published,
+            "appearance": dict(self.appearance),
+        }
+        return {
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "url": f"{self.page}#claim-{claim.id}",
+            "claimReviewed": claim.text or claim.quote,
+            "itemReviewed": item,
+            "author": {"@type": "Person", "name": verdict.reviewer},
+            "datePublished": _date(verdict.created_at),
+            "reviewRating": review_rating,
+            "reviewBody": verdict.explanation,
+        }
 
 
 def claim_review(
@@ -72,41 +117,7 @@ def claim_review(
     base_url: str = "",
 ) -> dict[str, Any]:
     """One ClaimReview object for ``claim``'s current ``verdict``."""
-    try:
-        rating = scale.get(verdict.rating)
-        value: int | None = rating.value
-    except InvalidInput:  # a label the current scale no longer has: publish the label alone
-        value = None
-    review_rating: dict[str, Any] = {
-        "@type": "Rating",
-        "alternateName": verdict.rating,
-        "bestRating": scale.best,
-        "worstRating": scale.worst,
-    }
-    if value is not None:
-        review_rating["ratingValue"] = value
-    appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": article.title}
-    if safe_url(article.url):
-        appearance["url"] = article.url
-    if article.published:
-        appearance["datePublished"] = _date(article.published)
-    item: dict[str, Any] = {
-        "@type": "Claim",
-        "author": _claim_author(article, claim),
-        "datePublished": _date(article.published or article.checked_at),
-        "appearance": appearance,
-    }
-    return {
-        "@context": "https://schema.org",
-        "@type": "ClaimReview",
-        "url": f"{base_url}{report_filename(article.id or 0, article.slug)}#claim-{claim.id}",
-        "claimReviewed": claim.text or claim.quote,
-        "itemReviewed": item,
-        "author": {"@type": "Person", "name": verdict.reviewer},
-        "datePublished": _date(verdict.created_at),
-        "reviewRating": review_rating,
-        "reviewBody": verdict.explanation,
-    }
+    return ClaimReviews(article, scale, base_url).review(claim, verdict)
 
 
 def latest_verdicts(session: Session, article_ids: Iterable[int] | None = None) -> dict[int, Verdict]:
@@ -141,10 +152,8 @@ def export_claim_reviews(engine: Engine, article_id: int | None = None, base_url
                 select(StoredArticle).where(col(StoredArticle.id).in_({c.article_id for c in claims}))
             )
         }
-        return [
-            claim_review(articles[c.article_id], c, latest[c.id], scale, base_url)  # type: ignore[index]
-            for c in claims
-        ]
+        makers = {article_id: ClaimReviews(a, scale, base_url) for article_id, a in articles.items()}
+        return [makers[c.article_id].review(c, latest[c.id]) for c in claims]  # type: ignore[index]
 
 
 def dumps(reviews: list[dict[str, Any]]) -> str:

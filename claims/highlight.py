@@ -15,6 +15,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from claims.memo import Memo, trim
+
+#: Escaped tones, kinds, statuses and labels: a page has a handful of them and thousands of marks.
+_attr: Memo[str, str] = Memo(lambda value: str(escape(value)), limit=10_000)
+
 
 @dataclass(frozen=True)
 class Span:
@@ -32,18 +37,20 @@ class Span:
 
 def _open(span: Span, first: bool) -> str:
     ident = f' id="mark-{span.claim_id}"' if first else ""
+    label = _attr[span.label]
     return (
-        f'<mark class="claim tone-{escape(span.tone)}"{ident} data-claim="{span.claim_id}" '
-        f'data-kind="{escape(span.kind)}" data-status="{escape(span.status)}" '
-        f'data-verdict="{escape(span.verdict)}" title="Claim {span.claim_id}: {escape(span.label)}">'
+        f'<mark class="claim tone-{_attr[span.tone]}"{ident} data-claim="{span.claim_id}" '
+        f'data-kind="{_attr[span.kind]}" data-status="{_attr[span.status]}" '
+        f'data-verdict="{_attr[span.verdict]}" title="Claim {span.claim_id}: {label}">'
     )
 
 
 def _label(span: Span) -> str:
+    label = _attr[span.label]
     return (
-        f'<a class="tag tone-{escape(span.tone)}" href="#claim-{span.claim_id}" data-claim="{span.claim_id}" '
-        f'aria-label="Claim {span.claim_id}, {escape(span.label)}: go to its row">'
-        f"{span.claim_id}\u00a0{escape(span.label)}</a>"
+        f'<a class="tag tone-{_attr[span.tone]}" href="#claim-{span.claim_id}" data-claim="{span.claim_id}" '
+        f'aria-label="Claim {span.claim_id}, {label}: go to its row">'
+        f"{span.claim_id}\u00a0{label}</a>"
     )
 
 
@@ -88,6 +95,7 @@ def _paragraph(text: str, offset: int, inside: Sequence[Span], opened: set[int])
 
 def highlight_html(text: str, spans: Sequence[Span]) -> Markup:
     """``text`` as escaped ``<p>`` paragraphs (one per non-blank line) with ``spans`` marked."""
+    trim((_attr,))
     valid = sorted((s for s in spans if 0 <= s.start < s.end <= len(text)), key=lambda s: (s.start, -s.end, s.claim_id))
     opened: set[int] = set()
     out: list[str] = []
