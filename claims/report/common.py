@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from sqlmodel import Session, col, func, select
 
 from claims.claimreview import report_filename, safe_url
@@ -72,18 +72,8 @@ def environment() -> Environment:
     )
     env.globals["csp_html"] = Markup(content_security_policy(env))  # our own text: quotes stay quotes
     env.filters["when"] = when
-    env.globals["badge"] = badge
     return env
 
-
-def badge(label: object, tone: object, n: object = None) -> Markup:
-    """A status or verdict badge: ``<span class="badge tone-TONE">[<b>N</b> ]LABEL</span>``.
-
-    A Python global rather than a template macro: an article page draws hundreds, and a
-    macro call costs several times a function call in Jinja2.
-    """
-    count = "" if n is None else f"<b>{escape(n)}</b> "
-    return Markup(f'<span class="badge tone-{escape(tone)}">{count}{escape(label)}</span>')
 
 
 def utc(value: dt.datetime) -> dt.datetime:
