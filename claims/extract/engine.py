@@ -44,6 +44,7 @@ def rule_claims(text: str, *, published: dt.date | None = None) -> list[Claim]:
     """The rule-based extractor (the default): pure, offline, linear in the text."""
     if not isinstance(text, str) or not text.strip() or not is_english(text):
         return []
+    patterns.trim_memos()
     spans = list(blocks(text))
     if published is None:
         published = _dateline(text, spans[:3])

@@ -184,9 +184,13 @@ _VERB_LIKE: Memo[str, bool] = Memo(_verb_like, limit=50_000)
 _SUPERLATIVE_LIKE: Memo[str, bool] = Memo(lambda w: len(w) > 4 and w.endswith("est"), limit=50_000)
 
 
+def trim_memos() -> None:
+    """Keep the per-word memos bounded (the engine calls it once per text)."""
+    trim((_VERB_LIKE, _SUPERLATIVE_LIKE))
+
+
 def has_verb(text: str) -> bool:
     """Whether ``text`` holds a verb-like word (so it reads as a clause)."""
-    trim((_VERB_LIKE,))
     return any(map(_VERB_LIKE.__getitem__, _LOWER_WORD.findall(text.lower())))
 
 
@@ -245,5 +249,4 @@ OPINION_WORDS = wordset(
 
 def superlative_cue(toks: set[str]) -> bool:
     """Whether the words could hold a record (a superlative or a "first")."""
-    trim((_SUPERLATIVE_LIKE,))
     return bool(toks & RECORD_WORDS) or any(map(_SUPERLATIVE_LIKE.__getitem__, toks))
