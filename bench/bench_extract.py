@@ -64,6 +64,9 @@ def main() -> int:
     ap.add_argument("--no-cli", action="store_true", help="skip the cold-start measurement")
     ap.add_argument("--engine-only", action="store_true", help="score with the heuristic, not the classifier")
     args = ap.parse_args()
+    from bench import core_speed
+
+    print(core_speed())
     if args.engine_only:
         from claims.extract.score import use_classifier
 
@@ -129,6 +132,7 @@ def main() -> int:
             subprocess.run(cmd, capture_output=True, check=False)
             best = min(best, time.perf_counter() - t0)
         print(f"cold start: claims extract on one article {best:.2f} s (best of 3)")
+    print(core_speed())
     return 0
 
 

@@ -126,6 +126,9 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=200, help="claims of the big article")
     parser.add_argument("--per-article", type=int, default=14)
     args = parser.parse_args()
+    from bench import core_speed
+
+    print(core_speed())
     with tempfile.TemporaryDirectory(prefix="claims-bench-") as tmp:
         engine = open_engine(f"sqlite:///{tmp}/bench.db")
         t0 = time.perf_counter()
@@ -147,6 +150,7 @@ def main() -> None:
             f"(target < 2 s; {len(html) / 1e6:.1f} MB)"
         )
         print(f"write_reports (that article, index, queue, digest): {build_s:.2f} s")
+    print(core_speed())
 
 
 if __name__ == "__main__":

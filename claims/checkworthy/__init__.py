@@ -87,7 +87,7 @@ def margin(sentence: str) -> float:
         for part in map(_JUNCTION_GRAMS.__getitem__, features.junction_windows(toks)):
             update(part)
         z += sum(chars.values()) * len(chars) ** -0.5
-    for name, value in features.hand(text, toks, bigrams).items():
+    for name, value in features.hand(text, toks, bigrams, tokset).items():
         z += weights.get(name, 0.0) * value
     return z
 

@@ -213,10 +213,10 @@ def tokens(text: str) -> list[str]:
     return list(map(_SHAPE.__getitem__, _TOKEN.findall(text)))
 
 
-def hand(text: str, toks: list[str], bigrams: set[str]) -> dict[str, float]:
+def hand(text: str, toks: list[str], bigrams: set[str], tokset: set[str] | None = None) -> dict[str, float]:
     """Hand-made cues, each a small count or flag, from tokens (cheap set look-ups)."""
     n = len(toks)
-    tokset = set(toks)
+    tokset = set(toks) if tokset is None else tokset
     nums = sum(map(toks.count, ("0", "00", "000", "0000")))
     past = sum(map(_PAST.__getitem__, toks))
     sup = sum(map(_SUPER.__getitem__, toks))
@@ -289,7 +289,7 @@ def char_grams(toks: list[str]) -> set[str]:
 
 def bigrams_of(toks: list[str]) -> set[str]:
     """Word bigrams, with ``<s>`` and ``</s>`` at the sentence's ends."""
-    return {a + " " + b for a, b in zip(["<s>", *toks], [*toks, "</s>"], strict=True)}
+    return set(map(" ".join, zip(["<s>", *toks], [*toks, "</s>"], strict=True)))
 
 
 def blocks(text: str) -> tuple[list[tuple[set[str], float]], dict[str, float]]:

@@ -75,7 +75,6 @@ def environment() -> Environment:
     return env
 
 
-
 def utc(value: dt.datetime) -> dt.datetime:
     """A naive UTC datetime (SQLite hands back naive ones; fresh objects are aware)."""
     if value.tzinfo is not None:
