@@ -9,6 +9,7 @@ CPU time (``time.process_time``) is reported beside wall time, as CI machines ar
 from __future__ import annotations
 
 import argparse
+import random
 import re
 import shutil
 import subprocess
@@ -43,6 +44,22 @@ def dev_texts() -> list[str]:
 def _numbered(text: str, i: int) -> str:
     """``text`` with copy number ``i`` before each sentence end, so no sentence repeats."""
     return re.sub(r"([.!?])(\s)", rf" {i}\1\2", text)
+
+
+def _word_salad(size: int) -> str:
+    """News words in random order, no punctuation: one endless "sentence"."""
+    rng = random.Random(1)
+    words = (  # noqa: SIM905 (one line of words reads better than a list of 31)
+        "the of and to in a is that for on was with he it as at by from his her said more than million "
+        "percent first year city council police officials"
+    ).split()
+    return " ".join(rng.choice(words) for _ in range(size // 3))[:size]
+
+
+def _numbers(size: int) -> str:
+    """Random whole numbers between spaces, no punctuation."""
+    rng = random.Random(2)
+    return " ".join(str(rng.randint(0, 10**6)) for _ in range(size // 6))[:size]
 
 
 def throughput(text: str, seconds: float) -> tuple[int, float, float, int]:
@@ -109,6 +126,9 @@ def main() -> int:
     cases = {
         "1 MB news on one line (unique sentences)": " ".join(copies)[:1_000_000],
         "1 MB news on one line (repeated text)": (one_line * (1_000_000 // len(one_line) + 1))[:1_000_000],
+        # Text with little or no sentence punctuation: the splitter must cut it into pieces.
+        "1 MB of news words, no full stops": _word_salad(1_000_000),
+        "1 MB of numbers between spaces": _numbers(1_000_000),
         # Hostile runs, varied so that no piece repeats: they must stay linear.
         "1 MB of numbers and commas": ",".join(map(str, range(200_000)))[:1_000_000],
         "1 MB of figures with nouns": "".join(f"{i:,} containers of the " for i in range(40_000))[:1_000_000],

@@ -125,7 +125,8 @@ def _quantity(sent: str, m: re.Match[str], speech: bool) -> Cand | None:
     unit = m.group("unit")
     if unit and not np.lstrip().startswith("of "):
         np = ""  # "55 per cent today": after a unit only an "of" phrase belongs to the figure
-    money = bool(_MONEY.search(m.group(0)))
+    whole = m.group(0)
+    money = not whole.isdigit() and bool(_MONEY.search(whole))  # a bare run of digits names no currency
     if _YEARLIKE.match(num) and not unit and not money:
         return None
     if low in ("a", "an", "one", "hundred", "dozen", "half") and not unit:
