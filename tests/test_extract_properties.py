@@ -266,3 +266,14 @@ def test_mask_quotes_equals_its_definition(sentence: str, spans: list[tuple[int,
 
     quoted = sorted((a, a + n) for a, n in spans)
     assert mask_quotes(sentence, quoted, offset) == _mask_definition(sentence, quoted, offset)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab ,\n\t.\u00a0", max_size=30))
+def test_word_starts_equal_the_lookbehind_definition(text: str) -> None:
+    import re
+
+    from claims.extract.spans import _WORD_START
+
+    definition = [m.start() for m in re.finditer(r"(?<=[\s,])(?=\S)", text)]
+    assert [m.end() for m in _WORD_START.finditer(text)] == definition

@@ -82,7 +82,7 @@ def segments(mask: str, protected: list[tuple[int, int]], sentence: str | None =
         for m in rx.finditer(mask):
             if not blocked[m.start()]:
                 cuts[m.start()] = m.end()
-    for m in _THAT.finditer(mask):  # "X said | that ...": the content starts a clause
+    for m in _THAT.finditer(mask) if "that" in mask else ():  # "X said | that ...": the content starts a clause
         cuts[m.end()] = m.end()
     raw: list[tuple[int, int]] = []
     start = 0

@@ -82,11 +82,12 @@ def sentence_score(sentence: str) -> float:
 def claim_score(kind: str, quote: str, sentence_prob: float, *, attributed: bool, vague: bool) -> float:
     """Score of one claim: mostly the sentence's probability, shifted by the claim's specificity."""
     base = KIND_BASE.get(kind, 0.5)
-    if _NUMERIC.search(quote):
+    numeric = _NUMERIC.search(quote) is not None
+    if numeric:
         base += 0.05
     if attributed:
         base += 0.05
-    if vague or _VAGUE.search(quote) and not _NUMERIC.search(quote):
+    if vague or not numeric and _VAGUE.search(quote):
         base -= 0.1
     score = 0.6 * sentence_prob + 0.4 * base
     return round(max(0.0, min(1.0, score)), 3)

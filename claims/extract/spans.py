@@ -31,7 +31,7 @@ _WORDS = re.compile(r"\S+")
 _DIGIT = re.compile(r"\d")
 # Where a capped clause may end or start: before a preposition or connective, at a word.
 _PHRASE_CUT = re.compile(r"\s(?=(?:at|in|on|with|for|to|from|by|after|before|during|and|which|who|that|as)\s)")
-_WORD_START = re.compile(r"(?<=[\s,])(?=\S)")
+_WORD_START = re.compile(r"[\s,](?=\S)")  # a word starts where this ends (a leading class: fast scan)
 _ATTR_VERB = re.compile(attribution.ATTR_VERBS)
 
 
@@ -120,7 +120,7 @@ def anchor_span(sent: str, a: int, b: int, anchors: list[Cand]) -> tuple[int, in
         if hi <= cut <= a + cap:
             return a, cut
     for m in _WORD_START.finditer(sent[a:b]):
-        start = a + m.start()
+        start = a + m.end()
         if b - start <= cap and start <= lo:
             return clauses.trim(sent, start, b)
     return a, b
