@@ -277,3 +277,44 @@ def test_word_starts_equal_the_lookbehind_definition(text: str) -> None:
 
     definition = [m.start() for m in re.finditer(r"(?<=[\s,])(?=\S)", text)]
     assert [m.end() for m in _WORD_START.finditer(text)] == definition
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=";: \t\n\u2014\u2013.\u2026-ab", max_size=30))
+def test_strong_cuts_equal_the_plain_alternation(text: str) -> None:
+    import re
+
+    from claims.extract.clauses import _STRONG
+
+    plain = re.compile(r";\s|:\s|\s[\u2014\u2013]\s|\u2014|\s--\s|\.\.\.|\u2026")
+    assert [m.span() for m in _STRONG.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["and", "but", "that", "so", "however", ",", " ", "x", "Also", "then,", "."]), max_size=12
+    ),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+def test_trim_equals_trimming_the_slice(pieces: list[str], a: int, b: int) -> None:
+    import re
+
+    from claims.extract.clauses import trim
+
+    sentence = " ".join(pieces)
+    b = min(b, len(sentence))  # segments lie within the sentence
+    a = min(a, b)
+    lead = re.compile(
+        r"^(?:(?:and|but|or|that|which|who|whom|also|then|so|yet|while|whereas|however|meanwhile)\b[,\s]*)+", re.I
+    )
+    x, y = a, b  # the definition: match the lead on the slice, then strip punctuation and space
+    m = lead.match(sentence[x:y])
+    if m and m.end() < y - x:
+        x += m.end()
+    while x < y and sentence[x] in " ,;:-\u2014\u2013":
+        x += 1
+    while y > x and sentence[y - 1] in " ,;:.!?-\u2014\u2013":
+        y -= 1
+    assert trim(sentence, a, b) == (x, y)
