@@ -109,17 +109,6 @@ class ClaimReviews:
         }
 
 
-def claim_review(
-    article: StoredArticle,
-    claim: StoredClaim,
-    verdict: Verdict,
-    scale: RatingScale,
-    base_url: str = "",
-) -> dict[str, Any]:
-    """One ClaimReview object for ``claim``'s current ``verdict``."""
-    return ClaimReviews(article, scale, base_url).review(claim, verdict)
-
-
 def latest_verdicts(session: Session, article_ids: Iterable[int] | None = None) -> dict[int, Verdict]:
     """The current verdict of each claim (of ``article_ids``, or of all)."""
     query = select(Verdict).order_by(col(Verdict.claim_id), col(Verdict.created_at), col(Verdict.id))

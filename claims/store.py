@@ -186,14 +186,7 @@ def _revise(session: Session, stored: StoredArticle, article: Article, claims: S
     stored.checked_at = utcnow()
     session.add(stored)
     # Lock the old claims (PostgreSQL) so a concurrent `next` or verdict waits for the revision.
-    old = list(
-        session.exec(
-            select(StoredClaim)
-            .where(StoredClaim.article_id == stored.id)
-            .order_by(col(StoredClaim.start), col(StoredClaim.id))
-            .with_for_update()
-        )
-    )
+    old = article_claims(session, stored.id, lock=True)  # type: ignore[arg-type]
     pairs = matching.pair(old, claims)
     reviewed = set(session.exec(select(Verdict.claim_id).where(col(Verdict.claim_id).in_([c.id for c in old]))))
     for index, previous in pairs.items():
@@ -266,14 +259,14 @@ def get_article(session: Session, article_id: int) -> StoredArticle:
     return article
 
 
-def article_claims(session: Session, article_id: int) -> list[StoredClaim]:
-    """The claims of an article in text order."""
+def article_claims(session: Session, article_id: int, lock: bool = False) -> list[StoredClaim]:
+    """The claims of an article in text order (their rows locked for the transaction if ``lock``)."""
     query = (
         select(StoredClaim)
         .where(StoredClaim.article_id == article_id)
         .order_by(col(StoredClaim.start), col(StoredClaim.id))
     )
-    return list(session.exec(query))
+    return list(session.exec(query.with_for_update() if lock else query))
 
 
 def list_articles(session: Session) -> list[StoredArticle]:

@@ -32,7 +32,6 @@ def load_model() -> tuple[dict[str, float], float]:
         raw = resources.files(__name__).joinpath(MODEL_FILE).read_bytes()
         doc: dict[str, Any] = json.loads(gzip.decompress(raw))
         _MODEL = (doc["weights"], float(doc["bias"]))
-        _reset_memos()
     return _MODEL
 
 
@@ -53,11 +52,6 @@ _JUNCTION_GRAMS: Memo[str, dict[str, float]] = Memo(
     lambda window: {g: _weight(g) for g in features.junction_grams(window)}, limit=20_000
 )
 _SCORE_MEMOS: tuple[Memo[str, Any], ...] = (_WORD, _BIGRAM, _TOKEN_GRAMS, _JUNCTION_GRAMS)
-
-
-def _reset_memos() -> None:
-    for memo in _SCORE_MEMOS:
-        memo.clear()
 
 
 def margin(sentence: str) -> float:

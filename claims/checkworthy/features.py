@@ -201,11 +201,10 @@ def token_grams(tok: str) -> frozenset[str]:
 
 #: Per-token work, done once per distinct token: news reuses most of its words.  Bounded (``claims.memo.trim``).
 _SHAPE = Memo(_shape)
-_GRAMS = Memo(token_grams, limit=20_000)
 _PAST: Memo[str, int] = Memo(lambda t: int(t.endswith("ed") or t in _PAST_W))
 _SUPER: Memo[str, int] = Memo(lambda t: int(t in _SUPERL_W or (t.endswith("est") and len(t) > 5)))
 _CAPS: Memo[str, int] = Memo(lambda w: int(w[:1].isupper() and w[1:2].islower()))
-MEMOS: tuple[Memo[str, Any], ...] = (_SHAPE, _GRAMS, _PAST, _SUPER, _CAPS)
+MEMOS: tuple[Memo[str, Any], ...] = (_SHAPE, _PAST, _SUPER, _CAPS)
 
 
 def tokens(text: str) -> list[str]:
@@ -270,20 +269,16 @@ def junction_grams(window: str) -> frozenset[str]:
     return frozenset(g for g in grams if _EDGE not in g)
 
 
-_JUNCTION = Memo(junction_grams, limit=20_000)
-MEMOS += (_JUNCTION,)
-
-
 def char_grams(toks: list[str]) -> set[str]:
     """Character 3..5-grams of the stream `` t1 t2 ... `` (the tokens joined and padded by spaces).
 
     A gram with no space inside it lies within one padded token; the others lie within the
-    window around a space between two tokens.  Both kinds are memoised, as news repeats
-    its words and their neighbours.
+    window around a space between two tokens.  The scorer (``claims.checkworthy.margin``)
+    memoises both kinds with their weights; this is the plain form training uses.
     """
     chars: set[str] = set()
-    chars.update(*map(_GRAMS.__getitem__, set(toks)))
-    chars.update(*map(_JUNCTION.__getitem__, junction_windows(toks)))
+    chars.update(*map(token_grams, set(toks)))
+    chars.update(*map(junction_grams, junction_windows(toks)))
     return chars
 
 

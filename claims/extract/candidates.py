@@ -205,7 +205,7 @@ def _factor(phrase: str) -> float | None:
 def resolve_overlaps(cands: list[Cand]) -> list[Cand]:
     """Keep one candidate per stretch of text: the higher-priority, then the longer one."""
     ordered = sorted(cands, key=lambda c: (PRIORITY.get(c.kind, 9), -(c.end - c.start), c.start))
-    if len(ordered) < 16 or any(c.end <= c.start for c in ordered):
+    if any(c.end <= c.start for c in ordered):  # an empty span breaks the sorted-ends argument below
         kept: list[Cand] = []
         for c in ordered:
             if any(c.start < k.end and k.start < c.end for k in kept):
@@ -213,8 +213,8 @@ def resolve_overlaps(cands: list[Cand]) -> list[Cand]:
             kept.append(c)
         kept.sort(key=lambda c: c.start)
         return kept
-    # Many candidates (a run-on "sentence" of figures): the kept spans are disjoint and kept
-    # sorted, so only the one starting last before ``c`` ends can overlap ``c``.
+    # The kept spans are disjoint and kept sorted, so only the one starting last before ``c``
+    # ends can overlap ``c``: a bisection, not a scan (a run-on "sentence" has hundreds).
     starts: list[int] = []
     ends: list[int] = []
     by_start: list[Cand] = []

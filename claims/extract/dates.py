@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from claims.extract.numbers import parse_number
-from claims.extract.patterns import anchored_finditer
+from claims.extract.patterns import anchored_finditer, occurrences
 
 MONTHS = {
     "january": 1,
@@ -82,12 +82,7 @@ _DATE_LEAD = 20
 def date_matches(sent: str) -> list[re.Match[str]]:
     """``DATE_RE.finditer(sent)``, trying the regex only near where a date can be."""
     anchors = [m.start() for m in _DATE_DIGIT.finditer(sent)]
-    find = sent.find
-    for cue in _DATE_CUES:
-        i = find(cue)
-        while i >= 0:
-            anchors.append(i)
-            i = find(cue, i + 1)
+    anchors += occurrences(sent, _DATE_CUES)
     return anchored_finditer(DATE_RE, sent, anchors, _DATE_LEAD)
 
 

@@ -6,6 +6,7 @@ Every pattern uses bounded repetition only, so matching stays linear on any inpu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from claims.memo import Memo, trim
 
@@ -86,12 +87,20 @@ def quantity_matches(sent: str, toks: set[str]) -> list[re.Match[str]]:
         # letter hides a word from ``toks``: try the regex everywhere.
         return list(QUANTITY_RE.finditer(sent))
     starts = [m.start() for m in _QUANTITY_SIGN.finditer(sent)]
-    for word in toks & _QUANTITY_WORDS:
-        i = low.find(word)
-        while i >= 0:
-            starts.append(i)
-            i = low.find(word, i + 1)
+    starts += occurrences(low, toks & _QUANTITY_WORDS)
     return anchored_finditer(QUANTITY_RE, sent, starts, _QUANTITY_LEAD)
+
+
+def occurrences(text: str, cues: Iterable[str]) -> list[int]:
+    """Every position in ``text`` where one of ``cues`` starts (overlaps included)."""
+    out: list[int] = []
+    find = text.find
+    for cue in cues:
+        i = find(cue)
+        while i >= 0:
+            out.append(i)
+            i = find(cue, i + 1)
+    return out
 
 
 def anchored_finditer(rx: re.Pattern[str], text: str, anchors: list[int], lead: int) -> list[re.Match[str]]:

@@ -66,7 +66,7 @@ class ArticlePage:
 
 
 def _claim_rows(session: Session, article_id: int) -> list[Any]:
-    """The article's claims in text order, as plain rows read like the model (``row.quote``).
+    """The article's claims in text order, as named tuples read like the model (``row.quote``).
 
     Building 200 ORM instances took a third of a 200-claim page's time; a page only reads them.
     """
@@ -84,7 +84,7 @@ def _records(session: Session, query: Any) -> list[Any]:
 
 @lru_cache(maxsize=8)
 def _record_type(fields: tuple[str, ...]) -> type[Any]:
-    return namedtuple("ClaimRecord", fields)  # type: ignore[misc]
+    return namedtuple("Record", fields)  # type: ignore[misc]
 
 
 def _change(claim: StoredClaim, revision: int) -> str:
