@@ -24,6 +24,29 @@ def test_help_lists_commands() -> None:
     assert "extract" in result.output and "check" in result.output
 
 
+@pytest.mark.parametrize(
+    ("command", "names"),
+    [
+        ("extract", ["SOURCE"]),
+        ("check", ["SOURCE"]),
+        ("batch", ["SOURCE"]),
+        ("verdict", ["CLAIM_ID", "RATING"]),
+        ("history", ["CLAIM_ID"]),
+        ("backup", ["PATH"]),
+        ("ingest", ["FEED"]),
+    ],
+)
+def test_help_names_arguments_as_the_text_does(command: str, names: list[str]) -> None:
+    """Each command's help names its arguments the way its description does ("each SOURCE")."""
+    result = runner.invoke(app, [command, "--help"], terminal_width=100)
+    assert result.exit_code == 0, result.output
+    usage = result.output.splitlines()[0]
+    for name in names:
+        assert name in usage, usage
+        assert f" {name}" in result.output.split("Arguments", 1)[1], result.output
+    assert any(name in result.output.split("Arguments", 1)[0] for name in names), "the description names them"
+
+
 def test_extract_jsonl_fields(seed_article: Path) -> None:
     result = runner.invoke(app, ["extract", "--format", "jsonl", str(seed_article)])
     assert result.exit_code == 0, result.output

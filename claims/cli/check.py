@@ -17,7 +17,7 @@ from claims.cli.options import DbOption, Format, FormatOption, ReportsOption, se
 def check(
     sources: Annotated[
         list[str],
-        typer.Argument(help="Article files (.txt, .md, .html), http(s) URLs, or - for stdin."),
+        typer.Argument(metavar="SOURCE", help="Article files (.txt, .md, .html), http(s) URLs, or - for stdin."),
     ],
     db: DbOption = None,
     reports: ReportsOption = None,
@@ -75,7 +75,7 @@ def check(
 @app.command()
 def batch(
     sources: Annotated[
-        list[str] | None, typer.Argument(help="Article files or http(s) URLs.", show_default=False)
+        list[str] | None, typer.Argument(metavar="SOURCE", help="Article files or http(s) URLs.", show_default=False)
     ] = None,
     from_file: Annotated[
         Path | None, typer.Option("--from-file", help="A file listing one source per line (# comments allowed).")

@@ -17,7 +17,7 @@ from claims.errors import ClaimsError
 def extract(
     sources: Annotated[
         list[str],
-        typer.Argument(help="Article files (.txt, .md, .html), http(s) URLs, or - for stdin."),
+        typer.Argument(metavar="SOURCE", help="Article files (.txt, .md, .html), http(s) URLs, or - for stdin."),
     ],
     fmt: FormatOption = Format.table,
 ) -> None:

@@ -15,7 +15,9 @@ from claims.cli.options import DbOption, Format, FormatOption, settings
 
 @app.command()
 def backup(
-    path: Annotated[Path, typer.Argument(help="The backup file to write (or a folder to put a dated file in).")],
+    path: Annotated[
+        Path, typer.Argument(metavar="PATH", help="The backup file to write (or a folder to put a dated file in).")
+    ],
     db: DbOption = None,
     force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
 ) -> None:

@@ -16,7 +16,9 @@ from claims.cli.options import DbOption, Format, FormatOption, ReportsOption, se
 ReviewerOption = Annotated[
     str, typer.Option("--reviewer", "-r", envvar="CLAIMS_REVIEWER", help="Your name, as recorded with verdicts.")
 ]
-ClaimArg = Annotated[int, typer.Argument(help="The claim's id (from `claims queue` or `claims next`).")]
+ClaimArg = Annotated[
+    int, typer.Argument(metavar="CLAIM_ID", help="The claim's id (from `claims queue` or `claims next`).")
+]
 
 
 def _engine(db: str | None):  # type: ignore[no-untyped-def]
@@ -116,7 +118,8 @@ def next_(
 def verdict(
     claim_id: ClaimArg,
     rating: Annotated[
-        str, typer.Argument(help="A label of the rating scale, or `suggested` to confirm the suggestion.")
+        str,
+        typer.Argument(metavar="RATING", help="A label of the rating scale, or `suggested` to confirm the suggestion."),
     ],
     reviewer: ReviewerOption,
     note: Annotated[str, typer.Option("--note", help="The explanation readers will see.")] = "",

@@ -23,7 +23,9 @@ FeedsFileOption = Annotated[
 
 @app.command()
 def serve(
-    feeds: Annotated[list[str] | None, typer.Argument(help="Feed URLs (default: the feeds file).")] = None,
+    feeds: Annotated[
+        list[str] | None, typer.Argument(metavar="FEED", help="Feed URLs (default: the feeds file).")
+    ] = None,
     feeds_file: FeedsFileOption = None,
     db: DbOption = None,
     reports: ReportsOption = None,
@@ -55,7 +57,7 @@ def serve(
 
 @app.command()
 def ingest(
-    feeds: Annotated[list[str] | None, typer.Argument(help="RSS or Atom feed URLs.")] = None,
+    feeds: Annotated[list[str] | None, typer.Argument(metavar="FEED", help="RSS or Atom feed URLs.")] = None,
     feeds_file: FeedsFileOption = None,
     db: DbOption = None,
     reports: ReportsOption = None,
