@@ -207,6 +207,85 @@ def test_appositive_role_and_according_to():
     assert "according to the Rhodium Group" in qs
 
 
+@pytest.mark.parametrize(
+    ("text", "role", "speaker"),
+    [
+        (
+            "\u201cWe have never seen water move this fast,\u201d said Tom Becker, the county's director "
+            "of emergency management.",
+            "Tom Becker, the county's director of emergency management",
+            "Tom Becker",
+        ),
+        (
+            "Anna Weiss, Germany\u2019s deputy foreign minister, told reporters the talks had failed.",
+            "Anna Weiss, Germany\u2019s deputy foreign minister",
+            "Anna Weiss",
+        ),
+    ],
+)
+def test_role_with_a_possessive(text: str, role: str, speaker: str) -> None:
+    """ "the county's director", "Germany's deputy foreign minister": a possessive is part of the title."""
+    (claim,) = [c for c in extract_claims(text) if c.kind == "role"]
+    assert claim.quote == role
+    assert claim.values.get("speaker") == speaker or claim.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker", "statement"),
+    [
+        # A named subject with an appositive before "said".
+        (
+            "Anna Weiss, a deputy foreign minister, said on Tuesday that 14 people were arrested.",
+            "14 people were arrested",
+            "Anna Weiss",
+            "Anna Weiss said that 14 people were arrested",
+        ),
+        # "told" names the audience; the statement reads "said".
+        (
+            "Anna Weiss, a deputy foreign minister, told reporters that 14 people were arrested.",
+            "14 people were arrested",
+            "Anna Weiss",
+            "Anna Weiss said that 14 people were arrested",
+        ),
+        # The fact before the tag: its first word is no name, so it goes to lower case.
+        (
+            "The talks failed after 14 hours, Weiss told reporters.",
+            "after 14 hours",
+            "Weiss",
+            "Weiss said that the talks failed after 14 hours",
+        ),
+        # What was said is not who said it.
+        ("The ministry, which runs the ports, said the ships had left 14 harbours.", "14 harbours", None, None),
+        # A pronoun or a conjunction is no source to name.
+        ("We built 40 schools, and we've told you where the money came from.", "40 schools", None, None),
+        ("Police said 14 people were arrested.", "14 people were arrested", "Police", None),
+    ],
+)
+def test_speakers(text: str, quote: str, speaker: str | None, statement: str | None) -> None:
+    claim = next(c for c in extract_claims(text) if c.quote == quote)
+    assert claim.speaker == speaker
+    if statement is not None:
+        assert claim.text == statement
+
+
+def test_a_date_after_said_and_a_clause_is_the_facts_own():
+    """ "said on Tuesday" dates the statement; "said the ships had left on Tuesday" dates the fact."""
+    assert [
+        c.quote for c in extract_claims("The ministry said the ships had left on Tuesday.") if c.kind == "date"
+    ] == ["the ships had left on Tuesday"]
+    said_on = extract_claims("The ministry said on Tuesday that 14 people were arrested.")
+    assert not [c for c in said_on if c.kind == "date"]
+
+
+def test_change_by_a_fraction_and_expectations():
+    (half,) = [c for c in extract_claims("Exports fell by half in the first quarter.") if c.kind == "quantity"]
+    assert half.quote == "Exports fell by half" and half.values["value"] == 0.5
+    third = [c for c in extract_claims("Ridership fell by a third within a week.") if c.kind == "quantity"]
+    assert [c.quote for c in third] == ["Ridership fell by a third"]
+    # "expect ... to" is a forecast, like "will".
+    assert extract_claims("Officials expect the river to fall below flood stage by Friday.") == []
+
+
 def test_speaker_and_attribution_text():
     text = "Officials at the Health Ministry said that 1,200 patients were treated in the clinic."
     (claim,) = [c for c in extract_claims(text) if c.kind == "quantity"]

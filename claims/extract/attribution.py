@@ -37,9 +37,9 @@ PRE_TITLE_RE = re.compile(
 )
 # "Victor Cha, senior vice president for Asia ..., told ..." (appositive of a speaker).
 APPOSITIVE_RE = re.compile(
-    rf"(?P<name>{_NAME}|[A-Z][a-z]+),\s(?P<app>(?:the\s|a\s|an\s)?(?:[\w-]+\s){{0,3}}?{_ROLE_NOUN}\b[^,;:]{{0,140}}?)"
+    rf"(?P<name>{_NAME}|[A-Z][a-z]+),\s(?P<app>(?:the\s|a\s|an\s)?(?:[\w'\u2019-]+\s){{0,3}}?{_ROLE_NOUN}\b[^,;:]{{0,140}}?)"
     rf"(?:,\s|(?<=[\"\u201d])\s)(?:also\s|later\s)?(?:{ATTR_VERBS}|[a-z]+ed)\b"
-    rf"|\b{ATTR_VERBS}\s(?P<name2>{_NAME}),\s(?P<app2>(?:the\s|a\s|an\s)?(?:[\w-]+\s){{0,3}}?{_ROLE_NOUN}\b[^,;:]{{0,140}}?)(?=[,.;]|$)"
+    rf"|\b{ATTR_VERBS}\s(?P<name2>{_NAME}),\s(?P<app2>(?:the\s|a\s|an\s)?(?:[\w'\u2019-]+\s){{0,3}}?{_ROLE_NOUN}\b[^,;:]{{0,140}}?)(?=[,.;]|$)"
 )
 _SPLIT_ROLES = re.compile(rf"\sand\s(?=(?:[\w-]+\s){{0,2}}{_ROLE_NOUN}\b)")
 ACCORDING_RE = re.compile(
@@ -65,11 +65,25 @@ ORG_NOUN = re.compile(
 )
 SAID_TAG_RE = re.compile(
     rf"(?:,|[\"\u201d])\s(?P<who>(?:[\w.\u2019'-]+\s){{0,6}}?[\w.\u2019'-]+)\s(?P<verb>{ATTR_VERBS})\b[^,]{{0,40}}[.,]?$"
-    rf"|(?:,|[\"\u201d])\s(?P<verb2>{ATTR_VERBS})\s(?P<who2>[^,.]{{2,60}})(?:,[^.]{{0,90}})?[.,]?$"
+    # Inverted: ", said Anna Weiss, a deputy minister." ("told" names the audience, not the speaker).
+    rf"|(?:,|[\"\u201d])\s(?!told\b|tells\b)(?P<verb2>{ATTR_VERBS})\s(?P<who2>[^,.]{{2,60}})(?:,[^.]{{0,90}})?[.,]?$"
+)
+_LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|or|yet|then)\s+", re.I)
+# Not a source to name: the speaker is in an earlier sentence, or the sentence is the speaker's own.
+_PRONOUNS = wordset(
+    "he she they it we i you he's she's it's we've we'd we're i've i'd i'm they've they'd they're you've you'd "
+    "you're this that there who which"
+)
+# Words of a clause, not of a name or title: after ", said" they mean the words are what was said.
+_CLAUSE_WORDS = wordset("that had has have was were is are will would could can did does do not been")
+# "Anna Weiss, Germany's deputy foreign minister, said ...": a named subject and its appositive open the sentence.
+SUBJECT_APPOSITIVE_RE = re.compile(
+    rf"^(?:(?:And|But|So|Yet)\s)?(?P<who>{_NAME}),\s[^,;:\"\u201c\u201d]{{2,140}}?,\s(?:also\s|later\s|has\s|have\s|had\s)?(?P<verb>{ATTR_VERBS})\b"
 )
 THAT_CLAUSE_RE = re.compile(
     rf"^(?P<who>(?:[\w.&\u2019'-]+\s){{1,8}}?)(?:also\s|later\s|has\s|have\s|had\s)?(?P<verb>{ATTR_VERBS})\b"
-    rf"(?:[^,;:\"\u201c]{{0,50}}?\s(?=that\b)|(?:\s(?:on|On)\s\w+day)?\s(?=[A-Z]|the\b|they\b|it\b|he\b|she\b|we\b))"
+    rf"(?:[^,;:\"\u201c]{{0,50}}?\s(?=that\b)|(?:\s(?:on|On)\s\w+day)?\s(?=[A-Z\d$\u20ac\u00a3]|(?:the|they|it|he|she|we|a|an|its|his|her|their|there|more|"
+    rf"about|some|nearly|almost|at\sleast|over|up\sto)\b))"
 )
 
 
@@ -151,18 +165,36 @@ class Source:
     lead: str
 
 
+_REPORTED = {"told": "said", "tells": "says"}  # "X told that ..." needs its audience: "X said that ..."
+
+
+def _source(who: str, verb: str) -> Source:
+    return Source(who, f"{who} {_REPORTED.get(verb, verb)}")
+
+
 def speaker_of(mask: str) -> Source | None:
     """The source a sentence attributes its content to ("U.S. officials" + "U.S. officials claimed")."""
     m = THAT_CLAUSE_RE.match(mask)
-    if m and (m.group("who")[:1].isupper() or is_organisation(m.group("who"))):
+    if (
+        m
+        and (m.group("who")[:1].isupper() or is_organisation(m.group("who")))
+        and _CLAUSE_WORDS.isdisjoint(m.group("who").lower().split())
+    ):
         who = m.group("who").strip()
-        return Source(who, f"{who} {m.group('verb')}")
+        return _source(who, m.group("verb"))
+    m = SUBJECT_APPOSITIVE_RE.match(mask)
+    if m:
+        who = m.group("who")
+        return _source(who, m.group("verb"))
     m = SAID_TAG_RE.search(mask)
     if m:
         who = (m.group("who") or m.group("who2") or "").strip()
         verb = m.group("verb") or m.group("verb2")
-        if who and who.lower() not in ("he", "she", "they", "it", "we", "i"):
-            return Source(who, f"{who} {verb}")
+        if m.group("who2") and not _CLAUSE_WORDS.isdisjoint(who.lower().split()):
+            who = ""  # ", said the talks had failed": what was said, not who said it
+        who = _LEADING_CONJUNCTION.sub("", who)
+        if who and who.lower().replace("\u2019", "'") not in _PRONOUNS:
+            return _source(who, verb)
     m = ACCORDING_RE.search(mask)
     if m:
         src = m.group("src").strip()

@@ -38,6 +38,9 @@ _TRAILING_FUNCTION = re.compile(r"(?:\s(?:in|on|at|of|the|a|an|and|or|to|for|by|
 _YEAR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _MONEY = re.compile(r"[$€£¥₹]|dollar|euro|pound|yen|yuan|rupee|ruble|rouble|franc|peso", re.I)
 _PREP_BEFORE = re.compile(r"\b(?:of|by|to|from|with|than)\s$")
+_FRACTION_WORD = re.compile(r"half|third|quarter|fifth|tenth")
+# A change verb, perhaps with "by", just before a figure: "fell by a third", "doubled by".
+_CHANGED_BY = re.compile(patterns.CHANGE_VERB.pattern.removesuffix(r"\s$") + r"\s(?:by\s)?$", re.I)
 _SUPERLATIVE = re.compile(
     r"\b(?:most|least)\s[a-z]+|\b(?!(?:interest|forest|latest)\b)[a-z]{2,}est\b|\bbest\b|\bworst\b"
 )
@@ -129,7 +132,7 @@ def _quantity(sent: str, m: re.Match[str], speech: bool) -> Cand | None:
     money = not whole.isdigit() and bool(_MONEY.search(whole))  # a bare run of digits names no currency
     if _YEARLIKE.match(num) and not unit and not money:
         return None
-    if low in ("a", "an", "one", "hundred", "dozen", "half") and not unit:
+    if low in ("a", "an", "one", "hundred", "dozen", "half") and not unit and not (low == "half" and _changed(sent, m)):
         return None
     if m.start() > 1 and sent[m.start() - 1] == "(" and sent[: m.start() - 1].rstrip()[-1:].isalnum():
         return None  # "€1.8 billion ($1.95 billion)": a conversion, not a second figure
@@ -137,7 +140,11 @@ def _quantity(sent: str, m: re.Match[str], speech: bool) -> Cand | None:
     if vague and not np.lstrip().startswith("of"):
         return None
     if not np and not unit and not money:
-        return None
+        if not (_FRACTION_WORD.search(low) and _changed(sent, m)):
+            return None
+        # "ridership fell by a third": the change is the fact; its clause says of what.
+        values = quantity_values(m.group(0))
+        return Cand(m.start(), m.end(), "quantity", "anchor_left", values, cap=120, full=(m.start(), m.end()))
     small = low in _SMALL or (low.isdigit() and int(low) < 10)
     small = small and not unit and not money and not m.group("approx") and not m.group("bound")
     if small and _DETERMINER.search(sent, max(0, m.start() - 12), m.start()):
@@ -167,6 +174,11 @@ def _quantity(sent: str, m: re.Match[str], speech: bool) -> Cand | None:
     if _FOLLOWS_VERB.match(sent, end) and not _PREP_BEFORE.search(before):
         return Cand(bound_start, end, "quantity", "anchor_right", values, cap=120, full=(bound_start, end))
     return Cand(num_start, end, "quantity", "short", values, full=(bound_start, end))
+
+
+def _changed(sent: str, m: re.Match[str]) -> bool:
+    """Whether a change verb ("fell", "rose by") comes just before the figure of ``m``."""
+    return _CHANGED_BY.search(sent, max(0, m.start() - 25), m.start()) is not None
 
 
 def _record_values(phrase: str) -> dict[str, Any]:

@@ -207,6 +207,10 @@ def _anchored(ctx: _Ctx, cands: list[Cand], taken: list[tuple[int, int]], modal:
             if spans.covered(x, y, taken) <= 0.3:
                 taken.append((x, y))
                 out.append(ctx.claim(x, y, c.kind, dict(c.values), c))
+    # Attributions taken as claims ("The ministry said"): a clause's claim starts after its lead-in.
+    leads = [
+        (c.start, c.end) for c in cands if c.kind == "attribution" and c.mode == "short" and (c.start, c.end) in taken
+    ]
     for a, b in segs:
         anchors = [
             c
@@ -216,7 +220,7 @@ def _anchored(ctx: _Ctx, cands: list[Cand], taken: list[tuple[int, int]], modal:
             and (c.kind in ("quote", "attribution") or not (modal and spans.governed_by_modal(sent, segs, c)))
         ]
         if anchors:
-            x, y = spans.anchor_span(sent, a, b, anchors)
+            x, y = spans.anchor_span(sent, _after_lead(sent, a, b, anchors, leads), b, anchors)
             top = min(anchors, key=lambda c: _ANCHOR_ORDER.index(c.kind) if c.kind in _ANCHOR_ORDER else 9)
             kind, values = top.kind, dict(top.values)
         elif not any(x < b and a < y for x, y in taken) and spans.is_event(sent[a:b], modal, opinion):
@@ -228,6 +232,15 @@ def _anchored(ctx: _Ctx, cands: list[Cand], taken: list[tuple[int, int]], modal:
         taken.append((x, y))
         out.append(ctx.claim(x, y, kind, values))
     return out
+
+
+def _after_lead(sent: str, a: int, b: int, anchors: list[Cand], leads: list[tuple[int, int]]) -> int:
+    """Where clause [a, b) starts once an attribution claim at its head ("The ministry said") is cut off."""
+    first = min(c.start for c in anchors)
+    for p, q in leads:
+        if p <= a < q <= first:
+            return clauses.trim(sent, q, b)[0]
+    return a
 
 
 def _sentence_level(ctx: _Ctx, single: bool) -> list[Claim]:

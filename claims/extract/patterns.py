@@ -58,7 +58,8 @@ _NP_STOP = (
     r"(?:and|or|but|of|in|on|at|for|to|from|with|by|that|which|who|the|a|an|was|were|is|"
     r"are|has|have|had|will|would|could|can|may|might|should|than|as|since|after|before|"
     r"over|under|per|each|said|says|ago|into|this|these|those|their|its|his|her|while|when|"
-    r"where|including|across|between|among|during|about|around|against|last|next|more|less)"
+    r"where|including|across|between|among|during|about|around|against|last|next|more|less|within|without|"
+    r"until|through|throughout|via|amid|despite|because|toward|towards|beyond|below|above|upon|behind|along)"
 )
 _NP_WORD = rf"(?!{_NP_STOP}\b)[A-Za-z][\w'\u2019-]*"
 QUANTITY_RE = re.compile(
@@ -204,7 +205,8 @@ def has_verb(text: str) -> bool:
 
 
 PREDICTION_RE = re.compile(
-    r"\b(?:will|would|could|might|may|shall|should|going\sto|expected\sto|forecasts?|projected|"
+    r"\b(?:will|would|could|might|may|shall|should|going\sto|expected\sto|expects?\s(?:[\w'\u2019-]+\s){0,4}?to|"
+    r"predicts?|forecasts?|projected|"
     r"plans?\sto|hopes?|hoping|aims?\sto|intends?\sto|wants?\sto|if|unless)\b",
     re.I,
 )

@@ -95,12 +95,25 @@ def drop_folded_dates(sent: str, cands: list[Cand], segs: list[tuple[int, int]])
     for c in cands:
         if c.kind == "date" and c.values.get("relative"):
             seg = next(((a, b) for a, b in segs if a <= c.start < b), None)
-            if seg and (
-                _ATTR_VERB.search(sent, seg[0], seg[1]) or any(a.start < seg[1] and seg[0] < a.end for a in attrs)
-            ):
+            if seg and _dates_the_statement(sent, c, seg, attrs):
                 continue
         out.append(c)
     return out
+
+
+def _dates_the_statement(sent: str, c: Cand, seg: tuple[int, int], attrs: list[Cand]) -> bool:
+    """Whether date ``c`` goes with its clause's "said" ("said on Tuesday", "On Tuesday, police said").
+
+    A date after the verb with a clause between ("said the ships had left on Tuesday") is the fact's own.
+    """
+    spans = [(m.start(), m.end()) for m in _ATTR_VERB.finditer(sent, seg[0], seg[1])]
+    spans += [(a.start, a.end) for a in attrs if a.start < seg[1] and seg[0] < a.end]
+    for a, b in spans:
+        if a >= c.end or (a <= c.start and c.end <= b):
+            return True  # the date comes first in the clause, or inside the attribution
+        if b <= c.start and not patterns.has_verb(sent[b : c.start]):
+            return True
+    return False
 
 
 def anchor_span(sent: str, a: int, b: int, anchors: list[Cand]) -> tuple[int, int]:

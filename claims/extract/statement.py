@@ -13,6 +13,12 @@ from claims.extract.candidates import Cand
 from claims.extract.claim import Claim
 
 _START = attrgetter("start")
+# Sentence-opening words that are not names: lower case once the sentence follows "X said that".
+_COMMON_OPENERS = patterns.wordset(
+    "the a an it its this that these those there he she they we our his her their in on at by for with "
+    "after before during since more most some all many about nearly almost well so and but one two three four "
+    "five six seven eight nine ten twenty thirty forty fifty hundreds thousands millions dozens several few"
+)
 _JOIN_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+")
 _JOIN_BEFORE = re.compile(r"(?:,\s*|\s+(?:and|or)\s+)$")
 
@@ -67,7 +73,7 @@ def build_claim(
             if who.lead.startswith("according to"):
                 statement = f"{statement}, {who.lead}"
             else:
-                statement = f"{who.lead} that {statement}"
+                statement = f"{who.lead} that {_lower_first(statement)}"
     vague = bool(values.get("lower_bound"))
     prob = lazy.value
     s = score.claim_score(kind, quote, prob, attributed=who is not None, vague=vague)
@@ -131,3 +137,11 @@ def _atomic_text(sent: str, seg: tuple[int, int], cand: Cand, others: list[Cand]
         elif head:
             out = out[: head.start()] + out[fe:]
     return out.strip()
+
+
+def _lower_first(statement: str) -> str:
+    """``statement`` with its first word in lower case when that word is no name ("The talks" -> "the talks")."""
+    word = statement.split(" ", 1)[0]
+    if word[:1].isupper() and word.lower() in _COMMON_OPENERS:
+        return word.lower() + statement[len(word) :]
+    return statement
