@@ -221,10 +221,15 @@ def test_appositive_role_and_according_to():
             "Anna Weiss, Germany\u2019s deputy foreign minister",
             "Anna Weiss",
         ),
+        (
+            "Chief executive Karin Vogt, who took over in March, said the results were disappointing.",
+            "Chief executive Karin Vogt",
+            "Karin Vogt",
+        ),
     ],
 )
-def test_role_with_a_possessive(text: str, role: str, speaker: str) -> None:
-    """ "the county's director", "Germany's deputy foreign minister": a possessive is part of the title."""
+def test_roles_of_speakers(text: str, role: str, speaker: str) -> None:
+    """A possessive is part of a title ("the county's director"); an aside may come before "said"."""
     (claim,) = [c for c in extract_claims(text) if c.kind == "role"]
     assert claim.quote == role
     assert claim.values.get("speaker") == speaker or claim.speaker == speaker
@@ -253,6 +258,13 @@ def test_role_with_a_possessive(text: str, role: str, speaker: str) -> None:
             "after 14 hours",
             "Weiss",
             "Weiss said that the talks failed after 14 hours",
+        ),
+        # A title before the name, an aside before "said": the subject is the named person.
+        (
+            "Chief executive Karin Vogt, who took over in March, said 300 people had been hired.",
+            "300 people had been hired",
+            "Karin Vogt",
+            "Chief executive Karin Vogt said 300 people had been hired",
         ),
         # What was said is not who said it.
         ("The ministry, which runs the ports, said the ships had left 14 harbours.", "14 harbours", None, None),

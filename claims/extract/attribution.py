@@ -32,7 +32,8 @@ _NAME = _HONORIFIC + (
 PRE_TITLE_RE = re.compile(
     rf"\b(?=\w)(?P<role>(?:(?:[A-Z][\w.&\u2019'-]*|of|for|the|senior|chief|former|deputy|acting)\s){{0,5}}?"
     rf"{_ROLE_NOUN}(?:\s(?:of|for)\s(?:the\s)?[A-Z][\w.]*(?:\s[A-Z][\w.]*){{0,2}})?)\s(?P<name>{_NAME})"
-    rf"(?=\s{ATTR_VERBS}\b)"
+    # ... then the verb, perhaps after an aside: "Karin Vogt, who took over in March, said".
+    rf"(?=\s{ATTR_VERBS}\b|,\s[^,;:\"\u201c\u201d]{{1,80}},\s(?:also\s|later\s)?{ATTR_VERBS}\b)"
     rf"|\b{ATTR_VERBS}\s(?P<role2>(?:[\w.&\u2019'-]+\s){{0,4}}?{_ROLE_NOUN})\s(?P<name2>{_NAME})",
 )
 # "Victor Cha, senior vice president for Asia ..., told ..." (appositive of a speaker).
@@ -76,9 +77,10 @@ _PRONOUNS = wordset(
 )
 # Words of a clause, not of a name or title: after ", said" they mean the words are what was said.
 _CLAUSE_WORDS = wordset("that had has have was were is are will would could can did does do not been")
-# "Anna Weiss, Germany's deputy foreign minister, said ...": a named subject and its appositive open the sentence.
+# "(Chief executive) Anna Weiss, Germany's deputy foreign minister, said ...": a named subject (perhaps after
+# its title) and an aside open the sentence.
 SUBJECT_APPOSITIVE_RE = re.compile(
-    rf"^(?:(?:And|But|So|Yet)\s)?(?P<who>{_NAME}),\s[^,;:\"\u201c\u201d]{{2,140}}?,\s(?:also\s|later\s|has\s|have\s|had\s)?(?P<verb>{ATTR_VERBS})\b"
+    rf"^(?:(?:And|But|So|Yet)\s)?(?:(?:[A-Z][\w.&\u2019'-]*|[a-z][\w-]*)\s){{0,4}}?(?P<who>{_NAME}),\s[^,;:\"\u201c\u201d]{{2,140}}?,\s(?:also\s|later\s|has\s|have\s|had\s)?(?P<verb>{ATTR_VERBS})\b"
 )
 THAT_CLAUSE_RE = re.compile(
     rf"^(?P<who>(?:[\w.&\u2019'-]+\s){{1,8}}?)(?:also\s|later\s|has\s|have\s|had\s)?(?P<verb>{ATTR_VERBS})\b"

@@ -13,6 +13,7 @@ from claims.extract.candidates import Cand
 from claims.extract.claim import Claim
 
 _START = attrgetter("start")
+_RELATIVE = ("who", "which", "whose")
 # Sentence-opening words that are not names: lower case once the sentence follows "X said that".
 _COMMON_OPENERS = patterns.wordset(
     "the a an it its this that these those there he she they we our his her their in on at by for with "
@@ -110,8 +111,11 @@ def _with_subject(sent: str, prev: tuple[int, int], statement: str) -> str:
     prev_text = clauses.trim(sent, *prev)
     words = sent[prev_text[0] : prev_text[1]].split()
     subject: list[str] = []
-    for w in words[:8]:
-        if patterns.has_verb(w):
+    for i, w in enumerate(words[:8]):
+        if patterns.has_verb(w) or w.lower() in _RELATIVE:
+            break
+        if w.endswith(",") and words[i + 1 : i + 2] and words[i + 1].lower() in _RELATIVE:
+            subject.append(w[:-1])  # "Karin Vogt, who took over in March, said": the aside is not the subject
             break
         subject.append(w)
     if not subject or len(subject) == len(words[:8]):
