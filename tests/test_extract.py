@@ -271,6 +271,13 @@ def test_roles_of_speakers(text: str, role: str, speaker: str) -> None:
         # A pronoun or a conjunction is no source to name.
         ("We built 40 schools, and we've told you where the money came from.", "40 schools", None, None),
         ("Police said 14 people were arrested.", "14 people were arrested", "Police", None),
+        # "an estimated" is no attribution verb's subject: the source is at the end.
+        (
+            "Malaria killed an estimated 608,000 people in 2022, the WHO says.",
+            "an estimated 608,000 people",
+            "the WHO",
+            None,
+        ),
     ],
 )
 def test_speakers(text: str, quote: str, speaker: str | None, statement: str | None) -> None:

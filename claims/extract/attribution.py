@@ -180,7 +180,8 @@ def speaker_of(mask: str) -> Source | None:
     if (
         m
         and (m.group("who")[:1].isupper() or is_organisation(m.group("who")))
-        and _CLAUSE_WORDS.isdisjoint(m.group("who").lower().split())
+        and _CLAUSE_WORDS.isdisjoint(who_words := m.group("who").lower().split())
+        and who_words[-1] not in ("a", "an", "the")  # "Malaria killed an estimated 608,000": no source
     ):
         who = m.group("who").strip()
         return _source(who, m.group("verb"))
