@@ -271,6 +271,14 @@ def test_roles_of_speakers(text: str, role: str, speaker: str) -> None:
         # A pronoun or a conjunction is no source to name.
         ("We built 40 schools, and we've told you where the money came from.", "40 schools", None, None),
         ("Police said 14 people were arrested.", "14 people were arrested", "Police", None),
+        # Any source after "according to", abbreviations included.
+        ("The plant employs 1,800 people, according to U.S. officials.", "1,800 people", "U.S. officials", None),
+        (
+            "Troops fired about 2,000 shells a day, according to Ukrainian officials.",
+            "about 2,000 shells",
+            "Ukrainian officials",
+            None,
+        ),
         # "an estimated" is no attribution verb's subject: the source is at the end.
         (
             "Malaria killed an estimated 608,000 people in 2022, the WHO says.",
@@ -287,6 +295,12 @@ def test_speakers(text: str, quote: str, speaker: str | None, statement: str | N
         assert claim.text == statement
 
 
+def test_according_to_an_agency_with_an_abbreviation():
+    text = "Coal use fell 3 percent, according to the U.S. Energy Information Administration."
+    (attribution,) = [c for c in extract_claims(text) if c.kind == "attribution"]
+    assert attribution.quote == "according to the U.S. Energy Information Administration"
+
+
 def test_a_date_after_said_and_a_clause_is_the_facts_own():
     """ "said on Tuesday" dates the statement; "said the ships had left on Tuesday" dates the fact."""
     assert [
@@ -296,6 +310,16 @@ def test_a_date_after_said_and_a_clause_is_the_facts_own():
     assert not [c for c in said_on if c.kind == "date"]
 
 
+def test_a_date_stops_before_a_figure_claimed_on_its_own():
+    text = "The Senate voted 79-18 late Tuesday to approve a $95 billion foreign aid package."
+    claims = extract_claims(text, published=dt.date(2024, 4, 24))
+    assert [(c.kind, c.quote) for c in claims] == [
+        ("date", "The Senate voted 79-18 late Tuesday to approve"),
+        ("quantity", "$95 billion foreign aid package"),
+    ]
+    assert claims[0].values["date"] == "2024-04-23"
+
+
 def test_change_by_a_fraction_and_expectations():
     (half,) = [c for c in extract_claims("Exports fell by half in the first quarter.") if c.kind == "quantity"]
     assert half.quote == "Exports fell by half" and half.values["value"] == 0.5
@@ -303,6 +327,14 @@ def test_change_by_a_fraction_and_expectations():
     assert [c.quote for c in third] == ["Ridership fell by a third"]
     # "expect ... to" is a forecast, like "will".
     assert extract_claims("Officials expect the river to fall below flood stage by Friday.") == []
+
+
+def test_including_is_no_appositive():
+    """ "Critics, including Senator Rand Paul, argued": the critics hold no office."""
+    text = "Critics, including Senator Rand Paul of Kentucky, argued that 14 billion dollars should be spent at home."
+    assert not [
+        c for c in extract_claims(text) if c.speaker == "Critics" or (c.kind == "role" and "Critics" in c.quote)
+    ]
 
 
 def test_speaker_and_attribution_text():

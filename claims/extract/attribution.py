@@ -38,13 +38,20 @@ PRE_TITLE_RE = re.compile(
 )
 # "Victor Cha, senior vice president for Asia ..., told ..." (appositive of a speaker).
 APPOSITIVE_RE = re.compile(
-    rf"(?P<name>{_NAME}|[A-Z][a-z]+),\s(?P<app>(?:the\s|a\s|an\s)?(?:[\w'\u2019-]+\s){{0,3}}?{_ROLE_NOUN}\b[^,;:]{{0,140}}?)"
+    rf"(?P<name>{_NAME}|[A-Z][a-z]+),\s(?!including\b|such\sas\b|like\b|among\b)(?P<app>(?:the\s|a\s|an\s)?(?:[\w'\u2019-]+\s){{0,3}}?{_ROLE_NOUN}\b[^,;:]{{0,140}}?)"
     rf"(?:,\s|(?<=[\"\u201d])\s)(?:also\s|later\s)?(?:{ATTR_VERBS}|[a-z]+ed)\b"
     rf"|\b{ATTR_VERBS}\s(?P<name2>{_NAME}),\s(?P<app2>(?:the\s|a\s|an\s)?(?:[\w'\u2019-]+\s){{0,3}}?{_ROLE_NOUN}\b[^,;:]{{0,140}}?)(?=[,.;]|$)"
 )
 _SPLIT_ROLES = re.compile(rf"\sand\s(?=(?:[\w-]+\s){{0,2}}{_ROLE_NOUN}\b)")
 ACCORDING_RE = re.compile(
-    r"\b[Aa]ccording\sto\s(?P<src>(?:the\s)?(?:[A-Z](?:[\w&\u2019'-]|\.(?=\w))*\s?(?:of\s|for\s|and\s)?){2,8})"
+    # (atomic: "U.S." is one word, never "U." and "S"; "the U.S. Energy Information Administration")
+    r"\b[Aa]ccording\sto\s(?P<src>(?:the\s)?(?:[A-Z](?>(?:[\w&\u2019'-]|\.(?=\w)|(?<=[A-Z])\.(?=\s[A-Z]))*)\s?"
+    r"(?:of\s|for\s|and\s)?){2,8})"
+)
+# Any source after "according to", up to the punctuation: "according to Ukrainian officials." (speakers only).
+_ACCORDING_ANY = re.compile(
+    r"\b[Aa]ccording\sto\s(?P<src>(?:[^,.;:()\"\u201c\u201d\s]|(?<=[A-Z])\.|\.(?=\w)|\s(?=\S)){3,60}?)"
+    r"(?=\s*(?:[,;:)]|\.?[\"\u201d\u2019']?\s*$))"
 )
 # "told CNBC's "Squawk Box Asia" on Wednesday", "told joint press conference On Tuesday".
 TOLD_RE = re.compile(
@@ -198,7 +205,7 @@ def speaker_of(mask: str) -> Source | None:
         who = _LEADING_CONJUNCTION.sub("", who)
         if who and who.lower().replace("\u2019", "'") not in _PRONOUNS:
             return _source(who, verb)
-    m = ACCORDING_RE.search(mask)
+    m = ACCORDING_RE.search(mask) or _ACCORDING_ANY.search(mask)
     if m:
         src = m.group("src").strip()
         return Source(src, f"according to {src}")
