@@ -320,6 +320,18 @@ def test_a_date_stops_before_a_figure_claimed_on_its_own():
     assert claims[0].values["date"] == "2024-04-23"
 
 
+@pytest.mark.parametrize(
+    "lead",
+    ["WASHINGTON, April 23, 2024 \u2014 ", "WASHINGTON (AP) \u2014 ", "NEW YORK, April 23 (Reuters) - "],
+)
+def test_a_dateline_lead_is_no_part_of_a_claim(lead: str) -> None:
+    text = lead + "The Senate voted 79-18 late Tuesday to approve a $95 billion foreign aid package."
+    claims = extract_claims(text, published=None if "2024" in lead else dt.date(2024, 4, 23))
+    assert claims and all(c.sentence.startswith("The Senate") for c in claims)
+    (date,) = [c for c in claims if c.kind == "date"]
+    assert date.values["date"] == "2024-04-23"  # from the dateline when no date is given
+
+
 def test_change_by_a_fraction_and_expectations():
     (half,) = [c for c in extract_claims("Exports fell by half in the first quarter.") if c.kind == "quantity"]
     assert half.quote == "Exports fell by half" and half.values["value"] == 0.5

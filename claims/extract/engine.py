@@ -58,6 +58,8 @@ def rule_claims(text: str, *, published: dt.date | None = None) -> list[Claim]:
         qspans = quote_spans(text, b0, b1)
         speaker: Source | None = None
         for s0, s1 in split_sentences(text, b0, b1):
+            if s0 == b0:
+                s0 = furniture.past_dateline(text, s0, s1)
             # A sentence repeated on the page (lead and body, syndication boilerplate) holds
             # no new claim: its quotes would be dropped as repeats anyway, so skip the work.
             if (key := text[s0:s1]) in seen:
@@ -117,7 +119,9 @@ def _dateline(text: str, first: list[tuple[int, int]]) -> dt.date | None:
     """The article's date from a leading dateline, when the caller did not give one."""
     for b0, b1 in first:
         line = text[b0:b1]
-        if furniture.is_dateline(line):
+        if (lead := furniture.past_dateline(text, b0, b1)) > b0:
+            line = text[b0:lead]  # "WASHINGTON, April 23, 2024 \u2014 The Senate ..."
+        if furniture.is_dateline(line) or lead > b0:
             m = DATE_RE.search(line)
             if m and m.lastgroup in ("full", "iso"):
                 iso = resolve(m.lastgroup, m.group(0), None).get("date", "")

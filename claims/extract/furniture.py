@@ -53,6 +53,20 @@ def is_furniture(line: str) -> bool:
     return bool(_FURNITURE_LINE.match(s) or len(s) < 90 and _CREDIT.search(s) or _DATELINE.match(s))
 
 
+# "WASHINGTON, April 23, 2024 \u2014 ", "NEW YORK (Reuters) - ": where and when a story was filed, before its
+# first sentence. A city in capitals, perhaps a date and an agency, then a dash.
+_DATELINE_LEAD = re.compile(
+    r"[A-Z][A-Z.'-][A-Z.'\s-]{0,38}(?:,\s[^\u2014\u2013\n()]{1,40}?)?(?:\s?\([\w.\s]{1,20}\))?"
+    r"\s*(?:\u2014|\u2013|--|\s-)\s+(?=\S)"
+)
+
+
+def past_dateline(text: str, s0: int, s1: int) -> int:
+    """Where the sentence [s0, s1) starts once a dateline lead ("WASHINGTON (AP) \u2014 ") is skipped."""
+    m = _DATELINE_LEAD.match(text, s0, s1)
+    return m.end() if m else s0
+
+
 def is_dateline(line: str) -> bool:
     """True for a line that holds only a date, or a "Published/Updated ..." stamp."""
     s = line.strip()
