@@ -226,6 +226,17 @@ def test_appositive_role_and_according_to():
             "Chief executive Karin Vogt",
             "Karin Vogt",
         ),
+        # The title first, the name between commas.
+        (
+            "Harper's lawyer, Michael Chen, said his client would appeal.",
+            "Harper's lawyer, Michael Chen",
+            "Michael Chen",
+        ),
+        (
+            "The company's chief executive, Ana Ortiz, said 14 people were hired.",
+            "The company's chief executive, Ana Ortiz",
+            "Ana Ortiz",
+        ),
     ],
 )
 def test_roles_of_speakers(text: str, role: str, speaker: str) -> None:
@@ -265,6 +276,13 @@ def test_roles_of_speakers(text: str, role: str, speaker: str) -> None:
             "300 people had been hired",
             "Karin Vogt",
             "Chief executive Karin Vogt said 300 people had been hired",
+        ),
+        # A title with no qualifier is no role to check, but the speaker is named.
+        (
+            "The lawyer, Michael Chen, said 12 counts would be appealed.",
+            "12 counts would be appealed",
+            "Michael Chen",
+            None,
         ),
         # What was said is not who said it.
         ("The ministry, which runs the ports, said the ships had left 14 harbours.", "14 harbours", None, None),

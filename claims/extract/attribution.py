@@ -36,6 +36,11 @@ PRE_TITLE_RE = re.compile(
     rf"(?=\s{ATTR_VERBS}\b|,\s[^,;:\"\u201c\u201d]{{1,80}},\s(?:also\s|later\s)?{ATTR_VERBS}\b)"
     rf"|\b{ATTR_VERBS}\s(?P<role2>(?:[\w.&\u2019'-]+\s){{0,4}}?{_ROLE_NOUN})\s(?P<name2>{_NAME})",
 )
+# "Harper's lawyer, Michael Chen, said ...": a qualified title, then the name between commas.
+ROLE_THEN_NAME_RE = re.compile(
+    rf"\b(?P<role>(?:the\s|The\s)?(?:[A-Z][\w.&\u2019'-]*\s|[\w-]+[\u2019']s\s)(?:[\w-]+\s){{0,3}}?{_ROLE_NOUN}),"
+    rf"\s(?P<name>{_NAME}),\s(?:also\s|later\s)?(?P<verb>{ATTR_VERBS})\b"
+)
 # "Victor Cha, senior vice president for Asia ..., told ..." (appositive of a speaker).
 APPOSITIVE_RE = re.compile(
     rf"(?P<name>{_NAME}|[A-Z][a-z]+),\s(?!including\b|such\sas\b|like\b|among\b)(?P<app>(?:the\s|a\s|an\s)?(?:[\w'\u2019-]+\s){{0,3}}?{_ROLE_NOUN}\b[^,;:]{{0,140}}?)"
@@ -128,6 +133,9 @@ def roles(mask: str, toks: set[str] | None = None) -> list[Span]:
         while mask[start:].startswith(("the ", "The ", "of ", "for ")):
             start = mask.index(" ", start) + 1
         out.append(Span(start, m.end(), "role", name))
+    for m in ROLE_THEN_NAME_RE.finditer(mask):
+        if " " in m.group("role").removeprefix("The ").removeprefix("the "):  # "The lawyer, Michael Chen": no title
+            out.append(Span(m.start("role"), m.end("name"), "role", m.group("name")))
     for m in APPOSITIVE_RE.finditer(mask):
         # "senior vice president for Asia and chairman of ...": one claim per role.
         g = "app" if m.group("app") else "app2"
@@ -196,6 +204,9 @@ def speaker_of(mask: str) -> Source | None:
     if m:
         who = m.group("who")
         return _source(who, m.group("verb"))
+    m = ROLE_THEN_NAME_RE.match(mask)
+    if m:
+        return _source(m.group("name"), m.group("verb"))
     m = SAID_TAG_RE.search(mask)
     if m:
         who = (m.group("who") or m.group("who2") or "").strip()

@@ -100,7 +100,7 @@ def _role_text(quote: str, name: str | None) -> str:
     if name not in quote:
         return f"{name} is {quote}"
     rest = quote.replace(name, "", 1).strip(" ,")
-    return f"{name} is {rest}" if rest else quote
+    return f"{name} is {_lower_first(rest)}" if rest else quote
 
 
 def _with_subject(sent: str, prev: tuple[int, int], statement: str) -> str:
