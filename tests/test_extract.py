@@ -350,6 +350,13 @@ def test_a_dateline_lead_is_no_part_of_a_claim(lead: str) -> None:
     assert date.values["date"] == "2024-04-23"  # from the dateline when no date is given
 
 
+def test_twice_the_amount_without_of():
+    text = "She also fined him $250,000, twice the amount the probation office had recommended."
+    (comparison,) = [c for c in extract_claims(text) if c.kind == "comparison"]
+    assert comparison.quote == "twice the amount the probation office had recommended"
+    assert comparison.values == {"factor": 2.0}
+
+
 def test_change_by_a_fraction_and_expectations():
     (half,) = [c for c in extract_claims("Exports fell by half in the first quarter.") if c.kind == "quantity"]
     assert half.quote == "Exports fell by half" and half.values["value"] == 0.5

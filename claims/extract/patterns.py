@@ -151,6 +151,8 @@ COMPARISON_RE = re.compile(
     r"\sof\s(?:the\s)?(?:[A-Z][\w'\u2019-]*\s?){1,3}"
     r"|\b(?:twice|three\stimes|four\stimes|(?:\d+(?:\.\d+)?|two|five|ten)\stimes|half|double|triple)"
     r"\s(?:as\s[a-z]+(?:\s[a-z]+)?\sas\s(?:[\w'\u2019-]+\s?){1,4}|the\s[a-z]+\sof\s(?:the\s)?(?:[\w'\u2019-]+\s?){1,3}"
+    # "twice the amount the probation office had recommended"
+    r"|the\s(?:amount|number|rate|level|price|cost|sum|total|figure|average)\s(?:[\w'\u2019-]+\s?){1,5}"
     r"|(?:more|less|larger|bigger|higher|lower|smaller|faster)(?:\sthan\s(?:the\s)?(?:[\w'\u2019-]+\s?){1,3})?)",
     re.I,
 )
