@@ -27,6 +27,7 @@ from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, col, func, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from claims import matching
 from claims.db import BUSY_TIMEOUT_MS
@@ -259,13 +260,18 @@ def get_article(session: Session, article_id: int) -> StoredArticle:
     return article
 
 
-def article_claims(session: Session, article_id: int, lock: bool = False) -> list[StoredClaim]:
-    """The claims of an article in text order (their rows locked for the transaction if ``lock``)."""
-    query = (
+def article_claims_query(article_id: int) -> SelectOfScalar[StoredClaim]:
+    """The query of an article's claims in text order (the report runs it for plain rows)."""
+    return (
         select(StoredClaim)
         .where(StoredClaim.article_id == article_id)
         .order_by(col(StoredClaim.start), col(StoredClaim.id))
     )
+
+
+def article_claims(session: Session, article_id: int, lock: bool = False) -> list[StoredClaim]:
+    """The claims of an article in text order (their rows locked for the transaction if ``lock``)."""
+    query = article_claims_query(article_id)
     return list(session.exec(query.with_for_update() if lock else query))
 
 

@@ -118,10 +118,9 @@ def _within(spans: list[tuple[int, int]], s0: int, s1: int) -> list[tuple[int, i
 def _dateline(text: str, first: list[tuple[int, int]]) -> dt.date | None:
     """The article's date from a leading dateline, when the caller did not give one."""
     for b0, b1 in first:
-        line = text[b0:b1]
-        if (lead := furniture.past_dateline(text, b0, b1)) > b0:
-            line = text[b0:lead]  # "WASHINGTON, April 23, 2024 \u2014 The Senate ..."
-        if furniture.is_dateline(line) or lead > b0:
+        lead = furniture.past_dateline(text, b0, b1)  # "WASHINGTON, April 23, 2024 \u2014 The Senate ..."
+        line = text[b0:lead] if lead > b0 else text[b0:b1]
+        if lead > b0 or furniture.is_dateline(line):
             m = DATE_RE.search(line)
             if m and m.lastgroup in ("full", "iso"):
                 iso = resolve(m.lastgroup, m.group(0), None).get("date", "")
