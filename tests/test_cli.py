@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -68,7 +67,7 @@ def test_extract_jsonl_fields(seed_article: Path) -> None:
             "speaker",
         } <= set(row)
         assert text[row["start"] : row["end"]] == row["quote"]
-    assert any(row["quote"] == "2:45 a.m." for row in rows)
+    assert any("2:45 a.m." in row["quote"] and row["kind"] == "time" for row in rows)
 
 
 def test_extract_many_sources_and_json(seed_article: Path) -> None:
@@ -85,7 +84,8 @@ def test_extract_bad_source_is_one_line_and_batch_goes_on(tmp_path: Path) -> Non
     assert all(json.loads(line)["source"] == str(EXAMPLE) for line in result.stdout.splitlines())
 
 
-def test_extract_starts_fast_without_prefect() -> None:
+def test_extract_runs_without_prefect() -> None:
+    """The extract path never imports Prefect (its start-up time is measured in bench/, not here)."""
     code = (
         "import sys, time; t = time.perf_counter()\n"
         "from claims.cli import main\n"
@@ -93,10 +93,8 @@ def test_extract_starts_fast_without_prefect() -> None:
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "assert 'prefect' not in sys.modules, 'prefect imported on the extract path'\n"
     )
-    started = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", code, str(EXAMPLE)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    assert time.perf_counter() - started < 5  # generous: the 1 s target is measured in bench/
     assert [json.loads(line)["source"] for line in done.stdout.splitlines()][0] == str(EXAMPLE)
 
 
@@ -112,7 +110,7 @@ def test_check_then_check_again(tmp_path: Path, seed_article: Path) -> None:
     again = runner.invoke(app, ["check", "--db", db, "--reports", str(reports), str(seed_article)])
     assert again.exit_code == 0
     assert "already queued" in again.stdout
-    assert "first visit in 24 years" in again.stdout
+    assert "first visit in 24 years" in Path(row["report"]).read_text(encoding="utf-8")
     assert "Report:" in again.stdout
 
 
@@ -146,3 +144,19 @@ def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert done.stderr.strip() == f"claims: error: {tmp_path}: is a directory, not an article file"
+
+
+def test_review_commands_never_import_spacy(tmp_path: Path) -> None:
+    """Commands that do not extract (queue, next, history ...) never load spaCy or its model."""
+    db = f"sqlite:///{tmp_path / 'q.db'}"
+    code = (
+        "import sys\n"
+        "from claims.cli import main\n"
+        "for argv in (['queue', '--db', sys.argv[1]], ['next', '--db', sys.argv[1], '--reviewer', 'ann']):\n"
+        "    sys.argv = ['claims', *argv]\n"
+        "    try:\n        main()\n    except SystemExit:\n        pass\n"
+        "assert 'spacy' not in sys.modules, 'spacy imported on a review path'\n"
+        "assert 'claims.extract.parse' not in sys.modules or not __import__('claims.extract.parse').extract.parse.nlp.cache_info().currsize\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, db], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr

@@ -37,7 +37,7 @@ def test_seed_report_end_to_end(seed_article: Path, db_url: str, reports_dir: Pa
     quotes = [c.quote for c in claims]
     text = seed_article.read_text(encoding="utf-8")
     for wanted in SEED_QUOTES:
-        assert any(wanted in q and len(q) < 3 * len(wanted) + 40 for q in quotes), wanted
+        assert any(wanted in q and len(q) <= 3 * len(wanted) + 80 for q in quotes), wanted  # the scorer's rule
     # atomic: the missiles and the ammunition are separate claims
     assert not any("missiles" in q and "ammunition" in q for q in quotes)
     for claim in claims:

@@ -1,18 +1,35 @@
 """Claim extraction: a pure function from article text to checkable claims.
 
 No I/O and no Prefect here: ``extract_claims`` takes a string and returns a list
-of :class:`Claim`, sorted by position in the text. The modules hold one layer each:
-``sentences`` (offsets), ``furniture`` (page chrome), ``language`` (English or not),
-``numbers``/``dates``/``patterns`` (phrase grammar), ``clauses`` (clause segments),
-``attribution`` (speakers, roles), ``candidates`` (typed spans), ``spans`` (clause-level
-decisions), ``statement`` (standalone text), ``score`` (check-worthiness) and ``engine``
-(assembly). ``llm`` is an optional model-backed extractor (``CLAIMS_EXTRACTOR=llm``).
+of :class:`Claim`, sorted by position in the text. The pipeline, one module a step:
+
+- ``sentences``, ``furniture``, ``language``: the story's sentences, with offsets;
+- ``parse``: spaCy's English pipeline over them (loaded on first use);
+- ``candidates``: each parse cut into units (clauses, phrases, roles, attributions);
+- ``statement``: the checkable units as claims (quote, restatement, kind, values);
+- ``score``: check-worthiness (``claims.checkworthy``'s classifier).
+
+``numbers`` and ``dates`` normalise figures and dates; ``engine`` assembles the steps.
+``llm`` is an optional model-backed extractor (``CLAIMS_EXTRACTOR=llm``) that falls back to the rules.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+
 from claims.extract.claim import KINDS, Claim
-from claims.extract.engine import extract_claims
+from claims.extract.engine import rule_claims
 from claims.extract.language import detect_language, is_english
 
-__all__ = ["KINDS", "Claim", "detect_language", "extract_claims", "is_english"]
+
+def extract_claims(text: str, *, published: dt.date | None = None) -> list[Claim]:
+    """Find the checkable claims of ``text``; ``published`` resolves relative dates."""
+    if os.environ.get("CLAIMS_EXTRACTOR", "").lower() == "llm" and isinstance(text, str):
+        from claims.extract.llm import extract_claims_llm  # opt-in only: the default path never touches the network
+
+        return extract_claims_llm(text, published=published)
+    return rule_claims(text, published=published)
+
+
+__all__ = ["KINDS", "Claim", "detect_language", "extract_claims", "is_english", "rule_claims"]

@@ -1,240 +1,344 @@
-"""Typed candidate spans in one sentence: dates, times, durations, records, comparisons, quantities."""
+"""Step 2 of extraction: candidate claims from one parsed sentence.
+
+A sentence's dependency tree is cut into *units*: the clause that states a fact (a
+predicate with its subject and arguments), a phrase set off by a comma that carries a
+figure of its own ("..., up 4 percent from the previous year"), a person's role ("Maria
+Lind, the union's general secretary"), and an attribution ("the ministry said",
+"according to state media"). Each unit keeps the tokens it owns; a unit's quote is
+the verbatim span over them.
+
+Two rules keep a unit true to its sentence:
+- a clause governed by a negation ("no evidence that ...", "did not say that ...") or
+  by a hedge or a forecast ("suggests that ...", "will ...") is never cut off from
+  what governs it, so the quote keeps the "no", the "not", the "suggests";
+- a clause's own negation, determiners and bounds ("None of the", "more than") are
+  its own tokens, so a quote can only lose them by losing the whole subject.
+"""
 
 from __future__ import annotations
 
-import bisect
-import datetime as dt
-import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from claims.extract import dates, patterns
-from claims.extract.numbers import ORDINALS, parse_number, quantity_values
+from claims.extract.patterns import wordset
 
-# Which kind wins when two candidates overlap (lower first).
-PRIORITY = {
-    "role": 0,
-    "attribution": 1,
-    "record": 2,
-    "comparison": 3,
-    "time": 4,
-    "duration": 5,
-    "date": 6,
-    "quantity": 7,
-    "quote": 8,
-    "event": 9,
-}
-_DETERMINER = re.compile(
-    r"\b(?:the|these|those|all|both|its|their|his|her|our|my|your|every|each|first|last|top|other|"
-    r"another|one|of)\s$",
-    re.I,
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Verbs that attribute a statement to a source; their complement clause is the content.
+REPORT_LEMMAS = wordset(
+    "say tell report announce claim state confirm add write note explain reveal estimate disclose "
+    "testify acknowledge admit insist argue allege assert declare warn tweet post show find "
+    "indicate conclude determine accuse charge"
 )
-_FOLLOWS_VERB = re.compile(
-    r"\s(?:have|has|had|are|were|is|was|will|would|could|did|do|does|also\s[a-z]+|[a-z]{3,}ed\b|"
-    r"said|say|died|fled|live|lived|work|attended|signed|voted|took|went|came|made|lost|won)\b"
+# Verbs whose complement is an opinion, a hope or a forecast: the complement is never cut off.
+HEDGE_LEMMAS = wordset(
+    "suggest believe think feel expect predict forecast hope want wish plan intend aim seek fear "
+    "doubt guess suppose assume speculate imagine propose recommend urge seem appear consider "
+    "may might could would should must will shall can need"
 )
-_DIGIT = re.compile(r"\d")
-_TRAILING_FUNCTION = re.compile(r"(?:\s(?:in|on|at|of|the|a|an|and|or|to|for|by|did|do|does|was|were))+$")
-_YEAR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
-_MONEY = re.compile(r"[$€£¥₹]|dollar|euro|pound|yen|yuan|rupee|ruble|rouble|franc|peso", re.I)
-_PREP_BEFORE = re.compile(r"\b(?:of|by|to|from|with|than)\s$")
-_FRACTION_WORD = re.compile(r"half|third|quarter|fifth|tenth")
-# A change verb, perhaps with "by", just before a figure: "fell by a third", "doubled by".
-_CHANGED_BY = re.compile(patterns.CHANGE_VERB.pattern.removesuffix(r"\s$") + r"\s(?:by\s)?$", re.I)
-_SUPERLATIVE = re.compile(
-    r"\b(?:most|least)\s[a-z]+|\b(?!(?:interest|forest|latest)\b)[a-z]{2,}est\b|\bbest\b|\bworst\b"
-)
-_SCOPE = re.compile(
-    r"\b(?:in\s(?:recorded\s|modern\s|living\s)?(?:history|memory)|ever(?:\srecorded)?|on\srecord|of\sall\stime"
-    r"|since\s[\w\s]{0,20}?\d{4}|in\s(?:at\sleast\s|more\sthan\s|nearly\s)?\w+\s(?:years|decades|months)"
-    r"|of\sthe\s\d{1,2}(?:st|nd|rd|th)\scentury|in\sthe\s(?:nation|country|world|state|region|league|industry))\b"
-)
-_SMALL = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "a", "an"}
-_YEARLIKE = re.compile(r"^(?:1[0-9]|20)\d\d$")
+HEDGE_ADJ = wordset("likely unlikely expected possible probable set poised due able")
+# Negative heads: a clause under one of these says the opposite of what it says alone.
+NEG_LEMMAS = wordset("deny refute dispute reject contest disavow")
+NEG_WORDS = wordset("not n't no none never nothing nobody neither nor without")
+MODALS = wordset("will would could should may might must can shall 'll wo ca")
+OPINION_LEMMAS = wordset("think believe feel hope want love like hate wish need seem")
+# Subjects that name no one: a claim they "say" is the article's own.
+NOT_SPEAKERS = wordset("article story piece post it this that these those he she they we i you who which one")
+PRONOUNS = wordset("i you he she it we they me him her us them this that these those who which")
+FIGURE_ENTS = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
+TIME_ENTS = frozenset({"DATE", "TIME"})
+NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+RECORD_WORDS = wordset("first last only record biggest largest highest lowest smallest worst best most")
+# Dependents that open a new unit when they carry a fact of their own.
+_PHRASE_DEPS = frozenset({"npadvmod", "advmod", "prep", "amod", "appos", "acl", "advcl", "dobj", "attr", "oprd"})
+_CLAUSE_MARKS = wordset("when while although though after before since because as whereas once")
+_KEEP_MARKS = wordset("if unless until")
+_TRIM_LEFT = frozenset({"cc", "punct", "mark", "prep_lead"})
 
 
 @dataclass(slots=True)
-class Cand:
-    """A typed span: ``short`` ones are claims by themselves, ``anchor`` ones need their clause."""
+class Unit:
+    """One candidate claim: tokens of a sentence that state one fact."""
 
-    start: int
-    end: int
-    kind: str
-    mode: str
+    root: Token
+    role: str  # "clause", "phrase", "attribution", "role"
+    tokens: set[int] = field(default_factory=set)
+    speaker: str | None = None  # who the fact is attributed to (content clauses)
+    verb: Token | None = None  # the reporting verb of a content clause
+    hedge: str | None = None
+    negated: bool = False
+    speech: bool = False  # mostly inside quotation marks
     values: dict[str, Any] = field(default_factory=dict)
-    cap: int = 140
-    full: tuple[int, int] | None = None  # the whole phrase incl. bounds, for the claim's text
 
 
-def find(sent: str, published: dt.date | None, *, speech: bool, toks: set[str] | None = None) -> list[Cand]:
-    """All typed candidates of a sentence (offsets are sentence-relative)."""
-    out: list[Cand] = []
-    toks = set(patterns.words(sent)) if toks is None else toks
-    digit = _DIGIT.search(sent) is not None
-    # Every date form needs a year (four digits) or a month, weekday or relative word.
-    if toks & patterns.DATE_WORDS or (digit and _YEAR_DIGITS.search(sent)):
-        out += _dates(sent, published, speech)
-    # A clock time needs a colon, "a.m./p.m." or "am/pm", or the words noon and midnight.
-    if (digit and (":" in sent or ".m." in sent or toks & {"am", "pm"})) or "noon" in toks or "midnight" in toks:
-        for m in dates.TIME_RE.finditer(sent):
-            out.append(Cand(m.start(), m.end(), "time", "short", dates.time_values(m.group(0))))
-    if toks & patterns.UNIT_WORDS:
-        for rx in (dates.DURATION_ADJ_RE, dates.DURATION_RE):
-            for m in rx.finditer(sent):
-                out.append(Cand(m.start(), m.end(), "duration", "short", dates.duration_values(m.group(0))))
-    if patterns.superlative_cue(toks):
-        out += _records(sent)
-    if toks & patterns.COMPARE_WORDS:
-        for m in patterns.COMPARISON_RE.finditer(sent):
-            end = m.start() + len(_TRAILING_FUNCTION.sub("", m.group(0).rstrip()))
-            out.append(Cand(m.start(), end, "comparison", "short", {"factor": _factor(m.group(0))}))
-    if digit or toks & patterns.NUMBER_WORDS or any(c in sent for c in "$€£¥₹"):
-        for m in patterns.quantity_matches(sent, toks):
-            cand = _quantity(sent, m, speech)
-            if cand is not None:
-                out.append(cand)
-    return out
+def lemma_in(tok: Token, lemmas: frozenset[str]) -> bool:
+    """Whether ``tok``'s lemma is one of ``lemmas`` (the small model's lemmatizer slips: "hopes" -> "hop")."""
+    low = tok.lower_
+    return tok.lemma_ in lemmas or low in lemmas or low[:-1] in lemmas or low[:-2] in lemmas
 
 
-def _dates(sent: str, published: dt.date | None, speech: bool) -> list[Cand]:
-    out = []
-    for m in dates.date_matches(sent):
-        kind = m.lastgroup or "date"
-        values = dates.resolve(kind, m.group(0), published)
-        full = kind in ("full", "iso")
-        if speech and kind not in ("full", "iso", "monthyear", "year"):
-            continue
-        mode = "short" if speech else "anchor"
-        out.append(Cand(m.start(), m.end(), "date", mode, values, cap=100 if full else 140))
-    return out
+def is_negated(tok: Token) -> bool:
+    """Whether ``tok`` carries a negation: "not", "no X", "none of", "never"."""
+    if tok.lower_ in NEG_WORDS:
+        return True
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children)
 
 
-def _records(sent: str) -> list[Cand]:
-    out = []
-    for m in patterns.RECORD_RE.finditer(sent):
-        if re.search(r"\b(?:I|we|you|they|I've|we've)\b", m.group(0)):
-            continue  # "the worst policy we have ever seen": a judgement, not a record
-        # A bare "the first time" needs what happened: extend it to the end of its clause.
-        mode = "anchor_right" if m.group(0).lower().endswith("first time") else "short"
-        out.append(Cand(m.start(), m.end(), "record", mode, _record_values(m.group(0)), cap=140))
-    return out
+def hedge_of(tok: Token) -> str | None:
+    """The modal auxiliary or hedging verb that governs ``tok``'s clause, if any."""
+    for c in tok.children:
+        if c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in MODALS):
+            return c.text
+        if c.dep_ in ("acomp", "oprd") and c.lower_ in HEDGE_ADJ:
+            return c.text  # "are likely to remain", "is expected to"
+    if lemma_in(tok, HEDGE_LEMMAS) and tok.pos_ in ("VERB", "AUX"):
+        return tok.text
+    return None
 
 
-def _quantity(sent: str, m: re.Match[str], speech: bool) -> Cand | None:
-    """A quantity candidate, or None for years, pronoun "one", anaphora and bare numbers."""
-    num = m.group("num")
-    low = num.lower().replace("-", " ")
-    np = (m.group("np") or "").rstrip()
-    unit = m.group("unit")
-    if unit and not np.lstrip().startswith("of "):
-        np = ""  # "55 per cent today": after a unit only an "of" phrase belongs to the figure
-    whole = m.group(0)
-    money = not whole.isdigit() and bool(_MONEY.search(whole))  # a bare run of digits names no currency
-    if _YEARLIKE.match(num) and not unit and not money:
-        return None
-    if low in ("a", "an", "one", "hundred", "dozen", "half") and not unit and not (low == "half" and _changed(sent, m)):
-        return None
-    if m.start() > 1 and sent[m.start() - 1] == "(" and sent[: m.start() - 1].rstrip()[-1:].isalnum():
-        return None  # "€1.8 billion ($1.95 billion)": a conversion, not a second figure
-    vague = low.split()[0] in ("dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens")
-    if vague and not np.lstrip().startswith("of"):
-        return None
-    if not np and not unit and not money:
-        if not (_FRACTION_WORD.search(low) and _changed(sent, m)):
+def _governed(tok: Token, stop: Token) -> tuple[bool, str | None]:
+    """Negation and hedge on the path from ``tok``'s head up to ``stop`` (inclusive)."""
+    neg, hedge = False, None
+    t = tok.head
+    while True:
+        neg = neg or is_negated(t) or t.lemma_ in NEG_LEMMAS
+        hedge = hedge or hedge_of(t)
+        if t == stop or t.head == t:
+            return neg, hedge
+        t = t.head
+
+
+def _is_report(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_ in REPORT_LEMMAS
+
+
+def _subject(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+
+
+def _has_figure(tokens: list[Token]) -> bool:
+    return any(t.ent_type_ in FIGURE_ENTS or t.ent_type_ in TIME_ENTS or t.like_num for t in tokens)
+
+
+def _is_verbal(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX")
+
+
+def _comma_before(tok: Token) -> bool:
+    """Whether the subtree of ``tok`` is set off by a comma, dash or bracket before it."""
+    first = tok.left_edge
+    return first.i > tok.sent.start and first.nbor(-1).text in (",", "--", "\u2014", "\u2013", "(", ";", ":")
+
+
+def is_content(child: Token, verb: Token) -> bool:
+    """Whether ``child`` is what the reporting ``verb`` reports (the parse of news speech varies)."""
+    dep = child.dep_
+    if dep in ("ccomp", "parataxis"):
+        return True
+    if dep == "advcl" and child.i < verb.i:  # '"There is no evidence ...," the commission said'
+        return not any(c.dep_ == "mark" for c in child.children)
+    if dep == "dobj" and verb.lemma_ not in ("tell", "show", "find"):  # "said more than 15,000 people registered"
+        return any(
+            c.dep_ in ("acl", "relcl") and c.tag_ in ("VBD", "VBN") and c.i == c.head.i + 1 for c in child.children
+        )
+    return False
+
+
+def splits(child: Token, head: Token) -> str | None:
+    """Whether ``child`` opens a unit of its own under ``head``; the unit's role, or None."""
+    dep = child.dep_
+    if dep == "prep" and child.lower_ == "according":
+        return "attribution"
+    if _is_report(head) and is_content(child, head):
+        return "clause"
+    if dep == "conj" and _is_verbal(child) and _is_verbal(head):
+        own = _subject(child) is not None
+        between = [t for t in head.children if head.i < t.i < child.i and t.dep_ not in ("cc", "punct", "aux", "neg")]
+        return "clause" if own or between else None
+    if dep == "relcl":
+        return "clause" if _comma_before(child) or child.left_edge.lower_ == "which" else None
+    if dep == "advcl":
+        mark = next((c.lower_ for c in child.children if c.dep_ == "mark"), None)
+        if mark in _KEEP_MARKS:
             return None
-        # "ridership fell by a third": the change is the fact; its clause says of what.
-        values = quantity_values(m.group(0))
-        return Cand(m.start(), m.end(), "quantity", "anchor_left", values, cap=120, full=(m.start(), m.end()))
-    small = low in _SMALL or (low.isdigit() and int(low) < 10)
-    small = small and not unit and not money and not m.group("approx") and not m.group("bound")
-    if small and _DETERMINER.search(sent, max(0, m.start() - 12), m.start()):
-        return None  # "the two leaders": a reference back, not a count
-    # Drop trailing verbs the noun-phrase grammar swallowed ("500 residents filed").
-    words = np.split(" ")
-    while len(words) > 1 and patterns.has_verb(words[-1]):
-        words.pop()
-    np = " ".join(words).rstrip()
-    end = m.start("np") + len(np) if m.group("np") else m.end()
-    if np.lower().endswith((" of", " and")):
+        if mark in _CLAUSE_MARKS or _comma_before(child):
+            return "clause"
         return None
-    values = quantity_values(m.group(0)[: end - m.start()])
-    if np.strip():
-        values["noun"] = np.strip().removeprefix("of ").strip()
-    bound_start = m.start()
-    num_start = m.start("approx") if m.group("approx") else m.start("num")
-    before = sent[max(0, bound_start - 25) : bound_start]
-    if speech:
-        if small:
-            return None
-        return Cand(num_start, end, "quantity", "short", values, full=(bound_start, end))
-    if patterns.CHANGE_VERB.search(before):
-        return Cand(num_start, end, "quantity", "anchor_left", values, cap=120, full=(bound_start, end))
-    if small:
-        return Cand(bound_start, end, "quantity", "anchor", values, cap=140, full=(bound_start, end))
-    if _FOLLOWS_VERB.match(sent, end) and not _PREP_BEFORE.search(before):
-        return Cand(bound_start, end, "quantity", "anchor_right", values, cap=120, full=(bound_start, end))
-    return Cand(num_start, end, "quantity", "short", values, full=(bound_start, end))
+    if dep == "appos":
+        # A true apposition names the head again ("InfoNation, a Sugar Land-based provider");
+        # a list read as one ("25 points, 11 rebounds and 10 assists") starts with a figure.
+        first = child.left_edge
+        return "phrase" if first.dep_ in ("det", "poss") or first.pos_ == "PROPN" else None
+    if dep in ("relcl", "acl", "advcl") and child.i > head.i:
+        # A figure in a clause deep inside a long one is a fact of its own ("... crashes that killed 346 people").
+        sub = list(child.subtree)
+        if len(sub) >= 4 and _has_figure(sub) and len(list(head.subtree)) - len(sub) >= 10:
+            mark = next((c.lower_ for c in child.children if c.dep_ == "mark"), None)
+            if mark not in _KEEP_MARKS:
+                return "clause"
+    if dep in _PHRASE_DEPS and _comma_before(child) and child.i > head.i:
+        sub = list(child.subtree)
+        if len(sub) >= 3 and _has_figure(sub):
+            return "phrase"
+    return None
 
 
-def _changed(sent: str, m: re.Match[str]) -> bool:
-    """Whether a change verb ("fell", "rose by") comes just before the figure of ``m``."""
-    return _CHANGED_BY.search(sent, max(0, m.start() - 25), m.start()) is not None
+def units(sent: Span) -> list[Unit]:
+    """The units of one parsed sentence, in tree order."""
+    root = sent.root
+    found: list[Unit] = []
+    owner: dict[int, Unit] = {}
 
-
-def _record_values(phrase: str) -> dict[str, Any]:
-    """What a record claims: the ordinal or superlative, and the scope it holds in."""
-    low = phrase.lower()
-    out: dict[str, Any] = {}
-    sup = _SUPERLATIVE.search(low)
-    if sup:
-        out["superlative"] = sup.group(0)
-    scope = _SCOPE.search(low)
-    if scope:
-        out["scope"] = scope.group(0)
-    first = next((w for w in ORDINALS if re.search(rf"\b{w}\b", low)), None)
-    if first:
-        out["ordinal"] = ORDINALS[first]
-    m = re.search(r"in\s(?:at\sleast\s|more\sthan\s|nearly\s)?(\w+)\s(years|decades|months)", low)
-    if m:
-        n = parse_number(m.group(1))
-        if n is not None:
-            out["span"] = {"amount": int(n), "unit": m.group(2).rstrip("s")}
-    m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)\scentury", low)
-    if m:
-        out["century"] = int(m.group(1))
-    return out
-
-
-def _factor(phrase: str) -> float | None:
-    low = phrase.lower()
-    for word, f in (("twice", 2.0), ("double", 2.0), ("triple", 3.0), ("half", 0.5)):
-        if low.startswith(word):
-            return f
-    m = re.match(r"([\w.]+)\stimes", low)
-    return parse_number(m.group(1)) if m else None
-
-
-def resolve_overlaps(cands: list[Cand]) -> list[Cand]:
-    """Keep one candidate per stretch of text: the higher-priority, then the longer one."""
-    ordered = sorted(cands, key=lambda c: (PRIORITY.get(c.kind, 9), -(c.end - c.start), c.start))
-    if any(c.end <= c.start for c in ordered):  # an empty span breaks the sorted-ends argument below
-        kept: list[Cand] = []
-        for c in ordered:
-            if any(c.start < k.end and k.start < c.end for k in kept):
+    def walk(tok: Token, unit: Unit) -> None:
+        unit.tokens.add(tok.i)
+        owner[tok.i] = unit
+        for child in tok.children:
+            role = splits(child, tok)
+            if role is not None:
+                neg, hedge = _governed(child, unit.root)
+                if role in ("clause", "phrase") and (neg or (hedge and role == "clause")):
+                    role = None  # cut off, it would lose the "no", the "not" or the hedge that governs it
+            if role is None:
+                walk(child, unit)
                 continue
-            kept.append(c)
-        kept.sort(key=lambda c: c.start)
-        return kept
-    # The kept spans are disjoint and kept sorted, so only the one starting last before ``c``
-    # ends can overlap ``c``: a bisection, not a scan (a run-on "sentence" has hundreds).
-    starts: list[int] = []
-    ends: list[int] = []
-    by_start: list[Cand] = []
-    for c in ordered:
-        i = bisect.bisect_left(starts, c.end)
-        if i and ends[i - 1] > c.start:
+            sub = Unit(child, role)
+            found.append(sub)
+            if role == "clause" and _is_report(tok) and is_content(child, tok):
+                sub.verb = tok
+            walk(child, sub)
+
+    top = Unit(root, "clause")
+    found.append(top)
+    walk(root, top)
+    for u in list(found):
+        found += _split_figures(u, sent)
+    for u in found:
+        u.negated = any(is_negated(sent.doc[i]) for i in u.tokens)
+        u.hedge = hedge_of(u.root) if _is_verbal(u.root) else None
+    return found
+
+
+_MAIN_ARGS = ("dobj", "attr", "acomp", "oprd", "nsubj", "nsubjpass", "npadvmod", "advmod")
+_SIDE_ARGS = frozenset(
+    {"prep", "npadvmod", "advmod", "dative", "agent", "dobj", "conj", "advcl", "acl", "xcomp", "pobj"}
+)
+
+
+def _figures(tokens: list[Token]) -> bool:
+    return any(t.ent_type_ in FIGURE_ENTS or (t.like_num and t.pos_ == "NUM") for t in tokens)
+
+
+def _split_figures(u: Unit, sent: Span) -> list[Unit]:
+    """A clause with figures in two of its arguments states two facts: the second becomes a unit.
+
+    "a third case was reported in a 55-year-old man": the clause keeps its first figure;
+    "in a 55-year-old man" is a fact of its own. A negated clause is never cut.
+    """
+    if u.role not in ("clause", "phrase") or is_negated(u.root) or hedge_of(u.root):
+        return []
+    args = []
+    for c in u.root.children:
+        if c.i not in u.tokens or c.dep_ in ("punct", "cc", "aux", "auxpass", "neg", "det"):
             continue
-        starts.insert(i, c.start)
-        ends.insert(i, c.end)
-        by_start.insert(i, c)
-    return by_start
+        sub = [t for t in c.subtree if t.i in u.tokens]
+        if _figures(sub):
+            args.append((c, sub))
+    out: list[Unit] = []
+    for c, sub in args:  # "dozens of ballistic missiles and more than 11,000 containers of ammunition"
+        for d in c.children:
+            if d.dep_ == "conj" and d.pos_ in ("NOUN", "PROPN", "NUM") and d.i in u.tokens:
+                dsub = [t for t in d.subtree if t.i in u.tokens]
+                rest = [t for t in sub if t not in dsub]
+                if len(dsub) >= 3 and _figures(dsub) and _figures(rest):
+                    joins = {t.i for t in c.children if t.dep_ in ("cc", "punct") and c.i < t.i < d.i}
+                    part = Unit(d, "phrase", {t.i for t in dsub} | joins)
+                    u.tokens -= part.tokens
+                    out.append(part)
+    if len(args) < 2:
+        return out
+    main = min(args, key=lambda a: (_MAIN_ARGS.index(a[0].dep_) if a[0].dep_ in _MAIN_ARGS else 9, a[0].i))
+    for c, sub in args:
+        if c is main[0] or c.dep_ not in _SIDE_ARGS or len(sub) < 3:
+            continue
+        part = Unit(c, "phrase", {t.i for t in sub})
+        u.tokens -= part.tokens
+        out.append(part)
+    return out
+
+
+def speaker_of(verb: Token) -> str | None:
+    """The named source of a reporting verb: its subject's name or organisation, never a pronoun."""
+    subj = _subject(verb)
+    if subj is None:
+        return None
+    return name_of(subj)
+
+
+def name_of(tok: Token) -> str | None:
+    """The name a noun phrase headed by ``tok`` refers to: its entity, or the phrase without asides."""
+    if tok.pos_ == "PRON" or (tok.lower_ in NOT_SPEAKERS and not tok.text.isupper()):
+        return None
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and tok.ent_iob_ != "O":
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None and ent.label_ == "PERSON":
+            return ent.text
+    toks = [t for t in tok.subtree if not _aside(t, tok)]
+    while toks and (toks[0].dep_ in ("punct", "cc") or toks[0].dep_ == "det" and tok.pos_ == "PROPN"):
+        toks = toks[1:]  # "the WHO" -> "WHO"; "The unions" keeps its article
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if not toks or len(toks) > 12:
+        return None
+    return "".join(t.text_with_ws for t in toks).strip()
+
+
+def _aside(t: Token, head: Token) -> bool:
+    """Whether ``t`` is inside an apposition or relative clause of ``head``."""
+    while t != head:
+        if t.dep_ in ("appos", "relcl", "acl", "punct") and t.head == head:
+            return True
+        t = t.head
+    return False
+
+
+def roles(sent: Span) -> list[Unit]:
+    """Named people with a title or an apposition: "Republican Gov. Eric Holcomb", "Li, a doctor at X"."""
+    out: list[Unit] = []
+    for ent in sent.ents:
+        if ent.label_ != "PERSON" or len(ent) > 5:
+            continue
+        head = ent.root
+        toks: set[int] = set(range(ent.start, ent.end))
+        # A title before the name in the same noun phrase.
+        left = [t for t in head.lefts if t.i < ent.start and t.dep_ not in ("det", "punct", "cc", "predet", "poss")]
+        left = [t for t in left if any(x.pos_ in ("NOUN", "PROPN") and x.ent_type_ != "PERSON" for x in t.subtree)]
+        if left:
+            lo = min(t.left_edge.i for t in left)
+            while sent.doc[lo].dep_ in ("det", "punct", "cc") and lo < ent.start:
+                lo += 1
+            if ent.start - lo >= 1 and any(not t.is_stop for t in sent.doc[lo : ent.start]):
+                toks |= set(range(lo, ent.start))
+        # An apposition after it, or the name as the apposition of a title before it.
+        for c in head.rights:
+            if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ != "PERSON":
+                toks |= {t.i for t in c.subtree}
+                break
+        if (
+            head.dep_ == "appos"
+            and head.head.pos_ == "NOUN"
+            and head.head.i < ent.start
+            and sent.doc[ent.start - 1].text == ","
+        ):
+            toks |= {t.i for t in head.head.subtree if t.i < ent.start}
+        text = sent.doc[min(toks) : max(toks) + 1].text
+        if len(toks) > len(ent) and text.count("(") == text.count(")"):
+            out.append(Unit(head, "role", toks, speaker=ent.text))
+    return out
+
+
+def according_to(unit: Unit, sent: Span) -> str | None:
+    """The source of an "according to X" unit: X."""
+    to = next((c for c in unit.root.children if c.lower_ == "to"), None)
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    return name_of(obj) if obj is not None else None

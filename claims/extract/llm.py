@@ -16,6 +16,7 @@ import warnings
 from typing import Any
 
 from claims.extract.claim import KINDS, Claim
+from claims.extract.engine import rule_claims
 
 _PROMPT = """You extract checkable factual claims from a news article for fact-checkers.
 Return JSON: {"claims": [{"quote": ..., "kind": ..., "text": ..., "speaker": ..., "score": ...}]}.
@@ -40,8 +41,6 @@ def extract_claims_llm(
     transport: Any = None,
 ) -> list[Claim]:
     """Claims from the model at ``url`` (env defaults), or from the rules when it fails."""
-    from claims.extract.engine import rule_claims
-
     url = url or os.environ.get("CLAIMS_LLM_URL", "")
     model = model or os.environ.get("CLAIMS_LLM_MODEL", "")
     timeout = timeout if timeout is not None else float(os.environ.get("CLAIMS_LLM_TIMEOUT", "30"))

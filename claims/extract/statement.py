@@ -1,90 +1,557 @@
-"""Turn a located span into a Claim: the standalone statement, the speaker, the score."""
+"""Step 3 of extraction: claims from candidate units.
+
+Decides which units are checkable facts, cuts each one's quote (the shortest verbatim
+span that carries the whole fact), restates it so it stands alone, names its kind
+and speaker, and normalises its figures and dates into ``values``.
+"""
 
 from __future__ import annotations
 
-import bisect
-import re
-from operator import attrgetter
-from typing import Any, Protocol
+import contextlib
+import datetime as dt
+from typing import TYPE_CHECKING, Any
 
-from claims.extract import clauses, patterns, score
-from claims.extract.attribution import Source
-from claims.extract.candidates import Cand
-from claims.extract.claim import Claim
-
-_START = attrgetter("start")
-_RELATIVE = ("who", "which", "whose")
-# Sentence-opening words that are not names: lower case once the sentence follows "X said that".
-_COMMON_OPENERS = patterns.wordset(
-    "the a an it its this that these those there he she they we our his her their in on at by for with "
-    "after before during since more most some all many about nearly almost well so and but one two three four "
-    "five six seven eight nine ten twenty thirty forty fifty hundreds thousands millions dozens several few"
+from claims.extract import dates, score
+from claims.extract.candidates import (
+    FIGURE_ENTS,
+    NEG_WORDS,
+    OPINION_LEMMAS,
+    RECORD_WORDS,
+    REPORT_LEMMAS,
+    Unit,
+    according_to,
+    is_negated,
+    lemma_in,
+    name_of,
+    roles,
+    speaker_of,
+    units,
 )
-_JOIN_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+")
-_JOIN_BEFORE = re.compile(r"(?:,\s*|\s+(?:and|or)\s+)$")
+from claims.extract.claim import Claim
+from claims.extract.numbers import quantity_values
+from claims.extract.patterns import wordset
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_QUOTES = "\"\u201c\u201d\u2018\u2019'"
+_OPEN = '"\u201c\u2018'
+_FIRST_PERSON = wordset("i we you me us my our your")
+_LEAD_DROP = frozenset({"cc", "punct", "mark", "preconj"})
+_RELATIVE = wordset("which who whom that whose")
+_KIND_ORDER = ("quantity", "date", "time", "duration", "record", "comparison")
+_DURATION_UNITS = wordset(
+    "second seconds minute minutes hour hours day days week weeks month months year years decade decades"
+)
+_VAGUE_DATES = wordset("today tonight now recently currently once then time times")
+_SMALL_WORDS = wordset("one two three four five six seven eight nine ten both")
+MIN_CHARS = 12
+_NOT_OP = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
+_CONCESSIVE = wordset("though although despite whereas")
+_HABITUAL = wordset("constantly often repeatedly always usually generally frequently sometimes")
 
 
-class SentenceScore(Protocol):
-    """Anything with the sentence's check-worthiness probability as ``value``."""
+class SentenceScore:
+    """A sentence's check-worthiness probability, computed on first use (the classifier is the costly step)."""
+
+    __slots__ = ("sentence", "_value")
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self._value: float | None = None
 
     @property
-    def value(self) -> float: ...
+    def value(self) -> float:
+        if self._value is None:
+            self._value = score.sentence_score(self.sentence)
+        return self._value
 
 
-def build_claim(
-    text: str,
+class Context:
+    """What the sentences of one article share: the article, the reference date, the last speaker."""
+
+    def __init__(self, text: str, published: dt.date | None, single: bool) -> None:
+        self.text = text
+        self.published = published
+        self.ref = published  # relative dates resolve against the nearest explicit date before them
+        self.single = single
+        self.speaker: str | None = None
+
+
+def sentence_claims(doc: Doc, s0: int, ctx: Context, qspans: list[tuple[int, int]]) -> list[Claim]:
+    """The claims of one parsed sentence starting at article offset ``s0``; ``qspans`` are its quotations."""
+    sent_text = doc.text
+    if sent_text.rstrip(" " + _QUOTES + ")").endswith("?") or len(sent_text.strip()) < MIN_CHARS:
+        return []
+    quoted = _quoted_mask(len(sent_text), s0, qspans)
+    prob = SentenceScore(sent_text)
+    out: list[Claim] = []
+    for sent in doc.sents:
+        out += _claims_of(sent, s0, ctx, quoted, prob)
+    if not out and ctx.single and sum(t.is_alpha for t in doc) >= 4 and prob.value >= 0.5:
+        a, b = _trim_span(doc[:])
+        if b > a:
+            span = doc[a:b]
+            out.append(
+                _claim(
+                    ctx,
+                    s0,
+                    doc,
+                    span.start_char,
+                    span.end_char,
+                    "event",
+                    {"sentence_level": True},
+                    prob,
+                    None,
+                    span.text,
+                )
+            )
+    return out
+
+
+def _quoted_mask(n: int, s0: int, qspans: list[tuple[int, int]]) -> list[bool]:
+    """Per character of the sentence: inside a quotation (the spans may open in an earlier sentence)."""
+    mask = [False] * n
+    for a, b in qspans:
+        lo, hi = max(a - s0, 0), min(b - s0, n)
+        if lo < hi:
+            mask[lo:hi] = [True] * (hi - lo)
+    return mask
+
+
+def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: SentenceScore) -> list[Claim]:
+    doc = sent.doc
+    us = units(sent)
+    people = roles(sent)
+    owner = {i: u for u in us for i in u.tokens}
+    # Speakers: a reporting verb's subject for its content clause; "according to X" for the clause holding it.
+    for u in us:
+        if u.verb is not None:
+            who = speaker_of(u.verb)
+            subj = next((c for c in u.verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if who is None and subj is not None and subj.pos_ == "PRON":
+                who = ctx.speaker
+            u.speaker = who
+            if who:
+                ctx.speaker = who
+        elif u.role == "attribution":
+            u.speaker = according_to(u, sent)
+            host = owner.get(u.root.head.i)
+            if host is not None and u.speaker:
+                host.speaker = host.speaker or u.speaker
+    for u in us:  # a figure split off a reported clause is reported too
+        host = owner.get(u.root.head.i)
+        if u.role == "phrase" and not u.speaker and host is not None and host is not u and host.verb is not None:
+            u.speaker = host.speaker
+    in_speech = _mostly(sent, quoted)
+    base = doc[0].idx
+    for u in us:
+        words = [doc[i] for i in u.tokens if not doc[i].is_punct]
+        u.speech = sum(quoted[t.idx - base] for t in words if t.idx - base < len(quoted)) * 2 > len(words)
+    reporting = {u.verb.i for u in us if u.verb is not None}
+    role_tokens = set().union(*(r.tokens for r in people)) if people else set()
+    out: list[Claim] = []
+    for r in people:
+        a, b = _edges(doc, r.tokens)
+        if b - a >= MIN_CHARS:
+            name = r.speaker or ""
+            rest = doc.text[a:b].replace(name, "", 1).strip(" ,") if name else ""
+            text = f"{name} is {_lower_first(rest)}" if name and rest else doc.text[a:b]
+            out.append(_claim(ctx, s0, doc, a, b, "role", {}, prob, r.speaker, text))
+    for u in us:
+        toks = sorted(doc[i] for i in u.tokens)
+        if u.role == "attribution":
+            if u.speaker:
+                a, b = _edges(doc, u.tokens)
+                out.append(_claim(ctx, s0, doc, a, b, "attribution", {}, prob, u.speaker, doc.text[a:b]))
+            continue
+        if u.root.i in reporting:
+            claim = _attribution_clause(ctx, s0, doc, u, us, role_tokens, prob)
+            if claim is not None:
+                out.append(claim)
+            continue
+        if u.role == "phrase" and u.root.dep_ == "appos" and u.root.head.ent_type_ == "PERSON":
+            continue  # a person's role: taken above
+        claim = _fact(ctx, s0, doc, u, toks, quoted, in_speech, prob)
+        if claim is not None:
+            out.append(claim)
+    return out
+
+
+def _mostly(span: Span, quoted: list[bool]) -> bool:
+    base = span.doc[0].idx
+    chars = [quoted[t.idx - base] for t in span if not t.is_punct and t.idx - base < len(quoted)]
+    return bool(chars) and sum(chars) * 2 > len(chars)
+
+
+def _attribution_clause(
+    ctx: Context, s0: int, doc: Doc, u: Unit, us: list[Unit], role_tokens: set[int], prob: SentenceScore
+) -> Claim | None:
+    """ "The ministry said" as a claim of its own, when it names a source and says nothing else."""
+    content = next(x for x in us if x.verb is not None and x.verb.i == u.root.i)
+    who = content.speaker
+    subj = next((c for c in u.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if not who or subj is None or subj.pos_ == "PRON":
+        return None
+    if u.root.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ != "as" for c in u.root.children):
+        return None  # "when authorities announced", "though officials say": the content is the claim
+    if subj.pos_ == "PROPN" and len(list(subj.subtree)) == 1 or u.root.lemma_ == "show":
+        return None  # "McDowell said": a surname adds nothing an editor checks
+    if any(t.i in role_tokens for t in subj.subtree) or subj.ent_type_ == "PERSON":
+        return None  # "InfoNation President Dan McDowell said": the person's role is the claim, not the saying
+    if content.speech or subj.lower_ in ("statement", "spokesman", "spokeswoman", "spokesperson"):
+        return None  # '"...," the statement said': the quotation's source, no fact of its own
+    keep = sorted(i for i in u.tokens if doc[i].dep_ not in ("punct",) and not doc[i].is_quote)
+    if not keep or len(keep) > 14:
+        return None
+    a, b = _edges(doc, set(keep))
+    if b - a < 8:
+        return None
+    return _claim(ctx, s0, doc, a, b, "attribution", {}, prob, who, doc.text[a:b])
+
+
+def _fact(
+    ctx: Context,
     s0: int,
-    sent: str,
+    doc: Doc,
+    u: Unit,
+    toks: list[Token],
+    quoted: list[bool],
+    in_speech: bool,
+    prob: SentenceScore,
+) -> Claim | None:
+    """The claim of a clause or phrase unit, when it states a checkable fact."""
+    kind, values = _kind(toks, ctx)
+    root = u.root
+    words = [t for t in toks if not t.is_punct]
+    if len(words) < 3 or sum(t.is_alpha for t in words) < 2:
+        return None
+    if kind is None and u.hedge:
+        return None  # a forecast, a possibility, an opinion: not checkable (with a figure it stays, marked)
+    if any(lemma_in(t, OPINION_LEMMAS) and any(c.dep_ in ("ccomp", "xcomp") for c in t.children) for t in toks):
+        return None  # "hopes that ...", "wants to ...": an opinion or a wish, whatever figure it holds
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    first_person = subj is not None and subj.lower_ in _FIRST_PERSON
+    speech = u.speech
+    if kind is None:
+        if speech or in_speech or first_person or root.lemma_ in REPORT_LEMMAS or not _is_event(u, subj):
+            return None
+        kind = "event"
+    elif (speech or first_person) and kind not in ("quantity", "date", "record"):
+        return None
+    a, b = _quote_span(doc, u, toks)
+    if b - a < MIN_CHARS:
+        return None
+    if u.negated:
+        values["negated"] = True
+        if "op" in values and any(c.dep_ == "neg" for c in root.children):
+            values["op"] = _NOT_OP.get(values["op"], values["op"])  # "did not spend more than $5m": at most $5m
+    if u.hedge:
+        values["hedge"] = u.hedge
+    text = _restate(doc, u, toks)
+    return _claim(ctx, s0, doc, a, b, kind, values, prob, u.speaker, text)
+
+
+def _is_event(u: Unit, subj: Token | None) -> bool:
+    """A specific action: a finite verb in the past (or perfect) with a subject that is no pronoun."""
+    root = u.root
+    if root.pos_ not in ("VERB", "AUX") or root.lemma_ in OPINION_LEMMAS:
+        return False
+    auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if root.tag_ == "VBD":
+        past = not auxes or all(a.tag_ == "VBD" for a in auxes)
+    elif root.tag_ == "VBN":
+        past = any(a.lemma_ == "have" or a.tag_ == "VBD" for a in auxes)
+    else:
+        past = False
+    if not past or root.lemma_ in REPORT_LEMMAS:
+        return False
+    for c in root.children:
+        if c.dep_ == "mark" and c.lower_ in _CONCESSIVE or c.dep_ == "advmod" and c.lower_ in _HABITUAL:
+            return False  # "although he has constantly ...": background, not an event
+    if subj is None:
+        return u.root.dep_ == "conj"
+    return subj.pos_ != "PRON" or subj.lower_ in ("he", "she", "they")
+
+
+def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
+    """The unit's kind from the facts it holds, and the normalised values of the first one."""
+    found: dict[str, dict[str, Any]] = {}
+    doc = toks[0].doc
+    seen: set[int] = set()
+    idx = {t.i for t in toks}
+    for t in toks:
+        if t.i in seen:
+            continue
+        if t.ent_iob_ == "B" or (t.ent_iob_ == "I" and t.i - 1 not in idx):
+            ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+            if ent is None:
+                continue
+            seen.update(range(ent.start, ent.end))
+            label = ent.label_
+            if label in FIGURE_ENTS:
+                phrase = _with_bound(doc, ent)
+                v = quantity_values(phrase)
+                if "value" in v:
+                    v["expression"] = phrase
+                    found.setdefault("quantity", v)
+            elif label == "DATE" and ent.text.lower() not in _VAGUE_DATES:
+                if _is_duration(ent):
+                    found.setdefault("duration", dates.duration_values(ent.text) | {"expression": ent.text})
+                else:
+                    if v := _date_values(ent.text, ctx):
+                        found.setdefault("date", v)
+            elif label == "TIME" and _is_duration(ent):
+                found.setdefault("duration", dates.duration_values(ent.text) | {"expression": ent.text})
+            elif label == "TIME" and ent.text.lower() not in _VAGUE_DATES:
+                found.setdefault("time", dates.time_values(ent.text) | {"expression": ent.text})
+            elif label == "ORDINAL":
+                found.setdefault("record", {"expression": ent.text})
+        elif t.like_num and t.ent_type_ == "" and t.pos_ == "NUM":
+            v = quantity_values(t.text)
+            if "value" in v:
+                found.setdefault("quantity", v | {"expression": t.text})
+        if (
+            (t.tag_ in ("JJS", "RBS") or t.lower_ in RECORD_WORDS)
+            and t.dep_ in ("amod", "attr", "nsubj", "dobj", "pobj", "advmod")
+            and t.head.pos_ in ("NOUN", "PROPN", "ADJ")
+            or t.lower_ == "first"
+            and t.dep_ == "amod"
+        ):
+            found.setdefault("record", {"expression": t.text})
+        if (
+            t.tag_ in ("JJR", "RBR")
+            and any(x.lower_ == "than" for x in toks)
+            or t.lower_ == "times"
+            and t.i > 0
+            and doc[t.i - 1].like_num
+        ):
+            found.setdefault("comparison", {"expression": t.text})
+    small = found.get("quantity", {}).get("expression", "").lower() in _SMALL_WORDS
+    if small and "date" in found:
+        del found["quantity"]  # "On Wednesday, the two leaders signed": the date is the fact, not "two"
+    for k in _KIND_ORDER:
+        if k in found:
+            return k, dict(found[k])
+    return None, {}
+
+
+def _is_duration(ent: Span) -> bool:
+    """ "24 hours", "nine days", "two decades" (a count of units), not "the end of the year" or "two years ago"."""
+    words = [t.lower_ for t in ent]
+    if any(w in ("ago", "last", "next", "this", "earlier", "later") for w in words):
+        return False
+    return any(t.like_num or t.lower_ in ("a", "an", "several") for t in ent[:-1]) and words[-1] in _DURATION_UNITS
+
+
+def _with_bound(doc: Doc, ent: Span) -> str:
+    """A figure with the bound before it that the entity left out ("more than" + "2,000 workers")."""
+    i = ent.start
+    lead = doc[max(0, i - 2) : i].text.lower()
+    for bound in (
+        "more than",
+        "less than",
+        "fewer than",
+        "at least",
+        "up to",
+        "nearly",
+        "almost",
+        "about",
+        "over",
+        "under",
+    ):
+        if lead.endswith(bound):
+            return f"{doc[i - len(bound.split()) : i].text} {ent.text}"
+    return ent.text
+
+
+def _date_values(expr: str, ctx: Context) -> dict[str, Any]:
+    m = next(iter(dates.date_matches(expr)), None)
+    if m is None:
+        digits = expr.strip()
+        if digits.isdigit() and len(digits) == 4 and digits[:2] in ("19", "20"):
+            return {"expression": expr, "date": digits}
+        return {"expression": expr} if any(c.isalpha() for c in expr) else {}
+    kind = m.lastgroup or "relative"
+    out = dates.resolve(kind, m.group(0), ctx.ref)
+    if kind == "full" and "date" in out:
+        with contextlib.suppress(ValueError):
+            ctx.ref = dt.date.fromisoformat(out["date"])
+    out["expression"] = expr
+    return out
+
+
+def _word_end(doc: Doc, hi: int) -> int:
+    """The last token of the word ``doc[hi]`` is part of ("Jae" of "Jae-in", "U.S" of "U.S.")."""
+    while hi + 1 < len(doc) and not doc[hi].whitespace_ and (doc[hi + 1].text in "-‐" or doc[hi].text in "-‐"):
+        hi += 1
+    return hi
+
+
+def _edges(doc: Doc, tokens: set[int]) -> tuple[int, int]:
+    """Sentence character offsets of the contiguous span over ``tokens``, trimmed of edge punctuation."""
+    ids = sorted(tokens)
+    lo, hi = ids[0], ids[-1]
+    while lo < hi and (doc[lo].is_punct or doc[lo].dep_ in ("cc",)):
+        lo += 1
+    while hi > lo and (doc[hi].is_punct and doc[hi].text not in ')\u201d"' or doc[hi].dep_ == "cc"):
+        hi -= 1
+    hi = _word_end(doc, hi)
+    base = doc[0].idx
+    return doc[lo].idx - base, doc[hi].idx + len(doc[hi]) - base
+
+
+def _trim_span(span: Span) -> tuple[int, int]:
+    lo, hi = span.start, span.end
+    doc = span.doc
+    while lo < hi and (doc[lo].is_punct or doc[lo].dep_ in _LEAD_DROP):
+        lo += 1
+    while hi > lo and doc[hi - 1].is_punct:
+        hi -= 1
+    return lo, hi
+
+
+def _quote_span(doc: Doc, u: Unit, toks: list[Token]) -> tuple[int, int]:
+    """The verbatim span of a unit: its tokens' extent, or the longest run of them when asides fill it."""
+    ids = [t.i for t in toks if not (t.is_punct and not t.is_quote)]
+    while len(ids) > 1 and (
+        doc[ids[0]].dep_ in ("cc", "preconj") or doc[ids[0]].dep_ == "mark" and doc[ids[0]].lower_ == "that"
+    ):
+        ids = ids[1:]
+    lo, hi = ids[0], ids[-1]
+    gap = (hi - lo + 1) - len(ids)
+    hole = {t.lower_ for t in doc[lo:hi] if t.i not in u.tokens}
+    figure_hole = any(t.i not in u.tokens and (t.like_num or t.ent_type_ in FIGURE_ENTS) for t in doc[lo:hi])
+    if figure_hole:  # a figure split off mid-clause is a claim of its own: keep the run holding the root
+        runs = _runs(ids)
+        home = next((r for r in runs if r[0] <= u.root.i <= r[-1]), None)
+        negs = [i for i in ids if is_negated(doc[i])]
+        if home and len(home) >= 3 and all(home[0] <= i <= home[-1] for i in negs) and _has_fact(doc, home):
+            lo, hi = home[0], home[-1]
+    elif gap > len(ids) and ("according" in hole or "reports" in hole):
+        best = max(_runs(ids), key=len)
+        negs = [i for i in ids if is_negated(doc[i]) or doc[i].lower_ in NEG_WORDS]
+        if all(best[0] <= i <= best[-1] for i in negs) and len(best) >= 3:
+            lo, hi = best[0], best[-1]
+    while hi > lo and doc[hi].is_punct and not doc[hi].is_quote:
+        hi -= 1
+    hi = _word_end(doc, hi)
+    base = doc[0].idx
+    a, b = doc[lo].idx - base, doc[hi].idx + len(doc[hi]) - base
+    # An unbalanced quotation mark at either end is not part of the fact.
+    quote = doc.text[a:b]
+    if quote[-1:] in _QUOTES and quote.count(quote[-1]) % 2 and quote[-1] not in ("\u2019",):
+        b -= 1
+    if quote[:1] in _QUOTES and a < b:
+        a += 1
+    return a, b
+
+
+def _runs(ids: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for i in ids:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _has_fact(doc: Doc, ids: list[int]) -> bool:
+    return any(doc[i].like_num or doc[i].ent_type_ in FIGURE_ENTS or doc[i].ent_type_ in ("DATE", "TIME") for i in ids)
+
+
+def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
+    """The unit as a standalone statement: subject restored, relative pronoun replaced, speaker named."""
+    words = [t for t in toks if not (t.dep_ in ("cc", "mark") and t.i == toks[0].i)]
+    while words and words[0].is_punct:
+        words = words[1:]
+    while words and words[-1].is_punct and words[-1].text not in ')\u201d"':
+        words = words[:-1]
+    if not words:
+        return doc.text.strip()
+    body = "".join(t.text_with_ws for t in words).strip()
+    first = words[0]
+    root = u.root
+    if first.lower_ in _RELATIVE and first.dep_ in ("nsubj", "nsubjpass") and root.dep_ == "relcl":
+        antecedent = _phrase(root.head, exclude=root)
+        body = f"{antecedent} {body[len(first.text) :].lstrip()}" if antecedent else body
+    elif root.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+        subj = next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            body = f"{_phrase(subj)} {body}"
+    if u.speaker and u.verb is not None:
+        verb = "said" if u.verb.lemma_ == "tell" else _verb_phrase(u.verb)
+        return f"{u.speaker} {verb} {_lower_first(body)}"
+    if u.speaker and u.speaker.lower() not in body.lower():
+        return f"According to {u.speaker}, {_lower_first(body)}"
+    return _upper_first(body)
+
+
+def _phrase(tok: Token, exclude: Token | None = None) -> str:
+    skip = {t.i for t in exclude.subtree} if exclude is not None else set()
+    words = [t for t in tok.subtree if t.i not in skip and not _is_aside(t, tok)]
+    while words and words[-1].is_punct:
+        words = words[:-1]
+    while words and words[0].is_punct:
+        words = words[1:]
+    return "".join(t.text_with_ws for t in words).strip()
+
+
+def _is_aside(t: Token, head: Token) -> bool:
+    while t != head:
+        if t.head == head and t.dep_ in ("appos", "relcl", "punct"):
+            return True
+        t = t.head
+    return False
+
+
+def _verb_phrase(verb: Token) -> str:
+    aux = [c for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i]
+    return " ".join([a.text for a in aux] + [verb.text])
+
+
+def _lower_first(text: str) -> str:
+    word = text.split(" ", 1)[0]
+    if word[:1].isupper() and word.lower() in _COMMON and not word.isupper():
+        return word.lower() + text[len(word) :]
+    return text
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
+_COMMON = wordset(
+    "the a an it its this that these those there he she they we our his her their in on at by for with after "
+    "before during since more most some all many about nearly almost well so and but one two three four five "
+    "six seven eight nine ten several few local consumers dealers new"
+)
+
+
+def _claim(
+    ctx: Context,
+    s0: int,
+    doc: Doc,
     a: int,
     b: int,
     kind: str,
     values: dict[str, Any],
-    lazy: SentenceScore,
-    who: Source | None,
-    segs: list[tuple[int, int]],
-    cand: Cand | None,
-    siblings: list[Cand] | None = None,
+    prob: SentenceScore,
+    speaker: str | None,
+    text: str,
 ) -> Claim:
-    """Build the Claim for sentence span [a, b)."""
-    quote = sent[a:b]
-    i, seg = next(((i, (x, y)) for i, (x, y) in enumerate(segs) if x <= a < y), (-1, (a, b)))
-    lo, hi = min(seg[0], a), max(seg[1], b)
-    if cand is not None and cand.kind == "quantity" and siblings:
-        # Only the neighbours a coordination can join ("X and Y"): bounded work per claim.
-        # ``siblings`` are sorted by start, so a bisection finds the window of 119 characters
-        # either side (a run-on "sentence" can hold hundreds of figures).
-        first, last = max(lo, cand.start - 119), min(hi, cand.start + 120)
-        near: list[Cand] = []
-        for c in siblings[bisect.bisect_left(siblings, first, key=_START) :]:
-            if c.start >= last or len(near) == 4:
-                break
-            if c.kind == "quantity" and c is not cand:
-                near.append(c)
-        statement = _atomic_text(sent, (lo, hi), cand, near)
-    else:
-        statement = sent[lo:hi].strip()
-    if i > 0 and kind not in ("role", "attribution"):
-        statement = _with_subject(sent, segs[i - 1], statement)
-    if kind == "role":
-        speaker = values.get("speaker")
-        statement = _role_text(quote, speaker)
-    else:
-        speaker = who.name if who else None
-        if who and kind != "attribution" and who.name.lower() not in statement.lower():
-            if who.lead.startswith("according to"):
-                statement = f"{statement}, {who.lead}"
-            else:
-                statement = f"{who.lead} that {_lower_first(statement)}"
+    quote = doc.text[a:b]
+    p = prob.value
     vague = bool(values.get("lower_bound"))
-    prob = lazy.value
-    s = score.claim_score(kind, quote, prob, attributed=who is not None, vague=vague)
-    reason = f"{kind}" + (f", attributed to {who.name}" if who else "") + f"; sentence check-worthiness {prob:.2f}"
+    s = score.claim_score(kind, quote, p, attributed=speaker is not None, vague=vague)
+    reason = f"{kind}" + (f", attributed to {speaker}" if speaker else "") + f"; sentence check-worthiness {p:.2f}"
     return Claim(
         quote=quote,
         start=s0 + a,
         end=s0 + b,
-        sentence=sent.strip(),
-        text=statement,
+        sentence=doc.text.strip(),
+        text=" ".join(text.split()),
         kind=kind,
         score=s,
         reason=reason,
@@ -93,59 +560,4 @@ def build_claim(
     )
 
 
-def _role_text(quote: str, name: str | None) -> str:
-    """ "NATO Secretary General Jens Stoltenberg" -> "Jens Stoltenberg is NATO Secretary General"."""
-    if not name:
-        return quote
-    if name not in quote:
-        return f"{name} is {quote}"
-    rest = quote.replace(name, "", 1).strip(" ,")
-    return f"{name} is {_lower_first(rest)}" if rest else quote
-
-
-def _with_subject(sent: str, prev: tuple[int, int], statement: str) -> str:
-    """Give a clause cut after "and" its subject back: "pledged to ..." -> "Putin pledged to ..."."""
-    first = statement.split(" ", 1)[0]
-    if not first or first[0].isupper() or first.endswith("ing") or not patterns.has_verb(first):
-        return statement
-    prev_text = clauses.trim(sent, *prev)
-    words = sent[prev_text[0] : prev_text[1]].split()
-    subject: list[str] = []
-    for i, w in enumerate(words[:8]):
-        if patterns.has_verb(w) or w.lower() in _RELATIVE:
-            break
-        if w.endswith(",") and words[i + 1 : i + 2] and words[i + 1].lower() in _RELATIVE:
-            subject.append(w[:-1])  # "Karin Vogt, who took over in March, said": the aside is not the subject
-            break
-        subject.append(w)
-    if not subject or len(subject) == len(words[:8]):
-        return statement
-    if subject[0].lower() in ("that", "and", "but"):
-        subject = subject[1:]
-    return " ".join(subject + [statement]) if subject else statement
-
-
-def _atomic_text(sent: str, seg: tuple[int, int], cand: Cand, others: list[Cand]) -> str:
-    """The clause without its sibling quantities ("dozens of X and 11,000 Y" -> "... 11,000 Y")."""
-    x, y = seg
-    out = sent[x:y]
-    for o in sorted(others, key=lambda c: -c.start):
-        fs, fe = o.full or (o.start, o.end)
-        if not (x <= fs and fe <= y):
-            continue
-        fs, fe = fs - x, fe - x
-        tail = _JOIN_AFTER.match(out, fe)
-        head = _JOIN_BEFORE.search(out, max(0, fs - 12), fs)
-        if tail:
-            out = out[:fs] + out[tail.end() :]
-        elif head:
-            out = out[: head.start()] + out[fe:]
-    return out.strip()
-
-
-def _lower_first(statement: str) -> str:
-    """``statement`` with its first word in lower case when that word is no name ("The talks" -> "the talks")."""
-    word = statement.split(" ", 1)[0]
-    if word[:1].isupper() and word.lower() in _COMMON_OPENERS:
-        return word.lower() + statement[len(word) :]
-    return statement
+__all__ = ["Context", "SentenceScore", "name_of", "sentence_claims"]
