@@ -47,11 +47,16 @@ OPINION_LEMMAS = wordset("think believe feel hope want love like hate wish need 
 NOT_SPEAKERS = wordset("article story piece post it this that these those he she they we i you who which one")
 PRONOUNS = wordset("i you he she it we they me him her us them this that these those who which")
 FIGURE_ENTS = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
+HEADS_OF_STATE = wordset("president leader chancellor king queen emperor pope premier")
+FIGURE_WORDS = wordset(
+    "half halves third thirds quarter quarters dozen dozens hundreds thousands millions billions twice"
+)
 TIME_ENTS = frozenset({"DATE", "TIME"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 RECORD_WORDS = wordset("first last only record biggest largest highest lowest smallest worst best most")
 # Dependents that open a new unit when they carry a fact of their own.
 _PHRASE_DEPS = frozenset({"npadvmod", "advmod", "prep", "amod", "appos", "acl", "advcl", "dobj", "attr", "oprd"})
+_FACT_ENTS = frozenset({"DATE", "TIME", "ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"})
 _CLAUSE_MARKS = wordset("when while although though after before since because as whereas once")
 _KEEP_MARKS = wordset("if unless until")
 _TRIM_LEFT = frozenset({"cc", "punct", "mark", "prep_lead"})
@@ -62,13 +67,14 @@ class Unit:
     """One candidate claim: tokens of a sentence that state one fact."""
 
     root: Token
-    role: str  # "clause", "phrase", "attribution", "role"
+    role: str  # "clause", "phrase", "noun" (a noun with its participle), "attribution", "role"
     tokens: set[int] = field(default_factory=set)
     speaker: str | None = None  # who the fact is attributed to (content clauses)
     verb: Token | None = None  # the reporting verb of a content clause
     hedge: str | None = None
     negated: bool = False
     speech: bool = False  # mostly inside quotation marks
+    lead: int | None = None  # first token of the quote when it starts before the unit's tokens (a "noun" unit)
     values: dict[str, Any] = field(default_factory=dict)
 
 
@@ -117,8 +123,17 @@ def _subject(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
 
 
+def is_figure(t: Token) -> bool:
+    """A number, or a word that counts: "half", "a third", "dozens", "thousands"."""
+    if t.ent_type_ in TIME_ENTS:
+        return False  # "November 16" is a date, not a count
+    if t.lower_ in FIGURE_WORDS:
+        return not any(c.ent_type_ == "ORDINAL" for c in t.children)  # "the first half" of a game
+    return t.ent_type_ in FIGURE_ENTS or (t.like_num and t.pos_ == "NUM")
+
+
 def _has_figure(tokens: list[Token]) -> bool:
-    return any(t.ent_type_ in FIGURE_ENTS or t.ent_type_ in TIME_ENTS or t.like_num for t in tokens)
+    return any(is_figure(t) or t.ent_type_ in TIME_ENTS for t in tokens)
 
 
 def _is_verbal(tok: Token) -> bool:
@@ -156,8 +171,16 @@ def splits(child: Token, head: Token) -> str | None:
         own = _subject(child) is not None
         between = [t for t in head.children if head.i < t.i < child.i and t.dep_ not in ("cc", "punct", "aux", "neg")]
         return "clause" if own or between else None
-    if dep == "relcl":
-        return "clause" if _comma_before(child) or child.left_edge.lower_ == "which" else None
+    if dep == "relcl" and (_comma_before(child) or child.left_edge.lower_ == "which"):
+        return "clause"
+    if dep in ("acl", "relcl") and child.tag_ in ("VBN", "VBD") and head.pos_ in ("NOUN", "PROPN") and child.i > head.i:
+        # "the state budget approved by Republicans in April", "a commission he appointed in February":
+        # a past participle or a past relative clause that dates or names something is a fact of its own.
+        sub = list(child.subtree)
+        named = any(t.ent_type_ in _FACT_ENTS and t.ent_type_ not in TIME_ENTS for t in sub)
+        own = any(c.dep_ in ("agent", "nsubj") for c in child.children)
+        if len(sub) >= 3 and (named or own and any(t.ent_type_ in TIME_ENTS for t in sub)):
+            return "noun"
     if dep == "advcl":
         mark = next((c.lower_ for c in child.children if c.dep_ == "mark"), None)
         if mark in _KEEP_MARKS:
@@ -197,12 +220,14 @@ def units(sent: Span) -> list[Unit]:
             role = splits(child, tok)
             if role is not None:
                 neg, hedge = _governed(child, unit.root)
-                if role in ("clause", "phrase") and (neg or (hedge and role == "clause")):
+                if role in ("clause", "phrase", "noun") and (neg or (hedge and role == "clause")):
                     role = None  # cut off, it would lose the "no", the "not" or the hedge that governs it
             if role is None:
                 walk(child, unit)
                 continue
             sub = Unit(child, role)
+            if role == "noun":
+                sub.lead = tok.left_edge.i if tok.left_edge.i < tok.i else tok.i
             found.append(sub)
             if role == "clause" and _is_report(tok) and is_content(child, tok):
                 sub.verb = tok
@@ -226,7 +251,7 @@ _SIDE_ARGS = frozenset(
 
 
 def _figures(tokens: list[Token]) -> bool:
-    return any(t.ent_type_ in FIGURE_ENTS or (t.like_num and t.pos_ == "NUM") for t in tokens)
+    return any(is_figure(t) for t in tokens)
 
 
 def _split_figures(u: Unit, sent: Span) -> list[Unit]:
@@ -250,7 +275,7 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
             if d.dep_ == "conj" and d.pos_ in ("NOUN", "PROPN", "NUM") and d.i in u.tokens:
                 dsub = [t for t in d.subtree if t.i in u.tokens]
                 rest = [t for t in sub if t not in dsub]
-                if len(dsub) >= 3 and _figures(dsub) and _figures(rest):
+                if len(dsub) >= 4 and len(rest) >= 4 and _figures(dsub) and _figures(rest):
                     joins = {t.i for t in c.children if t.dep_ in ("cc", "punct") and c.i < t.i < d.i}
                     part = Unit(d, "phrase", {t.i for t in dsub} | joins)
                     u.tokens -= part.tokens
@@ -332,6 +357,9 @@ def roles(sent: Span) -> list[Unit]:
         ):
             toks |= {t.i for t in head.head.subtree if t.i < ent.start}
         text = sent.doc[min(toks) : max(toks) + 1].text
+        title = {sent.doc[i].lower_ for i in toks if i < ent.start}
+        if title & HEADS_OF_STATE and not any(sent.doc[i].ent_type_ == "ORG" for i in toks if i < ent.start):
+            continue  # "Russian President Vladimir Putin": no news to check in who leads a country
         if len(toks) > len(ent) and text.count("(") == text.count(")"):
             out.append(Unit(head, "role", toks, speaker=ent.text))
     return out

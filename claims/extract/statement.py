@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING, Any
 from claims.extract import dates, score
 from claims.extract.candidates import (
     FIGURE_ENTS,
+    FIGURE_WORDS,
     NEG_WORDS,
     OPINION_LEMMAS,
     RECORD_WORDS,
     REPORT_LEMMAS,
     Unit,
     according_to,
+    is_figure,
     is_negated,
     lemma_in,
     name_of,
@@ -48,6 +50,7 @@ _SMALL_WORDS = wordset("one two three four five six seven eight nine ten both")
 MIN_CHARS = 12
 _NOT_OP = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
 _CONCESSIVE = wordset("though although despite whereas")
+_NAMED = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "LAW", "EVENT", "PRODUCT"})
 _HABITUAL = wordset("constantly often repeatedly always usually generally frequently sometimes")
 
 
@@ -264,6 +267,18 @@ def _is_event(u: Unit, subj: Token | None) -> bool:
         past = any(a.lemma_ == "have" or a.tag_ == "VBD" for a in auxes)
     else:
         past = False
+    if not past and root.tag_ in ("VBZ", "VBP") or root.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        # The present states a checkable fact when it names who or what: "WeWork is the subject of
+        # an SEC inquiry", "The patients are from Inner Mongolia", "is being investigated by the NYAG".
+        args = [
+            t
+            for c in root.children
+            if c.dep_ in ("nsubj", "nsubjpass", "attr", "dobj", "prep", "agent")
+            for t in c.subtree
+        ]
+        past = sum(t.ent_type_ in _NAMED for t in args) >= 1 and any(
+            t.ent_type_ in _NAMED for t in (subj.subtree if subj is not None else [])
+        )
     if not past or root.lemma_ in REPORT_LEMMAS:
         return False
     for c in root.children:
@@ -307,9 +322,12 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
                 found.setdefault("time", dates.time_values(ent.text) | {"expression": ent.text})
             elif label == "ORDINAL":
                 found.setdefault("record", {"expression": ent.text})
-        elif t.like_num and t.ent_type_ == "" and t.pos_ == "NUM":
-            v = quantity_values(t.text)
-            if "value" in v:
+        elif (t.like_num and t.pos_ == "NUM" or t.lower_ in FIGURE_WORDS) and t.ent_type_ == "":
+            phrase = _with_bound(doc, doc[t.i : t.i + 1])
+            v = quantity_values(
+                phrase if t.lower_ not in FIGURE_WORDS else f"{phrase} {t.head.text}" if t.head.i > t.i else phrase
+            )
+            if "value" in v or t.lower_ in FIGURE_WORDS:
                 found.setdefault("quantity", v | {"expression": t.text})
         if (
             (t.tag_ in ("JJS", "RBS") or t.lower_ in RECORD_WORDS)
@@ -419,9 +437,12 @@ def _quote_span(doc: Doc, u: Unit, toks: list[Token]) -> tuple[int, int]:
     ):
         ids = ids[1:]
     lo, hi = ids[0], ids[-1]
+    if u.lead is not None:  # a noun and its participle: "the state budget approved by Republicans in April"
+        ids = sorted(set(ids) | set(range(u.lead, lo)))
+        lo = ids[0]
     gap = (hi - lo + 1) - len(ids)
     hole = {t.lower_ for t in doc[lo:hi] if t.i not in u.tokens}
-    figure_hole = any(t.i not in u.tokens and (t.like_num or t.ent_type_ in FIGURE_ENTS) for t in doc[lo:hi])
+    figure_hole = any(t.i not in u.tokens and is_figure(t) for t in doc[lo:hi])
     if figure_hole:  # a figure split off mid-clause is a claim of its own: keep the run holding the root
         runs = _runs(ids)
         home = next((r for r in runs if r[0] <= u.root.i <= r[-1]), None)
@@ -470,6 +491,8 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         words = words[:-1]
     if not words:
         return doc.text.strip()
+    if u.lead is not None:
+        words = [doc[i] for i in range(u.lead, words[0].i) if not doc[i].is_punct] + words
     body = "".join(t.text_with_ws for t in words).strip()
     first = words[0]
     root = u.root
