@@ -187,6 +187,8 @@ def splits(child: Token, head: Token) -> str | None:
             return None
         if mark in _CLAUSE_MARKS or _comma_before(child):
             return "clause"
+        if child.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return "clause"  # a purpose ("surrounded the Statehouse | to call for better pay") is no part of the fact
         return None
     if dep == "appos":
         # A true apposition names the head again ("InfoNation, a Sugar Land-based provider");
@@ -345,9 +347,16 @@ def roles(sent: Span) -> list[Unit]:
             if ent.start - lo >= 1 and any(not t.is_stop for t in sent.doc[lo : ent.start]):
                 toks |= set(range(lo, ent.start))
         # An apposition after it, or the name as the apposition of a title before it.
+        extra: list[Unit] = []
         for c in head.rights:
             if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ != "PERSON":
                 toks |= {t.i for t in c.subtree}
+                # "Victor Cha, senior vice president for Asia and chairman of South Korea at CSIS": two roles
+                for d in c.children:
+                    if d.dep_ == "conj" and d.pos_ == "NOUN" and d.i > c.i:
+                        second = {t.i for t in c.subtree if t.i >= d.left_edge.i}
+                        toks -= second | {t.i for t in c.children if t.dep_ in ("cc", "punct") and c.i < t.i < d.i}
+                        extra.append(Unit(d, "role", second, speaker=ent.text))
                 break
         if (
             head.dep_ == "appos"
@@ -362,6 +371,7 @@ def roles(sent: Span) -> list[Unit]:
             continue  # "Russian President Vladimir Putin": no news to check in who leads a country
         if len(toks) > len(ent) and text.count("(") == text.count(")"):
             out.append(Unit(head, "role", toks, speaker=ent.text))
+            out += extra
     return out
 
 

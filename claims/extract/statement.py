@@ -202,7 +202,8 @@ def _attribution_clause(
         return None  # "McDowell said": a surname adds nothing an editor checks
     if any(t.i in role_tokens for t in subj.subtree) or subj.ent_type_ == "PERSON":
         return None  # "InfoNation President Dan McDowell said": the person's role is the claim, not the saying
-    if content.speech or subj.lower_ in ("statement", "spokesman", "spokeswoman", "spokesperson"):
+    framed = any(c.dep_ == "mark" and c.lower_ == "that" for c in content.root.children)
+    if content.speech and not framed or subj.lower_ in ("statement", "release", "post", "tweet"):
         return None  # '"...," the statement said': the quotation's source, no fact of its own
     keep = sorted(i for i in u.tokens if doc[i].dep_ not in ("punct",) and not doc[i].is_quote)
     if not keep or len(keep) > 14:
@@ -237,7 +238,7 @@ def _fact(
     first_person = subj is not None and subj.lower_ in _FIRST_PERSON
     speech = u.speech
     if kind is None:
-        if speech or in_speech or first_person or root.lemma_ in REPORT_LEMMAS or not _is_event(u, subj):
+        if speech or in_speech or first_person or _says(root) or not _is_event(u, subj):
             return None
         kind = "event"
     elif (speech or first_person) and kind not in ("quantity", "date", "record"):
@@ -255,6 +256,15 @@ def _fact(
     return _claim(ctx, s0, doc, a, b, kind, values, prob, u.speaker, text)
 
 
+def _says(verb: Token) -> bool:
+    """A reporting verb that reports (not "claimed responsibility for the attack")."""
+    if verb.lemma_ not in REPORT_LEMMAS:
+        return False
+    return any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in verb.children) or not any(
+        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children
+    )
+
+
 def _is_event(u: Unit, subj: Token | None) -> bool:
     """A specific action: a finite verb in the past (or perfect) with a subject that is no pronoun."""
     root = u.root
@@ -267,7 +277,10 @@ def _is_event(u: Unit, subj: Token | None) -> bool:
         past = any(a.lemma_ == "have" or a.tag_ == "VBD" for a in auxes)
     else:
         past = False
-    if not past and root.tag_ in ("VBZ", "VBP") or root.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+    present = (
+        root.tag_ in ("VBZ", "VBP") or root.tag_ in ("VBG", "VBN") and any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+    )
+    if not past and present:
         # The present states a checkable fact when it names who or what: "WeWork is the subject of
         # an SEC inquiry", "The patients are from Inner Mongolia", "is being investigated by the NYAG".
         args = [
@@ -279,7 +292,7 @@ def _is_event(u: Unit, subj: Token | None) -> bool:
         past = sum(t.ent_type_ in _NAMED for t in args) >= 1 and any(
             t.ent_type_ in _NAMED for t in (subj.subtree if subj is not None else [])
         )
-    if not past or root.lemma_ in REPORT_LEMMAS:
+    if not past or _says(root):
         return False
     for c in root.children:
         if c.dep_ == "mark" and c.lower_ in _CONCESSIVE or c.dep_ == "advmod" and c.lower_ in _HABITUAL:
