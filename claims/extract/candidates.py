@@ -47,6 +47,7 @@ OPINION_LEMMAS = wordset("think believe feel hope want love like hate wish need 
 NOT_SPEAKERS = wordset("article story piece post it this that these those he she they we i you who which one")
 PRONOUNS = wordset("i you he she it we they me him her us them this that these those who which")
 FIGURE_ENTS = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
+SMALL_NUMBERS = wordset("two three four five six seven eight nine ten")
 HEADS_OF_STATE = wordset("president leader chancellor king queen emperor pope premier")
 FIGURE_WORDS = wordset(
     "half halves third thirds quarter quarters dozen dozens hundreds thousands millions billions twice"
@@ -129,7 +130,16 @@ def is_figure(t: Token) -> bool:
         return False  # "November 16" is a date, not a count
     if t.lower_ in FIGURE_WORDS:
         return not any(c.ent_type_ == "ORDINAL" for c in t.children)  # "the first half" of a game
+    if t.lower_ in SMALL_NUMBERS and _anaphoric(t):
+        return False  # "the two leaders", "the most notorious of the three": a set named before, not a count
     return t.ent_type_ in FIGURE_ENTS or (t.like_num and t.pos_ == "NUM")
+
+
+def _anaphoric(t: Token) -> bool:
+    head = t.head if t.dep_ == "nummod" else t
+    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "both") for c in head.children) or (
+        t.i > 0 and t.doc[t.i - 1].lower_ == "the"
+    )
 
 
 def _has_figure(tokens: list[Token]) -> bool:

@@ -241,7 +241,7 @@ def _fact(
         if speech or in_speech or first_person or _says(root) or not _is_event(u, subj):
             return None
         kind = "event"
-    elif (speech or first_person) and kind not in ("quantity", "date", "record"):
+    elif (speech or first_person) and kind not in ("quantity", "date"):
         return None
     a, b = _quote_span(doc, u, toks)
     if b - a < MIN_CHARS:
@@ -350,13 +350,7 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
             and t.dep_ == "amod"
         ):
             found.setdefault("record", {"expression": t.text})
-        if (
-            t.tag_ in ("JJR", "RBR")
-            and any(x.lower_ == "than" for x in toks)
-            or t.lower_ == "times"
-            and t.i > 0
-            and doc[t.i - 1].like_num
-        ):
+        if _compares(t, toks) or t.lower_ == "times" and t.i > 0 and doc[t.i - 1].like_num:
             found.setdefault("comparison", {"expression": t.text})
     small = found.get("quantity", {}).get("expression", "").lower() in _SMALL_WORDS
     if small and "date" in found:
@@ -365,6 +359,18 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
         if k in found:
             return k, dict(found[k])
     return None, {}
+
+
+def _compares(t: Token, toks: list[Token]) -> bool:
+    """A measurable comparison ("larger than", "more jobs than"), not a judgement ("more benevolent than")."""
+    if t.tag_ not in ("JJR", "RBR") or not any(x.lower_ == "than" for x in toks):
+        return False
+    if t.lower_ in ("more", "less") and t.head.pos_ == "ADJ":
+        return False  # "more benevolent than", "more surprised than thrilled": a judgement
+    return t.lower_ in ("more", "less", "fewer") or t.lemma_ in _MEASURABLE
+
+
+_MEASURABLE = wordset("high low large big small long short old young cheap expensive fast slow heavy light many much")
 
 
 def _is_duration(ent: Span) -> bool:
