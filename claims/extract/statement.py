@@ -232,8 +232,11 @@ def _fact(
         return None
     if kind is None and u.hedge:
         return None  # a forecast, a possibility, an opinion: not checkable (with a figure it stays, marked)
-    if any(lemma_in(t, OPINION_LEMMAS) and any(c.dep_ in ("ccomp", "xcomp") for c in t.children) for t in toks):
-        return None  # "hopes that ...", "wants to ...": an opinion or a wish, whatever figure it holds
+    wishes = [t for t in toks if lemma_in(t, OPINION_LEMMAS) and any(c.dep_ in ("ccomp", "xcomp") for c in t.children)]
+    if any(c.dep_ == "ccomp" for t in wishes for c in t.children) or wishes and kind is None:
+        return None  # "hopes that ...", "thinks ...": an opinion or a wish, whatever figure it holds
+    if wishes:  # "wants to raise efficiency from 20% to 24%": a stated target, marked as one
+        u.hedge = u.hedge or wishes[0].text
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     first_person = subj is not None and subj.lower_ in _FIRST_PERSON
     speech = u.speech
@@ -289,8 +292,13 @@ def _is_event(u: Unit, subj: Token | None) -> bool:
             if c.dep_ in ("nsubj", "nsubjpass", "attr", "dobj", "prep", "agent")
             for t in c.subtree
         ]
-        past = sum(t.ent_type_ in _NAMED for t in args) >= 1 and any(
-            t.ent_type_ in _NAMED for t in (subj.subtree if subj is not None else [])
+        subject = list(subj.subtree) if subj is not None and subj.pos_ != "PRON" else []
+        named = {t.i for t in subject if t.ent_type_ in _NAMED or t.pos_ == "PROPN"}
+        others = [t for t in args if t.i not in {x.i for x in subject}]
+        past = bool(subject) and (
+            bool(named)
+            and any(t.pos_ in ("NOUN", "PROPN") for t in others)
+            or any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" for t in others)
         )
     if not past or _says(root):
         return False
@@ -418,6 +426,11 @@ def _date_values(expr: str, ctx: Context) -> dict[str, Any]:
     return out
 
 
+def _trailing(t: Token) -> bool:
+    """Punctuation a quote does not end with (it keeps a "%" or a closing quotation mark)."""
+    return t.is_punct and not t.is_quote and t.text not in ("%", ")", "\u2019")
+
+
 def _word_end(doc: Doc, hi: int) -> int:
     """The last token of the word ``doc[hi]`` is part of ("Jae" of "Jae-in", "U.S" of "U.S.")."""
     while hi + 1 < len(doc) and not doc[hi].whitespace_ and (doc[hi + 1].text in "-‐" or doc[hi].text in "-‐"):
@@ -473,7 +486,7 @@ def _quote_span(doc: Doc, u: Unit, toks: list[Token]) -> tuple[int, int]:
         negs = [i for i in ids if is_negated(doc[i]) or doc[i].lower_ in NEG_WORDS]
         if all(best[0] <= i <= best[-1] for i in negs) and len(best) >= 3:
             lo, hi = best[0], best[-1]
-    while hi > lo and doc[hi].is_punct and not doc[hi].is_quote:
+    while hi > lo and (_trailing(doc[hi]) or doc[hi].dep_ == "cc"):
         hi -= 1
     hi = _word_end(doc, hi)
     base = doc[0].idx
