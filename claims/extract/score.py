@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from claims.extract.patterns import wordset
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # How much each kind of span says about check-worthiness on its own.
 KIND_BASE = {
@@ -67,8 +71,11 @@ MAX_CLASSIFIED = 600
 _BROKEN: list[bool] = []  # set once the classifier failed (e.g. its model file is missing)
 
 
-def sentence_score(sentence: str) -> float:
-    """Probability that a sentence holds a check-worthy claim: the classifier, else the heuristic."""
+def sentence_score(sentence: str, doc: Doc | None = None) -> float:
+    """Probability that a sentence holds a check-worthy claim: the classifier, else the heuristic.
+
+    ``doc`` is the sentence's spaCy parse when the caller has one (the extractor always does).
+    """
     clf = None if _BROKEN else _classifier()
     if clf is not None:
         try:

@@ -57,16 +57,17 @@ _HABITUAL = wordset("constantly often repeatedly always usually generally freque
 class SentenceScore:
     """A sentence's check-worthiness probability, computed on first use (the classifier is the costly step)."""
 
-    __slots__ = ("sentence", "_value")
+    __slots__ = ("sentence", "doc", "_value")
 
-    def __init__(self, sentence: str) -> None:
+    def __init__(self, sentence: str, doc: Doc | None = None) -> None:
         self.sentence = sentence
+        self.doc = doc
         self._value: float | None = None
 
     @property
     def value(self) -> float:
         if self._value is None:
-            self._value = score.sentence_score(self.sentence)
+            self._value = score.sentence_score(self.sentence, self.doc)
         return self._value
 
 
@@ -87,7 +88,7 @@ def sentence_claims(doc: Doc, s0: int, ctx: Context, qspans: list[tuple[int, int
     if sent_text.rstrip(" " + _QUOTES + ")").endswith("?") or len(sent_text.strip()) < MIN_CHARS:
         return []
     quoted = _quoted_mask(len(sent_text), s0, qspans)
-    prob = SentenceScore(sent_text)
+    prob = SentenceScore(sent_text, doc)
     out: list[Claim] = []
     for sent in doc.sents:
         out += _claims_of(sent, s0, ctx, quoted, prob)
