@@ -130,6 +130,8 @@ def is_figure(t: Token) -> bool:
         return False  # "November 16" is a date, not a count
     if t.lower_ in FIGURE_WORDS:
         return not any(c.ent_type_ == "ORDINAL" for c in t.children)  # "the first half" of a game
+    if len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20"):
+        return False  # a year ("Holcomb's 2016 campaign") dates a fact; it counts nothing
     if t.lower_ in SMALL_NUMBERS and _anaphoric(t):
         return False  # "the two leaders", "the most notorious of the three": a set named before, not a count
     return t.ent_type_ in FIGURE_ENTS or (t.like_num and t.pos_ == "NUM")

@@ -59,11 +59,13 @@ _DATELINE_LEAD = re.compile(
     r"[A-Z][A-Z.'-][A-Z.'\s-]{0,38}(?:,\s[^\u2014\u2013\n()]{1,40}?)?(?:\s?\([\w.\s]{1,20}\))?"
     r"\s*(?:\u2014|\u2013|--|\s-)\s+(?=\S)"
 )
+# "Indianapolis – Several thousand teachers ...": a city in title case, a dash, then a capital.
+_TITLE_DATELINE = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\s(?:\u2014|\u2013)\s+(?=[A-Z])")
 
 
 def past_dateline(text: str, s0: int, s1: int) -> int:
     """Where the sentence [s0, s1) starts once a dateline lead ("WASHINGTON (AP) \u2014 ") is skipped."""
-    m = _DATELINE_LEAD.match(text, s0, s1)
+    m = _DATELINE_LEAD.match(text, s0, s1) or _TITLE_DATELINE.match(text, s0, s1)
     return m.end() if m else s0
 
 

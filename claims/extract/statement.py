@@ -242,9 +242,16 @@ def _fact(
     first_person = subj is not None and subj.lower_ in _FIRST_PERSON
     speech = u.speech
     if kind is None:
-        if speech or in_speech or first_person or _says(root) or not _is_event(u, subj):
+        if _says(root) or not _is_event(u, subj, speech=speech or in_speech):
             return None
-        kind = "event"
+        if speech or in_speech or first_person:
+            # A quotation states a checkable fact when it reports an action with a named party:
+            # '"We have received an inquiry from the office of the attorney general," she said.'
+            if not any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" for t in toks):
+                return None
+            kind = "quote"
+        else:
+            kind = "event"
     elif (speech or first_person) and kind not in ("quantity", "date"):
         return None
     a, b = _quote_span(doc, u, toks)
@@ -269,7 +276,7 @@ def _says(verb: Token) -> bool:
     )
 
 
-def _is_event(u: Unit, subj: Token | None) -> bool:
+def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
     """A specific action: a finite verb in the past (or perfect) with a subject that is no pronoun."""
     root = u.root
     if root.pos_ not in ("VERB", "AUX") or root.lemma_ in OPINION_LEMMAS:
@@ -308,7 +315,7 @@ def _is_event(u: Unit, subj: Token | None) -> bool:
             return False  # "although he has constantly ...": background, not an event
     if subj is None:
         return u.root.dep_ == "conj"
-    return subj.pos_ != "PRON" or subj.lower_ in ("he", "she", "they")
+    return subj.pos_ != "PRON" or subj.lower_ in ("he", "she", "they") or speech and subj.lower_ == "we"
 
 
 def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
@@ -464,7 +471,7 @@ def _trim_span(span: Span) -> tuple[int, int]:
 
 def _quote_span(doc: Doc, u: Unit, toks: list[Token]) -> tuple[int, int]:
     """The verbatim span of a unit: its tokens' extent, or the longest run of them when asides fill it."""
-    ids = [t.i for t in toks if not (t.is_punct and not t.is_quote)]
+    ids = [t.i for t in toks if not (t.is_punct and not t.is_quote and t.text != "%")]
     while len(ids) > 1 and (
         doc[ids[0]].dep_ in ("cc", "preconj") or doc[ids[0]].dep_ == "mark" and doc[ids[0]].lower_ == "that"
     ):
