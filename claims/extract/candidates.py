@@ -232,6 +232,8 @@ def units(sent: Span) -> list[Unit]:
         owner[tok.i] = unit
         for child in tok.children:
             role = splits(child, tok)
+            if unit.role == "attribution" and tok is unit.root and child.lower_ != "to" and not child.is_punct:
+                role = "phrase"  # "according to X" holds only X: "down 10 percent, according to X" is misparsed
             if role is not None:
                 neg, hedge = _governed(child, unit.root)
                 if role in ("clause", "phrase", "noun") and (neg or (hedge and role == "clause")):
@@ -335,7 +337,7 @@ def name_of(tok: Token) -> str | None:
 def _aside(t: Token, head: Token) -> bool:
     """Whether ``t`` is inside an apposition or relative clause of ``head``."""
     while t != head:
-        if t.dep_ in ("appos", "relcl", "acl", "punct") and t.head == head:
+        if t.dep_ in ("appos", "relcl", "acl") or t.dep_ == "punct" and t.head == head:
             return True
         t = t.head
     return False

@@ -51,6 +51,7 @@ MIN_CHARS = 12
 _NOT_OP = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
 _CONCESSIVE = wordset("though although despite whereas")
 _NAMED = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "LAW", "EVENT", "PRODUCT"})
+_PERSONAL = wordset("say tell add explain insist argue write note")  # what people do; agencies report
 _HABITUAL = wordset("constantly often repeatedly always usually generally frequently sometimes")
 
 
@@ -138,6 +139,10 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
             u.speaker = who
             if who:
                 ctx.speaker = who
+        elif _as_reported(u):
+            host = owner.get(u.root.head.i)
+            if host is not None and not host.speaker:
+                host.speaker = speaker_of(u.root)
         elif u.role == "attribution":
             u.speaker = according_to(u, sent)
             host = owner.get(u.root.head.i)
@@ -174,12 +179,29 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
             if claim is not None:
                 out.append(claim)
             continue
+        if _as_reported(u):  # "As Emily Feng reports for NPR, ...": the source of the clause it qualifies
+            who = speaker_of(u.root)
+            if who:
+                a, b = _edges(doc, u.tokens)
+                out.append(_claim(ctx, s0, doc, a, b, "attribution", {}, prob, who, doc.text[a:b]))
+            continue
         if u.role == "phrase" and u.root.dep_ == "appos" and u.root.head.ent_type_ == "PERSON":
             continue  # a person's role: taken above
         claim = _fact(ctx, s0, doc, u, toks, quoted, in_speech, prob)
         if claim is not None:
             out.append(claim)
     return out
+
+
+def _as_reported(u: Unit) -> bool:
+    """ "As X reports", "X reported" set in a sentence whose content is its main clause."""
+    root = u.root
+    if root.lemma_ not in REPORT_LEMMAS or u.verb is not None or root.dep_ not in ("advcl", "parataxis"):
+        return False
+    if any(c.dep_ in ("ccomp", "dobj") for c in root.children):
+        return False
+    mark = next((c.lower_ for c in root.children if c.dep_ == "mark"), None)
+    return mark == "as" or mark is None and root.dep_ == "parataxis"
 
 
 def _mostly(span: Span, quoted: list[bool]) -> bool:
