@@ -8,6 +8,7 @@ into claims; ``score`` rates them.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterator
 
@@ -53,7 +54,14 @@ def _story_sentences(
             if s1 <= s0 or (key := text[s0:s1]) in seen:
                 continue
             seen.add(key)
-            yield s0, s1, [(a, b) for a, b in quotes if a < s1 and b > s0]
+            yield s0, s1, _within(quotes, s0, s1)
+
+
+def _within(spans: list[tuple[int, int]], s0: int, s1: int) -> list[tuple[int, int]]:
+    """The sorted spans that overlap [s0, s1): a bisection, so a long block stays linear."""
+    i = bisect.bisect_left(spans, (s0, -1))
+    j = bisect.bisect_left(spans, (s1, -1))
+    return [(a, b) for a, b in spans[max(0, i - 1) : j] if a < s1 and b > s0]
 
 
 def _dedupe(found: list[Claim]) -> list[Claim]:
