@@ -109,7 +109,8 @@ def test_relative_date_claim_carries_resolution():
     assert pct.kind == "quantity"
     assert pct.quote.startswith("exports rose")  # a change needs its subject
     money = next(c for c in claims if "$4.5 billion" in c.quote)
-    assert money.values["value"] == 4_500_000_000 and money.values["currency"] == "USD"
+    figures = money.values.get("figures", [money.values])
+    assert any(f["value"] == 4_500_000_000 and f.get("currency") == "USD" for f in figures)
 
 
 # --- claim kinds and atomicity ----------------------------------------------------------------

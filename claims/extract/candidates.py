@@ -264,6 +264,8 @@ _MAIN_ARGS = ("dobj", "attr", "acomp", "oprd", "nsubj", "nsubjpass", "npadvmod",
 _SIDE_ARGS = frozenset(
     {"prep", "npadvmod", "advmod", "dative", "agent", "dobj", "conj", "advcl", "acl", "xcomp", "pobj"}
 )
+# Phrases that complete a figure rather than state one: "12 percent less | than the budget of $243 million".
+_COMPLETES = wordset("than from to by between")
 
 
 def _figures(tokens: list[Token]) -> bool:
@@ -300,7 +302,7 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
         return out
     main = min(args, key=lambda a: (_MAIN_ARGS.index(a[0].dep_) if a[0].dep_ in _MAIN_ARGS else 9, a[0].i))
     for c, sub in args:
-        if c is main[0] or c.dep_ not in _SIDE_ARGS or len(sub) < 3:
+        if c is main[0] or c.dep_ not in _SIDE_ARGS or len(sub) < 3 or c.lower_ in _COMPLETES:
             continue
         part = Unit(c, "phrase", {t.i for t in sub})
         u.tokens -= part.tokens
@@ -324,9 +326,20 @@ def name_of(tok: Token) -> str | None:
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
         if ent is not None and ent.label_ == "PERSON":
             return ent.text
+    named = next(
+        (c for c in tok.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.i > tok.i), None
+    )
+    if tok.pos_ == "NOUN" and named is not None:  # "Ferry operator BlueLine said": BlueLine speaks
+        tok = named
     toks = [t for t in tok.subtree if not _aside(t, tok)]
-    while toks and (toks[0].dep_ in ("punct", "cc") or toks[0].dep_ == "det" and tok.pos_ == "PROPN"):
-        toks = toks[1:]  # "the WHO" -> "WHO"; "The unions" keeps its article
+    while toks and (
+        toks[0].dep_ in ("punct", "cc")
+        or toks[0].dep_ == "det"
+        and len(toks) > 1
+        and toks[1].ent_type_ in ("ORG", "GPE", "NORP")
+        and not toks[0].ent_type_
+    ):
+        toks = toks[1:]  # "the WHO" -> "WHO"; "the city's public works department" keeps its article
     while toks and toks[-1].is_punct:
         toks = toks[:-1]
     if not toks or len(toks) > 12:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, Any
 
 from claims.extract import dates, score
@@ -165,6 +166,7 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
         if b - a >= MIN_CHARS:
             name = r.speaker or ""
             rest = doc.text[a:b].replace(name, "", 1).strip(" ,") if name else ""
+            rest = _HONORIFIC.sub("", rest).strip(" ,")
             text = f"{name} is {_lower_first(rest)}" if name and rest else doc.text[a:b]
             out.append(_claim(ctx, s0, doc, a, b, "role", {}, prob, r.speaker, text))
     for u in us:
@@ -343,6 +345,7 @@ def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
 def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
     """The unit's kind from the facts it holds, and the normalised values of the first one."""
     found: dict[str, dict[str, Any]] = {}
+    figures: list[dict[str, Any]] = []
     doc = toks[0].doc
     seen: set[int] = set()
     idx = {t.i for t in toks}
@@ -361,6 +364,7 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
                 if "value" in v:
                     v["expression"] = phrase
                     found.setdefault("quantity", v)
+                    figures.append(v)
             elif label == "DATE" and ent.text.lower() not in _VAGUE_DATES:
                 if _is_duration(ent):
                     found.setdefault("duration", dates.duration_values(ent.text) | {"expression": ent.text})
@@ -395,7 +399,10 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
         del found["quantity"]  # "On Wednesday, the two leaders signed": the date is the fact, not "two"
     for k in _KIND_ORDER:
         if k in found:
-            return k, dict(found[k])
+            values = dict(found[k])
+            if len(figures) > 1:  # "rose 18 percent to $4.5 billion": every figure, normalised
+                values["figures"] = [dict(f) for f in figures]
+            return k, values
     return None, {}
 
 
@@ -549,28 +556,64 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
     words = [t for t in toks if not (t.dep_ in ("cc", "mark") and t.i == toks[0].i)]
     while words and words[0].is_punct:
         words = words[1:]
-    while words and words[-1].is_punct and words[-1].text not in ')\u201d"':
+    while words and (words[-1].is_punct and words[-1].text not in ')\u201d"%' or words[-1].dep_ == "cc"):
         words = words[:-1]
     if not words:
         return doc.text.strip()
     if u.lead is not None:
-        words = [doc[i] for i in range(u.lead, words[0].i) if not doc[i].is_punct] + words
-    body = "".join(t.text_with_ws for t in words).strip()
+        words = [doc[i] for i in range(u.lead, words[0].i)] + words
+    kept = {t.i for t in words}
+    # A comma that bordered a clause taken out ("The bridge, which opened in 1931, is ...") goes with it.
+    words = [t for t in words if not (t.text in _ASIDE_MARKS and (t.i - 1 not in kept or t.i + 1 not in kept))]
+    body = _tidy(_join(words))
     first = words[0]
     root = u.root
     if first.lower_ in _RELATIVE and first.dep_ in ("nsubj", "nsubjpass") and root.dep_ == "relcl":
         antecedent = _phrase(root.head, exclude=root)
         body = f"{antecedent} {body[len(first.text) :].lstrip()}" if antecedent else body
+    elif u.role == "phrase" and root.dep_ == "conj" and root.pos_ in ("NOUN", "PROPN", "NUM"):
+        # "Engineers replaced more than 3,800 rivets and | 1,200 tonnes of steel": the verb and subject again
+        first_arg = root.head
+        while first_arg.dep_ == "conj":
+            first_arg = first_arg.head
+        verb = first_arg.head
+        if verb.pos_ in ("VERB", "AUX") and first_arg.dep_ in ("dobj", "attr", "pobj", "oprd"):
+            lead = _tidy(doc[verb.left_edge.i : first_arg.left_edge.i].text)
+            body = f"{lead} {body}" if lead else body
     elif root.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
         subj = next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             body = f"{_phrase(subj)} {body}"
+    common = first.pos_ != "PROPN" and first.text != "I" and not first.text.isupper() and not first.ent_type_
+    if common and body.startswith(first.text):
+        body = body[:1].lower() + body[1:]  # "the department said that engineers replaced ..."
     if u.speaker and u.verb is not None:
-        verb = "said" if u.verb.lemma_ == "tell" else _verb_phrase(u.verb)
-        return f"{u.speaker} {verb} {_lower_first(body)}"
+        says = "said" if u.verb.lemma_ == "tell" else _verb_phrase(u.verb)
+        return _upper_first(f"{u.speaker} {says} {body}")
     if u.speaker and u.speaker.lower() not in body.lower():
-        return f"According to {u.speaker}, {_lower_first(body)}"
+        return f"According to {u.speaker}, {body}"
     return _upper_first(body)
+
+
+def _join(words: list[Token]) -> str:
+    """Tokens as text, with a space wherever tokens between them were left out."""
+    out = []
+    for t, nxt in zip(words, [*words[1:], None], strict=True):
+        out.append(t.text)
+        out.append(t.whitespace_ if nxt is not None and nxt.i == t.i + 1 else " ")
+    return "".join(out)
+
+
+def _tidy(text: str) -> str:
+    """Text joined from tokens around a hole: no doubled commas, no space before a comma."""
+    text = _HOLES.sub(",", " ".join(text.split()))
+    return _LOOSE.sub(r"\1", text).strip(" ,")
+
+
+_ASIDE_MARKS = frozenset({",", ";", "\u2013", "\u2014", "--"})
+_HONORIFIC = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?(?=\s|,|$)")
+_HOLES = re.compile(r"(?:\s*,){2,}")
+_LOOSE = re.compile(r"\s+([,.;:])")
 
 
 def _phrase(tok: Token, exclude: Token | None = None) -> str:
