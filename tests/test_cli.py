@@ -160,3 +160,17 @@ def test_review_commands_never_import_spacy(tmp_path: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code, db], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+def test_extract_without_a_language_model_is_one_line(tmp_path: Path) -> None:
+    env = {**os.environ, "CLAIMS_SPACY_MODEL": "no_such_model_pkg"}
+    done = subprocess.run(
+        [str(Path(sys.executable).with_name("claims")), "extract", str(EXAMPLE)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode != 0 and done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "pip install" in lines[0] and "Traceback" not in done.stderr
