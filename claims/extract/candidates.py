@@ -100,7 +100,10 @@ def hedge_of(tok: Token) -> str | None:
         if c.dep_ in ("acomp", "oprd") and c.lower_ in HEDGE_ADJ:
             return c.text  # "are likely to remain", "is expected to"
     if lemma_in(tok, HEDGE_LEMMAS) and tok.pos_ in ("VERB", "AUX"):
-        return tok.text
+        # A hedging verb hedges what it governs ("suggests that ...", "plans to ..."); alone
+        # ("recommended as a key technology") it is an act like any other.
+        if tok.tag_ == "MD" or any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+            return tok.text
     return None
 
 
@@ -183,6 +186,8 @@ def splits(child: Token, head: Token) -> str | None:
         own = _subject(child) is not None
         between = [t for t in head.children if head.i < t.i < child.i and t.dep_ not in ("cc", "punct", "aux", "neg")]
         return "clause" if own or between else None
+    if dep == "dep" and _is_verbal(child) and _comma_before(child) and child.i > head.i:
+        return "clause"  # ", then recommended as ...": a second predicate the parser could not name
     if dep == "relcl" and (_comma_before(child) or child.left_edge.lower_ == "which"):
         return "clause"
     if dep in ("acl", "relcl") and child.tag_ in ("VBN", "VBD") and head.pos_ in ("NOUN", "PROPN") and child.i > head.i:

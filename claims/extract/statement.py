@@ -338,7 +338,7 @@ def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
         if c.dep_ == "mark" and c.lower_ in _CONCESSIVE or c.dep_ == "advmod" and c.lower_ in _HABITUAL:
             return False  # "although he has constantly ...": background, not an event
     if subj is None:
-        return u.root.dep_ == "conj"
+        return u.root.dep_ in ("conj", "dep")
     return subj.pos_ != "PRON" or subj.lower_ in ("he", "she", "they") or speech and subj.lower_ == "we"
 
 
