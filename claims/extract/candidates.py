@@ -99,11 +99,11 @@ def hedge_of(tok: Token) -> str | None:
             return c.text
         if c.dep_ in ("acomp", "oprd") and c.lower_ in HEDGE_ADJ:
             return c.text  # "are likely to remain", "is expected to"
-    if lemma_in(tok, HEDGE_LEMMAS) and tok.pos_ in ("VERB", "AUX"):
-        # A hedging verb hedges what it governs ("suggests that ...", "plans to ..."); alone
-        # ("recommended as a key technology") it is an act like any other.
-        if tok.tag_ == "MD" or any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
-            return tok.text
+    # A hedging verb hedges what it governs ("suggests that ...", "plans to ..."); alone
+    # ("recommended as a key technology") it is an act like any other.
+    governs = tok.tag_ == "MD" or any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+    if governs and lemma_in(tok, HEDGE_LEMMAS) and tok.pos_ in ("VERB", "AUX"):
+        return tok.text
     return None
 
 
