@@ -165,6 +165,9 @@ def parse(html: str) -> Tags:
 
 
 def test_every_page_template_renders_with_its_dataclass(db_url: str) -> None:
+    from claims.report.claim import claim_page
+    from claims.report.login import LoginPage
+
     engine = open_engine(db_url)
     article_id, ids = add_article(engine)
     add_verdict(engine, ids[0], "false")
@@ -176,6 +179,8 @@ def test_every_page_template_renders_with_its_dataclass(db_url: str) -> None:
             "index.html": index_page(session),
             "queue.html": queue_page(session),
             "digest.html": digest_page(session),
+            "claim.html": claim_page(session, ids[0], "ana"),
+            "login.html": LoginPage("token"),
         }
     for name, page in contexts.items():
         assert isinstance(page, PAGES[name])

@@ -82,6 +82,7 @@ from claims.cli import report as _report  # noqa: E402,F401
 from claims.cli import maint as _maint  # noqa: E402,F401
 from claims.cli import serve as _serve  # noqa: E402,F401
 from claims.cli import users as _users  # noqa: E402,F401
+from claims.cli import web as _web  # noqa: E402,F401
 
 
 def error(message: str) -> None:
