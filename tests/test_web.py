@@ -445,3 +445,34 @@ def test_web_refuses_a_secret_file_others_can_read_and_a_port_in_use(tmp_path: P
             [CLAIMS, "web", "--db", db_url, "--port", str(port)], capture_output=True, text=True, timeout=30
         )
     assert result.returncode == 2 and f"cannot listen on 127.0.0.1:{port}" in result.stderr
+
+
+@pytest.mark.postgres
+def test_the_desk_on_postgresql_needs_a_shared_secret_and_records_verdicts(pg_url: str, tmp_path: Path) -> None:
+    engine = open_engine(pg_url)
+    save_article(engine, *numbered("pg-story.txt", 3))
+    add_user(engine, "ana", PASSWORD)
+    result = subprocess.run(
+        [CLAIMS, "web", "--db", pg_url, "--port", str(free_port())],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={k: v for k, v in os.environ.items() if k != "CLAIMS_WEB_SECRET"},
+    )
+    assert result.returncode == 2 and "set CLAIMS_WEB_SECRET" in result.stderr
+    process, base, _ = start_desk(tmp_path, pg_url, env={"CLAIMS_WEB_SECRET": "s" * 40})
+    try:
+        client = httpx.Client(base_url=base, timeout=10)
+        form = client.get("/login")
+        client.post("/login", data={"username": "ana", "password": PASSWORD, "csrf_token": token(form.text)})
+        response = client.post("/next", data={"csrf_token": csrf_of(client)})
+        claim_id = int(response.headers["location"].rsplit("/", 1)[1])
+        response = client.post(
+            f"/claims/{claim_id}/verdict", data={"csrf_token": csrf_of(client), "rating": "true", "reviewer": "x"}
+        )
+        assert response.status_code == 303
+    finally:
+        stop_process(process)
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql("SELECT claim_id, reviewer FROM verdict").fetchall()
+    assert [tuple(r) for r in rows] == [(claim_id, "ana")]
