@@ -168,8 +168,9 @@ def test_login_sets_a_safe_cookie_and_logout_ends_the_session(desk: Desk) -> Non
 def test_bad_password_then_lockout_after_five_failures(desk: Desk) -> None:
     secret_try = "wrong-password-never-logged"
     for _ in range(5):
-        _, response = login(desk, "bo", secret_try)
+        _, response = login(desk, "bo", secret_try, next_path="/index.html")
         assert response.status_code == 401 and "Wrong user name or password" in response.text
+        assert 'name="next" value="/index.html"' in response.text  # kept for the next try
         assert "claims_session" not in response.headers.get("set-cookie", "")
     _, response = login(desk, "bo", PASSWORD)  # even the right password waits now
     assert response.status_code == 429 and int(response.headers["retry-after"]) > 0

@@ -122,9 +122,12 @@ async def home(request: Request) -> Response:
     return see_other(desk(request).root + "queue.html")
 
 
-async def login_form(request: Request, error: str = "", username: str = "", status: int = 200) -> Response:
+async def login_form(
+    request: Request, error: str = "", username: str = "", status: int = 200, target: str | None = None
+) -> Response:
     the_desk = desk(request)
-    target = safe_next(request.query_params.get("next"), the_desk.root) or ""
+    if target is None:
+        target = safe_next(request.query_params.get("next"), the_desk.root) or ""
     if not error and await db(editor_of, request) is not None:
         return see_other(target or the_desk.root + "queue.html")
     token, cookie = the_desk.sessions.login_token()
@@ -146,16 +149,15 @@ async def login(request: Request) -> Response:
     wait = the_desk.throttle.wait(name)
     if wait:
         log.warning("refused a login for %r from %s: too many failed logins in the last minute", name, _client(request))
-        response = await login_form(
-            request, f"Too many failed logins for this account: try again in {wait} seconds.", name, 429
-        )
+        message = f"Too many failed logins for this account: try again in {wait} seconds."
+        response = await login_form(request, message, name, 429, target or "")
         response.headers["Retry-After"] = str(wait)
         return response
     account = await db(authenticate, the_desk.engine, name, password) if name and password else None
     if account is None:
         failures = the_desk.throttle.fail(name)
         log.warning("failed login for %r from %s (%d in the last minute)", name, _client(request), failures)
-        return await login_form(request, "Wrong user name or password.", name, 401)
+        return await login_form(request, "Wrong user name or password.", name, 401, target or "")
     cookie = await db(the_desk.sessions.start, account.id)
     log.info("%s logged in from %s", account.name, _client(request))
     response = see_other(target or the_desk.root + "queue.html")
