@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl, quote
 
+from markupsafe import Markup
 from sqlalchemy.engine import Engine
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -103,9 +105,8 @@ def render(
     return page(html, status)
 
 
-def _meta_csp() -> str:
-    from markupsafe import Markup
-
+@lru_cache(maxsize=1)
+def _meta_csp() -> Markup:
     # The <meta> copy of the header's policy (frame-ancestors is ignored in a meta tag, so it is left out).
     return Markup(content_security_policy(environment(), "'self'"))
 
