@@ -475,5 +475,8 @@ def test_the_desk_on_postgresql_needs_a_shared_secret_and_records_verdicts(pg_ur
     finally:
         stop_process(process)
     with engine.connect() as conn:
-        rows = conn.exec_driver_sql("SELECT claim_id, reviewer FROM verdict").fetchall()
+        rows = conn.exec_driver_sql(
+            "SELECT verdict.claim_id, verdict.reviewer FROM verdict JOIN claim ON claim.id = verdict.claim_id "
+            "JOIN article ON article.id = claim.article_id WHERE article.source = 'pg-story.txt'"
+        ).fetchall()
     assert [tuple(r) for r in rows] == [(claim_id, "ana")]
