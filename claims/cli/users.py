@@ -53,7 +53,9 @@ def _engine(db: str | None):  # type: ignore[no-untyped-def]
 def add(
     name: NameArg,
     password_stdin: PasswordStdin = False,
-    admin: Annotated[bool, typer.Option("--admin", help="May manage users and reopen claims.")] = False,
+    admin: Annotated[
+        bool, typer.Option("--admin", help="May reopen claims and end other editors' leases at the desk.")
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Create an account for NAME (an editor, or an admin with --admin)."""
