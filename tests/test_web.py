@@ -375,6 +375,7 @@ def test_index_and_queue_are_paginated(desk: Desk) -> None:
         assert client.get(f"/queue.html?page={bad}").status_code == 400, bad
 
 
+@pytest.mark.slow
 def test_base_path_and_https_only_cookie_and_the_secret_file(tmp_path: Path) -> None:
     db_url = f"sqlite:///{tmp_path / 'desk.db'}"
     add_user(open_engine(db_url), "ana", PASSWORD)
@@ -426,6 +427,7 @@ def test_web_bad_options_give_one_line(tmp_path: Path, args: list[str], expected
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.slow
 def test_web_refuses_a_secret_file_others_can_read_and_a_port_in_use(tmp_path: Path) -> None:
     import socket
 
@@ -449,6 +451,7 @@ def test_web_refuses_a_secret_file_others_can_read_and_a_port_in_use(tmp_path: P
 
 
 @pytest.mark.postgres
+@pytest.mark.slow
 def test_the_desk_on_postgresql_needs_a_shared_secret_and_records_verdicts(pg_url: str, tmp_path: Path) -> None:
     engine = open_engine(pg_url)
     save_article(engine, *numbered("pg-story.txt", 3))
