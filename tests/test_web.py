@@ -412,11 +412,26 @@ def test_base_path_and_https_only_cookie_and_the_secret_file(tmp_path: Path) -> 
     assert secret.read_text() == made
 
 
+def test_base_paths() -> None:
+    from claims.errors import ConfigError
+    from claims.web import check_base_path
+
+    assert [check_base_path(p) for p in ("", "/", "/review", "/review/", "/a/b.c_d~e-f")] == [
+        "",
+        "",
+        "/review",
+        "/review",
+        "/a/b.c_d~e-f",
+    ]
+    for bad in ("review", "/a b", "//evil.example", "/a?b", "/a/../b%2f", "/a\\b"):
+        with pytest.raises(ConfigError, match="--base-path must be a path like /review"):
+            check_base_path(bad)
+
+
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
         (["--base-path", "review"], "--base-path must be a path like /review"),
-        (["--base-path", "/a b"], "--base-path must be a path like /review"),
         (["--host", "256.1.1.1"], "cannot listen on 256.1.1.1"),
     ],
 )
