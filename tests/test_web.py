@@ -148,6 +148,7 @@ def test_login_sets_a_safe_cookie_and_logout_ends_the_session(desk: Desk) -> Non
     assert response.status_code == 303 and response.headers["location"] == "/queue.html"
     cookie = response.headers["set-cookie"]
     assert "claims_session=" in cookie and "HttpOnly" in cookie and "samesite=lax" in cookie.lower()
+    assert "Secure" not in cookie  # plain HTTP on loopback; behind an HTTPS proxy it is Secure (below)
     assert PASSWORD not in cookie
     page = client.get("/queue.html")
     assert page.status_code == 200 and "Review next" in page.text and "ana" in page.text
@@ -183,6 +184,18 @@ def test_bad_password_then_lockout_after_five_failures(desk: Desk) -> None:
     log = desk.log.read_text()
     assert "failed login for 'bo'" in log and "refused a login for 'bo'" in log
     assert secret_try not in log and PASSWORD not in log
+
+
+def test_behind_an_https_proxy_on_this_host_the_cookies_are_secure(desk: Desk) -> None:
+    client = desk.client()
+    form = client.get("/login", headers={"x-forwarded-proto": "https"})
+    assert "Secure" in form.headers["set-cookie"]
+    response = client.post(
+        "/login",
+        data={"username": "cy", "password": PASSWORD, "csrf_token": token(form.text)},
+        headers={"x-forwarded-proto": "https", "cookie": form.headers["set-cookie"].split(";")[0]},
+    )
+    assert response.status_code == 303 and "Secure" in response.headers["set-cookie"]
 
 
 def test_session_expires_after_twelve_idle_hours(desk: Desk) -> None:

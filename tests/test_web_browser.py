@@ -77,6 +77,7 @@ def open_desk(browser, base: str):  # type: ignore[no-untyped-def]
 def log_in(page, base: str, name: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(base + "/queue.html")
     assert page.url.startswith(base + "/login?next=")
+    check_contrast(page)
     page.fill("#username", name)
     page.fill("#password", PASSWORD)
     page.click("button[type=submit]")

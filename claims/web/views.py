@@ -61,8 +61,11 @@ def _session_call(the_desk: Desk, build: Callable[[Session], T]) -> T:
         return build(session)
 
 
-def _cookie(response: Response, the_desk: Desk, name: str, value: str) -> None:
-    response.set_cookie(name, value, httponly=True, samesite="lax", secure=the_desk.https_only, path=the_desk.root)
+def _cookie(request: Request, response: Response, the_desk: Desk, name: str, value: str) -> None:
+    # Secure with --https-only, or when the request came over HTTPS (directly, or through a
+    # proxy on this host saying so in X-Forwarded-Proto, which uvicorn trusts from 127.0.0.1).
+    secure = the_desk.https_only or request.url.scheme == "https"
+    response.set_cookie(name, value, httponly=True, samesite="lax", secure=secure, path=the_desk.root)
 
 
 def _client(request: Request) -> str:
@@ -132,7 +135,7 @@ async def login_form(
         return see_other(target or the_desk.root + "queue.html")
     token, cookie = the_desk.sessions.login_token()
     response = render("login.html", request, None, LoginPage(token, target, username, error), status=status)
-    _cookie(response, the_desk, LOGIN_COOKIE, cookie)
+    _cookie(request, response, the_desk, LOGIN_COOKIE, cookie)
     return response
 
 
@@ -161,7 +164,7 @@ async def login(request: Request) -> Response:
     cookie = await db(the_desk.sessions.start, account.id)
     log.info("%s logged in from %s", account.name, _client(request))
     response = see_other(target or the_desk.root + "queue.html")
-    _cookie(response, the_desk, SESSION_COOKIE, cookie)
+    _cookie(request, response, the_desk, SESSION_COOKIE, cookie)
     response.delete_cookie(LOGIN_COOKIE, path=the_desk.root)
     return response
 
