@@ -93,7 +93,7 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
     engine = open_engine(db_url)
     for i in range(110):  # 111 articles: two pages of the index; 130+ pending claims: three of the queue
         save_article(engine, *numbered(f"story-{i}.txt", 1 + (i % 2), first=1000 + 10 * i))
-    for name in ("ana", "bo", "cy", "dee", "eve", "fay", "gus", "hal", "ivy", "jo"):
+    for name in ("ana", "bo", "cy", "dee", "eve", "fay", "gus", "hal", "ivy", "jo", "k1", "k2", "k3", "k4"):
         add_user(engine, name, PASSWORD)
     add_user(engine, "root", PASSWORD, admin=True)
     process, base, log = start_desk(tmp, db_url)
@@ -333,6 +333,34 @@ def test_a_claim_leased_to_another_editor_cannot_be_decided_and_only_admins_reop
     assert desk.count("SELECT count(*) FROM verdict WHERE claim_id = ?", reviewed) == 1  # its history stays
     assert client.get("/no-such-page").status_code == 404
     assert client.get("/claims/99999999").status_code == 404
+
+
+def test_four_editors_at_once_never_share_a_claim_and_every_verdict_is_theirs(desk: Desk) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def work(name: str) -> list[int]:
+        client, _ = login(desk, name)
+        csrf = csrf_of(client)
+        where = client.post("/next", data={"csrf_token": csrf}).headers["location"]
+        decided = []
+        for _ in range(10):
+            claim_id = int(where.split("/")[2].split("?")[0])
+            response = client.post(f"/claims/{claim_id}/verdict", data={"csrf_token": csrf, "rating": "mixed"})
+            assert response.status_code == 303, response.text[:200]
+            decided.append(claim_id)
+            where = response.headers["location"]
+        return decided
+
+    names = ["k1", "k2", "k3", "k4"]
+    with ThreadPoolExecutor(4) as pool:
+        results = dict(zip(names, pool.map(work, names), strict=True))
+    everything = [c for ids in results.values() for c in ids]
+    assert len(everything) == len(set(everything)) == 40
+    with sqlite3.connect(desk.db_path) as conn:
+        rows = conn.execute(
+            "SELECT claim_id, reviewer FROM verdict WHERE reviewer IN ('k1', 'k2', 'k3', 'k4')"
+        ).fetchall()
+    assert sorted(rows) == sorted((c, name) for name, ids in results.items() for c in ids)
 
 
 @pytest.mark.parametrize(
