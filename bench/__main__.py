@@ -21,6 +21,7 @@ SCRIPTS = [
     ("queue", "bench_queue.py"),
     ("claims check", "bench_check.py"),
     ("batch", "bench_batch.py"),
+    ("web", "bench_web.py"),
 ]
 
 

@@ -7,15 +7,17 @@ SQLite (the default, one file) gets WAL, foreign keys, a busy timeout and
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlmodel import Session, SQLModel, create_engine
 
 from claims.errors import ConfigError, StoreError
@@ -101,9 +103,42 @@ def make_engine(url: str) -> Engine:
         return engine
 
 
+_REVISION = re.compile(r"""^(down_revision|revision)\s*=\s*["']?([\w.-]+|None)["']?\s*$""", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _head_from_files() -> str | None:
+    """The newest migration's id, read from the files without Alembic; None unless there is exactly one."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (Path(__file__).resolve().parent / "migrations" / "versions").glob("*.py"):
+        found = dict((k, v) for k, v in _REVISION.findall(path.read_text(encoding="utf-8")))
+        if "revision" not in found:
+            return None
+        revisions.add(found["revision"])
+        parents.add(found.get("down_revision", "None"))
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _at_head(engine: Engine) -> bool:
+    """Whether ``alembic_version`` already names the newest migration (one query, no Alembic import)."""
+    head = _head_from_files()
+    if head is None:
+        return False
+    try:
+        with engine.connect() as conn:
+            return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all() == [head]
+    except DBAPIError:
+        return False  # no table yet, or the database cannot be read: let the migration runner say why
+
+
 def init_db(engine: Engine) -> None:
-    """Create or upgrade the schema to the current version."""
+    """Create or upgrade the schema to the current version (Alembic runs only when it differs)."""
     from claims import models  # noqa: F401  (registers the tables)
+
+    if _at_head(engine):
+        return
     from claims.migrate import upgrade
 
     try:

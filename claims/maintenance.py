@@ -162,6 +162,12 @@ ROW_CHECKS: tuple[tuple[str, str, str, str], ...] = (
         FAIL,
     ),
     (
+        "orphan web sessions",
+        "SELECT count(*) FROM web_session WHERE user_id NOT IN (SELECT id FROM web_user)",
+        "review-desk sessions of removed users",
+        FAIL,
+    ),
+    (
         "expired leases",
         "SELECT count(*) FROM lease WHERE expires_at <= :now",
         "expired leases (returned to the queue by the next `claims next` or `claims queue`)",

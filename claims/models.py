@@ -150,3 +150,33 @@ class FeedState(SQLModel, table=True):
     # The items already handled, keyed by guid (or link): {"status", "article_id", "seen"}.
     # An item is checked once; one that failed for a passing reason is tried again.
     items: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class WebUser(SQLModel, table=True):
+    """An account of the review desk (``claims web``): an editor, or an admin who may also reopen claims.
+
+    ``password_hash`` holds ``scrypt$N$r$p$salt$hash`` (base64): the salt is per user and
+    the password itself is never stored.
+    """
+
+    __tablename__ = "web_user"
+    __table_args__ = (UniqueConstraint("name", name="uq_web_user_name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=120)
+    password_hash: str = Field(sa_column=Column(Text, nullable=False))
+    is_admin: bool = False
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    password_changed_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class WebSession(SQLModel, table=True):
+    """A logged-in browser: the SHA-256 of its cookie's token, its CSRF token and when it was last seen."""
+
+    __tablename__ = "web_session"
+
+    id: str = Field(primary_key=True, max_length=64)
+    user_id: int = Field(foreign_key="web_user.id", index=True, ondelete="CASCADE")
+    csrf: str = Field(max_length=64)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    seen_at: dt.datetime = Field(default_factory=utcnow, index=True)

@@ -21,7 +21,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import delete
 from sqlalchemy.engine import Engine
@@ -32,9 +32,11 @@ from sqlmodel.sql.expression import SelectOfScalar
 from claims import matching
 from claims.db import BUSY_TIMEOUT_MS
 from claims.errors import NotFound, StoreError
-from claims.extract import Claim
 from claims.models import ArticleRevision, ClaimStatus, Lease, StoredArticle, StoredClaim, Verdict, utcnow
-from claims.sources import Article
+
+if TYPE_CHECKING:  # annotations only: the review commands need the store, not the extractor
+    from claims.extract import Claim
+    from claims.sources import Article
 
 T = TypeVar("T")
 #: Attempts of a write transaction while SQLite is busy (each after a 30 s busy timeout)

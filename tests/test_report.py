@@ -165,6 +165,9 @@ def parse(html: str) -> Tags:
 
 
 def test_every_page_template_renders_with_its_dataclass(db_url: str) -> None:
+    from claims.report.claim import claim_page
+    from claims.report.login import LoginPage
+
     engine = open_engine(db_url)
     article_id, ids = add_article(engine)
     add_verdict(engine, ids[0], "false")
@@ -176,6 +179,8 @@ def test_every_page_template_renders_with_its_dataclass(db_url: str) -> None:
             "index.html": index_page(session),
             "queue.html": queue_page(session),
             "digest.html": digest_page(session),
+            "claim.html": claim_page(session, ids[0], "ana"),
+            "login.html": LoginPage("token"),
         }
     for name, page in contexts.items():
         assert isinstance(page, PAGES[name])
@@ -394,3 +399,25 @@ def test_csp_allows_exactly_the_inline_style_and_script(db_url: str, reports_dir
             digest = base64.b64encode(hashlib.sha256(bodies[0].encode()).digest()).decode()
             assert f"{directive} 'sha256-{digest}'" in csp
         assert "http://" not in html.split("<body>")[0] and "@import" not in html and "url(" not in html
+
+
+def test_static_reports_link_each_claim_to_the_desk_when_claims_web_url_is_set(
+    db_url: str, reports_dir: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    engine = open_engine(db_url)
+    article_id, ids = add_article(engine)
+    add_verdict(engine, ids[0], "false")
+    build_reports(engine, reports_dir)
+    assert "/claims/" not in "".join(p.read_text(encoding="utf-8") for p in reports_dir.glob("*.html"))
+    monkeypatch.setenv("CLAIMS_WEB_URL", "https://desk.example.org/review")
+    done = build_reports(engine, reports_dir)
+    assert done.last_article is not None
+    article = done.last_article.read_text(encoding="utf-8")
+    for claim_id in ids:
+        assert f'href="https://desk.example.org/review/claims/{claim_id}"' in article
+    queue = (reports_dir / "queue.html").read_text(encoding="utf-8")
+    assert f'href="https://desk.example.org/review/claims/{ids[1]}"' in queue
+    monkeypatch.setenv("CLAIMS_WEB_URL", "javascript:alert(1)//")
+    build_reports(engine, reports_dir)
+    assert "javascript:" not in done.last_article.read_text(encoding="utf-8")
+    assert "/claims/" not in done.last_article.read_text(encoding="utf-8")

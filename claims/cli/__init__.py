@@ -68,8 +68,8 @@ def _group(
 
     Settings come from options or the environment: CLAIMS_DATABASE_URL (default
     sqlite:///claims.db), CLAIMS_REPORTS_DIR (default reports/), CLAIMS_MAX_BYTES,
-    CLAIMS_RATINGS_FILE, CLAIMS_FETCH_ALLOW. Without PREFECT_API_URL, flows run on a
-    temporary local Prefect server.
+    CLAIMS_RATINGS_FILE, CLAIMS_FETCH_ALLOW, CLAIMS_WEB_URL, CLAIMS_WEB_SECRET. Without
+    PREFECT_API_URL, flows run on a temporary local Prefect server.
     """
 
 
@@ -81,6 +81,8 @@ from claims.cli import db as _db  # noqa: E402,F401
 from claims.cli import report as _report  # noqa: E402,F401
 from claims.cli import maint as _maint  # noqa: E402,F401
 from claims.cli import serve as _serve  # noqa: E402,F401
+from claims.cli import users as _users  # noqa: E402,F401
+from claims.cli import web as _web  # noqa: E402,F401
 
 
 def error(message: str) -> None:

@@ -19,6 +19,7 @@ from claims.ratings import load_scale
 from claims.report.common import (
     Count,
     VerdictView,
+    desk_url,
     environment,
     kind_order,
     rating_counts,
@@ -169,4 +170,4 @@ def article_page(session: Session, article_id: int, base_url: str = "") -> Artic
 def render_article(session: Session, article_id: int, base_url: str = "") -> tuple[StoredArticle, str]:
     """The article and the HTML of its report."""
     page = article_page(session, article_id, base_url)
-    return page.article, environment().get_template("article.html").render(page=page)
+    return page.article, environment().get_template("article.html").render(page=page, desk=desk_url())

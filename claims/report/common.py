@@ -6,6 +6,7 @@ import base64
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -28,6 +29,16 @@ QUEUE_LIMIT = 500
 WAITING_LIMIT = 20
 #: Public URL of the reports folder (ends with /), used for ClaimReview ``url``.
 REPORTS_URL_ENV = "CLAIMS_REPORTS_URL"
+#: Public URL of the review desk (``claims web``): static pages link each claim to its review page.
+WEB_URL_ENV = "CLAIMS_WEB_URL"
+
+
+def desk_url() -> str:
+    """The review desk's URL from CLAIMS_WEB_URL, ending with ``/``; empty when unset or not http(s)."""
+    url = safe_url(os.environ.get(WEB_URL_ENV, "").strip())
+    if not url:
+        return ""
+    return url if url.endswith("/") else url + "/"
 
 
 def templates_dir() -> Path:
@@ -49,13 +60,17 @@ def _csp_hash(env: Environment, partial: str, tag: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode()}'"
 
 
-def content_security_policy(env: Environment) -> str:
-    """Nothing loads from anywhere; only our own stylesheet and script run (by hash)."""
+def content_security_policy(env: Environment, form_action: str = "'none'") -> str:
+    """Nothing loads from anywhere; only our own stylesheet and script run (by hash).
+
+    Static pages post no form (``form-action 'none'``); the review desk's pages post
+    to their own origin (``'self'``).
+    """
     return (
         "default-src 'none'; "
         f"style-src {_csp_hash(env, '_style.html', 'style')}; "
         f"script-src {_csp_hash(env, '_script.html', 'script')}; "
-        "img-src data:; base-uri 'none'; form-action 'none'"
+        f"img-src data:; base-uri 'none'; form-action {form_action}"
     )
 
 
@@ -71,6 +86,9 @@ def environment() -> Environment:
         auto_reload=False,
     )
     env.globals["csp_html"] = Markup(content_security_policy(env))  # our own text: quotes stay quotes
+    # What the review desk (claims web) sets per request; static pages keep these defaults:
+    # links relative to the reports folder, no desk links unless CLAIMS_WEB_URL, nobody logged in.
+    env.globals.update(root="", desk="", user=None, csrf="", notice="")
     env.filters["when"] = when
     return env
 

@@ -17,6 +17,7 @@ from claims.report.common import (
     Count,
     VerdictView,
     data_updated,
+    desk_url,
     environment,
     rating_counts,
     verdict_view,
@@ -86,4 +87,4 @@ def digest_page(session: Session, day: dt.date | None = None, updated: dt.dateti
 
 def render_digest(session: Session, day: dt.date | None = None, updated: dt.datetime | None = None) -> str:
     """The HTML of the digest page."""
-    return environment().get_template("digest.html").render(page=digest_page(session, day, updated))
+    return environment().get_template("digest.html").render(page=digest_page(session, day, updated), desk=desk_url())

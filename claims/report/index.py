@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 from claims.claimreview import report_filename
 from claims.models import ClaimStatus, StoredArticle, StoredClaim, Verdict
 from claims.ratings import load_scale
-from claims.report.common import Count, data_updated, environment, rating_counts, when
+from claims.report.common import Count, data_updated, desk_url, environment, rating_counts, when
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,10 @@ class IndexPage:
     pending: int
     verdicts: list[Count]
     updated: dt.datetime
+    #: Every article, and which page of ``pages`` this is (the static index is one page).
+    articles: int = 0
+    number: int = 1
+    pages: int = 1
 
 
 def _latest_ratings_by_article(session: Session) -> list[tuple[int, str, int]]:
@@ -64,8 +68,13 @@ def _latest_ratings_by_article(session: Session) -> list[tuple[int, str, int]]:
     return [(a, r, n) for a, r, n in session.connection().execute(query)]
 
 
-def index_page(session: Session, updated: dt.datetime | None = None) -> IndexPage:
-    """Every article newest first with its progress and verdicts: three queries, whatever the count."""
+def index_page(
+    session: Session, updated: dt.datetime | None = None, page: int = 1, per_page: int | None = None
+) -> IndexPage:
+    """Every article newest first with its progress and verdicts: three queries, whatever the count.
+
+    With ``per_page``, only page ``page`` (from 1) of the articles is listed; the totals stay whole.
+    """
     scale = load_scale()
     counts = session.connection().execute(
         columns(col(StoredClaim.article_id), col(StoredClaim.status), func.count()).group_by(
@@ -101,6 +110,11 @@ def index_page(session: Session, updated: dt.datetime | None = None) -> IndexPag
         )
         .all()
     )
+    count, pages, number = len(articles), 1, 1
+    if per_page:
+        pages = max(1, -(-count // per_page))
+        number = min(max(page, 1), pages)
+        articles = articles[(number - 1) * per_page : number * per_page]
     rows = [
         IndexRow(
             id=a_id,
@@ -122,6 +136,9 @@ def index_page(session: Session, updated: dt.datetime | None = None) -> IndexPag
         pending=all_status[ClaimStatus.PENDING],
         verdicts=rating_counts(all_ratings, scale),
         updated=updated or data_updated(session),
+        articles=count,
+        number=number,
+        pages=pages,
     )
 
 
@@ -134,4 +151,4 @@ def site_of(url: str | None, source: str) -> str:
 
 def render_index(session: Session, updated: dt.datetime | None = None) -> str:
     """The HTML of the index of every article."""
-    return environment().get_template("index.html").render(page=index_page(session, updated))
+    return environment().get_template("index.html").render(page=index_page(session, updated), desk=desk_url())

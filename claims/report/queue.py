@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 
 from claims.claimreview import report_filename
 from claims.models import ClaimStatus, StoredArticle, StoredClaim
-from claims.report.common import QUEUE_LIMIT, data_updated, environment, utc
+from claims.report.common import QUEUE_LIMIT, data_updated, desk_url, environment, utc
 
 
 @dataclass(frozen=True)
@@ -39,9 +39,16 @@ class QueuePage:
     pending: int
     leased: int
     updated: dt.datetime
+    #: Which page of ``pages`` this is (the review desk pages the queue; the static page is page 1).
+    number: int = 1
+    pages: int = 1
+    #: The rank of the first row, less one.
+    first: int = 0
 
 
-def pending_rows(session: Session, order: tuple[Any, ...], limit: int, today: dt.date | None = None) -> list[QueueRow]:
+def pending_rows(
+    session: Session, order: tuple[Any, ...], limit: int, today: dt.date | None = None, offset: int = 0
+) -> list[QueueRow]:
     query = (
         columns(
             col(StoredClaim.id),
@@ -58,6 +65,7 @@ def pending_rows(session: Session, order: tuple[Any, ...], limit: int, today: dt
         .where(col(StoredClaim.status) == ClaimStatus.PENDING)
         .order_by(*order)
         .limit(limit)
+        .offset(offset)
     )
     return [
         QueueRow(
@@ -82,18 +90,31 @@ def status_counts(session: Session) -> Counter[str]:
     return Counter({status: n for status, n in rows})
 
 
-def queue_page(session: Session, updated: dt.datetime | None = None) -> QueuePage:
-    """The review queue across articles: check-worthiness first, then recency."""
+def page_count(total: int, per_page: int) -> int:
+    """How many pages of ``per_page`` rows ``total`` rows fill (at least one)."""
+    return max(1, -(-total // per_page))
+
+
+def queue_page(
+    session: Session, updated: dt.datetime | None = None, page: int = 1, per_page: int = QUEUE_LIMIT
+) -> QueuePage:
+    """The review queue across articles: check-worthiness first, then recency (page ``page``, from 1)."""
     order = (col(StoredClaim.score).desc(), col(StoredClaim.created_at).desc(), col(StoredClaim.id).desc())
     counts = status_counts(session)
+    pages = page_count(counts[ClaimStatus.PENDING], per_page)
+    number = min(max(page, 1), pages)
+    first = (number - 1) * per_page
     return QueuePage(
-        rows=pending_rows(session, order, QUEUE_LIMIT),
+        rows=pending_rows(session, order, per_page, offset=first),
         pending=counts[ClaimStatus.PENDING],
         leased=counts[ClaimStatus.LEASED],
         updated=updated or data_updated(session),
+        number=number,
+        pages=pages,
+        first=first,
     )
 
 
 def render_queue(session: Session, updated: dt.datetime | None = None) -> str:
     """The HTML of the queue page."""
-    return environment().get_template("queue.html").render(page=queue_page(session, updated))
+    return environment().get_template("queue.html").render(page=queue_page(session, updated), desk=desk_url())

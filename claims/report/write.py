@@ -13,9 +13,11 @@ from sqlmodel import Session, col, select
 
 from claims.models import StoredArticle
 from claims.report.article import ArticlePage, render_article
+from claims.report.claim import ClaimPage
 from claims.report.common import REPORTS_URL_ENV, article_filename, data_updated
 from claims.report.digest import DigestPage, render_digest
 from claims.report.index import IndexPage, render_index
+from claims.report.login import LoginPage
 from claims.report.queue import QueuePage, render_queue
 
 #: Each page template and the dataclass its context is.
@@ -24,6 +26,9 @@ PAGES: dict[str, type] = {
     "index.html": IndexPage,
     "queue.html": QueuePage,
     "digest.html": DigestPage,
+    # the review desk's own pages (claims web), from the same template set
+    "claim.html": ClaimPage,
+    "login.html": LoginPage,
 }
 
 
