@@ -70,10 +70,16 @@ class Item:
 
 
 def check_reviewer(reviewer: str) -> str:
-    """The reviewer's name stripped; :class:`InvalidInput` when empty or too long."""
+    """The reviewer's name stripped; :class:`InvalidInput` when empty, too long or not all printable.
+
+    Names are shown in terminals, reports and the Prefect UI and signed under verdicts:
+    tabs, line breaks and control characters (terminal escapes) have no place in them.
+    """
     name = (reviewer or "").strip()
     if not name or len(name) > 120:
         raise InvalidInput("--reviewer needs a name of 1 to 120 characters")
+    if not name.isprintable():
+        raise InvalidInput("--reviewer takes printable characters only (no tabs, line breaks or control characters)")
     return name
 
 

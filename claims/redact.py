@@ -1,9 +1,13 @@
-"""Hide secrets in URLs before they are shown, logged or stored; make untrusted text inert in Markdown.
+"""Hide secrets in URLs before they are shown, logged or stored; make untrusted text inert where it is shown.
 
 A URL can carry a password (``https://user:pw@host/``) or an API key in its
 query (``?api_key=...``, ``token``, ``sig``, ...). :func:`redact_url` replaces
 them with ``***``; :func:`redact_text` does it for every URL inside a message.
 Database URLs go through :func:`claims.db.redact` (SQLAlchemy's rendering).
+
+:func:`markdown_text` makes article text inert in Markdown (Prefect artifacts);
+:func:`terminal_text` and :func:`terminal_json` in an editor's terminal (no escape
+sequences: an article cannot set the window title, clear the screen or fake output).
 
 :func:`database_url_parameter` keeps a database password out of Prefect: a URL
 with a password is handed to in-process flows through the environment, never as
@@ -13,6 +17,7 @@ a flow parameter (parameters are stored in Prefect's database and shown in its U
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import re
 from typing import TYPE_CHECKING, TypeVar
@@ -126,6 +131,34 @@ def markdown_text(text: str) -> str:
     flat = " ".join(str(text).split())
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", flat)
+
+
+#: C0 controls but tab and newline, DEL, and C1 controls (0x9b is CSI on some terminals).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BREAKS = re.compile(r"[\t\n\r\x0b\x0c\x85\u2028\u2029]+")
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029]")
+
+
+def terminal_text(text: object, *, multiline: bool = False) -> str:
+    """Untrusted text safe to print: control characters (ESC, BEL, CSI ...) removed.
+
+    On one line (the default) tabs and line breaks become a space; ``multiline``
+    keeps newlines and tabs for layouts that need them (a block of sources).
+    """
+    value = str(text)
+    if not multiline:
+        value = _BREAKS.sub(" ", value)
+    return _CONTROLS.sub("", value)
+
+
+def terminal_json(data: object, indent: int | None = None) -> str:
+    """``data`` as JSON for a terminal: the C1 controls and DEL that ``ensure_ascii=False`` leaves raw escaped.
+
+    JSON already escapes every C0 control; the others can only stand inside strings,
+    so ``\\u009b`` is the same JSON, and inert.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=indent, default=str)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def has_password(database_url: str) -> bool:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import os
-import sys
 from typing import Annotated
 
 import typer
 
-from claims.cli import app
+from claims.cli import app, error
 from claims.cli.options import DbOption, Format, FormatOption, ReportsOption, settings
+from claims.cli.tables import cell, print_json
 from claims.errors import ConfigError
 
 FeedsFileOption = Annotated[
@@ -91,7 +90,7 @@ def ingest(
         )
     summary = state.result(raise_on_failure=False)
     if not isinstance(summary, IngestSummary):
-        print(f"claims: error: {state.message or 'ingest failed'}", file=sys.stderr)
+        error(state.message or "ingest failed")
         raise typer.Exit(2)
     rows = [
         {"state": i.state, "claims": i.claims, "article": i.title or i.link, "reason": i.error or ""}
@@ -101,19 +100,19 @@ def ingest(
         from rich.console import Console
         from rich.table import Table
 
-        table = Table(title=state.message or "")
+        table = Table(title=cell(state.message or ""))
         for column in ("state", "claims", "article", "reason"):
             table.add_column(column, overflow="fold")
         for row in rows:
-            table.add_row(*(str(row[c]) for c in ("state", "claims", "article", "reason")))
+            table.add_row(*(cell(row[c]) for c in ("state", "claims", "article", "reason")))
         Console().print(table)
         if summary.index:
             print(f"Reports: {summary.index}")
     elif fmt is Format.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print_json(rows, 2)
     else:
         for row in rows:
-            print(json.dumps(row, ensure_ascii=False))
+            print_json(row)
     if state.is_failed():
-        print(f"claims: error: {state.message}", file=sys.stderr)
+        error(state.message or "ingest failed")
         raise typer.Exit(2)
