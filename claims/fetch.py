@@ -96,8 +96,15 @@ def host_of(url: str) -> str:
     return f"{host}:{parts.port}" if parts.port else host
 
 
-def _check_url(url: str) -> None:
-    parts = urlsplit(url)
+def check_url(url: str) -> None:
+    """Refuse what cannot be fetched before any request: another scheme, no host, a URL httpx rejects."""
+    try:
+        parts = urlsplit(url)
+        httpx.URL(url)
+    except (ValueError, httpx.InvalidURL) as exc:  # e.g. http://0177.0.0.1/, a port out of range
+        from claims.redact import redact_url
+
+        raise UnsupportedSource(f"{redact_url(url)}: not a valid URL ({exc})") from None
     if parts.scheme not in ("http", "https"):
         raise UnsupportedSource(f"{url}: only http and https URLs are fetched")
     if not parts.hostname:
@@ -156,7 +163,7 @@ def fetch(
     With ``etag`` or ``last_modified`` the request is conditional and a 304
     answer is returned as it is (``Fetched.not_modified``).
     """
-    _check_url(url)
+    check_url(url)
     headers = {}
     if etag:
         headers["If-None-Match"] = etag
@@ -176,6 +183,8 @@ def fetch(
                         return _answer(url, response, settings, accept)
             except httpx.TooManyRedirects:
                 raise FetchError(f"{url}: too many redirects") from None
+            except httpx.InvalidURL as exc:  # a redirect to a URL httpx cannot parse
+                raise FetchError(f"{url}: not a valid URL ({exc})") from None
             except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as exc:
                 if attempt >= RETRIES:
                     reason = "timed out" if isinstance(exc, httpx.TimeoutException) else "connection failed"

@@ -100,10 +100,13 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> str:
             raise UnsupportedSource(f"{source}: {what}, not an article")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16").lstrip("\ufeff")
+            text = data.decode("utf-16").lstrip("\ufeff")
         except UnicodeDecodeError:
             raise UnsupportedSource(f"{source}: not valid UTF-16 text") from None
-    if b"\x00" in data[:8192]:
+        if "\x00" in text:
+            raise UnsupportedSource(f"{source}: binary data, not an article")
+        return text
+    if b"\x00" in data:  # anywhere: the size cap keeps this one fast scan
         raise UnsupportedSource(f"{source}: binary data, not an article")
     for encoding in filter(None, (declared, "utf-8-sig")):
         try:
@@ -201,6 +204,10 @@ def precheck(source: str, settings: Settings) -> None:
     if source == "-" or is_url(source):
         if is_url(source) and not source.lower().startswith(("http://", "https://")):
             raise UnsupportedSource(f"{source}: only http and https URLs are fetched")
+        if is_url(source):
+            from claims.fetch import check_url
+
+            check_url(source)
         return
     path = Path(source).expanduser()
     if not path.exists():
