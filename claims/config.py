@@ -10,6 +10,8 @@ DEFAULT_DATABASE_URL = "sqlite:///claims.db"
 DEFAULT_REPORTS_DIR = "reports"
 #: Largest article we read, in bytes (file or HTTP body).
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+#: Seconds one fetch (an article or a feed) may take in all.
+DEFAULT_FETCH_DEADLINE = 60.0
 
 
 def _env_int(name: str, default: int) -> int:
@@ -29,6 +31,9 @@ class Settings:
     reports_dir: Path = field(default_factory=lambda: Path(DEFAULT_REPORTS_DIR))
     max_bytes: int = DEFAULT_MAX_BYTES
     fetch_timeout: float = 20.0
+    #: Seconds one fetch may take in all, retries included (CLAIMS_FETCH_DEADLINE): the
+    #: time-out above is per read, so a host dripping a byte a second never hits it.
+    fetch_deadline: float = DEFAULT_FETCH_DEADLINE
     user_agent: str = "claims-bot/0.1 (+newsroom fact-check; contact your editor)"
     #: Hosts and networks fetched even though private (CLAIMS_FETCH_ALLOW; see claims.netguard).
     fetch_allow: tuple[str, ...] = field(default_factory=lambda: _env_list("CLAIMS_FETCH_ALLOW"))
@@ -41,5 +46,6 @@ class Settings:
             reports_dir=Path(reports_dir or os.environ.get("CLAIMS_REPORTS_DIR") or DEFAULT_REPORTS_DIR),
             max_bytes=_env_int("CLAIMS_MAX_BYTES", DEFAULT_MAX_BYTES),
             fetch_timeout=float(os.environ.get("CLAIMS_FETCH_TIMEOUT") or 20.0),
+            fetch_deadline=float(os.environ.get("CLAIMS_FETCH_DEADLINE") or DEFAULT_FETCH_DEADLINE),
             fetch_allow=_env_list("CLAIMS_FETCH_ALLOW"),
         )

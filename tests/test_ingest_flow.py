@@ -189,3 +189,26 @@ def test_secrets_in_item_urls_stay_out_of_artifacts_and_messages(http_server, db
     assert "SECRET-4711" not in repr(item)
     for artifact in run_artifacts(state.state_details.flow_run_id):
         assert "SECRET-4711" not in str(artifact.data), artifact.key
+
+
+def test_a_dripping_host_costs_one_item_not_the_poll(http_server, db_url: str, reports_dir: Path, monkeypatch) -> None:
+    """Issue 15: a page dripping a byte at a time fails at CLAIMS_FETCH_DEADLINE; the other items land."""
+    import time
+
+    from flows.ingest_feeds import ingest_feeds
+    from tests.test_fetch_deadline import PAGE, drip
+
+    monkeypatch.setenv("CLAIMS_FETCH_DEADLINE", "1")
+    dam = http_server.add("/news/dam", body=DAM)
+    slow = http_server.add("/news/slow", drip(PAGE))
+    feed_url = http_server.add(
+        "/feed.xml", body=rss([("dam", dam), ("slow", slow)]), content_type="application/rss+xml"
+    )
+    start = time.monotonic()
+    state = ingest_feeds([feed_url], database_url=db_url, reports_dir=str(reports_dir), return_state=True)
+    assert state.is_completed(), state.message
+    items = {i.link: i for i in state.result().items}
+    assert items[dam].state == "new"
+    assert items[slow].state == "failed" and items[slow].transient
+    assert "deadline (CLAIMS_FETCH_DEADLINE)" in (items[slow].error or "")
+    assert time.monotonic() - start < 5.5  # the drip alone takes 6 s
