@@ -126,11 +126,26 @@ def redacted_article(article: A) -> A:
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
 
-def markdown_text(text: str) -> str:
-    """Untrusted text made inert in Markdown (artifacts): no HTML, links, code spans or table breaks, one line."""
-    flat = " ".join(str(text).split())
+def markdown_text(text: object) -> str:
+    """Untrusted text made inert in Markdown (artifacts): no HTML, links, code spans or table breaks, one line.
+
+    The one escaper for everything from an article, a feed or a verdict that the
+    Prefect UI shows: Markdown artifacts, table cells and column names
+    (:func:`markdown_table`), link text, descriptions and the Resume form's text. Run
+    and task names and artifact keys are slugs (``claims.sources.slugify``) instead.
+    """
+    flat = " ".join(terminal_text(text).split())
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", flat)
+
+
+def markdown_table(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Rows for a Prefect table artifact: every text cell and column name through :func:`markdown_text`.
+
+    The UI renders table cells as Markdown with HTML, so a raw quote could load images
+    or hold ``javascript:`` links; numbers and None stay as they are.
+    """
+    return [{markdown_text(k): markdown_text(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows]
 
 
 #: C0 controls but tab and newline, DEL, and C1 controls (0x9b is CSI on some terminals).

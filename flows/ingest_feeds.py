@@ -45,7 +45,7 @@ from claims.db import open_engine
 from claims.errors import ClaimsError, SourceError
 from claims.feeds import FeedItem, Poll, feed_list, poll_feed, record_item
 from claims.fetch import TransientFetchError, fetch_article, host_of
-from claims.redact import redact_text, redact_url
+from claims.redact import markdown_table, markdown_text, redact_text, redact_url
 from claims.sources import load_article, slugify
 from flows.check_article import extract, queue
 from flows.render_reports import render_articles
@@ -360,27 +360,29 @@ def publish_artifacts(summary: IngestSummary) -> None:
     failures_feeds = [f for f in summary.feeds if f.get("error")]
     if failures or failures_feeds:
         lines += ["", "## Failures", ""]
-        lines += [f"- feed `{f['feed']}`: {f['error']}" for f in failures_feeds]
-        lines += [f"- {item.error}" for item in failures]
+        lines += [f"- feed {markdown_text(f['feed'])}: {markdown_text(f['error'])}" for f in failures_feeds]
+        lines += [f"- {markdown_text(item.error)}" for item in failures]
     if summary.index:
-        lines += ["", f"Reports: `{summary.index}`"]
+        lines += ["", f"Reports: {markdown_text(summary.index)}"]
     create_markdown_artifact(markdown="\n".join(lines), key="claims-ingest-summary", description="Feeds ingested")
-    create_table_artifact(table=summary.feeds, key="claims-ingest-feeds", description="Feeds polled")
+    create_table_artifact(table=markdown_table(summary.feeds), key="claims-ingest-feeds", description="Feeds polled")
     if summary.items:
         create_table_artifact(
-            table=[
-                {
-                    "state": item.state,
-                    "article": item.title or redact_url(item.link),
-                    "link": redact_url(item.link),
-                    "claims": item.claims,
-                    "article_id": item.article_id or "",
-                    "revision": item.revision if item.ok else "",
-                    "added / kept / gone": f"{item.added} / {item.kept} / {item.gone}" if item.revision > 1 else "",
-                    "reason": item.error or "",
-                }
-                for item in summary.items
-            ],
+            table=markdown_table(
+                [
+                    {
+                        "state": item.state,
+                        "article": item.title or redact_url(item.link),
+                        "link": redact_url(item.link),
+                        "claims": item.claims,
+                        "article_id": item.article_id or "",
+                        "revision": item.revision if item.ok else "",
+                        "added / kept / gone": f"{item.added} / {item.kept} / {item.gone}" if item.revision > 1 else "",
+                        "reason": item.error or "",
+                    }
+                    for item in summary.items
+                ]
+            ),
             key="claims-ingest-items",
             description="Items checked",
         )

@@ -18,7 +18,9 @@ from prefect.runtime import flow_run
 from claims.config import Settings
 from claims.db import open_engine
 from claims.digest import DEFAULT_MAX_AGE, Digest, digest
+from claims.redact import markdown_table, markdown_text
 from claims.report import write_reports
+from claims.sources import slugify
 
 
 @task(name="digest-numbers", task_run_name="digest-{day}")
@@ -43,7 +45,7 @@ def _today() -> str:
 
 
 def _run_name() -> str:
-    return f"digest-{flow_run.parameters.get('day') or _today()}"
+    return f"digest-{slugify(str(flow_run.parameters.get('day') or _today())) or _today()}"
 
 
 @flow(name="review-digest", flow_run_name=_run_name, log_prints=False)
@@ -58,8 +60,11 @@ def review_digest(
     day = day or _today()
     result = numbers(settings.database_url, day, max_age_hours)
     path = page(settings.database_url, str(settings.reports_dir))
-    create_markdown_artifact(markdown=result.markdown(), key="claims-digest", description=f"Review digest {day}")
-    create_table_artifact(table=result.rows(), key="claims-digest-numbers", description=f"Digest numbers {day}")
+    shown = markdown_text(day)  # a run parameter: any string
+    create_markdown_artifact(markdown=result.markdown(), key="claims-digest", description=f"Review digest {shown}")
+    create_table_artifact(
+        table=markdown_table(result.rows()), key="claims-digest-numbers", description=f"Digest numbers {shown}"
+    )
     if path:
         create_link_artifact(link=Path(path).as_uri(), link_text="Digest page", key="claims-digest-page")
     get_run_logger().info(
