@@ -12,6 +12,8 @@ DEFAULT_REPORTS_DIR = "reports"
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 #: Seconds one fetch (an article or a feed) may take in all.
 DEFAULT_FETCH_DEADLINE = 60.0
+#: Items one poll of a feed considers, the newest first.
+DEFAULT_FEED_MAX_ITEMS = 200
 
 
 def _env_int(name: str, default: int) -> int:
@@ -34,6 +36,8 @@ class Settings:
     #: Seconds one fetch may take in all, retries included (CLAIMS_FETCH_DEADLINE): the
     #: time-out above is per read, so a host dripping a byte a second never hits it.
     fetch_deadline: float = DEFAULT_FETCH_DEADLINE
+    #: Items one poll of a feed considers, the newest first (CLAIMS_FEED_MAX_ITEMS).
+    feed_max_items: int = DEFAULT_FEED_MAX_ITEMS
     user_agent: str = "claims-bot/0.1 (+newsroom fact-check; contact your editor)"
     #: Hosts and networks fetched even though private (CLAIMS_FETCH_ALLOW; see claims.netguard).
     fetch_allow: tuple[str, ...] = field(default_factory=lambda: _env_list("CLAIMS_FETCH_ALLOW"))
@@ -48,4 +52,5 @@ class Settings:
             fetch_timeout=float(os.environ.get("CLAIMS_FETCH_TIMEOUT") or 20.0),
             fetch_deadline=float(os.environ.get("CLAIMS_FETCH_DEADLINE") or DEFAULT_FETCH_DEADLINE),
             fetch_allow=_env_list("CLAIMS_FETCH_ALLOW"),
+            feed_max_items=max(1, _env_int("CLAIMS_FEED_MAX_ITEMS", DEFAULT_FEED_MAX_ITEMS)),
         )

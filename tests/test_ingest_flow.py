@@ -212,3 +212,38 @@ def test_a_dripping_host_costs_one_item_not_the_poll(http_server, db_url: str, r
     assert items[slow].state == "failed" and items[slow].transient
     assert "deadline (CLAIMS_FETCH_DEADLINE)" in (items[slow].error or "")
     assert time.monotonic() - start < 5.5  # the drip alone takes 6 s
+
+
+def test_ingest_writes_each_feed_state_once_per_poll(http_server, db_url: str, reports_dir: Path) -> None:
+    """Issue 15: the item outcomes of a poll are written to the feed's state at once, not item by item."""
+    from sqlalchemy import event
+
+    from flows.ingest_feeds import ingest_feeds
+
+    links = [
+        (
+            str(i),
+            http_server.add(
+                f"/news/{i}", body=article_html(f"Story {i}", [f"The council spent {i + 2} million dollars in 2025."])
+            ),
+        )
+        for i in range(12)
+    ]
+    feed_url = http_server.add("/feed.xml", body=rss(links), content_type="application/rss+xml")
+    engine = open_engine(db_url)
+    updates: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        if statement.lstrip().upper().startswith("UPDATE FEED_STATE"):
+            updates.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        state = ingest_feeds([feed_url], database_url=db_url, reports_dir=str(reports_dir), return_state=True)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert state.is_completed(), state.message
+    assert [i.state for i in state.result().items] == ["new"] * 12
+    assert len(updates) == 2  # the poll (new items pending), then the outcomes of all twelve
+    (feed_state,) = feed_states(engine)
+    assert {e["status"] for e in feed_state.items.values()} == {"checked"}
