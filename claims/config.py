@@ -38,6 +38,9 @@ class Settings:
     fetch_deadline: float = DEFAULT_FETCH_DEADLINE
     #: Items one poll of a feed considers, the newest first (CLAIMS_FEED_MAX_ITEMS).
     feed_max_items: int = DEFAULT_FEED_MAX_ITEMS
+    #: The folder whose files runs started through a Prefect deployment may read
+    #: (CLAIMS_ARTICLES_DIR); None: they read only http(s) URLs.
+    articles_dir: Path | None = None
     user_agent: str = "claims-bot/0.1 (+newsroom fact-check; contact your editor)"
     #: Hosts and networks fetched even though private (CLAIMS_FETCH_ALLOW; see claims.netguard).
     fetch_allow: tuple[str, ...] = field(default_factory=lambda: _env_list("CLAIMS_FETCH_ALLOW"))
@@ -53,4 +56,5 @@ class Settings:
             fetch_deadline=float(os.environ.get("CLAIMS_FETCH_DEADLINE") or DEFAULT_FETCH_DEADLINE),
             fetch_allow=_env_list("CLAIMS_FETCH_ALLOW"),
             feed_max_items=max(1, _env_int("CLAIMS_FEED_MAX_ITEMS", DEFAULT_FEED_MAX_ITEMS)),
+            articles_dir=Path(os.environ["CLAIMS_ARTICLES_DIR"]) if os.environ.get("CLAIMS_ARTICLES_DIR") else None,
         )

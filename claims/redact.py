@@ -9,16 +9,14 @@ Database URLs go through :func:`claims.db.redact` (SQLAlchemy's rendering).
 :func:`terminal_text` and :func:`terminal_json` in an editor's terminal (no escape
 sequences: an article cannot set the window title, clear the screen or fake output).
 
-:func:`database_url_parameter` keeps a database password out of Prefect: a URL
-with a password is handed to in-process flows through the environment, never as
-a flow parameter (parameters are stored in Prefect's database and shown in its UI).
+:func:`has_password` tells whether a database URL holds a password (flows never take
+the URL as a parameter: see :func:`claims.runtime.settings_in_environment`).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import re
 from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
@@ -185,15 +183,3 @@ def has_password(database_url: str) -> bool:
         return bool(make_url(database_url).password)
     except ArgumentError:
         return "@" in database_url
-
-
-def database_url_parameter(database_url: str) -> str | None:
-    """What to pass a flow as ``database_url``: the URL, or None with the URL put in the environment.
-
-    Flows read ``CLAIMS_DATABASE_URL`` when the parameter is None, so an in-process
-    flow still opens the right database and the password never reaches Prefect.
-    """
-    if not has_password(database_url):
-        return database_url
-    os.environ["CLAIMS_DATABASE_URL"] = database_url
-    return None

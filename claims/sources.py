@@ -221,6 +221,33 @@ def precheck(source: str, settings: Settings) -> None:
         raise SourceError(f"{source}: the article is empty")
 
 
+def check_deployment_source(source: str, settings: Settings, what: str = "source") -> None:
+    """Refuse what a run started through a Prefect deployment may not read: the worker's own files.
+
+    The Prefect API has no accounts, so whoever reaches it can start deployment runs
+    with any parameters. Such runs take an http(s) URL, or a file inside
+    ``CLAIMS_ARTICLES_DIR`` (symbolic links resolved); nothing else, not standard input.
+    The ``claims`` command runs flows itself, not through a deployment, and reads any file.
+    """
+    if is_url(source):
+        if not source.lower().startswith(("http://", "https://")):
+            raise UnsupportedSource(f"{source}: only http and https URLs are fetched")
+        return
+    shown = " ".join(source.split()) or "(empty)"
+    if settings.articles_dir is None:
+        raise UnsupportedSource(
+            f"{shown}: a deployment run reads only http(s) URLs as its {what} "
+            "(set CLAIMS_ARTICLES_DIR on the worker to allow files inside that folder)"
+        )
+    root = settings.articles_dir.expanduser().resolve()
+    try:
+        inside = source != "-" and Path(source).expanduser().resolve().is_relative_to(root)
+    except (OSError, RuntimeError, ValueError):
+        inside = False
+    if not inside:
+        raise UnsupportedSource(f"{shown}: a deployment run reads files only inside CLAIMS_ARTICLES_DIR ({root})")
+
+
 def read_file(source: str, settings: Settings) -> Article:
     """Read an article file (.txt, .md or .html)."""
     precheck(source, settings)

@@ -22,8 +22,9 @@ from claims.errors import ClaimsError
 from claims.extract import Claim, extract_claims
 from claims.redact import markdown_table, markdown_text, redact_text, redact_url
 from claims.report import write_reports
-from claims.sources import Article, is_url, load_article, slugify
+from claims.sources import Article, check_deployment_source, is_url, load_article, slugify
 from claims.store import Queued, save_article
+from flows import deployment_run
 
 
 @dataclass(frozen=True)
@@ -120,10 +121,21 @@ def publish_artifacts(result: CheckResult) -> None:
 
 
 @flow(name="check-article", flow_run_name=_run_name, log_prints=False)
-def check_article(source: str, database_url: str | None = None, reports_dir: str | None = None) -> State:
-    """Check one article: load, extract claims, queue them for review, render the report."""
-    settings = Settings.from_env(database_url=database_url, reports_dir=reports_dir)
+def check_article(source: str) -> State:
+    """Check one article: load, extract claims, queue them for review, render the report.
+
+    The database and the reports folder come from the environment (CLAIMS_DATABASE_URL,
+    CLAIMS_REPORTS_DIR); a deployment run reads only http(s) URLs and files inside
+    CLAIMS_ARTICLES_DIR.
+    """
+    settings = Settings.from_env()
     logger = get_run_logger()
+    if deployment_run():
+        try:
+            check_deployment_source(source, settings)
+        except ClaimsError as exc:
+            logger.error("%s", redact_text(str(exc)))
+            return Failed(message=redact_text(str(exc)))
     loaded = load(source, settings, return_state=True)
     if not loaded.is_completed():
         logger.error("%s", loaded.message)

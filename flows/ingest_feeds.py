@@ -17,6 +17,7 @@ not be read.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 from collections.abc import Iterator
@@ -46,12 +47,15 @@ from claims.errors import ClaimsError, SourceError
 from claims.feeds import FeedItem, ItemResult, Poll, feed_list, poll_feed, record_items
 from claims.fetch import TransientFetchError, fetch_article, host_of
 from claims.redact import markdown_table, markdown_text, redact_text, redact_url
-from claims.sources import load_article, slugify
+from claims.sources import check_deployment_source, load_article, slugify
+from flows import deployment_run
 from flows.check_article import extract, queue
 from flows.render_reports import render_articles
 
 #: Items checked at once; the per-host limit keeps each site's share polite.
 MAX_WORKERS = 4
+#: The feeds file a deployment run may always read: ``feeds.txt`` in the worker's folder.
+DEFAULT_FEEDS_FILE = "feeds.txt"
 #: Requests in flight to one host across every worker (the ``fetch-<host>`` limit).
 PER_HOST = 2
 
@@ -403,15 +407,20 @@ def publish_artifacts(summary: IngestSummary) -> None:
 def ingest_feeds(
     feeds: list[str] | None = None,
     feeds_file: str | None = None,
-    database_url: str | None = None,
-    reports_dir: str | None = None,
     max_workers: int = MAX_WORKERS,
     per_host: int = PER_HOST,
 ) -> State:
-    """Poll the feeds (URLs, and/or a file of URLs), check each new article, refresh the reports."""
+    """Poll the feeds (URLs, and/or a file of URLs), check each new article, refresh the reports.
+
+    The database and the reports folder come from the environment. A deployment run
+    reads its feeds file only when it is the default ``feeds.txt`` of the worker's
+    folder, the worker's CLAIMS_FEEDS_FILE, or lies inside CLAIMS_ARTICLES_DIR.
+    """
     logger = get_run_logger()
-    settings = Settings.from_env(database_url=database_url, reports_dir=reports_dir)
+    settings = Settings.from_env()
     try:
+        if deployment_run() and feeds_file not in (None, DEFAULT_FEEDS_FILE, os.environ.get("CLAIMS_FEEDS_FILE")):
+            check_deployment_source(str(feeds_file), settings, "feeds file")
         urls = feed_list(feeds, feeds_file)
     except ClaimsError as exc:
         return Failed(message=str(exc))

@@ -114,11 +114,9 @@ def review_claims(
     count: int = 10,
     timeout: int = 3600,
     poll_interval: int = 10,
-    database_url: str | None = None,
-    reports_dir: str | None = None,
 ) -> dict[str, Any]:
     """Lease up to ``count`` claims to ``reviewer`` one by one and record the verdicts typed in the UI."""
-    settings = Settings.from_env(database_url=database_url, reports_dir=reports_dir)
+    settings = Settings.from_env()  # the database and reports folder: never run parameters
     url, logger, scale = settings.database_url, get_run_logger(), load_scale()
     done: list[dict[str, Any]] = []
     for _ in range(count):

@@ -52,11 +52,9 @@ def _run_name() -> str:
 def review_digest(
     day: str | None = None,
     max_age_hours: float = DEFAULT_MAX_AGE.total_seconds() / 3600,
-    database_url: str | None = None,
-    reports_dir: str | None = None,
 ) -> Digest:
-    """Publish the digest of ``day`` (YYYY-MM-DD, UTC; today by default)."""
-    settings = Settings.from_env(database_url=database_url, reports_dir=reports_dir)
+    """Publish the digest of ``day`` (YYYY-MM-DD, UTC; today by default); folders from the environment."""
+    settings = Settings.from_env()
     day = day or _today()
     result = numbers(settings.database_url, day, max_age_hours)
     path = page(settings.database_url, str(settings.reports_dir))

@@ -49,6 +49,8 @@ def serve(
     # The served runs are subprocesses: they read these like a worker's flow runs do.
     os.environ["CLAIMS_DATABASE_URL"] = conf.database_url
     os.environ["CLAIMS_REPORTS_DIR"] = str(conf.reports_dir.resolve())
+    if feeds_file:  # the one feeds file (besides feeds.txt) a run started through the API may read
+        os.environ["CLAIMS_FEEDS_FILE"] = feeds_file
     from flows.serve import serve_all
 
     serve_all(feeds, feeds_file, limit=limit)
@@ -66,28 +68,16 @@ def ingest(
 ) -> None:
     """Poll each FEED once and check every new article it lists (the ingest-feeds flow)."""
     from claims.feeds import feed_list
-    from claims.redact import database_url_parameter
-    from claims.runtime import prepare_prefect
+    from claims.runtime import prepare_prefect, run_flow
 
     conf = settings(db, reports)
     urls = feed_list(feeds, feeds_file)
     if not urls:
         raise ConfigError("no feeds: give feed URLs or --feeds-file")
     prepare_prefect(verbose)
-    from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
-
     from flows.ingest_feeds import IngestSummary, ingest_feeds
 
-    overrides = {} if PREFECT_API_URL.value() else {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
-    with temporary_settings(overrides):
-        state = ingest_feeds(
-            urls,
-            None,
-            database_url_parameter(conf.database_url),  # a password goes by the environment
-            str(conf.reports_dir),
-            max_workers=workers,
-            return_state=True,
-        )
+    state = run_flow(ingest_feeds, conf, feeds=urls, max_workers=workers)
     summary = state.result(raise_on_failure=False)
     if not isinstance(summary, IngestSummary):
         error(state.message or "ingest failed")
