@@ -21,6 +21,7 @@ def _worker_environment(db_url: str, reports_dir: Path, monkeypatch: pytest.Monk
     monkeypatch.setenv("CLAIMS_DATABASE_URL", db_url)
     monkeypatch.setenv("CLAIMS_REPORTS_DIR", str(reports_dir))
 
+
 SEED_QUOTES = [
     "first visit in 24 years",
     "2:45 a.m.",
