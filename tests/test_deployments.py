@@ -207,8 +207,6 @@ def test_worker_runs_ingest_feeds_deployment(prefect_api, http_server, tmp_path:
             assert set(reports.iterdir()) == before
             with Session(open_engine(f"sqlite:///{db}")) as session:
                 assert len(session.exec(select(StoredArticle)).all()) == 3
-            fetched = run_deployment("check-article/check-article", parameters={"source": dam}, timeout=150)
-            assert fetched.state.is_completed(), fetched.state  # a URL is fine (already stored: unchanged)
     finally:
         stop_process(worker)
         worker_log.close()

@@ -234,7 +234,7 @@ def test_ingest_writes_each_feed_state_once_per_poll(http_server, db_url: str, r
                 f"/news/{i}", body=article_html(f"Story {i}", [f"The council spent {i + 2} million dollars in 2025."])
             ),
         )
-        for i in range(12)
+        for i in range(6)
     ]
     feed_url = http_server.add("/feed.xml", body=rss(links), content_type="application/rss+xml")
     engine = open_engine(db_url)
@@ -250,7 +250,7 @@ def test_ingest_writes_each_feed_state_once_per_poll(http_server, db_url: str, r
     finally:
         event.remove(engine, "before_cursor_execute", count)
     assert state.is_completed(), state.message
-    assert [i.state for i in state.result().items] == ["new"] * 12
-    assert len(updates) == 2  # the poll (new items pending), then the outcomes of all twelve
+    assert [i.state for i in state.result().items] == ["new"] * 6
+    assert len(updates) == 2  # the poll (new items pending), then the outcomes of all six
     (feed_state,) = feed_states(engine)
     assert {e["status"] for e in feed_state.items.values()} == {"checked"}
