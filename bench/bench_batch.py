@@ -91,13 +91,12 @@ def with_prefect(paths: list[str], workdir: Path, chunk: int) -> tuple[float, fl
         client.hello()
     boot = time.perf_counter() - started
     started = time.perf_counter()
-    with temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-        counts = check_articles(
-            sources_file=str(listing),
-            database_url=f"sqlite:///{workdir / 'flow.db'}",
-            reports_dir=str(workdir / "flow-reports"),
-            chunk_size=chunk,
-        )
+    from claims.config import Settings
+    from claims.runtime import settings_in_environment
+
+    flow_settings = Settings(database_url=f"sqlite:///{workdir / 'flow.db'}", reports_dir=workdir / "flow-reports")
+    with temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}), settings_in_environment(flow_settings):
+        counts = check_articles(sources_file=str(listing), chunk_size=chunk)
     return boot, time.perf_counter() - started, counts
 
 

@@ -92,14 +92,17 @@ def writer(url: str, seconds: float, mode: str, results: Any, go: Any) -> None:
         os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
         from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
+        from claims.config import Settings
+        from claims.runtime import settings_in_environment
         from flows.check_article import check_article
 
         folder = Path(tempfile.mkdtemp(prefix="bench-articles-"))
-        with temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        flow_settings = Settings(database_url=url, reports_dir=folder / "reports")
+        with temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}), settings_in_environment(flow_settings):
             # Start Prefect's temporary server (a first run) before the editors start the clock.
             warm = folder / "warm-up.txt"
             warm.write_text("Warm up\n\nThe council spent $1 million on 2 bridges in 2001, the mayor said.\n")
-            check_article(str(warm), url, str(folder / "reports"))
+            check_article(str(warm))
             go.set()
             end = time.monotonic() + seconds
             while time.monotonic() < end:
@@ -113,7 +116,7 @@ def writer(url: str, seconds: float, mode: str, results: Any, go: Any) -> None:
                     ),
                     encoding="utf-8",
                 )
-                state = check_article(str(path), url, str(folder / "reports"), return_state=True)
+                state = check_article(str(path), return_state=True)
                 claims += len(state.result().claims) if state.is_completed() else 0
     elif mode == "store":
         go.set()

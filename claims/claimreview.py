@@ -12,11 +12,11 @@ the newsroom's scale, with ``bestRating`` and ``worstRating``).
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
+from jinja2.utils import htmlsafe_json_dumps
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -146,5 +146,11 @@ def export_claim_reviews(engine: Engine, article_id: int | None = None, base_url
 
 
 def dumps(reviews: list[dict[str, Any]]) -> str:
-    """The JSON-LD text of ``reviews`` (a JSON array), as ``claims export`` writes it."""
-    return json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
+    """The JSON-LD text of ``reviews`` (a JSON array), as ``claims export`` writes it.
+
+    ``<``, ``>``, ``&`` and ``'`` are written as ``\\u003c`` etc.: the same JSON, but
+    inert when a newsroom pastes it into a ``<script type="application/ld+json">``
+    block, the usual way to publish ClaimReview. It is the function behind Jinja's
+    ``tojson``, which writes the JSON-LD of the article pages, so both agree.
+    """
+    return str(htmlsafe_json_dumps(reviews, ensure_ascii=False, indent=2)) + "\n"

@@ -10,6 +10,10 @@ DEFAULT_DATABASE_URL = "sqlite:///claims.db"
 DEFAULT_REPORTS_DIR = "reports"
 #: Largest article we read, in bytes (file or HTTP body).
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+#: Seconds one fetch (an article or a feed) may take in all.
+DEFAULT_FETCH_DEADLINE = 60.0
+#: Items one poll of a feed considers, the newest first.
+DEFAULT_FEED_MAX_ITEMS = 200
 
 
 def _env_int(name: str, default: int) -> int:
@@ -29,6 +33,14 @@ class Settings:
     reports_dir: Path = field(default_factory=lambda: Path(DEFAULT_REPORTS_DIR))
     max_bytes: int = DEFAULT_MAX_BYTES
     fetch_timeout: float = 20.0
+    #: Seconds one fetch may take in all, retries included (CLAIMS_FETCH_DEADLINE): the
+    #: time-out above is per read, so a host dripping a byte a second never hits it.
+    fetch_deadline: float = DEFAULT_FETCH_DEADLINE
+    #: Items one poll of a feed considers, the newest first (CLAIMS_FEED_MAX_ITEMS).
+    feed_max_items: int = DEFAULT_FEED_MAX_ITEMS
+    #: The folder whose files runs started through a Prefect deployment may read
+    #: (CLAIMS_ARTICLES_DIR); None: they read only http(s) URLs.
+    articles_dir: Path | None = None
     user_agent: str = "claims-bot/0.1 (+newsroom fact-check; contact your editor)"
     #: Hosts and networks fetched even though private (CLAIMS_FETCH_ALLOW; see claims.netguard).
     fetch_allow: tuple[str, ...] = field(default_factory=lambda: _env_list("CLAIMS_FETCH_ALLOW"))
@@ -41,5 +53,8 @@ class Settings:
             reports_dir=Path(reports_dir or os.environ.get("CLAIMS_REPORTS_DIR") or DEFAULT_REPORTS_DIR),
             max_bytes=_env_int("CLAIMS_MAX_BYTES", DEFAULT_MAX_BYTES),
             fetch_timeout=float(os.environ.get("CLAIMS_FETCH_TIMEOUT") or 20.0),
+            fetch_deadline=float(os.environ.get("CLAIMS_FETCH_DEADLINE") or DEFAULT_FETCH_DEADLINE),
             fetch_allow=_env_list("CLAIMS_FETCH_ALLOW"),
+            feed_max_items=max(1, _env_int("CLAIMS_FEED_MAX_ITEMS", DEFAULT_FEED_MAX_ITEMS)),
+            articles_dir=Path(os.environ["CLAIMS_ARTICLES_DIR"]) if os.environ.get("CLAIMS_ARTICLES_DIR") else None,
         )

@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, func, select
 
 from claims.models import ClaimStatus, Lease, StoredArticle, StoredClaim, Verdict, utcnow
+from claims.redact import markdown_text
 
 #: Pending and leased claims older than this are called out.
 DEFAULT_MAX_AGE = dt.timedelta(hours=24)
@@ -78,14 +79,20 @@ class Digest:
             f"- waiting longer than {self.hours:g} h: **{self.pending_old}** pending, **{self.leased_old}** leased",
             f"- articles checked: {self.articles_today}",
             f"- verdicts: **{self.verdicts_today}**"
-            + (" (" + ", ".join(f"{r}: {n}" for r, n in sorted(self.ratings.items())) + ")" if self.ratings else ""),
+            + (
+                " (" + ", ".join(f"{markdown_text(r)}: {n}" for r, n in sorted(self.ratings.items())) + ")"
+                if self.ratings
+                else ""
+            ),
         ]
         if self.reviewers:
-            lines.append("- reviewers: " + ", ".join(f"{who} ({n})" for who, n in self.reviewers.items()))
+            lines.append(
+                "- reviewers: " + ", ".join(f"{markdown_text(who)} ({n})" for who, n in self.reviewers.items())
+            )
         if self.oldest:
             lines += ["", "| waiting since | status | claim |", "|---|---|---|"]
             lines += [
-                f"| {w.since:%Y-%m-%d %H:%M} | {w.status} | {w.quote.replace('|', '/')[:120]} |" for w in self.oldest
+                f"| {w.since:%Y-%m-%d %H:%M} | {w.status} | {markdown_text(w.quote[:120])} |" for w in self.oldest
             ]
         return "\n".join(lines)
 

@@ -8,12 +8,18 @@ failed for a passing reason (a 5xx or a time-out), up to :data:`MAX_ATTEMPTS` po
 to the feed's :class:`~claims.models.FeedState` as "pending" in the same
 transaction as the validators, so a crash between the poll and the checks
 loses nothing: pending items come back on the next poll even when it is a 304.
-:func:`record_item` writes each item's outcome.
+:func:`record_items` writes the outcomes of a poll's items in one transaction (the
+state is one JSON value, so writing it per item made a large feed quadratic).
+
+A poll considers at most ``CLAIMS_FEED_MAX_ITEMS`` items (200), the newest first,
+and logs a warning naming how many it left out; the feed's state keeps only those.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import calendar
+import logging
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +34,9 @@ from claims.db import session_scope
 from claims.errors import SourceError
 from claims.fetch import fetch
 from claims.models import FeedState, utcnow
+from claims.redact import redact_url
+
+log = logging.getLogger("claims.feeds")
 
 FEED_TYPES = {
     "application/rss+xml": "feed",
@@ -58,6 +67,8 @@ class FeedItem:
     link: str
     title: str = ""
     updated: str | None = None
+    #: The item's date (updated, else published) in seconds since the epoch, for newest-first order.
+    stamp: float | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +90,8 @@ class Poll:
     status: int
     items_in_feed: int
     todo: list[FeedItem] = field(default_factory=list)
+    #: Items left out of this poll by ``CLAIMS_FEED_MAX_ITEMS`` (the oldest).
+    skipped: int = 0
 
     @property
     def not_modified(self) -> bool:
@@ -114,9 +127,25 @@ def parse_feed(data: bytes, url: str) -> Feed:
                 title=(entry.get("title") or "").strip(),
                 # dict.get: FeedParserDict maps a missing "updated" to "published" with a warning
                 updated=dict.get(entry, "updated") or dict.get(entry, "published"),
+                stamp=_stamp(dict.get(entry, "updated_parsed") or dict.get(entry, "published_parsed")),
             )
         )
     return Feed(url=url, title=(parsed.feed.get("title") or "").strip(), version=parsed.get("version", ""), items=items)
+
+
+def _stamp(parsed: Any) -> float | None:
+    try:
+        return float(calendar.timegm(parsed)) if parsed else None
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def newest(items: Sequence[FeedItem], limit: int) -> list[FeedItem]:
+    """The ``limit`` newest items (undated ones after dated ones, in feed order); feed order kept."""
+    if len(items) <= limit:
+        return list(items)
+    order = sorted(range(len(items)), key=lambda i: (items[i].stamp is None, -(items[i].stamp or 0.0), i))
+    return [items[i] for i in sorted(order[:limit])]
 
 
 def read_feeds_file(path: str | Path) -> list[str]:
@@ -160,6 +189,16 @@ def poll_feed(engine: Engine, url: str, settings: Settings, client: httpx.Client
     try:
         answer = fetch(url, settings, client, accept=FEED_TYPES, etag=etag, last_modified=last_modified)
         feed = None if answer.not_modified else parse_feed(answer.body, answer.url)
+        skipped = 0
+        if feed is not None and len(feed.items) > settings.feed_max_items:
+            skipped = len(feed.items) - settings.feed_max_items
+            log.warning(
+                "feed %s: %d items, only the newest %d are considered (CLAIMS_FEED_MAX_ITEMS)",
+                redact_url(url),
+                len(feed.items),
+                settings.feed_max_items,
+            )
+            feed = Feed(feed.url, feed.title, feed.version, newest(feed.items, settings.feed_max_items))
     except SourceError as exc:
         with session_scope(engine) as session:
             state = get_state(session, url)
@@ -201,9 +240,45 @@ def poll_feed(engine: Engine, url: str, settings: Settings, client: httpx.Client
             url=url,
             title=state.title,
             status=answer.status,
-            items_in_feed=len(feed.items) if feed is not None else 0,
+            items_in_feed=len(feed.items) + skipped if feed is not None else 0,
             todo=_todo(items),
+            skipped=skipped,
         )
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    """The outcome of checking one item, as :func:`record_items` stores it."""
+
+    key: str
+    article_id: int | None = None
+    error: str | None = None
+    transient: bool = False
+
+
+def record_items(engine: Engine, feed_url: str, results: Iterable[ItemResult]) -> dict[str, str]:
+    """Store the outcomes of a poll's items (checked, or failed with ``error``) in one write; their new statuses."""
+    results = list(results)
+    if not results:
+        return {}
+    statuses: dict[str, str] = {}
+    with session_scope(engine) as session:
+        state = get_state(session, feed_url)
+        items = dict(state.items)
+        now = utcnow().isoformat()
+        for result in results:
+            entry = dict(items.get(result.key) or {"link": result.key, "title": "", "attempts": 0, "seen": now})
+            entry["attempts"] = int(entry.get("attempts", 0)) + 1
+            entry["checked"] = now
+            if result.error is None:
+                entry.update(status=ItemStatus.CHECKED, article_id=result.article_id, error=None)
+            else:
+                retry = result.transient and entry["attempts"] < MAX_ATTEMPTS
+                entry.update(status=ItemStatus.RETRY if retry else ItemStatus.FAILED, error=result.error)
+            items[result.key] = entry
+            statuses[result.key] = str(entry["status"])
+        state.items = items  # a new dict: SQLAlchemy does not see changes made inside a JSON value
+    return statuses
 
 
 def record_item(
@@ -215,21 +290,8 @@ def record_item(
     error: str | None = None,
     transient: bool = False,
 ) -> str:
-    """Store one item's outcome (checked, or failed with ``error``); its new status."""
-    with session_scope(engine) as session:
-        state = get_state(session, feed_url)
-        items = dict(state.items)
-        entry = dict(items.get(key) or {"link": key, "title": "", "attempts": 0, "seen": utcnow().isoformat()})
-        entry["attempts"] = int(entry.get("attempts", 0)) + 1
-        entry["checked"] = utcnow().isoformat()
-        if error is None:
-            entry.update(status=ItemStatus.CHECKED, article_id=article_id, error=None)
-        else:
-            retry = transient and entry["attempts"] < MAX_ATTEMPTS
-            entry.update(status=ItemStatus.RETRY if retry else ItemStatus.FAILED, error=error)
-        items[key] = entry
-        state.items = items
-        return str(entry["status"])
+    """Store one item's outcome; its new status (:func:`record_items` for many)."""
+    return record_items(engine, feed_url, [ItemResult(key, article_id, error, transient)])[key]
 
 
 def feed_states(engine: Engine) -> list[FeedState]:

@@ -224,6 +224,11 @@ def doctor(database_url: str, now: dt.datetime | None = None) -> list[Check]:
         if current == head:
             return [Check("migrations", OK, f"at the newest revision {head}")]
         if current is None:
+            from sqlalchemy import inspect
+
+            if inspect(engine).has_table("article"):  # an older version was killed while migrating
+                detail = f"tables but no revision stamp (run `claims db upgrade` to repair it to revision {head})"
+                return [Check("migrations", FAIL, detail)]
             return [Check("migrations", FAIL, f"no schema (run `claims db upgrade` to create revision {head})")]
         return [Check("migrations", FAIL, f"at revision {current}, newest is {head} (run `claims db upgrade`)")]
 

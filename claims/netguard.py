@@ -3,8 +3,9 @@
 :class:`GuardedTransport` wraps an httpx transport. Before each request it
 checks the scheme (http and https only), resolves the host name and refuses
 when any address it resolves to is not a public unicast address: private,
-loopback, link-local, multicast, reserved, unspecified, shared (CGNAT) or an
-IPv4-mapped form of one. httpx calls the transport once per hop, so every
+loopback, link-local, multicast, reserved, unspecified, shared (CGNAT), an
+IPv4-mapped form of one, site-local, ``192.0.0.0/24``, or a 6to4 or Teredo address
+(which embed an IPv4 address, maybe a private one); anything not ``is_global``. httpx calls the transport once per hop, so every
 redirect is checked the same way.
 
 The request is then sent to the address that was checked (the ``Host`` header
@@ -43,10 +44,18 @@ def resolve(host: str, port: int) -> list[str]:
     return list(dict.fromkeys(str(info[4][0]).split("%", 1)[0] for info in infos))
 
 
+#: Ranges ``ipaddress`` (Python 3.11) counts global that are not public unicast: IETF protocol
+#: assignments, IPv6 site-local (deprecated, routed like private space), 6to4 and Teredo
+#: (tunnels whose address embeds an IPv4 address, possibly a private or loopback one).
+NOT_PUBLIC = tuple(ipaddress.ip_network(n) for n in ("192.0.0.0/24", "fec0::/10", "2002::/16", "2001::/32"))
+
+
 def is_public(address: IPAddress) -> bool:
-    """True for a globally routable unicast address."""
+    """True for a globally routable unicast address (and nothing ``ipaddress`` misses)."""
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         address = address.ipv4_mapped
+    if any(address in net for net in NOT_PUBLIC if net.version == address.version):
+        return False
     return address.is_global and not address.is_multicast and not address.is_reserved
 
 
@@ -167,8 +176,17 @@ class GuardedTransport(httpx.BaseTransport):
 
 
 def _kind(address: IPAddress) -> str:
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            address = address.ipv4_mapped
+        elif address.sixtofour is not None:
+            return f"a 6to4 address (embedding {address.sixtofour})"
+        elif address.teredo is not None:
+            return f"a Teredo address (embedding {address.teredo[1]})"
+        elif address in NOT_PUBLIC[1]:
+            return "a site-local address"
+    if address in NOT_PUBLIC[0]:
+        return "an IETF protocol address (192.0.0.0/24)"
     for test, name in (
         ("is_loopback", "a loopback address"),
         ("is_link_local", "a link-local address"),

@@ -17,7 +17,7 @@ from claims.config import Settings
 from claims.errors import ClaimsError
 from claims.extract import extract_claims
 from claims.redact import redact_text, redact_url
-from claims.sources import load_article
+from claims.sources import check_deployment_source, load_article
 from claims.store import save_article
 
 
@@ -34,9 +34,15 @@ class Outcome:
     error: str = ""
 
 
-def check_source(source: str, settings: Settings, engine: Engine) -> Outcome:
-    """Load, extract and store one source; a bad source is an Outcome with its error, not an exception."""
+def check_source(source: str, settings: Settings, engine: Engine, *, deployment: bool = False) -> Outcome:
+    """Load, extract and store one source; a bad source is an Outcome with its error, not an exception.
+
+    ``deployment``: the run was started through a Prefect deployment, so only http(s)
+    URLs and files inside CLAIMS_ARTICLES_DIR are read (:func:`check_deployment_source`).
+    """
     try:
+        if deployment:
+            check_deployment_source(source, settings)
         article = load_article(source, settings)
         claims = extract_claims(article.text, published=article.published)
         queued = save_article(engine, article, claims)

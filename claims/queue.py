@@ -23,7 +23,7 @@ from sqlmodel import Session, col, select
 from claims.errors import InvalidInput, LeaseConflict, NotFound
 from claims.matching import suggestion
 from claims.models import ClaimStatus, Lease, StoredArticle, StoredClaim, Verdict, utcnow
-from claims.store import write
+from claims.store import MAX_ID, write
 
 DEFAULT_LEASE = dt.timedelta(minutes=30)
 
@@ -70,10 +70,16 @@ class Item:
 
 
 def check_reviewer(reviewer: str) -> str:
-    """The reviewer's name stripped; :class:`InvalidInput` when empty or too long."""
+    """The reviewer's name stripped; :class:`InvalidInput` when empty, too long or not all printable.
+
+    Names are shown in terminals, reports and the Prefect UI and signed under verdicts:
+    tabs, line breaks and control characters (terminal escapes) have no place in them.
+    """
     name = (reviewer or "").strip()
     if not name or len(name) > 120:
         raise InvalidInput("--reviewer needs a name of 1 to 120 characters")
+    if not name.isprintable():
+        raise InvalidInput("--reviewer takes printable characters only (no tabs, line breaks or control characters)")
     return name
 
 
@@ -171,6 +177,8 @@ def lease_next(
 
 def get_claim(session: Session, claim_id: int, lock: bool = False) -> StoredClaim:
     """The claim with this id (its row locked for the transaction if ``lock``), or :class:`NotFound`."""
+    if not 0 < claim_id <= MAX_ID:  # the driver cannot even bind it (OverflowError)
+        raise NotFound(f"no claim with id {claim_id}")
     claim = session.get(StoredClaim, claim_id, with_for_update=lock)
     if claim is None:
         raise NotFound(f"no claim with id {claim_id}")

@@ -1,19 +1,22 @@
-"""Hide secrets in URLs before they are shown, logged or stored; make untrusted text inert in Markdown.
+"""Hide secrets in URLs before they are shown, logged or stored; make untrusted text inert where it is shown.
 
 A URL can carry a password (``https://user:pw@host/``) or an API key in its
 query (``?api_key=...``, ``token``, ``sig``, ...). :func:`redact_url` replaces
 them with ``***``; :func:`redact_text` does it for every URL inside a message.
 Database URLs go through :func:`claims.db.redact` (SQLAlchemy's rendering).
 
-:func:`database_url_parameter` keeps a database password out of Prefect: a URL
-with a password is handed to in-process flows through the environment, never as
-a flow parameter (parameters are stored in Prefect's database and shown in its UI).
+:func:`markdown_text` makes article text inert in Markdown (Prefect artifacts);
+:func:`terminal_text` and :func:`terminal_json` in an editor's terminal (no escape
+sequences: an article cannot set the window title, clear the screen or fake output).
+
+:func:`has_password` tells whether a database URL holds a password (flows never take
+the URL as a parameter: see :func:`claims.runtime.settings_in_environment`).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import os
+import json
 import re
 from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
@@ -121,11 +124,54 @@ def redacted_article(article: A) -> A:
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
 
-def markdown_text(text: str) -> str:
-    """Untrusted text made inert in Markdown (artifacts): no HTML, links, code spans or table breaks, one line."""
-    flat = " ".join(str(text).split())
+def markdown_text(text: object) -> str:
+    """Untrusted text made inert in Markdown (artifacts): no HTML, links, code spans or table breaks, one line.
+
+    The one escaper for everything from an article, a feed or a verdict that the
+    Prefect UI shows: Markdown artifacts, table cells and column names
+    (:func:`markdown_table`), link text, descriptions and the Resume form's text. Run
+    and task names and artifact keys are slugs (``claims.sources.slugify``) instead.
+    """
+    flat = " ".join(terminal_text(text).split())
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", flat)
+
+
+def markdown_table(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Rows for a Prefect table artifact: every text cell and column name through :func:`markdown_text`.
+
+    The UI renders table cells as Markdown with HTML, so a raw quote could load images
+    or hold ``javascript:`` links; numbers and None stay as they are.
+    """
+    return [{markdown_text(k): markdown_text(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows]
+
+
+#: C0 controls but tab and newline, DEL, and C1 controls (0x9b is CSI on some terminals).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BREAKS = re.compile(r"[\t\n\r\x0b\x0c\x85\u2028\u2029]+")
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029]")
+
+
+def terminal_text(text: object, *, multiline: bool = False) -> str:
+    """Untrusted text safe to print: control characters (ESC, BEL, CSI ...) removed.
+
+    On one line (the default) tabs and line breaks become a space; ``multiline``
+    keeps newlines and tabs for layouts that need them (a block of sources).
+    """
+    value = str(text)
+    if not multiline:
+        value = _BREAKS.sub(" ", value)
+    return _CONTROLS.sub("", value)
+
+
+def terminal_json(data: object, indent: int | None = None) -> str:
+    """``data`` as JSON for a terminal: the C1 controls and DEL that ``ensure_ascii=False`` leaves raw escaped.
+
+    JSON already escapes every C0 control; the others can only stand inside strings,
+    so ``\\u009b`` is the same JSON, and inert.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=indent, default=str)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def has_password(database_url: str) -> bool:
@@ -137,15 +183,3 @@ def has_password(database_url: str) -> bool:
         return bool(make_url(database_url).password)
     except ArgumentError:
         return "@" in database_url
-
-
-def database_url_parameter(database_url: str) -> str | None:
-    """What to pass a flow as ``database_url``: the URL, or None with the URL put in the environment.
-
-    Flows read ``CLAIMS_DATABASE_URL`` when the parameter is None, so an in-process
-    flow still opens the right database and the password never reaches Prefect.
-    """
-    if not has_password(database_url):
-        return database_url
-    os.environ["CLAIMS_DATABASE_URL"] = database_url
-    return None

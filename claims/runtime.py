@@ -7,11 +7,11 @@ Imported only by commands that run flows, so ``claims extract`` never pays for
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from claims.config import Settings
-from claims.redact import database_url_parameter
 
 if TYPE_CHECKING:
     from prefect.states import State
@@ -37,8 +37,35 @@ def prepare_prefect(verbose: bool = False) -> None:
     os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "INFO" if verbose else "CRITICAL")
 
 
-def run_flow(flow: Callable[..., Any], /, **parameters: Any) -> State:
-    """Call a flow and return its final state, with heartbeats off on an ephemeral server.
+#: What the command's options hand to the flows it runs, through the environment.
+SETTINGS_ENV = ("CLAIMS_DATABASE_URL", "CLAIMS_REPORTS_DIR")
+
+
+@contextmanager
+def settings_in_environment(settings: Settings) -> Iterator[None]:
+    """Give the flows run in this process the command's database URL and reports folder.
+
+    Flows take neither as a parameter (a run started through the Prefect API could
+    otherwise choose where to write); they read ``CLAIMS_DATABASE_URL`` and
+    ``CLAIMS_REPORTS_DIR``, as on a worker. So ``--db`` and ``--reports`` go by the
+    environment of this process, and a database password never becomes a Prefect
+    parameter. The previous values come back afterwards.
+    """
+    saved = {name: os.environ.get(name) for name in SETTINGS_ENV}
+    os.environ["CLAIMS_DATABASE_URL"] = settings.database_url
+    os.environ["CLAIMS_REPORTS_DIR"] = str(settings.reports_dir.resolve())
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def run_flow(flow: Callable[..., Any], settings: Settings, /, **parameters: Any) -> State:
+    """Call a flow with the command's settings and return its final state, heartbeats off on an ephemeral server.
 
     Heartbeats let a long-lived server notice crashed runs; an ephemeral server
     ends with this process, and the heartbeat thread adds ~1 s to every sync run.
@@ -46,7 +73,7 @@ def run_flow(flow: Callable[..., Any], /, **parameters: Any) -> State:
     from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
     overrides = {} if PREFECT_API_URL.value() else {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
-    with temporary_settings(overrides):
+    with temporary_settings(overrides), settings_in_environment(settings):
         return flow(**parameters, return_state=True)
 
 
@@ -55,12 +82,7 @@ def run_check(source: str, settings: Settings, *, verbose: bool = False) -> Chec
     prepare_prefect(verbose)
     from flows.check_article import check_article
 
-    state = run_flow(
-        check_article,
-        source=source,
-        database_url=database_url_parameter(settings.database_url),  # a password goes by the environment
-        reports_dir=str(settings.reports_dir),
-    )
+    state = run_flow(check_article, settings, source=source)
     if state.is_completed():
         return state.result()
     return state.message or f"{source}: the check failed ({state.name})"
@@ -74,12 +96,7 @@ def run_batch(
     from flows.check_articles import check_articles
 
     state = run_flow(
-        check_articles,
-        sources=sources or None,
-        sources_file=sources_file,
-        database_url=database_url_parameter(settings.database_url),
-        reports_dir=str(settings.reports_dir),
-        chunk_size=chunk_size,
+        check_articles, settings, sources=sources or None, sources_file=sources_file, chunk_size=chunk_size
     )
     if state.is_completed():
         return state.result()

@@ -100,10 +100,13 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> str:
             raise UnsupportedSource(f"{source}: {what}, not an article")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16").lstrip("\ufeff")
+            text = data.decode("utf-16").lstrip("\ufeff")
         except UnicodeDecodeError:
             raise UnsupportedSource(f"{source}: not valid UTF-16 text") from None
-    if b"\x00" in data[:8192]:
+        if "\x00" in text:
+            raise UnsupportedSource(f"{source}: binary data, not an article")
+        return text
+    if b"\x00" in data:  # anywhere: the size cap keeps this one fast scan
         raise UnsupportedSource(f"{source}: binary data, not an article")
     for encoding in filter(None, (declared, "utf-8-sig")):
         try:
@@ -201,6 +204,10 @@ def precheck(source: str, settings: Settings) -> None:
     if source == "-" or is_url(source):
         if is_url(source) and not source.lower().startswith(("http://", "https://")):
             raise UnsupportedSource(f"{source}: only http and https URLs are fetched")
+        if is_url(source):
+            from claims.fetch import check_url
+
+            check_url(source)
         return
     path = Path(source).expanduser()
     if not path.exists():
@@ -212,6 +219,33 @@ def precheck(source: str, settings: Settings) -> None:
         raise SourceError(f"{source}: {size:,} bytes is over the {settings.max_bytes:,}-byte limit (CLAIMS_MAX_BYTES)")
     if size == 0:
         raise SourceError(f"{source}: the article is empty")
+
+
+def check_deployment_source(source: str, settings: Settings, what: str = "source") -> None:
+    """Refuse what a run started through a Prefect deployment may not read: the worker's own files.
+
+    The Prefect API has no accounts, so whoever reaches it can start deployment runs
+    with any parameters. Such runs take an http(s) URL, or a file inside
+    ``CLAIMS_ARTICLES_DIR`` (symbolic links resolved); nothing else, not standard input.
+    The ``claims`` command runs flows itself, not through a deployment, and reads any file.
+    """
+    if is_url(source):
+        if not source.lower().startswith(("http://", "https://")):
+            raise UnsupportedSource(f"{source}: only http and https URLs are fetched")
+        return
+    shown = " ".join(source.split()) or "(empty)"
+    if settings.articles_dir is None:
+        raise UnsupportedSource(
+            f"{shown}: a deployment run reads only http(s) URLs as its {what} "
+            "(set CLAIMS_ARTICLES_DIR on the worker to allow files inside that folder)"
+        )
+    root = settings.articles_dir.expanduser().resolve()
+    try:
+        inside = source != "-" and Path(source).expanduser().resolve().is_relative_to(root)
+    except (OSError, RuntimeError, ValueError):
+        inside = False
+    if not inside:
+        raise UnsupportedSource(f"{shown}: a deployment run reads files only inside CLAIMS_ARTICLES_DIR ({root})")
 
 
 def read_file(source: str, settings: Settings) -> Article:

@@ -39,6 +39,8 @@ if TYPE_CHECKING:  # annotations only: the review commands need the store, not t
     from claims.sources import Article
 
 T = TypeVar("T")
+#: The largest row id SQLite and PostgreSQL (BIGINT) can hold; a larger one names no row.
+MAX_ID = 2**63 - 1
 #: Attempts of a write transaction while SQLite is busy (each after a 30 s busy timeout)
 #: or PostgreSQL reports a deadlock or serialization failure.
 ATTEMPTS = 4
@@ -256,6 +258,8 @@ def save_article(engine: Engine, article: Article, claims: Sequence[Claim]) -> Q
 
 def get_article(session: Session, article_id: int) -> StoredArticle:
     """The article with this id, or :class:`NotFound`."""
+    if not 0 < article_id <= MAX_ID:  # the driver cannot even bind it (OverflowError)
+        raise NotFound(f"no article with id {article_id}")
     article = session.get(StoredArticle, article_id)
     if article is None:
         raise NotFound(f"no article with id {article_id}")

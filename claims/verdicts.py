@@ -20,7 +20,7 @@ from sqlmodel import Session, col, select
 
 from claims.errors import InvalidInput, LeaseConflict, NotFound
 from claims.models import ClaimStatus, Lease, StoredClaim, Verdict, utcnow
-from claims.queue import check_reviewer, get_claim
+from claims.queue import MAX_ID, check_reviewer, get_claim
 from claims.ratings import RatingScale, load_scale
 from claims.store import write
 
@@ -75,6 +75,8 @@ def record_verdict(
     now: dt.datetime | None = None,
 ) -> Verdict:
     """Add a verdict on a claim, end its lease and mark it reviewed, all in one transaction."""
+    if not 0 < claim_id <= MAX_ID:  # the driver cannot even bind it (OverflowError)
+        raise NotFound(f"no claim with id {claim_id}")
     reviewer = check_reviewer(reviewer)
     confirm = rating.strip().lower() == SUGGESTED
     label = None if confirm else (scale or load_scale()).get(rating).label

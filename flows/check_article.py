@@ -20,10 +20,11 @@ from claims.config import Settings
 from claims.db import open_engine
 from claims.errors import ClaimsError
 from claims.extract import Claim, extract_claims
-from claims.redact import markdown_text, redact_text, redact_url
+from claims.redact import markdown_table, markdown_text, redact_text, redact_url
 from claims.report import write_reports
-from claims.sources import Article, is_url, load_article, slugify
+from claims.sources import Article, check_deployment_source, is_url, load_article, slugify
 from claims.store import Queued, save_article
+from flows import deployment_run
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def artifact_key(slug: str) -> str:
     return ("claims-" + slugify(slug, max_len=50)).strip("-")
 
 
-@task(name="load-article", task_run_name=lambda: f"load-{redact_url(str(task_run.parameters['source']))}")
+@task(name="load-article", task_run_name=lambda: f"load-{source_slug(redact_url(str(task_run.parameters['source'])))}")
 def load(source: str, settings: Settings) -> Article | State:
     """Read the article (file, URL or stdin); a bad source fails with a one-line reason."""
     try:
@@ -98,35 +99,43 @@ def publish_artifacts(result: CheckResult) -> None:
         "",
         f"- source: {markdown_text(redact_url(result.source))}",
         f"- claims: **{len(result.claims)}** ({state}, article id {result.article_id})",
-        f"- report: `{result.report}`",
+        f"- report: {markdown_text(result.report)}",
         "",
         "| kind | claims |",
         "|---|---|",
-        *(f"| {kind} | {n} |" for kind, n in sorted(kinds.items())),
+        *(f"| {markdown_text(kind)} | {n} |" for kind, n in sorted(kinds.items())),
     ]
     create_markdown_artifact(markdown="\n".join(lines), key=f"{key}-summary", description="Claims found")
     create_table_artifact(
-        table=[
-            {
-                "score": round(c.score, 2),
-                "kind": c.kind,
-                "quote": c.quote,
-                "speaker": c.speaker or "",
-            }
-            for c in sorted(result.claims, key=lambda c: -c.score)
-        ],
+        table=markdown_table(
+            [
+                {"score": round(c.score, 2), "kind": c.kind, "quote": c.quote, "speaker": c.speaker or ""}
+                for c in sorted(result.claims, key=lambda c: -c.score)
+            ]
+        ),
         key=f"{key}-claims",
-        description=f"Claims of {result.title}",
+        description=f"Claims of {markdown_text(result.title)}",
     )
     if result.report:
         create_link_artifact(link=Path(result.report).as_uri(), link_text="HTML review report", key=f"{key}-report")
 
 
 @flow(name="check-article", flow_run_name=_run_name, log_prints=False)
-def check_article(source: str, database_url: str | None = None, reports_dir: str | None = None) -> State:
-    """Check one article: load, extract claims, queue them for review, render the report."""
-    settings = Settings.from_env(database_url=database_url, reports_dir=reports_dir)
+def check_article(source: str) -> State:
+    """Check one article: load, extract claims, queue them for review, render the report.
+
+    The database and the reports folder come from the environment (CLAIMS_DATABASE_URL,
+    CLAIMS_REPORTS_DIR); a deployment run reads only http(s) URLs and files inside
+    CLAIMS_ARTICLES_DIR.
+    """
+    settings = Settings.from_env()
     logger = get_run_logger()
+    if deployment_run():
+        try:
+            check_deployment_source(source, settings)
+        except ClaimsError as exc:
+            logger.error("%s", redact_text(str(exc)))
+            return Failed(message=redact_text(str(exc)))
     loaded = load(source, settings, return_state=True)
     if not loaded.is_completed():
         logger.error("%s", loaded.message)

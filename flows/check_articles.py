@@ -17,24 +17,30 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_progress_artifact, update_progress_artifact
 from prefect.futures import PrefectFuture
+from prefect.states import Failed, State
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from claims.config import Settings
 from claims.db import open_engine
+from claims.errors import ClaimsError
 from claims.pipeline import Outcome, check_source, chunked, read_sources
 from claims.redact import markdown_text
 from claims.report import write_reports
+from claims.sources import check_deployment_source
+from flows import deployment_run
 
 DEFAULT_CHUNK = 50
 DEFAULT_WORKERS = 2
 
 
 @task(name="check-chunk", task_run_name="check-chunk-{index}")
-def check_chunk(index: int, sources: list[str], database_url: str, reports_dir: str) -> list[Outcome]:
+def check_chunk(
+    index: int, sources: list[str], database_url: str, reports_dir: str, deployment: bool = False
+) -> list[Outcome]:
     """Check a chunk of sources and render their reports; one bad source does not stop the rest."""
     settings = Settings.from_env(database_url=database_url, reports_dir=reports_dir)
     engine = open_engine(database_url)
-    outcomes = [check_source(source, settings, engine) for source in sources]
+    outcomes = [check_source(source, settings, engine, deployment=deployment) for source in sources]
     ids = [o.article_id for o in outcomes if o.ok and o.article_id is not None]
     if ids:
         write_reports(engine, Path(reports_dir), ids)
@@ -73,13 +79,22 @@ def _sources(sources: list[str] | None, sources_file: str | None) -> tuple[Itera
 def check_articles(
     sources: list[str] | None = None,
     sources_file: str | None = None,
-    database_url: str | None = None,
-    reports_dir: str | None = None,
     chunk_size: int = DEFAULT_CHUNK,
-) -> dict[str, int]:
-    """Check many articles (a list, or a file with one source per line) in chunks of tasks."""
-    settings = Settings.from_env(database_url=database_url, reports_dir=reports_dir)
+) -> dict[str, int] | State:
+    """Check many articles (a list, or a file with one source per line) in chunks of tasks.
+
+    The database and the reports folder come from the environment; a deployment run
+    reads only http(s) URLs and files (and a sources file) inside CLAIMS_ARTICLES_DIR.
+    """
+    settings = Settings.from_env()
     logger = get_run_logger()
+    deployment = deployment_run()
+    if deployment and sources_file:
+        try:
+            check_deployment_source(sources_file, settings, "sources file")
+        except ClaimsError as exc:
+            logger.error("%s", exc)
+            return Failed(message=str(exc))
     open_engine(settings.database_url)  # migrate once, before the chunks race to
     items, total = _sources(sources, sources_file)
     progress = create_progress_artifact(progress=0.0, key="check-articles-progress", description="Articles checked")
@@ -92,7 +107,7 @@ def check_articles(
         update_progress_artifact(progress, progress=100.0 * tally.checked / max(total, 1))
 
     for index, chunk in enumerate(chunked(items, max(1, chunk_size))):
-        in_flight.append(check_chunk.submit(index, chunk, settings.database_url, str(settings.reports_dir)))
+        in_flight.append(check_chunk.submit(index, chunk, settings.database_url, str(settings.reports_dir), deployment))
         while len(in_flight) >= limit:
             settle(in_flight.popleft())
     while in_flight:

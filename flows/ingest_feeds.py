@@ -17,6 +17,7 @@ not be read.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 from collections.abc import Iterator
@@ -43,15 +44,18 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from claims.config import Settings
 from claims.db import open_engine
 from claims.errors import ClaimsError, SourceError
-from claims.feeds import FeedItem, Poll, feed_list, poll_feed, record_item
+from claims.feeds import FeedItem, ItemResult, Poll, feed_list, poll_feed, record_items
 from claims.fetch import TransientFetchError, fetch_article, host_of
-from claims.redact import redact_text, redact_url
-from claims.sources import load_article, slugify
+from claims.redact import markdown_table, markdown_text, redact_text, redact_url
+from claims.sources import check_deployment_source, load_article, slugify
+from flows import deployment_run
 from flows.check_article import extract, queue
 from flows.render_reports import render_articles
 
 #: Items checked at once; the per-host limit keeps each site's share polite.
 MAX_WORKERS = 4
+#: The feeds file a deployment run may always read: ``feeds.txt`` in the worker's folder.
+DEFAULT_FEEDS_FILE = "feeds.txt"
 #: Requests in flight to one host across every worker (the ``fetch-<host>`` limit).
 PER_HOST = 2
 
@@ -178,6 +182,13 @@ def poll(url: str, host: str, settings: Settings, per_host: int = PER_HOST) -> P
     except ClaimsError as exc:
         logger.error("feed %s", redact_text(str(exc)))
         return Failed(message=redact_text(str(exc)))
+    if result.skipped:
+        logger.warning(
+            "feed %s: %d items, only the newest %d are considered (CLAIMS_FEED_MAX_ITEMS)",
+            redact_url(url),
+            result.items_in_feed,
+            result.items_in_feed - result.skipped,
+        )
     if result.not_modified:
         logger.info("feed %s: not modified (304); %d items to retry", redact_url(url), len(result.todo))
     else:
@@ -309,7 +320,13 @@ class Progress:
 def check_items(
     todo: list[tuple[str, FeedItem]], settings: Settings, *, max_workers: int, per_host: int
 ) -> list[ItemOutcome]:
-    """Check every item on a bounded thread pool, recording each outcome in its feed's state."""
+    """Check every item on a bounded thread pool, then record the outcomes in each feed's state at once.
+
+    A feed's state is one JSON value: written once per feed and poll, not once per item
+    (which made a 100,000-item feed quadratic). A crash before the write loses only the
+    records: those items are checked again on the next poll, and their articles are
+    recognised by their text.
+    """
     if not todo:
         return []
     engine = open_engine(settings.database_url)
@@ -332,19 +349,15 @@ def check_items(
                     feed, item = by_future[id(future)]
                     reason = redact_text(f"{item.link}: {future.state.message or result}")
                     result = ItemOutcome(feed, item.key, item.link, False, error=reason)
-                # Recorded here, in one thread, so the feed's state is never written twice at once.
-                record_item(
-                    engine,
-                    result.feed,
-                    result.key,
-                    article_id=result.article_id,
-                    error=result.error,
-                    transient=result.transient,
-                )
                 outcomes.append(result)
                 progress.advance(result)
     finally:
         progress.close()
+        by_feed: dict[str, list[ItemResult]] = {}
+        for done in outcomes:
+            by_feed.setdefault(done.feed, []).append(ItemResult(done.key, done.article_id, done.error, done.transient))
+        for feed_url, results in by_feed.items():
+            record_items(engine, feed_url, results)
     return outcomes
 
 
@@ -360,27 +373,29 @@ def publish_artifacts(summary: IngestSummary) -> None:
     failures_feeds = [f for f in summary.feeds if f.get("error")]
     if failures or failures_feeds:
         lines += ["", "## Failures", ""]
-        lines += [f"- feed `{f['feed']}`: {f['error']}" for f in failures_feeds]
-        lines += [f"- {item.error}" for item in failures]
+        lines += [f"- feed {markdown_text(f['feed'])}: {markdown_text(f['error'])}" for f in failures_feeds]
+        lines += [f"- {markdown_text(item.error)}" for item in failures]
     if summary.index:
-        lines += ["", f"Reports: `{summary.index}`"]
+        lines += ["", f"Reports: {markdown_text(summary.index)}"]
     create_markdown_artifact(markdown="\n".join(lines), key="claims-ingest-summary", description="Feeds ingested")
-    create_table_artifact(table=summary.feeds, key="claims-ingest-feeds", description="Feeds polled")
+    create_table_artifact(table=markdown_table(summary.feeds), key="claims-ingest-feeds", description="Feeds polled")
     if summary.items:
         create_table_artifact(
-            table=[
-                {
-                    "state": item.state,
-                    "article": item.title or redact_url(item.link),
-                    "link": redact_url(item.link),
-                    "claims": item.claims,
-                    "article_id": item.article_id or "",
-                    "revision": item.revision if item.ok else "",
-                    "added / kept / gone": f"{item.added} / {item.kept} / {item.gone}" if item.revision > 1 else "",
-                    "reason": item.error or "",
-                }
-                for item in summary.items
-            ],
+            table=markdown_table(
+                [
+                    {
+                        "state": item.state,
+                        "article": item.title or redact_url(item.link),
+                        "link": redact_url(item.link),
+                        "claims": item.claims,
+                        "article_id": item.article_id or "",
+                        "revision": item.revision if item.ok else "",
+                        "added / kept / gone": f"{item.added} / {item.kept} / {item.gone}" if item.revision > 1 else "",
+                        "reason": item.error or "",
+                    }
+                    for item in summary.items
+                ]
+            ),
             key="claims-ingest-items",
             description="Items checked",
         )
@@ -392,15 +407,20 @@ def publish_artifacts(summary: IngestSummary) -> None:
 def ingest_feeds(
     feeds: list[str] | None = None,
     feeds_file: str | None = None,
-    database_url: str | None = None,
-    reports_dir: str | None = None,
     max_workers: int = MAX_WORKERS,
     per_host: int = PER_HOST,
 ) -> State:
-    """Poll the feeds (URLs, and/or a file of URLs), check each new article, refresh the reports."""
+    """Poll the feeds (URLs, and/or a file of URLs), check each new article, refresh the reports.
+
+    The database and the reports folder come from the environment. A deployment run
+    reads its feeds file only when it is the default ``feeds.txt`` of the worker's
+    folder, the worker's CLAIMS_FEEDS_FILE, or lies inside CLAIMS_ARTICLES_DIR.
+    """
     logger = get_run_logger()
-    settings = Settings.from_env(database_url=database_url, reports_dir=reports_dir)
+    settings = Settings.from_env()
     try:
+        if deployment_run() and feeds_file not in (None, DEFAULT_FEEDS_FILE, os.environ.get("CLAIMS_FEEDS_FILE")):
+            check_deployment_source(str(feeds_file), settings, "feeds file")
         urls = feed_list(feeds, feeds_file)
     except ClaimsError as exc:
         return Failed(message=str(exc))

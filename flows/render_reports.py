@@ -27,9 +27,9 @@ def render_articles(database_url: str, reports_dir: str, article_ids: list[int] 
 
 
 @flow(name="render-reports", flow_run_name="render-reports", log_prints=False)
-def render_reports(database_url: str | None = None, reports_dir: str | None = None) -> str:
-    """Re-render every article's report and the index; the index's path."""
-    settings = Settings.from_env(database_url=database_url, reports_dir=reports_dir)
+def render_reports() -> str:
+    """Re-render every article's report and the index; the index's path (folders from the environment)."""
+    settings = Settings.from_env()
     engine = open_engine(settings.database_url)
     with Session(engine) as session:
         total = len(list_articles(session))

@@ -20,13 +20,16 @@ from prefect import flow, get_run_logger, task
 from prefect.exceptions import FlowPauseTimeout
 from prefect.flow_runs import pause_flow_run
 from prefect.input import RunInput
+from prefect.runtime import flow_run
 
 from claims.config import Settings
 from claims.db import open_engine
 from claims.errors import ClaimsError
 from claims.queue import Item, lease_next, release
 from claims.ratings import RatingScale, load_scale
+from claims.redact import markdown_text as md
 from claims.report import write_reports
+from claims.sources import slugify
 from claims.verdicts import SUGGESTED, record_verdict
 
 
@@ -52,24 +55,25 @@ def review_form(scale: RatingScale, item: Item, error: str = "") -> type[ReviewI
 def describe(scale: RatingScale, item: Item, error: str = "") -> str:
     """The claim and its context, as Markdown for the Resume dialog."""
     claim, article = item.claim, item.article
-    lines = [f"**Not recorded: {error}**", ""] if error else []
+    # Every value from an article, a verdict or the scale file goes through md (markdown_text).
+    lines = [f"**Not recorded: {md(error)}**", ""] if error else []
     lines += [
-        f"### Claim {claim.id} ({claim.kind}, score {claim.score:.2f})",
+        f"### Claim {claim.id} ({md(claim.kind)}, score {claim.score:.2f})",
         "",
-        f"> {claim.text}",
+        f"> {md(claim.text)}",
         "",
-        f"- quote: `{claim.quote}`",
-        f"- sentence: {claim.sentence}",
-        f"- speaker: {claim.speaker or '—'}",
-        f"- article: {article.title} ({article.url or article.source}, article {article.id})",
+        f"- quote: {md(claim.quote)}",
+        f"- sentence: {md(claim.sentence)}",
+        f"- speaker: {md(claim.speaker or '—')}",
+        f"- article: {md(article.title)} ({md(article.url or article.source)}, article {article.id})",
     ]
     if item.suggestion is not None:
         s = item.suggestion
         lines.append(
-            f"- **suggested: {s.rating}** (claim {claim.match_of} says the same; {s.reviewer}, {s.created_at:%Y-%m-%d})"
-            f" — choose `{SUGGESTED}` to confirm, or another rating to override"
+            f"- **suggested: {md(s.rating)}** (claim {claim.match_of} says the same; {md(s.reviewer)},"
+            f" {s.created_at:%Y-%m-%d}) — choose `{SUGGESTED}` to confirm, or another rating to override"
         )
-    lines += ["", "Ratings: " + "; ".join(f"`{r.label}` {r.description}" for r in scale.ratings)]
+    lines += ["", "Ratings: " + "; ".join(f"**{md(r.label)}** {md(r.description)}" for r in scale.ratings)]
     return "\n".join(lines)
 
 
@@ -100,17 +104,19 @@ def render(database_url: str, reports_dir: str, article_id: int) -> None:
     write_reports(open_engine(database_url), Path(reports_dir), [article_id])
 
 
-@flow(name="review-claims", flow_run_name="review-{reviewer}", log_prints=False)
+def _run_name() -> str:
+    return f"review-{slugify(str(flow_run.parameters.get('reviewer', '')), max_len=40) or 'editor'}"
+
+
+@flow(name="review-claims", flow_run_name=_run_name, log_prints=False)
 def review_claims(
     reviewer: str,
     count: int = 10,
     timeout: int = 3600,
     poll_interval: int = 10,
-    database_url: str | None = None,
-    reports_dir: str | None = None,
 ) -> dict[str, Any]:
     """Lease up to ``count`` claims to ``reviewer`` one by one and record the verdicts typed in the UI."""
-    settings = Settings.from_env(database_url=database_url, reports_dir=reports_dir)
+    settings = Settings.from_env()  # the database and reports folder: never run parameters
     url, logger, scale = settings.database_url, get_run_logger(), load_scale()
     done: list[dict[str, Any]] = []
     for _ in range(count):

@@ -18,7 +18,9 @@ from prefect.runtime import flow_run
 from claims.config import Settings
 from claims.db import open_engine
 from claims.digest import DEFAULT_MAX_AGE, Digest, digest
+from claims.redact import markdown_table, markdown_text
 from claims.report import write_reports
+from claims.sources import slugify
 
 
 @task(name="digest-numbers", task_run_name="digest-{day}")
@@ -43,23 +45,24 @@ def _today() -> str:
 
 
 def _run_name() -> str:
-    return f"digest-{flow_run.parameters.get('day') or _today()}"
+    return f"digest-{slugify(str(flow_run.parameters.get('day') or _today())) or _today()}"
 
 
 @flow(name="review-digest", flow_run_name=_run_name, log_prints=False)
 def review_digest(
     day: str | None = None,
     max_age_hours: float = DEFAULT_MAX_AGE.total_seconds() / 3600,
-    database_url: str | None = None,
-    reports_dir: str | None = None,
 ) -> Digest:
-    """Publish the digest of ``day`` (YYYY-MM-DD, UTC; today by default)."""
-    settings = Settings.from_env(database_url=database_url, reports_dir=reports_dir)
+    """Publish the digest of ``day`` (YYYY-MM-DD, UTC; today by default); folders from the environment."""
+    settings = Settings.from_env()
     day = day or _today()
     result = numbers(settings.database_url, day, max_age_hours)
     path = page(settings.database_url, str(settings.reports_dir))
-    create_markdown_artifact(markdown=result.markdown(), key="claims-digest", description=f"Review digest {day}")
-    create_table_artifact(table=result.rows(), key="claims-digest-numbers", description=f"Digest numbers {day}")
+    shown = markdown_text(day)  # a run parameter: any string
+    create_markdown_artifact(markdown=result.markdown(), key="claims-digest", description=f"Review digest {shown}")
+    create_table_artifact(
+        table=markdown_table(result.rows()), key="claims-digest-numbers", description=f"Digest numbers {shown}"
+    )
     if path:
         create_link_artifact(link=Path(path).as_uri(), link_text="Digest page", key="claims-digest-page")
     get_run_logger().info(

@@ -36,7 +36,7 @@ def _counts(db_url: str) -> tuple[int, int]:
         )
 
 
-def test_batch_flow_matches_bare_pipeline(tmp_path: Path) -> None:
+def test_batch_flow_matches_bare_pipeline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
 
@@ -46,13 +46,9 @@ def test_batch_flow_matches_bare_pipeline(tmp_path: Path) -> None:
     listing = tmp_path / "list.txt"
     listing.write_text("# archive\n" + "\n".join([*paths, str(tmp_path / "gone.txt"), ""]), encoding="utf-8")
     flow_db = f"sqlite:///{tmp_path / 'flow.db'}"
-    state = check_articles(
-        sources_file=str(listing),
-        database_url=flow_db,
-        reports_dir=str(tmp_path / "rep"),
-        chunk_size=5,
-        return_state=True,
-    )
+    monkeypatch.setenv("CLAIMS_DATABASE_URL", flow_db)  # as on a worker: flows take no folders
+    monkeypatch.setenv("CLAIMS_REPORTS_DIR", str(tmp_path / "rep"))
+    state = check_articles(sources_file=str(listing), chunk_size=5, return_state=True)
     counts = state.result()
     assert counts == {"checked": 13, "created": 12, "claims": counts["claims"], "failed": 1}
 
@@ -72,7 +68,7 @@ def test_batch_flow_matches_bare_pipeline(tmp_path: Path) -> None:
     assert by_key["check-articles-progress"].data == 100.0
     assert "gone.txt: no such file" in str(by_key["check-articles-summary"].data)
 
-    again = check_articles(sources=paths[:3], database_url=flow_db, reports_dir=str(tmp_path / "rep"))
+    again = check_articles(sources=paths[:3])
     assert again == {"checked": 3, "created": 0, "claims": again["claims"], "failed": 0}
     assert _counts(flow_db)[0] == 12
 

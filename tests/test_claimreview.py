@@ -130,6 +130,27 @@ def test_export_command_writes_file_stdout_and_filters_by_article(db_url: str, t
     assert bad.exit_code == 2
 
 
+HOSTILE = "It was </script><script>alert('x')</script> & <!-- $241 million -->"
+
+
+def test_export_is_inert_inside_a_script_block(db_url: str, reports_dir: Path) -> None:
+    """`<`, `>`, `&` and `'` leave `claims export` as \\u003c etc.: valid JSON, no `</script>` (issue 15)."""
+    engine = open_engine(db_url)
+    article_id, ids = add_article(engine, speaker="</script><b>Mayor</b>")
+    add_verdict(engine, ids[0], "false", explanation=HOSTILE, reviewer="Ana & Bo")
+    out = CliRunner().invoke(app, ["export", "--format", "claimreview", "--db", db_url])
+    assert out.exit_code == 0, out.output
+    assert not set("<>&'") & set(out.stdout)
+    assert "\\u003c/script\\u003e" in out.stdout and "\\u0026" in out.stdout
+    (review,) = json.loads(out.stdout)
+    assert review["reviewBody"] == HOSTILE and review["author"]["name"] == "Ana & Bo"
+    # the article page embeds the same JSON, escaped the same way
+    build_reports(engine, reports_dir)
+    html = (reports_dir / f"{article_id:05d}-city-budget-rises.html").read_text(encoding="utf-8")
+    (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
+    assert not set("<>&'") & set(block) and json.loads(block) == [review]
+
+
 def test_safe_url_keeps_only_http_links() -> None:
     assert safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
     assert safe_url(" HTTP://example.org ") == "HTTP://example.org"

@@ -12,6 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from claims.cli import app
+from claims.errors import UnsupportedSource
+from claims.sources import load_article
 from tests.conftest import EXAMPLE, ROOT
 
 runner = CliRunner()
@@ -174,3 +176,55 @@ def test_extract_without_a_language_model_is_one_line(tmp_path: Path) -> None:
     assert done.returncode != 0 and done.stdout == ""
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "pip install" in lines[0] and "Traceback" not in done.stderr
+
+
+# ------------------------------------------------------- issue 15, item 7: one clean line each
+
+
+def _one_line(result, exit_code: int, *needles: str) -> None:  # type: ignore[no-untyped-def]
+    assert result.exit_code == exit_code, result.output
+    assert result.stderr.startswith("claims: error: ") and result.stderr.count("\n") == 1, result.stderr
+    assert "Traceback" not in result.output and "internal error" not in result.stderr
+    for needle in needles:
+        assert needle in result.stderr
+
+
+def test_a_nul_byte_after_the_first_8_kib_is_refused(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_bytes(EXAMPLE.read_bytes() + b"x" * 9000 + b"\x00 The rest 12 percent.\n")
+    assert story.read_bytes().index(b"\x00") > 8192
+    _one_line(runner.invoke(app, ["extract", str(story)]), 2, "story.txt: binary data, not an article")
+    with pytest.raises(UnsupportedSource, match="binary data"):  # what the check-article flow calls
+        load_article(str(story))
+    utf16 = tmp_path / "utf16.txt"
+    utf16.write_bytes(("Ridership rose 12 percent. " * 400 + "\x00 end.").encode("utf-16"))
+    _one_line(runner.invoke(app, ["extract", str(utf16)]), 2, "binary data")
+
+
+@pytest.mark.parametrize("url", ["http://0177.0.0.1/", "http://[::1/"])
+def test_a_url_httpx_cannot_parse_names_the_source_in_one_line(url: str, db_url: str) -> None:
+    _one_line(runner.invoke(app, ["extract", url]), 2, f"{url}: not a valid URL")
+    # claims check refuses it before any Prefect run, so no task exception text
+    _one_line(runner.invoke(app, ["check", url, "--db", db_url]), 2, f"{url}: not a valid URL")
+
+
+def test_a_source_name_with_a_newline_gives_one_line(tmp_path: Path, db_url: str) -> None:
+    name = str(tmp_path / "no\nsuch\r\x1b[2J.txt")
+    for args in (["extract", name], ["check", name, "--db", db_url]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, result.output
+        assert result.stderr.count("\n") == 1 and "\x1b" not in result.stderr and "\r" not in result.stderr
+        assert "no such" in result.stderr
+
+
+@pytest.mark.parametrize("claim_id", ["9223372036854775808", "99999999999999999999999", "0"])
+def test_claim_ids_out_of_range_give_one_line(claim_id: str, db_url: str) -> None:
+    for args in (
+        ["history", claim_id],
+        ["verdict", claim_id, "true", "--reviewer", "ana"],
+        ["release", claim_id],
+        ["reopen", claim_id],
+    ):
+        _one_line(runner.invoke(app, [*args, "--db", db_url]), 3, f"no claim with id {claim_id}")
+    for args in (["report", "--article", claim_id], ["export", "--article", claim_id]):
+        _one_line(runner.invoke(app, [*args, "--db", db_url]), 3, f"no article with id {claim_id}")

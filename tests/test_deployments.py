@@ -189,6 +189,24 @@ def test_worker_runs_ingest_feeds_deployment(prefect_api, http_server, tmp_path:
             assert http_server.hits["/news/dw"] == 1 and http_server.hits["/news/gone"] == 1
             (state,) = feed_states(open_engine(f"sqlite:///{db}"))
             assert state.etag == '"v2"' and state.items["gone"]["status"] == "failed"
+
+            # Issue 15: the deployment surface is closed. No flow takes a database URL or a
+            # reports folder; check-article reads http(s) URLs, not the worker's files.
+            with get_client(sync_client=True) as client:
+                for schedule in SCHEDULES:
+                    deployment = client.read_deployment_by_name(f"{schedule.name}/{schedule.name}")
+                    names = set(deployment.parameter_openapi_schema["properties"])
+                    assert not names & {"database_url", "reports_dir"}, (schedule.name, names)
+            before = set(reports.iterdir())
+            stolen = run_deployment("check-article/check-article", parameters={"source": "/etc/passwd"}, timeout=150)
+            assert stolen.state.is_failed(), stolen.state
+            assert stolen.state.message == (
+                "/etc/passwd: a deployment run reads only http(s) URLs as its source "
+                "(set CLAIMS_ARTICLES_DIR on the worker to allow files inside that folder)"
+            )
+            assert set(reports.iterdir()) == before
+            with Session(open_engine(f"sqlite:///{db}")) as session:
+                assert len(session.exec(select(StoredArticle)).all()) == 3
     finally:
         stop_process(worker)
         worker_log.close()

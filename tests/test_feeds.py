@@ -205,3 +205,63 @@ def test_per_host_limit(http_server) -> None:
         answers = list(pool.map(lambda _: fetch(url, Settings(), limiter=limiter), range(6)))
     assert [a.body for a in answers] == [b"ok"] * 6
     assert peak == 2
+
+
+# ---------------------------------------------- issue 15, item 4: large feeds stay linear and bounded
+
+
+def dated_rss(count: int) -> bytes:
+    """An RSS feed of ``count`` items, one a minute, in no particular order (item i at minute i)."""
+    import datetime as dt
+    import random
+
+    order = list(range(count))
+    random.Random(15).shuffle(order)
+    start = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
+    entries = "".join(
+        f"<item><title>Story {i}</title><link>/s/{i}</link><guid isPermaLink='false'>{i}</guid>"
+        f"<pubDate>{(start + dt.timedelta(minutes=i)).strftime('%a, %d %b %Y %H:%M:%S GMT')}</pubDate></item>"
+        for i in order
+    )
+    return (
+        "<?xml version='1.0' encoding='UTF-8'?><rss version='2.0'><channel><title>Big</title>"
+        f"<link>http://127.0.0.1/</link><description>test</description>{entries}</channel></rss>"
+    ).encode()
+
+
+def test_a_poll_considers_the_newest_feed_max_items_with_a_warning(http_server, db_url: str, caplog) -> None:
+    engine = open_engine(db_url)
+    url = http_server.add("/big.xml", body=dated_rss(1000), content_type="application/rss+xml")
+    with caplog.at_level("WARNING", logger="claims.feeds"):
+        poll = poll_feed(engine, url, Settings(feed_max_items=200))
+    assert poll.items_in_feed == 1000 and poll.skipped == 800
+    assert sorted(int(i.key) for i in poll.todo) == list(range(800, 1000))  # the newest 200
+    assert [r.getMessage() for r in caplog.records] == [
+        f"feed {url}: 1000 items, only the newest 200 are considered (CLAIMS_FEED_MAX_ITEMS)"
+    ]
+    (state,) = feed_states(engine)
+    assert len(state.items) == 200  # the state stays the size of the cap, not of the feed
+
+
+def test_feed_max_items_comes_from_the_environment(monkeypatch) -> None:
+    assert Settings.from_env().feed_max_items == 200
+    monkeypatch.setenv("CLAIMS_FEED_MAX_ITEMS", "25")
+    assert Settings.from_env().feed_max_items == 25
+
+
+def test_a_polls_outcomes_are_written_in_one_statement(http_server, db_url: str) -> None:
+    """Recording 1,000 outcomes writes the feed's state once, not once per item (quadratic in the feed)."""
+    from sqlalchemy import event
+
+    from claims.feeds import ItemResult, record_items
+
+    engine = open_engine(db_url)
+    url = http_server.add("/big.xml", body=dated_rss(1000), content_type="application/rss+xml")
+    poll = poll_feed(engine, url, Settings(feed_max_items=1000))
+    writes: list[str] = []
+    event.listen(engine, "before_cursor_execute", lambda *a: writes.append(a[2]) if "feed_state" in a[2] else None)
+    statuses = record_items(engine, url, [ItemResult(i.key, article_id=int(i.key)) for i in poll.todo])
+    assert set(statuses.values()) == {ItemStatus.CHECKED} and len(statuses) == 1000
+    assert sum(w.lstrip().upper().startswith("UPDATE") for w in writes) == 1
+    (state,) = feed_states(engine)
+    assert all(entry["status"] == ItemStatus.CHECKED for entry in state.items.values())

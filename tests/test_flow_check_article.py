@@ -14,6 +14,14 @@ from tests.helpers import run_artifacts
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
 
+
+@pytest.fixture(autouse=True)
+def _worker_environment(db_url: str, reports_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Flows read the database and the reports folder from the environment, as on a worker."""
+    monkeypatch.setenv("CLAIMS_DATABASE_URL", db_url)
+    monkeypatch.setenv("CLAIMS_REPORTS_DIR", str(reports_dir))
+
+
 SEED_QUOTES = [
     "first visit in 24 years",
     "2:45 a.m.",
@@ -26,7 +34,7 @@ SEED_QUOTES = [
 def test_seed_report_end_to_end(seed_article: Path, db_url: str, reports_dir: Path) -> None:
     from flows.check_article import check_article
 
-    state = check_article(str(seed_article), db_url, str(reports_dir), return_state=True)
+    state = check_article(str(seed_article), return_state=True)
     assert state.is_completed(), state.message
     result = state.result()
     assert result.created and result.slug == "putin-kim-summit"
@@ -70,8 +78,8 @@ def test_seed_report_end_to_end(seed_article: Path, db_url: str, reports_dir: Pa
 def test_sample_article_and_second_run_adds_nothing(db_url: str, reports_dir: Path) -> None:
     from flows.check_article import check_article
 
-    first = check_article(str(EXAMPLE), db_url, str(reports_dir))
-    second = check_article(str(EXAMPLE), db_url, str(reports_dir))
+    first = check_article(str(EXAMPLE))
+    second = check_article(str(EXAMPLE))
     assert first.created and not second.created
     assert first.article_id == second.article_id
     with Session(open_engine(db_url)) as session:
@@ -83,7 +91,7 @@ def test_sample_article_and_second_run_adds_nothing(db_url: str, reports_dir: Pa
 def test_bad_source_fails_the_run_with_a_reason(tmp_path: Path, db_url: str, reports_dir: Path) -> None:
     from flows.check_article import check_article
 
-    state = check_article(str(tmp_path / "missing.txt"), db_url, str(reports_dir), return_state=True)
+    state = check_article(str(tmp_path / "missing.txt"), return_state=True)
     assert state.is_failed()
     assert state.message == f"{tmp_path / 'missing.txt'}: no such file"
     assert not reports_dir.exists()

@@ -13,6 +13,7 @@ element, attribute or URL scheme that a benign article's page does not.
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -231,50 +232,140 @@ def test_markdown_text_is_inert_however_it_is_rendered(payload: str) -> None:
         assert "\n" not in markdown_text(payload)
 
 
-@pytest.mark.slow
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(title=payloads(), quote=payloads(), source=payloads())
-def test_flow_artifacts_are_inert(prefect_server, title: str, quote: str, source: str) -> None:
-    """The check-article flow's artifacts, published to a real Prefect server and read back."""
+#: What our artifacts' Markdown may hold once rendered: structure, never a link, image or raw tag.
+ARTIFACT_TAGS = {
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "ul",
+    "li",
+    "code",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "strong",
+    "blockquote",
+}
+
+
+def assert_markdown_inert(markdown: str) -> None:
+    """``markdown`` rendered with raw HTML allowed (as permissive as any UI) holds no markup of its own."""
+    tree = tags_of(RENDER.render(markdown))
+    assert {t for t, _ in tree.tags} <= ARTIFACT_TAGS, markdown
+    assert not any(attrs for _, attrs in tree.tags), markdown
+
+
+def published_artifacts(publish) -> list:  # type: ignore[no-untyped-def]
+    """Run ``publish`` in a flow on the real Prefect test server; its artifacts, read back through the API."""
     from prefect import flow
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
     from prefect.runtime import flow_run
 
+    @flow(name="fuzz-artifacts")
+    def run() -> str:
+        publish()
+        return str(flow_run.id)
+
+    run_id = run()
+    with get_client(sync_client=True) as client:
+        return client.read_artifacts(artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[run_id])))
+
+
+LINK = re.compile(r"\[(?P<text>.*)\]\(file://[^()\s]*\)", re.DOTALL)
+
+
+def assert_artifacts_inert(artifacts: list, kinds: set[str]) -> None:  # type: ignore[no-untyped-def]
+    """Every artifact's Markdown, table cells and column names, link text and description is inert."""
+    assert {a.type for a in artifacts} >= kinds
+    for artifact in artifacts:
+        assert_markdown_inert(artifact.description or "")
+        if artifact.type == "markdown":
+            # A link artifact is Markdown Prefect writes, "[text](file:///...)": its text must be inert.
+            link = LINK.fullmatch(str(artifact.data))
+            assert_markdown_inert(link.group("text") if link else str(artifact.data))
+        elif artifact.type == "table":
+            rows = json.loads(artifact.data) if isinstance(artifact.data, str) else artifact.data
+            for row in rows:
+                for name, value in row.items():
+                    assert_markdown_inert(str(name))
+                    assert_markdown_inert(str(value))
+
+
+@pytest.mark.slow
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=payloads(), quote=payloads(), source=payloads(), speaker=payloads())
+def test_flow_artifacts_are_inert(prefect_server, title: str, quote: str, source: str, speaker: str) -> None:
+    """The check-article flow's artifacts (Markdown, table, link, descriptions), published and read back."""
     from claims.extract import Claim
     from flows.check_article import CheckResult, publish_artifacts
 
     claim = Claim(
-        quote=quote, start=0, end=len(quote), sentence=quote, text=quote, kind="quantity", score=0.9, reason="fuzz"
+        quote=quote,
+        start=0,
+        end=len(quote),
+        sentence=quote,
+        text=quote,
+        kind="quantity",
+        score=0.9,
+        reason="fuzz",
+        speaker=speaker,
     )
     result = CheckResult(source, 1, "story", title, True, [claim], str(Path("/tmp/report.html")))
+    artifacts = published_artifacts(lambda: publish_artifacts(result))
+    assert_artifacts_inert(artifacts, {"markdown", "table"})
+    (table,) = [a for a in artifacts if a.type == "table"]
+    assert "Claims of " in (table.description or "")
 
-    @flow(name="fuzz-artifacts")
-    def publish() -> str:
-        publish_artifacts(result)
-        return str(flow_run.id)
 
-    run_id = publish()
-    with get_client(sync_client=True) as client:
-        artifacts = client.read_artifacts(
-            artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[run_id]))
-        )
-    markdown = [a.data for a in artifacts if a.type == "markdown"]
-    assert markdown
-    for data in markdown:
-        tree = tags_of(RENDER.render(str(data)))
-        assert {t for t, _ in tree.tags} <= {
-            "h1",
-            "p",
-            "ul",
-            "li",
-            "code",
-            "table",
-            "thead",
-            "tbody",
-            "tr",
-            "th",
-            "td",
-            "strong",
-        }
-        assert not any(name.startswith("on") or name == "href" for _, attrs in tree.tags for name in attrs)
+@pytest.mark.slow
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=payloads(), link=payloads(), error=payloads(), feed_title=payloads())
+def test_ingest_artifacts_are_inert(prefect_server, title: str, link: str, error: str, feed_title: str) -> None:
+    """The ingest-feeds flow's summary, feed and item tables, with hostile item titles, links and errors."""
+    from flows.ingest_feeds import IngestSummary, ItemOutcome, publish_artifacts
+
+    feeds = [
+        {"feed": f"https://news.example/{link}", "title": feed_title, "status": 200, "items": 2, "to check": 2,
+         "error": ""},
+        {"feed": link, "title": "", "status": "", "items": 0, "to check": 0, "error": error},
+    ]  # fmt: skip
+    items = [
+        ItemOutcome(feed="f", key="a", link=f"https://news.example/{link}", ok=True, title=title, created=True),
+        ItemOutcome(feed="f", key="b", link=link, ok=False, title=title, error=error),
+    ]
+    summary = IngestSummary(feeds, items, index="/tmp/reports/index.html")
+    artifacts = published_artifacts(lambda: publish_artifacts(summary))
+    assert_artifacts_inert(artifacts, {"markdown", "table"})
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=payloads(), reviewer=payloads())
+def test_review_form_and_digest_markdown_are_inert(text: str, reviewer: str) -> None:
+    """The Resume form's description (review-claims) and the digest's Markdown, with hostile claims and names."""
+    import datetime as dt
+
+    from claims.digest import Digest, Waiting
+    from claims.models import StoredArticle, StoredClaim, Verdict
+    from claims.queue import Item
+    from claims.ratings import load_scale
+    from flows.review_claims import describe
+
+    article = StoredArticle(id=1, source=text, url=None, slug="s", title=text, content_hash="0" * 64, text=text)
+    claim = StoredClaim(
+        id=2, article_id=1, position=0, quote=text, start=0, end=1, sentence=text, text=text, kind="quantity",
+        score=0.5, reason="", values={}, speaker=text, normalized=text, match_of=1,
+    )  # fmt: skip
+    hint = Verdict(claim_id=1, rating=text, explanation="", sources=[], reviewer=reviewer)
+    assert_markdown_inert(describe(load_scale(), Item(claim, article, None, hint), error=text))
+    now = dt.datetime.now(dt.UTC)
+    digest = Digest(
+        day=now.date(), now=now, max_age=dt.timedelta(hours=24), statuses={"pending": 1}, pending_old=1,
+        leased_old=0, articles_today=1, verdicts_today=1, ratings={text: 1}, reviewers={reviewer: 1},
+        oldest=[Waiting(claim_id=2, article_id=1, status="pending", quote=text, since=now)],
+    )  # fmt: skip
+    assert_markdown_inert(digest.markdown())

@@ -16,6 +16,13 @@ from tests.test_feeds import ConditionalFeed, rss
 pytestmark = pytest.mark.usefixtures("prefect_server")
 
 
+@pytest.fixture(autouse=True)
+def _worker_environment(db_url: str, reports_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Flows read the database and the reports folder from the environment, as on a worker."""
+    monkeypatch.setenv("CLAIMS_DATABASE_URL", db_url)
+    monkeypatch.setenv("CLAIMS_REPORTS_DIR", str(reports_dir))
+
+
 def article_html(title: str, paragraphs: list[str]) -> bytes:
     """A small news page of our own."""
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
@@ -55,7 +62,7 @@ def test_ingest_checks_new_items_once(http_server, db_url: str, reports_dir: Pat
     feed = ConditionalFeed(rss([("dam", dam), ("gone", gone), ("broken", broken)]))
     feed_url = http_server.add("/feed.xml", Route(handler=feed))
 
-    state = ingest_feeds([feed_url], database_url=db_url, reports_dir=str(reports_dir), return_state=True)
+    state = ingest_feeds([feed_url], return_state=True)
     assert state.is_completed(), state.message
     summary = state.result()
     assert {i.link: i.state for i in summary.items} == {dam: "new", gone: "failed", broken: "failed"}
@@ -89,7 +96,7 @@ def test_ingest_checks_new_items_once(http_server, db_url: str, reports_dir: Pat
         assert client.read_global_concurrency_limit_by_name(limit_name(dam)).limit == 2
 
     # Second run: the feed answers 304; only the 500 item is tried again.
-    again = ingest_feeds([feed_url], database_url=db_url, reports_dir=str(reports_dir), return_state=True)
+    again = ingest_feeds([feed_url], return_state=True)
     assert again.is_completed(), again.message
     assert feed.answers == [200, 304]
     assert [i.link for i in again.result().items] == [broken]
@@ -100,7 +107,7 @@ def test_ingest_checks_new_items_once(http_server, db_url: str, reports_dir: Pat
     # A corrected story (the feed gives it a new date): the next revision of the same article.
     http_server.add("/news/dam", body=DAM_V2)
     feed.body, feed.etag = rss([("dam", dam), ("gone", gone), ("broken", broken)], hours={"dam": 9}), '"v2"'
-    third = ingest_feeds([feed_url], database_url=db_url, reports_dir=str(reports_dir), return_state=True)
+    third = ingest_feeds([feed_url], return_state=True)
     revised = next(i for i in third.result().items if i.link == dam)
     assert revised.state == "revised" and revised.revision == 2 and revised.article_id == article.id
     assert revised.added >= 1 and revised.kept >= 1
@@ -152,9 +159,9 @@ def test_review_digest_flow_publishes_artifacts_and_page(http_server, db_url: st
 
     dam = http_server.add("/news/dam", body=DAM)
     feed_url = http_server.add("/feed.xml", body=rss([("dam", dam)]), content_type="application/rss+xml")
-    assert ingest_feeds([feed_url], database_url=db_url, reports_dir=str(reports_dir), return_state=True).is_completed()
+    assert ingest_feeds([feed_url], return_state=True).is_completed()
 
-    state = review_digest(database_url=db_url, reports_dir=str(reports_dir), return_state=True)
+    state = review_digest(return_state=True)
     assert state.is_completed(), state.message
     result = state.result()
     assert result.queue_size > 0 and result.articles_today == 1 and result.verdicts_today == 0
@@ -183,9 +190,67 @@ def test_secrets_in_item_urls_stay_out_of_artifacts_and_messages(http_server, db
     http_server.add("/news/private", status=404, body=b"no")
     secret_link = http_server.url("/news/private?api_key=SECRET-4711")
     feed_url = http_server.add("/feed.xml", body=rss([("p", secret_link)]), content_type="application/rss+xml")
-    state = ingest_feeds([feed_url], database_url=db_url, reports_dir=str(reports_dir), return_state=True)
+    state = ingest_feeds([feed_url], return_state=True)
     (item,) = state.result().items
     assert not item.ok and "HTTP 404" in (item.error or "") and "SECRET-4711" not in (item.error or "")
     assert "SECRET-4711" not in repr(item)
     for artifact in run_artifacts(state.state_details.flow_run_id):
         assert "SECRET-4711" not in str(artifact.data), artifact.key
+
+
+def test_a_dripping_host_costs_one_item_not_the_poll(http_server, db_url: str, reports_dir: Path, monkeypatch) -> None:
+    """Issue 15: a page dripping a byte at a time fails at CLAIMS_FETCH_DEADLINE; the other items land."""
+    import time
+
+    from flows.ingest_feeds import ingest_feeds
+    from tests.test_fetch_deadline import PAGE, drip
+
+    monkeypatch.setenv("CLAIMS_FETCH_DEADLINE", "1")
+    dam = http_server.add("/news/dam", body=DAM)
+    slow = http_server.add("/news/slow", drip(PAGE))
+    feed_url = http_server.add(
+        "/feed.xml", body=rss([("dam", dam), ("slow", slow)]), content_type="application/rss+xml"
+    )
+    start = time.monotonic()
+    state = ingest_feeds([feed_url], return_state=True)
+    assert state.is_completed(), state.message
+    items = {i.link: i for i in state.result().items}
+    assert items[dam].state == "new"
+    assert items[slow].state == "failed" and items[slow].transient
+    assert "deadline (CLAIMS_FETCH_DEADLINE)" in (items[slow].error or "")
+    assert time.monotonic() - start < 5.5  # the drip alone takes 6 s
+
+
+def test_ingest_writes_each_feed_state_once_per_poll(http_server, db_url: str, reports_dir: Path) -> None:
+    """Issue 15: the item outcomes of a poll are written to the feed's state at once, not item by item."""
+    from sqlalchemy import event
+
+    from flows.ingest_feeds import ingest_feeds
+
+    links = [
+        (
+            str(i),
+            http_server.add(
+                f"/news/{i}", body=article_html(f"Story {i}", [f"The council spent {i + 2} million dollars in 2025."])
+            ),
+        )
+        for i in range(6)
+    ]
+    feed_url = http_server.add("/feed.xml", body=rss(links), content_type="application/rss+xml")
+    engine = open_engine(db_url)
+    updates: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        if statement.lstrip().upper().startswith("UPDATE FEED_STATE"):
+            updates.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        state = ingest_feeds([feed_url], return_state=True)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert state.is_completed(), state.message
+    assert [i.state for i in state.result().items] == ["new"] * 6
+    assert len(updates) == 2  # the poll (new items pending), then the outcomes of all six
+    (feed_state,) = feed_states(engine)
+    assert {e["status"] for e in feed_state.items.values()} == {"checked"}

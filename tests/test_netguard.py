@@ -184,6 +184,15 @@ def test_conftest_allows_loopback_for_ordinary_tests(http_server):
         "::ffff:127.0.0.1",
         "::ffff:10.0.0.1",
         "64:ff9b::a00:1",
+        # issue 15: what Python's ipaddress counts global
+        "2002:7f00:1::",  # 6to4 embedding 127.0.0.1
+        "2002:a00:1::1",  # 6to4 embedding 10.0.0.1
+        "2002:a9fe:a9fe::",  # 6to4 embedding 169.254.169.254
+        "2001:0:4136:e378:8000:63bf:80ff:fffe",  # Teredo, client 127.0.0.1
+        "fec0::1",  # site-local
+        "192.0.0.9",
+        "192.0.0.170",
+        "192.0.0.255",
     ],
 )
 def test_non_public_addresses_are_refused(address):
@@ -197,6 +206,22 @@ def test_non_public_addresses_are_refused(address):
 @pytest.mark.parametrize("address", ["93.184.216.34", "8.8.8.8", "2606:4700::6810:85e5"])
 def test_public_addresses_pass(address):
     assert is_public(ipaddress.ip_address(address))
+
+
+@pytest.mark.parametrize(
+    ("address", "kind"),
+    [
+        ("2002:7f00:1::", "a 6to4 address (embedding 127.0.0.1)"),
+        ("2001:0:4136:e378:8000:63bf:80ff:fffe", "a Teredo address (embedding 127.0.0.1)"),
+        ("fec0::1", "a site-local address"),
+        ("192.0.0.9", "an IETF protocol address (192.0.0.0/24)"),
+    ],
+)
+def test_the_refusal_names_what_ipaddress_misses(address, kind):
+    guard = GuardedTransport(AllowList(), recording_transport()[0], fake({"news.example": [address]}))
+    with httpx.Client(transport=guard) as client, pytest.raises(FetchError) as refused:
+        client.get("http://news.example/story")
+    assert f"news.example resolves to {address}, which is {kind}" in str(refused.value)
 
 
 def test_one_private_address_among_public_ones_is_enough_to_refuse():

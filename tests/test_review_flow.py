@@ -19,6 +19,13 @@ from tests.test_queue import numbered
 pytestmark = pytest.mark.slow
 
 
+@pytest.fixture(autouse=True)
+def _worker_environment(db_url: str, reports_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Flows read the database and the reports folder from the environment, as on a worker."""
+    monkeypatch.setenv("CLAIMS_DATABASE_URL", db_url)
+    monkeypatch.setenv("CLAIMS_REPORTS_DIR", str(reports_dir))
+
+
 def editor(run_name: str, answers: list[dict[str, Any]], seen: list[str]) -> Callable[[], None]:
     """Resume the run named ``run_name`` once per answer, each time it pauses anew."""
     from prefect.client.orchestration import get_client
@@ -54,9 +61,7 @@ def test_editor_reviews_in_the_ui(prefect_server: None, db_url: str, reports_dir
     seen: list[str] = []
     player = threading.Thread(target=editor("review-ana", answers, seen), daemon=True)
     player.start()
-    result = review_claims(
-        "ana", count=2, timeout=30, poll_interval=1, database_url=db_url, reports_dir=str(reports_dir)
-    )
+    result = review_claims("ana", count=2, timeout=30, poll_interval=1)
     player.join(5)
     assert [v["rating"] for v in result["verdicts"]] == ["false", "mostly-true"]
     assert result["timed_out"] is None
@@ -77,9 +82,7 @@ def test_timeout_releases_the_lease(prefect_server: None, db_url: str, reports_d
 
     engine = open_engine(db_url)
     save_article(engine, *numbered("quiet.txt", 1))
-    result = review_claims(
-        "bob", count=1, timeout=1, poll_interval=1, database_url=db_url, reports_dir=str(reports_dir)
-    )
+    result = review_claims("bob", count=1, timeout=1, poll_interval=1)
     assert result["verdicts"] == [] and result["timed_out"] == 1
     with Session(engine) as session:
         assert session.exec(select(Lease)).all() == []

@@ -11,6 +11,7 @@ report files and the database.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -23,7 +24,7 @@ from typer.testing import CliRunner
 
 from claims.cli import app
 from claims.db import redact
-from claims.redact import database_url_parameter, has_password, is_secret_name, redact_text, redact_url
+from claims.redact import has_password, is_secret_name, redact_text, redact_url
 from tests.conftest import EXAMPLE
 from tests.helpers import Route
 
@@ -156,15 +157,24 @@ def test_secret_names() -> None:
     assert not any(map(is_secret_name, ["id", "page", "monkey", "tokens_used_for_sorting_x" * 0 or "sort", "q"]))
 
 
-def test_database_url_parameter_moves_a_password_into_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("CLAIMS_DATABASE_URL", raising=False)
-    assert database_url_parameter("sqlite:///claims.db") == "sqlite:///claims.db"
+def test_the_command_hands_its_database_url_to_flows_by_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No flow takes a database URL or reports folder as a parameter (issue 15); the CLI uses the environment."""
+    import inspect
+
+    from claims.config import Settings
+    from claims.runtime import settings_in_environment
+    from flows.serve import SCHEDULES, load_flow
+
+    for schedule in SCHEDULES:
+        names = set(inspect.signature(load_flow(schedule.entrypoint).fn).parameters)
+        assert not names & {"database_url", "reports_dir"}, schedule.name
+    monkeypatch.setenv("CLAIMS_DATABASE_URL", "sqlite:///before.db")
+    monkeypatch.delenv("CLAIMS_REPORTS_DIR", raising=False)
     url = "postgresql+psycopg://editor:hunter2@db.example/claims"
     assert has_password(url)
-    assert database_url_parameter(url) is None
-    import os
-
-    assert os.environ["CLAIMS_DATABASE_URL"] == url
+    with settings_in_environment(Settings(database_url=url)):
+        assert Settings.from_env().database_url == url
+    assert os.environ["CLAIMS_DATABASE_URL"] == "sqlite:///before.db" and "CLAIMS_REPORTS_DIR" not in os.environ
 
 
 @pytest.mark.parametrize(

@@ -135,3 +135,43 @@ def test_windows_1252_text_is_detected(tmp_path: Path) -> None:
     path = tmp_path / "cp.txt"
     path.write_bytes("The mayor said the “new” toll is €3.50 – up 12 percent.".encode("cp1252"))
     assert load_article(str(path)).text == "The mayor said the “new” toll is €3.50 – up 12 percent."
+
+
+# ------------------------------------------- issue 15, item 8: what a deployment run may read
+
+
+def test_a_deployment_run_reads_urls_and_files_inside_the_articles_dir_only(tmp_path: Path) -> None:
+    from claims.config import Settings
+    from claims.errors import UnsupportedSource
+    from claims.sources import check_deployment_source
+
+    allowed = tmp_path / "articles"
+    (allowed / "desk").mkdir(parents=True)
+    inside = allowed / "desk" / "story.txt"
+    inside.write_text("The bridge cost 42 million dollars.\n", encoding="utf-8")
+    outside = tmp_path / "secret.txt"
+    outside.write_text("password=hunter2\n", encoding="utf-8")
+    (allowed / "link.txt").symlink_to(outside)
+
+    closed = Settings(articles_dir=None)
+    check_deployment_source("https://news.example/story", closed)
+    for source in (str(inside), "/etc/passwd", "-", "story.txt"):
+        with pytest.raises(UnsupportedSource, match="a deployment run reads only http"):
+            check_deployment_source(source, closed)
+    with pytest.raises(UnsupportedSource, match="only http and https"):
+        check_deployment_source("file:///etc/passwd", closed)
+
+    opened = Settings(articles_dir=allowed)
+    check_deployment_source(str(inside), opened)
+    for source in ("/etc/passwd", str(outside), str(allowed / "link.txt"), str(allowed / "desk" / ".." / ".." / "secret.txt"), "-"):  # fmt: skip
+        with pytest.raises(UnsupportedSource, match="only inside CLAIMS_ARTICLES_DIR"):
+            check_deployment_source(source, opened)
+
+
+def test_the_articles_dir_comes_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from claims.config import Settings
+
+    monkeypatch.delenv("CLAIMS_ARTICLES_DIR", raising=False)
+    assert Settings.from_env().articles_dir is None  # none allowed by default
+    monkeypatch.setenv("CLAIMS_ARTICLES_DIR", str(tmp_path))
+    assert Settings.from_env().articles_dir == tmp_path

@@ -73,6 +73,13 @@ def _group(
     """
 
 
+def error(message: str) -> None:
+    """Print a one-line error to standard error (no line breaks or control characters from the input)."""
+    from claims.redact import terminal_text
+
+    print(f"claims: error: {terminal_text(message)}", file=sys.stderr)
+
+
 # Registration happens on import; the order is the order of ``claims --help``.
 from claims.cli import check as _check  # noqa: E402,F401,I001
 from claims.cli import extract as _extract  # noqa: E402,F401
@@ -83,11 +90,6 @@ from claims.cli import maint as _maint  # noqa: E402,F401
 from claims.cli import serve as _serve  # noqa: E402,F401
 from claims.cli import users as _users  # noqa: E402,F401
 from claims.cli import web as _web  # noqa: E402,F401
-
-
-def error(message: str) -> None:
-    """Print a one-line error to standard error."""
-    print(f"claims: error: {message}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> None:

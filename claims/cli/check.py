@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from claims.cli import app
+from claims.cli import app, error
 from claims.cli.options import DbOption, Format, FormatOption, ReportsOption, settings
+from claims.redact import terminal_json, terminal_text
 
 
 @app.command()
@@ -40,14 +39,14 @@ def check(
             precheck(source, conf)
             runnable.append(source)
         except ClaimsError as exc:
-            print(f"claims: error: {exc}", file=sys.stderr)
+            error(str(exc))
             failed += 1
     if runnable:
         from claims.runtime import run_check
     for source in runnable:
         outcome = run_check(source, conf, verbose=verbose)
         if isinstance(outcome, str):
-            print(f"claims: error: {outcome}", file=sys.stderr)
+            error(outcome)
             failed += 1
             continue
         if fmt is Format.table:
@@ -58,7 +57,7 @@ def check(
                 [c.to_dict() for c in sorted(outcome.claims, key=lambda c: -c.score)],
                 title=f"{outcome.title} — {len(outcome.claims)} claims ({note})",
             )
-            print(f"Report: {outcome.report}")
+            print(f"Report: {terminal_text(outcome.report)}")
         else:
             row = {
                 "source": outcome.source,
@@ -67,7 +66,7 @@ def check(
                 "claims": len(outcome.claims),
                 "report": outcome.report,
             }
-            print(json.dumps(row, ensure_ascii=False, indent=2 if fmt is Format.json else None))
+            print(terminal_json(row, 2 if fmt is Format.json else None))
     if failed:
         raise typer.Exit(2)
 
@@ -106,7 +105,7 @@ def batch(
         verbose=verbose,
     )
     if isinstance(outcome, str):
-        print(f"claims: error: {outcome}", file=sys.stderr)
+        error(outcome)
         raise typer.Exit(1)
     print(
         f"{outcome['checked']} sources: {outcome['created']} new articles, {outcome['claims']} claims, "

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Annotated
 
 import typer
 
-from claims.cli import app
+from claims.cli import app, error
 from claims.cli.options import Format, FormatOption, settings
 from claims.errors import ClaimsError
+from claims.redact import terminal_json, terminal_text
 
 
 @app.command()
@@ -32,21 +32,20 @@ def extract(
         try:
             article = load_article(source, conf)
         except ClaimsError as exc:
-            print(f"claims: error: {exc}", file=sys.stderr)
+            error(str(exc))
             failed += 1
             continue
         if not is_english(article.text):
-            print(f"claims: {source}: the text is not English; no claims extracted", file=sys.stderr)
+            print(f"claims: {terminal_text(source)}: the text is not English; no claims extracted", file=sys.stderr)
             continue
         for claim in extract_claims(article.text, published=article.published):
             row = {"source": source, **claim.to_dict()}
             if fmt is Format.jsonl:
-                sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+                sys.stdout.write(terminal_json(row) + "\n")
             else:
                 rows.append(row)
     if fmt is Format.json:
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(terminal_json(rows, 2) + "\n")
     elif fmt is Format.table:
         from claims.cli.tables import claims_table
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Annotated, Any
 
 import typer
@@ -12,6 +11,8 @@ from rich.table import Table
 
 from claims.cli import app
 from claims.cli.options import DbOption, Format, FormatOption, ReportsOption, settings
+from claims.cli.tables import cell, print_json
+from claims.redact import terminal_text as safe
 
 ReviewerOption = Annotated[
     str, typer.Option("--reviewer", "-r", envvar="CLAIMS_REVIEWER", help="Your name, as recorded with verdicts.")
@@ -30,9 +31,9 @@ def _engine(db: str | None):  # type: ignore[no-untyped-def]
 def _dump(data: Any, fmt: Format) -> None:
     if fmt is Format.jsonl and isinstance(data, list):
         for row in data:
-            print(json.dumps(row, ensure_ascii=False, default=str))
+            print_json(row)
     else:
-        print(json.dumps(data, ensure_ascii=False, indent=2 if fmt is Format.json else None, default=str))
+        print_json(data, 2 if fmt is Format.json else None)
 
 
 def age(seconds: float) -> str:
@@ -67,11 +68,11 @@ def queue_(
         table.add_row(
             str(row["id"]),
             f"{row['score']:.2f}",
-            row["kind"],
-            row["quote"],
-            row["article"],
+            cell(row["kind"]),
+            cell(row["quote"]),
+            cell(row["article"]),
             age(row["age_seconds"]),
-            hint,
+            cell(hint),
         )
     Console(soft_wrap=False).print(table)
 
@@ -98,20 +99,23 @@ def next_(
         return _dump(row, fmt)
     lease = item.lease
     assert lease is not None
+    who = safe(lease.reviewer)
     print(
-        f"Claim {row['id']}  ({row['kind']}, score {row['score']:.2f})  leased to {lease.reviewer} until {lease.expires_at:%Y-%m-%d %H:%M} UTC"
+        f"Claim {row['id']}  ({safe(row['kind'])}, score {row['score']:.2f})  leased to {who} until {lease.expires_at:%Y-%m-%d %H:%M} UTC"
     )
-    print(f"  claim:    {row['text']}")
-    print(f"  quote:    {row['quote']}")
-    print(f"  sentence: {row['sentence']}")
+    print(f"  claim:    {safe(row['text'])}")
+    print(f"  quote:    {safe(row['quote'])}")
+    print(f"  sentence: {safe(row['sentence'])}")
     if row["speaker"]:
-        print(f"  speaker:  {row['speaker']}")
-    print(f"  article:  {row['article']} ({row['source']}, article {row['article_id']})")
+        print(f"  speaker:  {safe(row['speaker'])}")
+    print(f"  article:  {safe(row['article'])} ({safe(row['source'])}, article {row['article_id']})")
     if "suggestion" in row:
         hint = row["suggestion"]
-        print(f"  suggested: {hint['rating']} (claim {hint['claim_id']}, {hint['reviewer']}, {hint['at'][:10]})")
-        print(f"  confirm with: claims verdict {row['id']} suggested --reviewer {lease.reviewer}")
-    print(f"Record with: claims verdict {row['id']} RATING --reviewer {lease.reviewer} [--note TEXT] [--source URL]")
+        print(
+            f"  suggested: {safe(hint['rating'])} (claim {hint['claim_id']}, {safe(hint['reviewer'])}, {hint['at'][:10]})"
+        )
+        print(f"  confirm with: claims verdict {row['id']} suggested --reviewer {who}")
+    print(f"Record with: claims verdict {row['id']} RATING --reviewer {who} [--note TEXT] [--source URL]")
 
 
 @app.command("verdict")
@@ -154,7 +158,7 @@ def verdict(
     }
     if fmt is not Format.table:
         return _dump(row, fmt)
-    print(f"Claim {claim_id}: {saved.rating} (verdict {saved.id} by {saved.reviewer}).")
+    print(f"Claim {claim_id}: {safe(saved.rating)} (verdict {saved.id} by {safe(saved.reviewer)}).")
     if path:
         print(f"Report: {path.resolve()}")
 
@@ -215,9 +219,9 @@ def history_(claim_id: ClaimArg, db: DbOption = None, fmt: FormatOption = Format
         table.add_row(
             str(row["id"]),
             row["at"][:19],
-            row["reviewer"],
-            row["rating"] + mark,
-            row["explanation"],
-            "\n".join(row["sources"]),
+            cell(row["reviewer"]),
+            cell(row["rating"] + mark),
+            cell(row["explanation"]),
+            cell("\n".join(safe(s) for s in row["sources"]), multiline=True),
         )
     Console(soft_wrap=False).print(table)

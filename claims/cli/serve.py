@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import os
-import sys
 from typing import Annotated
 
 import typer
 
-from claims.cli import app
+from claims.cli import app, error
 from claims.cli.options import DbOption, Format, FormatOption, ReportsOption, settings
+from claims.cli.tables import cell, print_json
 from claims.errors import ConfigError
 
 FeedsFileOption = Annotated[
@@ -50,6 +49,8 @@ def serve(
     # The served runs are subprocesses: they read these like a worker's flow runs do.
     os.environ["CLAIMS_DATABASE_URL"] = conf.database_url
     os.environ["CLAIMS_REPORTS_DIR"] = str(conf.reports_dir.resolve())
+    if feeds_file:  # the one feeds file (besides feeds.txt) a run started through the API may read
+        os.environ["CLAIMS_FEEDS_FILE"] = feeds_file
     from flows.serve import serve_all
 
     serve_all(feeds, feeds_file, limit=limit)
@@ -67,31 +68,19 @@ def ingest(
 ) -> None:
     """Poll each FEED once and check every new article it lists (the ingest-feeds flow)."""
     from claims.feeds import feed_list
-    from claims.redact import database_url_parameter
-    from claims.runtime import prepare_prefect
+    from claims.runtime import prepare_prefect, run_flow
 
     conf = settings(db, reports)
     urls = feed_list(feeds, feeds_file)
     if not urls:
         raise ConfigError("no feeds: give feed URLs or --feeds-file")
     prepare_prefect(verbose)
-    from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
-
     from flows.ingest_feeds import IngestSummary, ingest_feeds
 
-    overrides = {} if PREFECT_API_URL.value() else {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
-    with temporary_settings(overrides):
-        state = ingest_feeds(
-            urls,
-            None,
-            database_url_parameter(conf.database_url),  # a password goes by the environment
-            str(conf.reports_dir),
-            max_workers=workers,
-            return_state=True,
-        )
+    state = run_flow(ingest_feeds, conf, feeds=urls, max_workers=workers)
     summary = state.result(raise_on_failure=False)
     if not isinstance(summary, IngestSummary):
-        print(f"claims: error: {state.message or 'ingest failed'}", file=sys.stderr)
+        error(state.message or "ingest failed")
         raise typer.Exit(2)
     rows = [
         {"state": i.state, "claims": i.claims, "article": i.title or i.link, "reason": i.error or ""}
@@ -101,19 +90,19 @@ def ingest(
         from rich.console import Console
         from rich.table import Table
 
-        table = Table(title=state.message or "")
+        table = Table(title=cell(state.message or ""))
         for column in ("state", "claims", "article", "reason"):
             table.add_column(column, overflow="fold")
         for row in rows:
-            table.add_row(*(str(row[c]) for c in ("state", "claims", "article", "reason")))
+            table.add_row(*(cell(row[c]) for c in ("state", "claims", "article", "reason")))
         Console().print(table)
         if summary.index:
             print(f"Reports: {summary.index}")
     elif fmt is Format.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print_json(rows, 2)
     else:
         for row in rows:
-            print(json.dumps(row, ensure_ascii=False))
+            print_json(row)
     if state.is_failed():
-        print(f"claims: error: {state.message}", file=sys.stderr)
+        error(state.message or "ingest failed")
         raise typer.Exit(2)

@@ -1,4 +1,4 @@
-"""Rich tables for the terminal."""
+"""Rich tables for the terminal; every cell from an article or an editor goes through :func:`cell`."""
 
 from __future__ import annotations
 
@@ -7,16 +7,29 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
+
+from claims.redact import terminal_json, terminal_text
+
+
+def cell(value: object, *, multiline: bool = False) -> Text:
+    """Untrusted text for a rich table or line: no control characters, and no rich markup (``[link=...]``)."""
+    return Text(terminal_text("" if value is None else value, multiline=multiline))
+
+
+def print_json(data: object, indent: int | None = None) -> None:
+    """Print ``data`` as JSON that is inert in a terminal (:func:`claims.redact.terminal_json`)."""
+    print(terminal_json(data, indent))
 
 
 def claims_table(rows: Iterable[dict[str, Any]], *, show_source: bool = False, title: str | None = None) -> None:
     """Print claims as a table: score, kind, quote, speaker."""
-    table = Table(title=title, show_lines=False, expand=False)
+    table = Table(title=cell(title) if title else None, show_lines=False, expand=False)
     if show_source:
         table.add_column("source", overflow="fold", max_width=30)
     rows = list(rows)
     if not rows:
-        Console(soft_wrap=False).print(f"{title} \u2014 " if title else "", "no claims found", sep="")
+        Console(soft_wrap=False).print(cell(f"{title} \u2014 " if title else ""), "no claims found", sep="")
         return
     if any("id" in row for row in rows):
         table.add_column("id", justify="right")
@@ -25,9 +38,9 @@ def claims_table(rows: Iterable[dict[str, Any]], *, show_source: bool = False, t
     table.add_column("quote", overflow="fold")
     table.add_column("speaker", overflow="fold", max_width=24)
     for row in rows:
-        cells = [str(row["source"])] if show_source else []
+        cells = [cell(row["source"])] if show_source else []
         if "id" in row:
-            cells.append(str(row["id"]))
-        cells += [f"{row['score']:.2f}", row["kind"], row["quote"], row.get("speaker") or ""]
+            cells.append(cell(row["id"]))
+        cells += [cell(f"{row['score']:.2f}"), cell(row["kind"]), cell(row["quote"]), cell(row.get("speaker"))]
         table.add_row(*cells)
     Console(soft_wrap=False).print(table)

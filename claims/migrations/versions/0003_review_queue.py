@@ -16,6 +16,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlmodel.sql.sqltypes import AutoString, UTCDateTime
 
+from claims.migrate import has_column, has_index, has_table
+
 revision = "0003"
 down_revision = "0002"
 branch_labels = None
@@ -23,8 +25,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("article", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("identity", sa.Text(), nullable=True))
+    # Each step is skipped when it is done already: an older version, killed in the
+    # middle of this migration, could leave the `identity` column with no stamp.
+    if not has_column("article", "identity"):
+        op.add_column("article", sa.Column("identity", sa.Text(), nullable=True))
     # One row per identity: when 0001 stored several texts of one source, the newest
     # carries the identity and becomes the one later revisions update.
     op.execute(
@@ -36,43 +40,50 @@ def upgrade() -> None:
         )
         """
     )
-    with op.batch_alter_table("article", schema=None) as batch_op:
-        batch_op.create_index("ix_article_identity", ["identity"], unique=True)
+    if not has_index("article", "ix_article_identity"):
+        op.create_index("ix_article_identity", "article", ["identity"], unique=True)
 
-    with op.batch_alter_table("claim", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("revision", sa.Integer(), nullable=False, server_default="1"))
-        batch_op.add_column(sa.Column("gone_revision", sa.Integer(), nullable=True))
-        batch_op.add_column(sa.Column("fingerprint", sa.String(length=64), nullable=False, server_default=""))
-        batch_op.add_column(sa.Column("match_of", sa.Integer(), nullable=True))
-        batch_op.drop_index("ix_claim_queue")
-        batch_op.create_index("ix_claim_next", ["status", "score", "created_at", "id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_claim_fingerprint"), ["fingerprint"], unique=False)
+    for column in (
+        sa.Column("revision", sa.Integer(), nullable=False, server_default="1"),
+        sa.Column("gone_revision", sa.Integer(), nullable=True),
+        sa.Column("fingerprint", sa.String(length=64), nullable=False, server_default=""),
+        sa.Column("match_of", sa.Integer(), nullable=True),
+    ):
+        if not has_column("claim", column.name):
+            op.add_column("claim", column)
+    if has_index("claim", "ix_claim_queue"):
+        op.drop_index("ix_claim_queue", table_name="claim")
+    if not has_index("claim", "ix_claim_next"):
+        op.create_index("ix_claim_next", "claim", ["status", "score", "created_at", "id"], unique=False)
+    if not has_index("claim", "ix_claim_fingerprint"):
+        op.create_index(op.f("ix_claim_fingerprint"), "claim", ["fingerprint"], unique=False)
+    if not has_index("lease", "ix_lease_reviewer"):
+        op.create_index(op.f("ix_lease_reviewer"), "lease", ["reviewer"], unique=False)
 
-    with op.batch_alter_table("lease", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_lease_reviewer"), ["reviewer"], unique=False)
-
-    op.create_table(
-        "article_revision",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("article_id", sa.Integer(), nullable=False),
-        sa.Column("revision", sa.Integer(), nullable=False),
-        sa.Column("content_hash", AutoString(length=64), nullable=False),
-        sa.Column("checked_at", UTCDateTime(), nullable=False),
-        sa.Column("added", sa.Integer(), nullable=False),
-        sa.Column("kept", sa.Integer(), nullable=False),
-        sa.Column("gone", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(["article_id"], ["article.id"], ondelete="CASCADE"),
-        sa.PrimaryKeyConstraint("id"),
-        sa.UniqueConstraint("article_id", "revision", name="uq_article_revision"),
-    )
-    with op.batch_alter_table("article_revision", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_article_revision_article_id"), ["article_id"], unique=False)
+    if not has_table("article_revision"):
+        op.create_table(
+            "article_revision",
+            sa.Column("id", sa.Integer(), nullable=False),
+            sa.Column("article_id", sa.Integer(), nullable=False),
+            sa.Column("revision", sa.Integer(), nullable=False),
+            sa.Column("content_hash", AutoString(length=64), nullable=False),
+            sa.Column("checked_at", UTCDateTime(), nullable=False),
+            sa.Column("added", sa.Integer(), nullable=False),
+            sa.Column("kept", sa.Integer(), nullable=False),
+            sa.Column("gone", sa.Integer(), nullable=False),
+            sa.ForeignKeyConstraint(["article_id"], ["article.id"], ondelete="CASCADE"),
+            sa.PrimaryKeyConstraint("id"),
+            sa.UniqueConstraint("article_id", "revision", name="uq_article_revision"),
+        )
+    if not has_index("article_revision", "ix_article_revision_article_id"):
+        op.create_index(op.f("ix_article_revision_article_id"), "article_revision", ["article_id"], unique=False)
     op.execute(
         """
         INSERT INTO article_revision (article_id, revision, content_hash, checked_at, added, kept, gone)
         SELECT a.id, a.revision, a.content_hash, a.checked_at,
                (SELECT COUNT(*) FROM claim AS c WHERE c.article_id = a.id), 0, 0
         FROM article AS a
+        WHERE NOT EXISTS (SELECT 1 FROM article_revision AS r WHERE r.article_id = a.id)
         """
     )
     _backfill_fingerprints()
