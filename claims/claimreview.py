@@ -2,7 +2,10 @@
 
 The same objects go into each article report (a ``<script type="application/ld+json">``
 block) and out of ``claims export --format claimreview``. Only the current (latest)
-verdict of a claim is published. Fields follow https://schema.org/ClaimReview and
+verdict of a claim is published, and only while it is bound to the claim as it
+stands (:func:`claims.matching.changes`): a claim whose facts changed since its
+verdict publishes nothing until an editor decides again. A claim gone from the
+article leaves the page and the default export (``include_gone`` brings it back). Fields follow https://schema.org/ClaimReview and
 the fact-check markup search engines read: ``claimReviewed``, ``itemReviewed`` (a
 Claim with its author, date and appearance), ``author``, ``url``,
 ``datePublished`` and ``reviewRating`` (``alternateName`` and ``ratingValue`` on
@@ -21,7 +24,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from claims.errors import InvalidInput
-from claims.models import StoredArticle, StoredClaim, Verdict
+from claims.matching import changes
+from claims.models import ClaimStatus, StoredArticle, StoredClaim, Verdict
 from claims.ratings import RatingScale, load_scale
 
 #: The fields every ClaimReview we write carries (the test checks them).
@@ -53,6 +57,13 @@ def _date(value: dt.date | dt.datetime | None) -> str | None:
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     return value.isoformat()
+
+
+def publishable(claim: StoredClaim, verdict: Verdict | None, include_gone: bool = False) -> bool:
+    """Whether ``verdict`` may be published for ``claim``: it judged the claim as it stands (and it is not gone)."""
+    if verdict is None or (claim.status == ClaimStatus.GONE and not include_gone):
+        return False
+    return not changes(verdict, claim)
 
 
 class ClaimReviews:
@@ -100,7 +111,7 @@ class ClaimReviews:
             "@context": "https://schema.org",
             "@type": "ClaimReview",
             "url": f"{self.page}#claim-{claim.id}",
-            "claimReviewed": claim.text or claim.quote,
+            "claimReviewed": verdict.claim_reviewed or verdict.claim_text or claim.text or claim.quote,
             "itemReviewed": item,
             "author": {"@type": "Person", "name": verdict.reviewer},
             "datePublished": _date(verdict.created_at),
@@ -123,18 +134,24 @@ def latest_verdicts(session: Session, article_ids: Iterable[int] | None = None) 
     return latest
 
 
-def export_claim_reviews(engine: Engine, article_id: int | None = None, base_url: str = "") -> list[dict[str, Any]]:
-    """Every ClaimReview (of one article, or of all), in article and text order."""
+def export_claim_reviews(
+    engine: Engine, article_id: int | None = None, base_url: str = "", include_gone: bool = False
+) -> list[dict[str, Any]]:
+    """Every publishable ClaimReview (of one article, or of all), in article and text order."""
     scale = load_scale()
     with Session(engine) as session:
         latest = latest_verdicts(session, [article_id] if article_id is not None else None)
         if not latest:
             return []
-        claims = session.exec(
-            select(StoredClaim)
-            .where(col(StoredClaim.id).in_(list(latest)))
-            .order_by(col(StoredClaim.article_id), col(StoredClaim.start), col(StoredClaim.id))
-        ).all()
+        claims = [
+            c
+            for c in session.exec(
+                select(StoredClaim)
+                .where(col(StoredClaim.id).in_(list(latest)))
+                .order_by(col(StoredClaim.article_id), col(StoredClaim.start), col(StoredClaim.id))
+            )
+            if publishable(c, latest[c.id], include_gone)  # type: ignore[index]
+        ]
         articles = {
             a.id: a
             for a in session.exec(

@@ -21,7 +21,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from claims.errors import InvalidInput, LeaseConflict, NotFound
-from claims.matching import suggestion
+from claims.matching import changes, suggestion
 from claims.models import ClaimStatus, Lease, StoredArticle, StoredClaim, Verdict, utcnow
 from claims.store import write
 
@@ -36,6 +36,12 @@ class Item:
     article: StoredArticle
     lease: Lease | None = None
     suggestion: Verdict | None = None
+
+    @property
+    def changed(self) -> list[str]:
+        """What changed since the claim's own verdict (values, negation, ...); empty when nothing did."""
+        own = self.suggestion
+        return changes(own, self.claim) if own is not None and own.claim_id == self.claim.id else []
 
     def to_dict(self, now: dt.datetime | None = None) -> dict[str, Any]:
         """A JSON-ready dict for ``--format json``."""
@@ -61,11 +67,15 @@ class Item:
             row["lease_expires"] = self.lease.expires_at.isoformat()
         if self.suggestion is not None:
             row["suggestion"] = {
-                "claim_id": c.match_of,
+                "claim_id": self.suggestion.claim_id,
                 "rating": self.suggestion.rating,
                 "reviewer": self.suggestion.reviewer,
                 "at": self.suggestion.created_at.isoformat(),
+                "text": self.suggestion.claim_text,
             }
+        changed = self.changed
+        if changed:
+            row["changed_since_verdict"] = changed
         return row
 
 

@@ -5,7 +5,10 @@ standard input has none), and its id never changes. Checking the same text
 again stores nothing (content hash). Checking changed text of a known article
 makes it the next revision in place: claims that still stand (matched by their
 normalized quote, else by facts, speaker and wording) keep their id, verdicts
-and history and take their new place in the text; new claims are queued;
+and history and take their new place in the text; a kept claim whose facts
+changed since its verdict (values, negation, speaker, quote or wording beyond
+white space and punctuation) goes back to the queue, its verdict kept as history
+and offered as a suggestion (see :func:`claims.matching.changes`); new claims are queued;
 claims no longer in the text are marked ``gone``. Every revision is logged in
 ``article_revision`` with what it added, kept and dropped.
 
@@ -33,7 +36,7 @@ from claims import matching
 from claims.db import BUSY_TIMEOUT_MS
 from claims.errors import NotFound, StoreError
 from claims.extract import Claim
-from claims.models import ArticleRevision, ClaimStatus, Lease, StoredArticle, StoredClaim, Verdict, utcnow
+from claims.models import ArticleRevision, ClaimStatus, Lease, StoredArticle, StoredClaim, utcnow
 from claims.sources import Article
 
 T = TypeVar("T")
@@ -114,6 +117,8 @@ class Queued:
     added: int = 0
     kept: int = 0
     gone: int = 0
+    #: Kept claims whose facts changed since their verdict: back in the queue, the verdict as a suggestion.
+    changed: int = 0
 
 
 def normalized_form(claim: Claim) -> str:
@@ -166,7 +171,7 @@ def _queue_new(session: Session, article: StoredArticle, new: list[tuple[int, Cl
     matching.link_restatements(session, stored)  # claims already reviewed, in any article
 
 
-def _log_revision(session: Session, article: StoredArticle, added: int, kept: int, gone: int) -> None:
+def _log_revision(session: Session, article: StoredArticle, added: int, kept: int, gone: int, changed: int = 0) -> None:
     session.add(
         ArticleRevision(
             article_id=article.id,  # type: ignore[arg-type]
@@ -176,6 +181,7 @@ def _log_revision(session: Session, article: StoredArticle, added: int, kept: in
             added=added,
             kept=kept,
             gone=gone,
+            changed=changed,
         )
     )
 
@@ -189,13 +195,21 @@ def _revise(session: Session, stored: StoredArticle, article: Article, claims: S
     # Lock the old claims (PostgreSQL) so a concurrent `next` or verdict waits for the revision.
     old = article_claims(session, stored.id, lock=True)  # type: ignore[arg-type]
     pairs = matching.pair(old, claims)
-    reviewed = set(session.exec(select(Verdict.claim_id).where(col(Verdict.claim_id).in_([c.id for c in old]))))
+    verdicts = matching.latest_verdicts(session, [c.id for c in old if c.id is not None])
+    changed = 0
     for index, previous in pairs.items():
         for name, value in _fields(claims[index], index).items():
             setattr(previous, name, value)
+        verdict = verdicts.get(previous.id)  # type: ignore[arg-type]
+        # The verdict holds only for the claim it judged: changed facts send the claim back to the queue.
+        bound = verdict is not None and not matching.changes(verdict, previous)
         if previous.status == ClaimStatus.GONE:  # back in the text
-            previous.status = ClaimStatus.REVIEWED if previous.id in reviewed else ClaimStatus.PENDING
+            previous.status = ClaimStatus.REVIEWED if bound else ClaimStatus.PENDING
             previous.gone_revision = None
+        elif previous.status == ClaimStatus.REVIEWED and not bound:
+            previous.status = ClaimStatus.PENDING
+        if verdict is not None and not bound:
+            changed += 1
         session.add(previous)
     kept_ids = {c.id for c in pairs.values()}
     dropped = [c for c in old if c.id not in kept_ids and c.status != ClaimStatus.GONE]
@@ -206,8 +220,18 @@ def _revise(session: Session, stored: StoredArticle, article: Article, claims: S
         session.execute(delete(Lease).where(col(Lease.claim_id).in_([c.id for c in dropped])))
     new = [(i, c) for i, c in enumerate(claims) if i not in pairs]
     _queue_new(session, stored, new)
-    _log_revision(session, stored, len(new), len(pairs), len(dropped))
-    return Queued(stored.id, stored.slug, True, len(claims), stored.revision, len(new), len(pairs), len(dropped))  # type: ignore[arg-type]
+    _log_revision(session, stored, len(new), len(pairs), len(dropped), changed)
+    return Queued(
+        stored.id,  # type: ignore[arg-type]
+        stored.slug,
+        True,
+        len(claims),
+        stored.revision,
+        len(new),
+        len(pairs),
+        len(dropped),
+        changed,
+    )
 
 
 def _save(session: Session, article: Article, claims: Sequence[Claim]) -> Queued:

@@ -63,10 +63,14 @@ def describe(scale: RatingScale, item: Item, error: str = "") -> str:
         f"- speaker: {claim.speaker or '—'}",
         f"- article: {article.title} ({article.url or article.source}, article {article.id})",
     ]
+    if item.changed:
+        lines.append(f"- **changed since verdict** ({', '.join(item.changed)} changed); it was judged as:")
+        lines.append(f"  > {item.suggestion.claim_text if item.suggestion else ''}")
     if item.suggestion is not None:
         s = item.suggestion
+        why = "its own earlier verdict" if s.claim_id == claim.id else f"claim {s.claim_id} says the same"
         lines.append(
-            f"- **suggested: {s.rating}** (claim {claim.match_of} says the same; {s.reviewer}, {s.created_at:%Y-%m-%d})"
+            f"- **suggested: {s.rating}** ({why}; {s.reviewer}, {s.created_at:%Y-%m-%d})"
             f" — choose `{SUGGESTED}` to confirm, or another rating to override"
         )
     lines += ["", "Ratings: " + "; ".join(f"`{r.label}` {r.description}" for r in scale.ratings)]

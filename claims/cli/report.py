@@ -62,9 +62,16 @@ def export(
             show_default=False,
         ),
     ] = None,
+    include_gone: Annotated[
+        bool, typer.Option("--include-gone", help="Also export verdicts on claims gone from their article.")
+    ] = False,
     db: DbOption = None,
 ) -> None:
-    """Export the verdicts as schema.org ClaimReview JSON-LD (a JSON array)."""
+    """Export the current verdicts as schema.org ClaimReview JSON-LD (a JSON array).
+
+    A claim whose facts changed since its verdict is left out until an editor decides
+    again; claims gone from their article are left out unless --include-gone.
+    """
     from claims.claimreview import dumps, export_claim_reviews
     from claims.db import open_engine
     from claims.report import write_if_changed
@@ -80,7 +87,7 @@ def export(
     base = base_url or ""
     if base and not base.endswith("/"):
         base += "/"
-    reviews = export_claim_reviews(engine, article, base)
+    reviews = export_claim_reviews(engine, article, base, include_gone=include_gone)
     if output is None:
         sys.stdout.write(dumps(reviews))
     else:

@@ -64,6 +64,8 @@ def queue_(
     table.add_column("suggested")
     for row in rows:
         hint = row.get("suggestion", {}).get("rating", "")
+        if "changed_since_verdict" in row:
+            hint = f"{hint} (changed since verdict)"
         table.add_row(
             str(row["id"]),
             f"{row['score']:.2f}",
@@ -107,6 +109,9 @@ def next_(
     if row["speaker"]:
         print(f"  speaker:  {row['speaker']}")
     print(f"  article:  {row['article']} ({row['source']}, article {row['article_id']})")
+    if "changed_since_verdict" in row:
+        print(f"  CHANGED SINCE VERDICT ({', '.join(row['changed_since_verdict'])} changed); it was judged as:")
+        print(f"            {row['suggestion']['text']}")
     if "suggestion" in row:
         hint = row["suggestion"]
         print(f"  suggested: {hint['rating']} (claim {hint['claim_id']}, {hint['reviewer']}, {hint['at'][:10]})")
