@@ -14,7 +14,6 @@ with the confirmed verdict's id kept as data (``based_on``), never in the text.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import urlsplit
@@ -24,6 +23,7 @@ from sqlalchemy import select as columns
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from claims.claimreview import public_text
 from claims.errors import InvalidInput, LeaseConflict, NotFound
 from claims.matching import changes, latest_verdicts, suggestion
 from claims.models import ClaimStatus, Lease, StoredClaim, Verdict, utcnow
@@ -186,14 +186,6 @@ def rating_numbers(scale: RatingScale, label: str, earlier: Verdict | None = Non
         "best_rating": scale.best,
         "worst_rating": scale.worst,
     }
-
-
-_INTERNAL_REFERENCE = re.compile(r"^\s*Same as claim \d+:?\s*", re.MULTILINE)
-
-
-def public_text(explanation: str) -> str:
-    """An explanation without internal claim ids ("Same as claim 11: ", written by earlier versions)."""
-    return _INTERNAL_REFERENCE.sub("", explanation or "").strip()
 
 
 def history(session: Session, claim_id: int) -> list[Verdict]:

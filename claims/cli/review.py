@@ -131,11 +131,23 @@ def verdict(
     source: Annotated[
         list[str] | None, typer.Option("--source", help="An http(s) URL of evidence (repeatable).")
     ] = None,
+    claim_text: Annotated[
+        str | None,
+        typer.Option(
+            "--claim-text",
+            help="The claim as ClaimReview publishes it (claimReviewed), if the sentence made from the claim needs a fix.",
+            show_default=False,
+        ),
+    ] = None,
     db: DbOption = None,
     reports: ReportsOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Record a verdict on CLAIM_ID (ending its lease) and re-render its article's report."""
+    """Record a verdict on CLAIM_ID (ending its lease) and re-render its article's report.
+
+    The verdict is bound to the claim as it stands now: if a later revision of the
+    article changes the claim's facts, the claim returns to the queue.
+    """
     from sqlmodel import Session
 
     from claims.db import open_engine
@@ -145,7 +157,7 @@ def verdict(
 
     conf = settings(db, reports)
     engine = open_engine(conf.database_url)
-    saved = record_verdict(engine, claim_id, rating, reviewer, note, source or [])
+    saved = record_verdict(engine, claim_id, rating, reviewer, note, source or [], claim_text=claim_text)
     with Session(engine) as session:
         article_id = get_claim(session, claim_id).article_id
     path = write_reports(engine, conf.reports_dir, [article_id])
@@ -155,6 +167,7 @@ def verdict(
         "rating": saved.rating,
         "reviewer": saved.reviewer,
         "sources": saved.sources,
+        "claim_text": saved.claim_reviewed,
         "report": str(path.resolve()) if path else None,
     }
     if fmt is not Format.table:

@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 from sqlmodel import Session, col, func, select
 
-from claims.claimreview import report_filename, safe_url
+from claims.claimreview import public_text, report_filename, safe_url
 from claims.errors import InvalidInput
 from claims.extract.claim import KINDS
 from claims.models import ClaimStatus, StoredArticle, Verdict
@@ -154,7 +154,7 @@ def verdict_view(verdict: Verdict, scale: RatingScale) -> VerdictView:
         rating=verdict.rating,
         tone=tone(ClaimStatus.REVIEWED, verdict.rating, scale),
         reviewer=verdict.reviewer,
-        explanation=verdict.explanation,
+        explanation=public_text(verdict.explanation),
         sources=[Link(str(s), safe_url(str(s))) for s in verdict.sources or []],
         created_at=utc(verdict.created_at),
     )
