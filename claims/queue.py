@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, update
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from claims.errors import InvalidInput, LeaseConflict, NotFound
 from claims.matching import changes, suggestion
@@ -143,6 +143,13 @@ def pending(engine: Engine, limit: int = 50, now: dt.datetime | None = None) -> 
         return [Item(claim, article, None, suggestion(session, claim)) for claim, article in session.exec(query)]
 
     return write(engine, work)
+
+
+def count_pending(engine: Engine) -> int:
+    """How many claims wait in the queue (leases that ran out are counted back when ``pending`` runs)."""
+    with Session(engine) as session:
+        query = select(func.count()).select_from(StoredClaim).where(StoredClaim.status == ClaimStatus.PENDING)
+        return session.exec(query).one()
 
 
 def _load(engine: Engine, claim_id: int, lease: Lease | None) -> Item:

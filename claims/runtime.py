@@ -68,8 +68,8 @@ def run_check(source: str, settings: Settings, *, verbose: bool = False) -> Chec
 
 def run_batch(
     sources: list[str], sources_file: str | None, settings: Settings, *, chunk_size: int, verbose: bool = False
-) -> dict[str, int] | str:
-    """Run the ``check-articles`` flow: its counts, or a one-line error."""
+) -> dict[str, Any] | str:
+    """Run the ``check-articles`` flow: its counts and failures, or a one-line error."""
     prepare_prefect(verbose)
     from flows.check_articles import check_articles
 

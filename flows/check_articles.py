@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_progress_artifact, update_progress_artifact
@@ -76,8 +77,11 @@ def check_articles(
     database_url: str | None = None,
     reports_dir: str | None = None,
     chunk_size: int = DEFAULT_CHUNK,
-) -> dict[str, int]:
-    """Check many articles (a list, or a file with one source per line) in chunks of tasks."""
+) -> dict[str, Any]:
+    """Check many articles (a list, or a file with one source per line) in chunks of tasks.
+
+    Returns the counts and ``failures``: each failed source with its reason (redacted).
+    """
     settings = Settings.from_env(database_url=database_url, reports_dir=reports_dir)
     logger = get_run_logger()
     open_engine(settings.database_url)  # migrate once, before the chunks race to
@@ -117,4 +121,10 @@ def check_articles(
     )
     for failure in tally.failures[:20]:
         logger.warning("%s", failure.error)
-    return {"checked": tally.checked, "created": tally.created, "claims": tally.claims, "failed": len(tally.failures)}
+    return {
+        "checked": tally.checked,
+        "created": tally.created,
+        "claims": tally.claims,
+        "failed": len(tally.failures),
+        "failures": [[f.source, f.error] for f in tally.failures],
+    }

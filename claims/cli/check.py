@@ -88,7 +88,8 @@ def batch(
     """Check many articles in one Prefect flow run (check-articles), in chunks of tasks.
 
     Use it for archives and long lists: one flow run for the whole batch instead of
-    one per article. Bad sources are listed at the end; the rest go on.
+    one per article. Bad sources do not stop the rest: each is named on standard error
+    with its reason (one line each), and the command exits 2.
     """
     from claims.errors import InvalidInput
 
@@ -108,6 +109,9 @@ def batch(
     if isinstance(outcome, str):
         print(f"claims: error: {outcome}", file=sys.stderr)
         raise typer.Exit(1)
+    for source, reason in outcome.get("failures", []):  # every bad source, by name, with its reason
+        line = reason if reason.startswith(source) else f"{source}: {reason}"
+        print(f"claims: error: {' '.join(line.split())}", file=sys.stderr)
     print(
         f"{outcome['checked']} sources: {outcome['created']} new articles, {outcome['claims']} claims, "
         f"{outcome['failed']} failed"

@@ -47,7 +47,7 @@ def extract(
     if fmt is Format.json:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-    elif fmt is Format.table:
+    elif fmt is Format.table and (rows or not failed):  # after an error line, no "no claims found"
         from claims.cli.tables import claims_table
 
         claims_table(rows, show_source=len(sources) > 1)

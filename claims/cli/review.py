@@ -49,14 +49,21 @@ def queue_(
     fmt: FormatOption = Format.table,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many.")] = 50,
 ) -> None:
-    """List pending claims by priority (check-worthiness, then recency), with article and age."""
-    from claims.queue import pending
+    """List pending claims by priority (check-worthiness, then recency), with article and age.
 
-    items = pending(_engine(db), limit)
+    The title gives the total ("showing 50 of 312 pending"); --limit shows more.
+    """
+    from claims.queue import count_pending, pending
+
+    engine = _engine(db)
+    items = pending(engine, limit)
     rows = [item.to_dict() for item in items]
     if fmt is not Format.table:
         return _dump(rows, fmt)
-    table = Table(title=f"{len(rows)} pending claim(s)" + (" (first shown)" if len(rows) == limit else ""))
+    total = count_pending(engine) if len(rows) == limit else len(rows)
+    noun = "pending claim" if total == 1 else "pending claims"
+    title = f"showing {len(rows)} of {total} pending" if total > len(rows) else f"{total} {noun}"
+    table = Table(title=title)
     for name, justify in (("id", "right"), ("score", "right"), ("kind", "left"), ("quote", "left")):
         table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
     table.add_column("article", overflow="fold", max_width=30)
