@@ -33,6 +33,7 @@ from sqlmodel import Session, col, func, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from claims import matching
+from claims.config import DEFAULT_MAX_CLAIMS
 from claims.db import BUSY_TIMEOUT_MS
 from claims.errors import NotFound, StoreError
 from claims.extract import Claim
@@ -119,6 +120,26 @@ class Queued:
     gone: int = 0
     #: Kept claims whose facts changed since their verdict: back in the queue, the verdict as a suggestion.
     changed: int = 0
+    #: Claims the extractor found; more than ``claims`` when the per-article bound cut them.
+    found: int = 0
+
+    @property
+    def capped(self) -> bool:
+        """Whether more claims were found than were kept (CLAIMS_MAX_CLAIMS)."""
+        return self.found > self.claims
+
+
+def bound_claims(claims: Sequence[Claim], limit: int = DEFAULT_MAX_CLAIMS) -> list[Claim]:
+    """At most ``limit`` claims: the best by check-worthiness (the earlier on a tie), in text order."""
+    if len(claims) <= limit:
+        return list(claims)
+    best = sorted(range(len(claims)), key=lambda i: (-claims[i].score, i))[: max(0, limit)]
+    return [claims[i] for i in sorted(best)]
+
+
+def bound_message(source: str, found: int, kept: int) -> str:
+    """The warning when an article had more claims than the bound: CLI, run log and report say the same."""
+    return f"{source}: {found:,} claims found; only the {kept:,} most check-worthy are queued (CLAIMS_MAX_CLAIMS)"
 
 
 def normalized_form(claim: Claim) -> str:
@@ -186,8 +207,9 @@ def _log_revision(session: Session, article: StoredArticle, added: int, kept: in
     )
 
 
-def _revise(session: Session, stored: StoredArticle, article: Article, claims: Sequence[Claim]) -> Queued:
+def _revise(session: Session, stored: StoredArticle, article: Article, claims: Sequence[Claim], found: int) -> Queued:
     stored.revision += 1
+    stored.claims_found = found if found > len(claims) else None
     stored.text, stored.content_hash, stored.title = article.text, article.content_hash, article.title
     stored.author, stored.published, stored.fetched = article.author, article.published, article.fetched
     stored.checked_at = utcnow()
@@ -231,10 +253,11 @@ def _revise(session: Session, stored: StoredArticle, article: Article, claims: S
         len(pairs),
         len(dropped),
         changed,
+        found,
     )
 
 
-def _save(session: Session, article: Article, claims: Sequence[Claim]) -> Queued:
+def _save(session: Session, article: Article, claims: Sequence[Claim], found: int) -> Queued:
     existing = find_by_hash(session, article.content_hash)
     if existing is not None:
         count = session.exec(
@@ -242,11 +265,12 @@ def _save(session: Session, article: Article, claims: Sequence[Claim]) -> Queued
             .where(StoredClaim.article_id == existing.id)
             .where(StoredClaim.status != ClaimStatus.GONE)
         ).one()
-        return Queued(existing.id, existing.slug, False, count, existing.revision)  # type: ignore[arg-type]
+        known = existing.claims_found or count
+        return Queued(existing.id, existing.slug, False, count, existing.revision, found=known)  # type: ignore[arg-type]
     identity = article_identity(article)
     current = find_by_identity(session, identity) if identity else None
     if current is not None:
-        return _revise(session, current, article, claims)
+        return _revise(session, current, article, claims, found)
     stored = StoredArticle(
         source=article.source,
         url=article.url,
@@ -258,22 +282,30 @@ def _save(session: Session, article: Article, claims: Sequence[Claim]) -> Queued
         fetched=article.fetched,
         content_hash=article.content_hash,
         text=article.text,
+        claims_found=found if found > len(claims) else None,
     )
     session.add(stored)
     session.flush()
     _queue_new(session, stored, list(enumerate(claims)))
     _log_revision(session, stored, len(claims), 0, 0)
-    return Queued(stored.id, stored.slug, True, len(claims), 1, len(claims))  # type: ignore[arg-type]
+    return Queued(stored.id, stored.slug, True, len(claims), 1, len(claims), found=found)  # type: ignore[arg-type]
 
 
-def save_article(engine: Engine, article: Article, claims: Sequence[Claim]) -> Queued:
-    """Store ``article`` and queue ``claims``: a new article, a new revision, or nothing if the text is known."""
+def save_article(
+    engine: Engine, article: Article, claims: Sequence[Claim], max_claims: int = DEFAULT_MAX_CLAIMS
+) -> Queued:
+    """Store ``article`` and queue ``claims``: a new article, a new revision, or nothing if the text is known.
+
+    At most ``max_claims`` claims are kept, the best by check-worthiness (:func:`bound_claims`);
+    the result's ``found`` says how many there were.
+    """
+    kept = bound_claims(claims, max_claims)
     try:
-        return write(engine, lambda session: _save(session, article, claims))
+        return write(engine, lambda session: _save(session, article, kept, len(claims)))
     except IntegrityError:
         # Another process stored the same text or identity between our check and insert
         # (PostgreSQL; SQLite writers are serialised): the second attempt sees it.
-        return write(engine, lambda session: _save(session, article, claims))
+        return write(engine, lambda session: _save(session, article, kept, len(claims)))
 
 
 def get_article(session: Session, article_id: int) -> StoredArticle:

@@ -16,14 +16,14 @@ from prefect.artifacts import create_link_artifact, create_markdown_artifact, cr
 from prefect.runtime import flow_run, task_run
 from prefect.states import Completed, Failed, State
 
-from claims.config import Settings
+from claims.config import DEFAULT_MAX_CLAIMS, Settings
 from claims.db import open_engine
 from claims.errors import ClaimsError
 from claims.extract import Claim, extract_claims
 from claims.redact import markdown_text, redact_text, redact_url
 from claims.report import write_reports
 from claims.sources import Article, is_url, load_article, slugify
-from claims.store import Queued, save_article
+from claims.store import Queued, bound_claims, bound_message, save_article
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,8 @@ class CheckResult:
     created: bool
     claims: list[Claim]
     report: str
+    #: Claims found when more than CLAIMS_MAX_CLAIMS were (only the best ``claims`` are queued); else 0.
+    found: int = 0
 
 
 def source_slug(source: str) -> str:
@@ -74,9 +76,12 @@ def extract(article: Article) -> list[Claim]:
 
 
 @task(name="queue-claims")
-def queue(article: Article, claims: list[Claim], database_url: str) -> Queued:
-    """Store the article and queue its claims (once per content hash)."""
-    return save_article(open_engine(database_url), article, claims)
+def queue(article: Article, claims: list[Claim], database_url: str, max_claims: int = DEFAULT_MAX_CLAIMS) -> Queued:
+    """Store the article and queue its claims (once per content hash; at most ``max_claims``, the best)."""
+    queued = save_article(open_engine(database_url), article, claims, max_claims)
+    if len(claims) > max_claims:
+        get_run_logger().warning("%s", bound_message(redact_url(article.source), len(claims), max_claims))
+    return queued
 
 
 @task(name="render-report")
@@ -133,9 +138,11 @@ def check_article(source: str, database_url: str | None = None, reports_dir: str
         return Failed(message=loaded.message or f"{source}: could not be read")
     article: Article = loaded.result()
     claims = extract(article)
-    queued = queue(article, claims, settings.database_url)
+    queued = queue(article, claims, settings.database_url, settings.max_claims)
+    found = len(claims) if len(claims) > settings.max_claims else 0
+    claims = bound_claims(claims, settings.max_claims)
     report = render(queued.article_id, settings.database_url, str(settings.reports_dir))
-    result = CheckResult(source, queued.article_id, queued.slug, article.title, queued.created, claims, report)
+    result = CheckResult(source, queued.article_id, queued.slug, article.title, queued.created, claims, report, found)
     publish_artifacts(result)
     if queued.created:
         logger.info("%s: queued %d claims; report %s", queued.slug, len(claims), report)

@@ -23,8 +23,9 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from claims.config import Settings
 from claims.db import open_engine
 from claims.pipeline import Outcome, check_source, chunked, read_sources
-from claims.redact import markdown_text
+from claims.redact import markdown_text, redact_url
 from claims.report import write_reports
+from claims.store import bound_message
 
 DEFAULT_CHUNK = 50
 DEFAULT_WORKERS = 2
@@ -40,6 +41,9 @@ def check_chunk(index: int, sources: list[str], database_url: str, reports_dir: 
     if ids:
         write_reports(engine, Path(reports_dir), ids)
     failed = [o for o in outcomes if not o.ok]
+    for outcome in outcomes:
+        if outcome.found:
+            get_run_logger().warning("%s", bound_message(redact_url(outcome.source), outcome.found, outcome.claims))
     get_run_logger().info("chunk %d: %d checked, %d failed", index, len(outcomes) - len(failed), len(failed))
     return outcomes
 
@@ -50,6 +54,7 @@ class Tally:
     def __init__(self) -> None:
         self.checked = self.created = self.claims = 0
         self.failures: list[Outcome] = []
+        self.capped: list[Outcome] = []
 
     def add(self, outcomes: Iterable[Outcome]) -> None:
         """Count a finished chunk."""
@@ -58,6 +63,8 @@ class Tally:
             if outcome.ok:
                 self.created += outcome.created
                 self.claims += outcome.claims
+                if outcome.found:
+                    self.capped.append(outcome)
             else:
                 self.failures.append(outcome)
 
@@ -127,4 +134,5 @@ def check_articles(
         "claims": tally.claims,
         "failed": len(tally.failures),
         "failures": [[f.source, f.error] for f in tally.failures],
+        "capped": [[redact_url(c.source), c.found, c.claims] for c in tally.capped],
     }

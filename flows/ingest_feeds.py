@@ -207,7 +207,7 @@ def check_link(
         )
     try:
         claims = extract.fn(article)
-        queued = queue.fn(article, claims, settings.database_url)
+        queued = queue.fn(article, claims, settings.database_url, settings.max_claims)
     except ClaimsError as exc:
         return ItemOutcome(
             feed, item.key, item.link, False, title=article.title, error=redact_text(f"{item.link}: {exc}")
@@ -222,7 +222,7 @@ def check_link(
         title=article.title,
         created=queued.created,
         revision=queued.revision,
-        claims=len(claims),
+        claims=min(len(claims), settings.max_claims),
         added=queued.added,
         kept=queued.kept,
         gone=queued.gone,

@@ -61,6 +61,7 @@ def test_batch_flow_matches_bare_pipeline(tmp_path: Path) -> None:
         "claims": counts["claims"],
         "failed": 1,
         "failures": [[missing, f"{missing}: no such file"]],
+        "capped": [],
     }
 
     bare_db = f"sqlite:///{tmp_path / 'bare.db'}"
@@ -80,7 +81,7 @@ def test_batch_flow_matches_bare_pipeline(tmp_path: Path) -> None:
     assert "gone.txt: no such file" in str(by_key["check-articles-summary"].data)
 
     again = check_articles(sources=paths[:3], database_url=flow_db, reports_dir=str(tmp_path / "rep"))
-    assert again == {"checked": 3, "created": 0, "claims": again["claims"], "failed": 0, "failures": []}
+    assert again == {"checked": 3, "created": 0, "claims": again["claims"], "failed": 0, "failures": [], "capped": []}
     assert _counts(flow_db)[0] == 12
 
 

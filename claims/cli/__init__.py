@@ -67,7 +67,7 @@ def _group(
     """Find checkable claims in news articles, queue them for editors, record verdicts, render reports.
 
     Settings come from options or the environment: CLAIMS_DATABASE_URL (default
-    sqlite:///claims.db), CLAIMS_REPORTS_DIR (default reports/), CLAIMS_MAX_BYTES,
+    sqlite:///claims.db), CLAIMS_REPORTS_DIR (default reports/), CLAIMS_MAX_BYTES, CLAIMS_MAX_CLAIMS (default 300 per article),
     CLAIMS_RATINGS_FILE, CLAIMS_FETCH_ALLOW. Without PREFECT_API_URL, flows run on a
     temporary local Prefect server.
     """

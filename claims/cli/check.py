@@ -50,6 +50,12 @@ def check(
             print(f"claims: error: {outcome}", file=sys.stderr)
             failed += 1
             continue
+        if outcome.found:
+            from claims.store import bound_message
+
+            print(
+                f"claims: warning: {bound_message(outcome.source, outcome.found, len(outcome.claims))}", file=sys.stderr
+            )
         if fmt is Format.table:
             from claims.cli.tables import claims_table
 
@@ -65,6 +71,7 @@ def check(
                 "article_id": outcome.article_id,
                 "created": outcome.created,
                 "claims": len(outcome.claims),
+                "found": outcome.found or len(outcome.claims),
                 "report": outcome.report,
             }
             print(json.dumps(row, ensure_ascii=False, indent=2 if fmt is Format.json else None))
@@ -109,6 +116,10 @@ def batch(
     if isinstance(outcome, str):
         print(f"claims: error: {outcome}", file=sys.stderr)
         raise typer.Exit(1)
+    from claims.store import bound_message
+
+    for source, found, kept in outcome.get("capped", []):
+        print(f"claims: warning: {bound_message(source, found, kept)}", file=sys.stderr)
     for source, reason in outcome.get("failures", []):  # every bad source, by name, with its reason
         line = reason if reason.startswith(source) else f"{source}: {reason}"
         print(f"claims: error: {' '.join(line.split())}", file=sys.stderr)
