@@ -37,16 +37,22 @@ def prepare_prefect(verbose: bool = False) -> None:
     os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "INFO" if verbose else "CRITICAL")
 
 
-def run_flow(flow: Callable[..., Any], /, **parameters: Any) -> State:
-    """Call a flow and return its final state, with heartbeats off on an ephemeral server.
+#: The tags of runs the command line starts (deployments set theirs in prefect.yaml and flows/serve.py).
+CHECK_TAGS = ("claims", "on-demand")
+BATCH_TAGS = ("claims", "on-demand", "batch")
+
+
+def run_flow(flow: Callable[..., Any], /, *, run_tags: tuple[str, ...] = (), **parameters: Any) -> State:
+    """Call a flow with ``run_tags`` and return its final state, with heartbeats off on an ephemeral server.
 
     Heartbeats let a long-lived server notice crashed runs; an ephemeral server
     ends with this process, and the heartbeat thread adds ~1 s to every sync run.
     """
+    from prefect import tags
     from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
     overrides = {} if PREFECT_API_URL.value() else {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
-    with temporary_settings(overrides):
+    with temporary_settings(overrides), tags(*run_tags):
         return flow(**parameters, return_state=True)
 
 
@@ -57,6 +63,7 @@ def run_check(source: str, settings: Settings, *, verbose: bool = False) -> Chec
 
     state = run_flow(
         check_article,
+        run_tags=CHECK_TAGS,
         source=source,
         database_url=database_url_parameter(settings.database_url),  # a password goes by the environment
         reports_dir=str(settings.reports_dir),
@@ -75,6 +82,7 @@ def run_batch(
 
     state = run_flow(
         check_articles,
+        run_tags=BATCH_TAGS,
         sources=sources or None,
         sources_file=sources_file,
         database_url=database_url_parameter(settings.database_url),

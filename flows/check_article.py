@@ -21,9 +21,10 @@ from claims.db import open_engine
 from claims.errors import ClaimsError
 from claims.extract import Claim, extract_claims
 from claims.redact import markdown_text, redact_text, redact_url
-from claims.report import write_reports
+from claims.report import page_link, write_reports
 from claims.sources import Article, is_url, load_article, slugify
 from claims.store import Queued, bound_claims, bound_message, save_article
+from flows.failures import failed
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ def publish_artifacts(result: CheckResult) -> None:
         description=f"Claims of {result.title}",
     )
     if result.report:
-        create_link_artifact(link=Path(result.report).as_uri(), link_text="HTML review report", key=f"{key}-report")
+        create_link_artifact(link=page_link(result.report), link_text="HTML review report", key=f"{key}-report")
 
 
 @flow(name="check-article", flow_run_name=_run_name, log_prints=False)
@@ -135,7 +136,7 @@ def check_article(source: str, database_url: str | None = None, reports_dir: str
     loaded = load(source, settings, return_state=True)
     if not loaded.is_completed():
         logger.error("%s", loaded.message)
-        return Failed(message=loaded.message or f"{source}: could not be read")
+        return failed(loaded.message or f"{source}: could not be read")
     article: Article = loaded.result()
     claims = extract(article)
     queued = queue(article, claims, settings.database_url, settings.max_claims)

@@ -18,7 +18,7 @@ from prefect.runtime import flow_run
 from claims.config import Settings
 from claims.db import open_engine
 from claims.digest import DEFAULT_MAX_AGE, Digest, digest
-from claims.report import write_reports
+from claims.report import page_link, write_reports
 
 
 @task(name="digest-numbers", task_run_name="digest-{day}")
@@ -61,7 +61,7 @@ def review_digest(
     create_markdown_artifact(markdown=result.markdown(), key="claims-digest", description=f"Review digest {day}")
     create_table_artifact(table=result.rows(), key="claims-digest-numbers", description=f"Digest numbers {day}")
     if path:
-        create_link_artifact(link=Path(path).as_uri(), link_text="Digest page", key="claims-digest-page")
+        create_link_artifact(link=page_link(path), link_text="Digest page", key="claims-digest-page")
     get_run_logger().info(
         "digest %s: queue %d, %d pending and %d leased older than %g h, %d verdicts",
         day,

@@ -77,10 +77,12 @@ def ingest(
     prepare_prefect(verbose)
     from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
-    from flows.ingest_feeds import IngestSummary, ingest_feeds
+    from flows.ingest_feeds import IngestFailed, IngestSummary, ingest_feeds
 
     overrides = {} if PREFECT_API_URL.value() else {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
-    with temporary_settings(overrides):
+    from prefect import tags
+
+    with temporary_settings(overrides), tags("claims", "feeds"):
         state = ingest_feeds(
             urls,
             None,
@@ -90,6 +92,8 @@ def ingest(
             return_state=True,
         )
     summary = state.result(raise_on_failure=False)
+    if isinstance(summary, IngestFailed):  # a feed failed: still show what the other feeds did
+        summary = summary.summary
     if not isinstance(summary, IngestSummary):
         print(f"claims: error: {state.message or 'ingest failed'}", file=sys.stderr)
         raise typer.Exit(2)

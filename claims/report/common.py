@@ -91,6 +91,20 @@ def when(value: dt.datetime | dt.date | None) -> str:
     return value.isoformat()
 
 
+def page_link(path: str | Path, base_url: str | None = None) -> str:
+    """The address of a written page: under CLAIMS_REPORTS_URL (or ``base_url``) when set, else its file:// URL.
+
+    Prefect artifacts link here: a file:// path of the worker's disk opens nowhere else.
+    """
+    import os
+    from urllib.parse import quote
+
+    base = safe_url(base_url if base_url is not None else os.environ.get(REPORTS_URL_ENV))
+    if base:
+        return f"{base.rstrip('/')}/{quote(Path(path).name)}"
+    return Path(path).resolve().as_uri()
+
+
 def article_filename(article: StoredArticle) -> str:
     """The report's file name: id and slug, stable across re-renders."""
     return report_filename(article.id or 0, article.slug)
