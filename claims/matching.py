@@ -55,9 +55,12 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+(?:[.,][0-9]+)*", text.lower())
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() plus "_"
+
+
 def normalize_text(text: str) -> str:
     """Lower-case words without punctuation: the ``normalized`` form stored with a claim."""
-    return " ".join("".join(ch if ch.isalnum() else " " for ch in text.lower()).split())
+    return _NOT_ALNUM.sub(" ", text.lower()).strip()
 
 
 def speaker_key(speaker: str | None) -> str:

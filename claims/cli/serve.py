@@ -91,9 +91,9 @@ def ingest(
             max_workers=workers,
             return_state=True,
         )
-    summary = state.result(raise_on_failure=False)
-    if isinstance(summary, IngestFailed):  # a feed failed: still show what the other feeds did
-        summary = summary.summary
+    result: object = state.result(raise_on_failure=False)
+    # a feed failed: still show what the other feeds did
+    summary = result.summary if isinstance(result, IngestFailed) else result
     if not isinstance(summary, IngestSummary):
         print(f"claims: error: {state.message or 'ingest failed'}", file=sys.stderr)
         raise typer.Exit(2)
