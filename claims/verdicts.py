@@ -24,8 +24,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from claims.claimreview import public_text
-from claims.errors import InvalidInput, LeaseConflict, NotFound
-from claims.matching import changes, latest_verdicts, suggestion
+from claims.errors import ClaimChanged, InvalidInput, LeaseConflict, NotFound
+from claims.matching import ClaimFacts, changes, latest_verdicts, suggestion
 from claims.models import ClaimStatus, Lease, StoredClaim, Verdict, utcnow
 from claims.queue import check_reviewer, get_claim
 from claims.ratings import RatingScale, load_scale
@@ -109,11 +109,14 @@ def record_verdict(
     scale: RatingScale | None = None,
     now: dt.datetime | None = None,
     claim_text: str | None = None,
+    seen: ClaimFacts | None = None,
 ) -> Verdict:
     """Add a verdict on a claim, end its lease and mark it reviewed, all in one transaction.
 
     ``claim_text`` is the sentence the editor signs as ClaimReview's ``claimReviewed``
-    (default: one made from the claim's standalone text).
+    (default: one made from the claim's standalone text). ``seen`` is the claim as the
+    editor was shown it: if a revision changed its facts since, :class:`ClaimChanged`
+    and nothing is recorded.
     """
     reviewer = check_reviewer(reviewer)
     scale = scale or load_scale()
@@ -134,6 +137,10 @@ def record_verdict(
             raise NotFound(f"no claim with id {claim_id}")
         if claim.status == ClaimStatus.GONE:
             raise InvalidInput(f"claim {claim_id} is gone from revision {claim.gone_revision} of its article")
+        if seen is not None and (moved := changes(_judged(seen), claim)):
+            raise ClaimChanged(
+                f"claim {claim_id} changed while you reviewed it ({', '.join(moved)}); nothing was recorded: look again"
+            )
         lease = conn.execute(_LEASE, {"cid": claim_id}).first()
         if lease is not None and lease.reviewer != reviewer and lease.expires_at > at:
             raise LeaseConflict(f"claim {claim_id} is leased to {lease.reviewer} until {lease.expires_at:%H:%M} UTC")
@@ -165,6 +172,20 @@ def record_verdict(
         return Verdict(id=verdict_id, **row)
 
     return write(engine, work)
+
+
+def _judged(claim: ClaimFacts) -> Verdict:
+    """A verdict's record of ``claim`` as it is (what :func:`claims.matching.changes` compares)."""
+    return Verdict(
+        claim_id=0,
+        rating="",
+        reviewer="",
+        claim_text=claim.text,
+        claim_quote=claim.quote,
+        claim_values=dict(claim.values or {}),
+        claim_speaker=claim.speaker,
+        claim_sentence=claim.sentence,
+    )
 
 
 def rating_numbers(scale: RatingScale, label: str, earlier: Verdict | None = None) -> dict[str, Any]:

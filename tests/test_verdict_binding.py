@@ -388,3 +388,22 @@ def test_binding_rule_matches_the_sentence_facts(before, edits) -> None:  # type
             comparable = was.kind == claim.kind and was.kind not in ("role", "attribution")  # those are their text
             if comparable and not changes(judged(was), claim, same_claim=False):
                 assert before[was_subject] == after[subject], (was.text, claim.text)
+
+
+def test_a_verdict_on_a_claim_that_changed_since_the_editor_saw_it_is_refused(db_url: str, tmp_path: Path) -> None:
+    from claims.errors import ClaimChanged
+
+    engine = open_engine(db_url)
+    path = tmp_path / "story.txt"
+    first = check(engine, path, REVISIONS["negation"][0])
+    item = lease_next(engine, "ana")
+    assert item is not None and "did not" not in item.claim.text
+    check(engine, path, REVISIONS["negation"][1])  # revised while the form is open: the claim is kept, negated
+    with pytest.raises(ClaimChanged, match="changed while you reviewed it"):
+        record_verdict(engine, item.claim.id, "true", "ana", seen=item.claim)  # type: ignore[arg-type]
+    with Session(engine) as session:
+        assert session.exec(select(Verdict)).all() == []  # nothing recorded
+    fresh = lease_next(engine, "ana")  # her lease, the claim as it is now
+    assert fresh is not None and fresh.claim.id == item.claim.id and first.article_id == fresh.claim.article_id
+    verdict = record_verdict(engine, fresh.claim.id, "false", "ana", seen=fresh.claim)  # type: ignore[arg-type]
+    assert "did not carry" in (verdict.claim_text or "")
