@@ -14,6 +14,8 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_FETCH_DEADLINE = 60.0
 #: Items one poll of a feed considers, the newest first.
 DEFAULT_FEED_MAX_ITEMS = 200
+#: Most claims queued for one article: the best by check-worthiness (CLAIMS_MAX_CLAIMS).
+DEFAULT_MAX_CLAIMS = 300
 
 
 def _env_int(name: str, default: int) -> int:
@@ -32,6 +34,7 @@ class Settings:
     database_url: str = DEFAULT_DATABASE_URL
     reports_dir: Path = field(default_factory=lambda: Path(DEFAULT_REPORTS_DIR))
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_claims: int = DEFAULT_MAX_CLAIMS
     fetch_timeout: float = 20.0
     #: Seconds one fetch may take in all, retries included (CLAIMS_FETCH_DEADLINE): the
     #: time-out above is per read, so a host dripping a byte a second never hits it.
@@ -52,6 +55,7 @@ class Settings:
             database_url=database_url or os.environ.get("CLAIMS_DATABASE_URL") or DEFAULT_DATABASE_URL,
             reports_dir=Path(reports_dir or os.environ.get("CLAIMS_REPORTS_DIR") or DEFAULT_REPORTS_DIR),
             max_bytes=_env_int("CLAIMS_MAX_BYTES", DEFAULT_MAX_BYTES),
+            max_claims=max(1, _env_int("CLAIMS_MAX_CLAIMS", DEFAULT_MAX_CLAIMS)),
             fetch_timeout=float(os.environ.get("CLAIMS_FETCH_TIMEOUT") or 20.0),
             fetch_deadline=float(os.environ.get("CLAIMS_FETCH_DEADLINE") or DEFAULT_FETCH_DEADLINE),
             fetch_allow=_env_list("CLAIMS_FETCH_ALLOW"),

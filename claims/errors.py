@@ -11,6 +11,7 @@ Every error the library raises on bad input or a failed operation derives from
     │   ├── NotFound           no such article or claim
     │   └── LeaseConflict      the claim is leased to another reviewer
     ├── InvalidInput           a bad option value (unknown rating, malformed URL, ...)
+    │   └── ClaimChanged       the claim changed (a revision) since the editor saw it
     └── ConfigError            bad settings (database URL, rating scale file, ...)
 """
 
@@ -55,6 +56,10 @@ class InvalidInput(ClaimsError):
     """An option or argument value is not acceptable."""
 
     exit_code = 2
+
+
+class ClaimChanged(InvalidInput):
+    """The claim's facts changed since the editor was shown it: the verdict would judge other text."""
 
 
 class ConfigError(ClaimsError):

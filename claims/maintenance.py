@@ -65,13 +65,27 @@ def _count(conn: sqlite3.Connection, table: str) -> int:
         return 0
 
 
+def is_folder(dest: str | Path) -> bool:
+    """Whether a backup destination names a folder: it is one, ends with a slash, or has no file extension."""
+    text = str(dest)
+    path = Path(text).expanduser()
+    return path.is_dir() or text.endswith(("/", os.sep)) or (not path.exists() and not path.suffix)
+
+
 def backup(database_url: str, dest: str | Path, *, force: bool = False) -> Backup:
-    """Copy the SQLite database at ``database_url`` to ``dest`` (a file, or a folder to put a dated file in)."""
+    """Copy the SQLite database at ``database_url`` to ``dest`` (a file, or a folder to put a dated file in).
+
+    A folder (``backups/``, or a name without a file extension) is made when missing.
+    """
     source = sqlite_path(database_url)
     if not source.is_file():
         raise StoreError(f"{source}: no such database file")
     target = Path(dest).expanduser()
-    if target.is_dir():
+    if is_folder(dest):
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ConfigError(f"{target}: cannot make the folder ({exc.strerror})") from None
         target = target / f"claims-{dt.datetime.now(dt.UTC):%Y%m%d-%H%M%S}.db"
     if target.resolve() == source.resolve():
         raise ConfigError(f"{target}: is the database itself; choose another path")

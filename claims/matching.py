@@ -6,6 +6,12 @@ out), the same speaker, and close enough wording: at least half their content
 words shared, or near-identical text when there are no facts to compare. The
 fingerprint (a hash of kind, facts and speaker) is stored and indexed, so finding
 the candidates is one index lookup; the wording is compared in Python.
+
+A verdict is bound to the claim as it was judged (the verdict row keeps its text,
+quote, values, speaker and sentence): :func:`changes` says what a claim changed
+since, and a verdict with changes is no verdict on the claim as it stands. Across
+articles a suggestion holds only while the new claim has the facts, speaker and
+negation the earlier verdict was given on.
 """
 
 from __future__ import annotations
@@ -14,7 +20,8 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from difflib import SequenceMatcher
+from typing import Any, Protocol
 
 from sqlmodel import Session, col, select
 
@@ -34,15 +41,27 @@ _STOP_WORDS = (
 )
 _STOP = frozenset(_STOP_WORDS.split())
 _SPEAKER_NOISE = ("according to ", "the ")
+_FIGURE = re.compile(
+    r"\d+(?:[.,]\d+)*|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|yesterday|today|tomorrow)\b",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|neither|nor|none|nobody|nothing|nowhere|without|cannot)\b|n['\u2019]t\b", re.IGNORECASE
+)
 
 
 def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+(?:[.,][0-9]+)*", text.lower())
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() plus "_"
+
+
 def normalize_text(text: str) -> str:
     """Lower-case words without punctuation: the ``normalized`` form stored with a claim."""
-    return " ".join("".join(ch if ch.isalnum() else " " for ch in text.lower()).split())
+    return _NOT_ALNUM.sub(" ", text.lower()).strip()
 
 
 def speaker_key(speaker: str | None) -> str:
@@ -147,10 +166,20 @@ def link_restatements(session: Session, claims: Sequence[StoredClaim]) -> int:
     by_print: dict[str, list[StoredClaim]] = {}
     for known in session.exec(query):
         by_print.setdefault(known.fingerprint, []).append(known)
+    for known_print, group in by_print.items():
+        by_print[known_print] = group[:50]  # the newest: as many as best_match ever compares
+    verdicts = latest_verdicts(session, [c.id for group in by_print.values() for c in group if c.id is not None])
     linked = 0
     for claim in claims:
-        same = [c for c in by_print.get(claim.fingerprint, []) if c.kind == claim.kind and c.id != claim.id]
-        earlier = best_match(claim.text, claim.values, same[:50], claim.speaker)
+        same = [
+            c
+            for c in by_print.get(claim.fingerprint, [])
+            if c.kind == claim.kind
+            and c.id != claim.id
+            and c.id in verdicts
+            and not changes(verdicts[c.id], claim, same_claim=False)  # the verdict was given on these facts
+        ]
+        earlier = best_match(claim.text, claim.values, same, claim.speaker)
         if earlier is not None:
             claim.match_of = earlier.id
             session.add(claim)
@@ -158,12 +187,98 @@ def link_restatements(session: Session, claims: Sequence[StoredClaim]) -> int:
     return linked
 
 
-def suggestion(session: Session, claim: StoredClaim) -> Verdict | None:
-    """The current verdict of the earlier claim this one restates, if any."""
+class ClaimFacts(Protocol):
+    """What a claim shows of itself (a stored claim, an extracted one, or a plain row)."""
+
+    quote: str
+    text: str
+    values: Any
+    speaker: str | None
+    sentence: str
+
+
+def negations(text: str | None) -> int:
+    """How many negations (not, no, never, n't, ...) the text holds."""
+    return len(_NEGATION.findall(text or ""))
+
+
+def figures(text: str | None) -> list[str]:
+    """The numbers and calendar words of a text, in text order ("13,500" and "13500", "4.20" and "4.2" alike).
+
+    Facts the values may miss: a date claim's values hold its date, not the figure beside it.
+    """
+    found = []
+    for token in _FIGURE.findall(text or ""):
+        token = token.lower().replace(",", "")
+        if "." in token and token[0].isdigit():
+            token = token.rstrip("0").rstrip(".")  # 4.20 == 4.2
+        found.append(token)
+    return found
+
+
+def changes(verdict: Verdict, claim: ClaimFacts, *, same_claim: bool = True) -> list[str]:
+    """What differs between the claim as ``verdict`` judged it and ``claim`` now; empty when it still applies.
+
+    For the same claim (a later revision): its values, negation, speaker, quote or
+    standalone text beyond white space and punctuation. For another claim (a
+    restatement in another article): its values, the figures and dates of its text
+    (a date claim's values hold the date, not the figure beside it), speaker and
+    negation. A verdict
+    stored without the claim it judged (written by hand) has nothing to compare.
+    """
+    if verdict.claim_quote is None:
+        return []
+    found = []
+    if facts(verdict.claim_values or {}) != facts(claim.values or {}):
+        found.append("values")
+    scope = (verdict.claim_sentence, claim.sentence) if same_claim else (verdict.claim_text, claim.text)
+    if negations(scope[0]) != negations(scope[1]):
+        found.append("negation")
+    if not same_claim and sorted(figures(verdict.claim_text)) != sorted(figures(claim.text)):
+        found.append("figures")
+    if speaker_key(verdict.claim_speaker) != speaker_key(claim.speaker):
+        found.append("speaker")
+    if same_claim:
+        if normalize_text(verdict.claim_quote) != normalize_text(claim.quote):
+            found.append("quote")
+        if normalize_text(verdict.claim_text or "") != normalize_text(claim.text):
+            found.append("wording")
+    return found
+
+
+def latest_verdicts(session: Session, claim_ids: Sequence[int]) -> dict[int, Verdict]:
+    """The current (latest) verdict of each of these claims that has one."""
+    ids = list(claim_ids)
+    if not ids:
+        return {}
+    query = select(Verdict).where(col(Verdict.claim_id).in_(ids)).order_by(col(Verdict.id))
+    return {v.claim_id: v for v in session.exec(query)}  # oldest first: the last one wins
+
+
+class SuggestedClaim(ClaimFacts, Protocol):
+    """A claim as :func:`suggestion` reads it: its facts, id and link."""
+
+    id: int | None
+    match_of: int | None
+
+
+def suggestion(session: Session, claim: SuggestedClaim) -> Verdict | None:
+    """The verdict to suggest for ``claim``: its own earlier one, else that of the claim it restates.
+
+    A claim with a verdict of its own (one that a revision unbound, or a reopened claim)
+    is offered that verdict again. Otherwise the earlier claim's current verdict is
+    offered only while it was given on the facts, speaker and negation this claim has.
+    """
+    if claim.id is not None:
+        own = latest_verdicts(session, [claim.id]).get(claim.id)
+        if own is not None:
+            return own
     if claim.match_of is None:
         return None
-    query = select(Verdict).where(Verdict.claim_id == claim.match_of).order_by(col(Verdict.id).desc()).limit(1)
-    return session.exec(query).first()
+    earlier = latest_verdicts(session, [claim.match_of]).get(claim.match_of)
+    if earlier is None or changes(earlier, claim, same_claim=False):
+        return None
+    return earlier
 
 
 def backfill_fingerprints(session: Session) -> int:
@@ -175,23 +290,34 @@ def backfill_fingerprints(session: Session) -> int:
     return len(rows)
 
 
+#: How alike two quotes must read (difflib ratio) to be one claim edited in place.
+EDITED_IN_PLACE = 0.8
+
+
 def pair(old: Sequence[StoredClaim], new: Sequence[Any]) -> dict[int, StoredClaim]:
     """Match the claims of a new revision (extracted ``Claim``\\ s) to the stored ones: index -> stored.
 
-    First the same kind, quote and speaker; then the same fingerprint with close
-    wording. Each stored claim is used once.
+    First the same kind, quote, speaker and standalone text (so that a quote repeated in
+    two sentences stays with its own sentence); then the same kind, quote and speaker;
+    then the same fingerprint with close wording. Each stored claim is used once.
     """
     pairs: dict[int, StoredClaim] = {}
-    free = list(old)
-    exact: dict[tuple[str, str, str], list[StoredClaim]] = {}
-    for claim in free:
-        exact.setdefault((claim.kind, claim.normalized, speaker_key(claim.speaker)), []).append(claim)
-    for index, claim in enumerate(new):
-        bucket = exact.get((claim.kind, normalize_text(claim.quote), speaker_key(claim.speaker)))
-        if bucket:
-            pairs[index] = bucket.pop(0)
-    used = {id(c) for c in pairs.values()}
-    free = [c for c in free if id(c) not in used]
+    used: set[int] = set()
+    for with_text in (True, False):
+        exact: dict[tuple[str, ...], list[StoredClaim]] = {}
+        for claim in old:
+            if id(claim) not in used:
+                key = (claim.kind, claim.normalized, speaker_key(claim.speaker))
+                exact.setdefault(key + ((normalize_text(claim.text),) if with_text else ()), []).append(claim)
+        for index, claim in enumerate(new):
+            if index in pairs:
+                continue
+            key = (claim.kind, normalize_text(claim.quote), speaker_key(claim.speaker))
+            bucket = exact.get(key + ((normalize_text(claim.text),) if with_text else ()))
+            if bucket:
+                pairs[index] = bucket.pop(0)
+                used.add(id(pairs[index]))
+    free = [c for c in old if id(c) not in used]
     for index, claim in enumerate(new):
         if index in pairs or not free:
             continue
@@ -201,4 +327,21 @@ def pair(old: Sequence[StoredClaim], new: Sequence[Any]) -> dict[int, StoredClai
         if found is not None:
             pairs[index] = found
             free.remove(found)
+    # Last, a claim whose facts were edited in place ("carried 13,500" -> "carried 99,999", "did
+    # not carry"): same kind and speaker, and a quote that reads nearly the same. It keeps its id,
+    # so its verdict is shown as changed, with the earlier rating as a suggestion.
+    for index, claim in enumerate(new):
+        if index in pairs or not free:
+            continue
+        quote = normalize_text(claim.quote)
+        near = [
+            (SequenceMatcher(None, quote, c.normalized, autojunk=False).ratio(), -i, c)
+            for i, c in enumerate(free)
+            if c.kind == claim.kind and speaker_key(c.speaker) == speaker_key(claim.speaker)
+        ]
+        if near:
+            ratio, _, found = max(near, key=lambda x: (x[0], x[1]))
+            if ratio >= EDITED_IN_PLACE:
+                pairs[index] = found
+                free.remove(found)
     return pairs

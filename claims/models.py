@@ -56,6 +56,8 @@ class StoredArticle(SQLModel, table=True):
     text: str = Field(sa_column=Column(Text, nullable=False))
     #: URL, else source path; None for standard input (never revised).
     identity: str | None = Field(default=None, sa_column=Column(Text))
+    #: Claims the extractor found in the latest revision, when more than CLAIMS_MAX_CLAIMS were.
+    claims_found: int | None = Field(default=None, sa_column=Column(Integer))
 
 
 class StoredClaim(SQLModel, table=True):
@@ -105,6 +107,8 @@ class ArticleRevision(SQLModel, table=True):
     added: int = 0
     kept: int = 0
     gone: int = 0
+    #: Kept claims whose facts changed, so their verdict no longer applies.
+    changed: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default="0"))
 
 
 class Verdict(SQLModel, table=True):
@@ -119,6 +123,21 @@ class Verdict(SQLModel, table=True):
     sources: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     reviewer: str = Field(max_length=120)
     created_at: dt.datetime = Field(default_factory=utcnow, index=True)
+    #: The claim as it was judged: a revision that changes these facts unbinds the verdict.
+    claim_text: str | None = Field(default=None, sa_column=Column(Text))
+    claim_quote: str | None = Field(default=None, sa_column=Column(Text))
+    claim_values: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    claim_speaker: str | None = Field(default=None, sa_column=Column(Text))
+    claim_sentence: str | None = Field(default=None, sa_column=Column(Text))
+    #: The ClaimReview sentence as the editor corrected it (``--claim-text``), if they did.
+    claim_reviewed: str | None = Field(default=None, sa_column=Column(Text))
+    #: The rating on the scale of the day: a later scale change keeps the published numbers.
+    normalized: str | None = Field(default=None, sa_column=Column(String(16)))
+    rating_value: int | None = Field(default=None, sa_column=Column(Integer))
+    best_rating: int | None = Field(default=None, sa_column=Column(Integer))
+    worst_rating: int | None = Field(default=None, sa_column=Column(Integer))
+    #: The verdict this one confirmed (``suggested``): kept as data, never in the public text.
+    based_on: int | None = Field(default=None, sa_column=Column(Integer))
 
 
 class Lease(SQLModel, table=True):

@@ -32,6 +32,8 @@ class Outcome:
     created: bool = False
     claims: int = 0
     error: str = ""
+    #: Claims found when more than CLAIMS_MAX_CLAIMS were (0 otherwise).
+    found: int = 0
 
 
 def check_source(source: str, settings: Settings, engine: Engine, *, deployment: bool = False) -> Outcome:
@@ -45,10 +47,12 @@ def check_source(source: str, settings: Settings, engine: Engine, *, deployment:
             check_deployment_source(source, settings)
         article = load_article(source, settings)
         claims = extract_claims(article.text, published=article.published)
-        queued = save_article(engine, article, claims)
+        queued = save_article(engine, article, claims, settings.max_claims)
     except ClaimsError as exc:
         return Outcome(redact_url(source), False, error=redact_text(str(exc)))
-    return Outcome(source, True, queued.article_id, queued.slug, queued.created, len(claims))
+    kept = min(len(claims), settings.max_claims)
+    found = len(claims) if len(claims) > kept else 0
+    return Outcome(source, True, queued.article_id, queued.slug, queued.created, kept, found=found)
 
 
 def chunked(items: Iterable[str], size: int) -> Iterator[list[str]]:

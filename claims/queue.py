@@ -18,10 +18,10 @@ from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, update
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from claims.errors import InvalidInput, LeaseConflict, NotFound
-from claims.matching import suggestion
+from claims.matching import changes, suggestion
 from claims.models import ClaimStatus, Lease, StoredArticle, StoredClaim, Verdict, utcnow
 from claims.store import MAX_ID, write
 
@@ -36,6 +36,12 @@ class Item:
     article: StoredArticle
     lease: Lease | None = None
     suggestion: Verdict | None = None
+
+    @property
+    def changed(self) -> list[str]:
+        """What changed since the claim's own verdict (values, negation, ...); empty when nothing did."""
+        own = self.suggestion
+        return changes(own, self.claim) if own is not None and own.claim_id == self.claim.id else []
 
     def to_dict(self, now: dt.datetime | None = None) -> dict[str, Any]:
         """A JSON-ready dict for ``--format json``."""
@@ -61,11 +67,15 @@ class Item:
             row["lease_expires"] = self.lease.expires_at.isoformat()
         if self.suggestion is not None:
             row["suggestion"] = {
-                "claim_id": c.match_of,
+                "claim_id": self.suggestion.claim_id,
                 "rating": self.suggestion.rating,
                 "reviewer": self.suggestion.reviewer,
                 "at": self.suggestion.created_at.isoformat(),
+                "text": self.suggestion.claim_text,
             }
+        changed = self.changed
+        if changed:
+            row["changed_since_verdict"] = changed
         return row
 
 
@@ -139,6 +149,13 @@ def pending(engine: Engine, limit: int = 50, now: dt.datetime | None = None) -> 
         return [Item(claim, article, None, suggestion(session, claim)) for claim, article in session.exec(query)]
 
     return write(engine, work)
+
+
+def count_pending(engine: Engine) -> int:
+    """How many claims wait in the queue (leases that ran out are counted back when ``pending`` runs)."""
+    with Session(engine) as session:
+        query = select(func.count()).select_from(StoredClaim).where(StoredClaim.status == ClaimStatus.PENDING)
+        return session.exec(query).one()
 
 
 def _load(engine: Engine, claim_id: int, lease: Lease | None) -> Item:

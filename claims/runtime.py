@@ -39,6 +39,10 @@ def prepare_prefect(verbose: bool = False) -> None:
 
 #: What the command's options hand to the flows it runs, through the environment.
 SETTINGS_ENV = ("CLAIMS_DATABASE_URL", "CLAIMS_REPORTS_DIR")
+#: The tags of runs the command line starts (deployments set theirs in prefect.yaml and flows/serve.py).
+CHECK_TAGS = ("claims", "on-demand")
+BATCH_TAGS = ("claims", "on-demand", "batch")
+FEED_TAGS = ("claims", "feeds")
 
 
 @contextmanager
@@ -64,16 +68,19 @@ def settings_in_environment(settings: Settings) -> Iterator[None]:
                 os.environ[name] = value
 
 
-def run_flow(flow: Callable[..., Any], settings: Settings, /, **parameters: Any) -> State:
-    """Call a flow with the command's settings and return its final state, heartbeats off on an ephemeral server.
+def run_flow(
+    flow: Callable[..., Any], settings: Settings, /, *, run_tags: tuple[str, ...] = (), **parameters: Any
+) -> State:
+    """Call a flow with the command's settings and ``run_tags``; its final state, heartbeats off on an ephemeral server.
 
     Heartbeats let a long-lived server notice crashed runs; an ephemeral server
     ends with this process, and the heartbeat thread adds ~1 s to every sync run.
     """
+    from prefect import tags
     from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
     overrides = {} if PREFECT_API_URL.value() else {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
-    with temporary_settings(overrides), settings_in_environment(settings):
+    with temporary_settings(overrides), settings_in_environment(settings), tags(*run_tags):
         return flow(**parameters, return_state=True)
 
 
@@ -82,7 +89,7 @@ def run_check(source: str, settings: Settings, *, verbose: bool = False) -> Chec
     prepare_prefect(verbose)
     from flows.check_article import check_article
 
-    state = run_flow(check_article, settings, source=source)
+    state = run_flow(check_article, settings, run_tags=CHECK_TAGS, source=source)
     if state.is_completed():
         return state.result()
     return state.message or f"{source}: the check failed ({state.name})"
@@ -90,13 +97,18 @@ def run_check(source: str, settings: Settings, *, verbose: bool = False) -> Chec
 
 def run_batch(
     sources: list[str], sources_file: str | None, settings: Settings, *, chunk_size: int, verbose: bool = False
-) -> dict[str, int] | str:
-    """Run the ``check-articles`` flow: its counts, or a one-line error."""
+) -> dict[str, Any] | str:
+    """Run the ``check-articles`` flow: its counts and failures, or a one-line error."""
     prepare_prefect(verbose)
     from flows.check_articles import check_articles
 
     state = run_flow(
-        check_articles, settings, sources=sources or None, sources_file=sources_file, chunk_size=chunk_size
+        check_articles,
+        settings,
+        run_tags=BATCH_TAGS,
+        sources=sources or None,
+        sources_file=sources_file,
+        chunk_size=chunk_size,
     )
     if state.is_completed():
         return state.result()

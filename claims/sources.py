@@ -24,6 +24,15 @@ from claims.errors import SourceError, UnsupportedSource
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+#: Text files that are not articles, by extension: refused by name before anything is read.
+#: (Binary files are named by their content: "a PNG image", "a PDF document".)
+NOT_ARTICLES = {
+    **dict.fromkeys((".json", ".jsonl", ".ndjson", ".geojson"), "JSON data"),
+    **dict.fromkeys((".csv", ".tsv"), "a table (CSV)"),
+    **dict.fromkeys((".xml", ".rss", ".atom"), "XML (for a feed, use claims ingest)"),
+    **dict.fromkeys((".yaml", ".yml", ".toml", ".ini", ".cfg"), "a configuration file"),
+    **dict.fromkeys((".py", ".js", ".sh", ".sql"), "program code"),
+}
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%Y-%m-%d", "%d.%m.%Y", "%b. %d, %Y")
 #: Fewer words than this in a page's main text means we found no article.
 MIN_WORDS = 8
@@ -183,6 +192,20 @@ def html_article(source: str, html: str, *, url: str | None = None) -> Article:
     )
 
 
+def _is_json(text: str) -> bool:
+    """Whether the text is a JSON object or array (an API response or a data file, not an article)."""
+    body = text.strip()
+    if not body.startswith(("{", "[")):
+        return False
+    import json
+
+    try:
+        json.loads(body)
+    except ValueError:
+        return False
+    return True
+
+
 def from_bytes(source: str, data: bytes, *, kind: str, url: str | None = None, charset: str | None = None) -> Article:
     """Decode and parse bytes; ``kind`` is "html", "text" or "auto" (sniff for HTML)."""
     if not data.strip():
@@ -194,6 +217,8 @@ def from_bytes(source: str, data: bytes, *, kind: str, url: str | None = None, c
         raise SourceError(f"{source}: the article is empty")
     if kind == "html":
         return html_article(source, text, url=url)
+    if kind != "markdown" and _is_json(text):
+        raise UnsupportedSource(f"{source}: JSON data, not an article; articles are text, Markdown or HTML")
     return text_article(source, text, url=url, fmt=kind if kind in ("markdown",) else "text")
 
 
@@ -214,6 +239,11 @@ def precheck(source: str, settings: Settings) -> None:
         raise SourceError(f"{source}: no such file")
     if path.is_dir():
         raise UnsupportedSource(f"{source}: is a directory, not an article file")
+    what = NOT_ARTICLES.get(path.suffix.lower())
+    if what:
+        raise UnsupportedSource(
+            f"{source}: {what} ({path.suffix.lower()}), not an article; articles are .txt, .md or .html"
+        )
     size = path.stat().st_size
     if size > settings.max_bytes:
         raise SourceError(f"{source}: {size:,} bytes is over the {settings.max_bytes:,}-byte limit (CLAIMS_MAX_BYTES)")

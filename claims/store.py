@@ -5,7 +5,10 @@ standard input has none), and its id never changes. Checking the same text
 again stores nothing (content hash). Checking changed text of a known article
 makes it the next revision in place: claims that still stand (matched by their
 normalized quote, else by facts, speaker and wording) keep their id, verdicts
-and history and take their new place in the text; new claims are queued;
+and history and take their new place in the text; a kept claim whose facts
+changed since its verdict (values, negation, speaker, quote or wording beyond
+white space and punctuation) goes back to the queue, its verdict kept as history
+and offered as a suggestion (see :func:`claims.matching.changes`); new claims are queued;
 claims no longer in the text are marked ``gone``. Every revision is logged in
 ``article_revision`` with what it added, kept and dropped.
 
@@ -30,9 +33,10 @@ from sqlmodel import Session, col, func, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from claims import matching
+from claims.config import DEFAULT_MAX_CLAIMS
 from claims.db import BUSY_TIMEOUT_MS
 from claims.errors import NotFound, StoreError
-from claims.models import ArticleRevision, ClaimStatus, Lease, StoredArticle, StoredClaim, Verdict, utcnow
+from claims.models import ArticleRevision, ClaimStatus, Lease, StoredArticle, StoredClaim, utcnow
 
 if TYPE_CHECKING:  # annotations only: the review commands need the store, not the extractor
     from claims.extract import Claim
@@ -118,6 +122,28 @@ class Queued:
     added: int = 0
     kept: int = 0
     gone: int = 0
+    #: Kept claims whose facts changed since their verdict: back in the queue, the verdict as a suggestion.
+    changed: int = 0
+    #: Claims the extractor found; more than ``claims`` when the per-article bound cut them.
+    found: int = 0
+
+    @property
+    def capped(self) -> bool:
+        """Whether more claims were found than were kept (CLAIMS_MAX_CLAIMS)."""
+        return self.found > self.claims
+
+
+def bound_claims(claims: Sequence[Claim], limit: int = DEFAULT_MAX_CLAIMS) -> list[Claim]:
+    """At most ``limit`` claims: the best by check-worthiness (the earlier on a tie), in text order."""
+    if len(claims) <= limit:
+        return list(claims)
+    best = sorted(range(len(claims)), key=lambda i: (-claims[i].score, i))[: max(0, limit)]
+    return [claims[i] for i in sorted(best)]
+
+
+def bound_message(source: str, found: int, kept: int) -> str:
+    """The warning when an article had more claims than the bound: CLI, run log and report say the same."""
+    return f"{source}: {found:,} claims found; only the {kept:,} most check-worthy are queued (CLAIMS_MAX_CLAIMS)"
 
 
 def normalized_form(claim: Claim) -> str:
@@ -170,7 +196,7 @@ def _queue_new(session: Session, article: StoredArticle, new: list[tuple[int, Cl
     matching.link_restatements(session, stored)  # claims already reviewed, in any article
 
 
-def _log_revision(session: Session, article: StoredArticle, added: int, kept: int, gone: int) -> None:
+def _log_revision(session: Session, article: StoredArticle, added: int, kept: int, gone: int, changed: int = 0) -> None:
     session.add(
         ArticleRevision(
             article_id=article.id,  # type: ignore[arg-type]
@@ -180,12 +206,14 @@ def _log_revision(session: Session, article: StoredArticle, added: int, kept: in
             added=added,
             kept=kept,
             gone=gone,
+            changed=changed,
         )
     )
 
 
-def _revise(session: Session, stored: StoredArticle, article: Article, claims: Sequence[Claim]) -> Queued:
+def _revise(session: Session, stored: StoredArticle, article: Article, claims: Sequence[Claim], found: int) -> Queued:
     stored.revision += 1
+    stored.claims_found = found if found > len(claims) else None
     stored.text, stored.content_hash, stored.title = article.text, article.content_hash, article.title
     stored.author, stored.published, stored.fetched = article.author, article.published, article.fetched
     stored.checked_at = utcnow()
@@ -193,13 +221,21 @@ def _revise(session: Session, stored: StoredArticle, article: Article, claims: S
     # Lock the old claims (PostgreSQL) so a concurrent `next` or verdict waits for the revision.
     old = article_claims(session, stored.id, lock=True)  # type: ignore[arg-type]
     pairs = matching.pair(old, claims)
-    reviewed = set(session.exec(select(Verdict.claim_id).where(col(Verdict.claim_id).in_([c.id for c in old]))))
+    verdicts = matching.latest_verdicts(session, [c.id for c in old if c.id is not None])
+    changed = 0
     for index, previous in pairs.items():
         for name, value in _fields(claims[index], index).items():
             setattr(previous, name, value)
+        verdict = verdicts.get(previous.id)  # type: ignore[arg-type]
+        # The verdict holds only for the claim it judged: changed facts send the claim back to the queue.
+        bound = verdict is not None and not matching.changes(verdict, previous)
         if previous.status == ClaimStatus.GONE:  # back in the text
-            previous.status = ClaimStatus.REVIEWED if previous.id in reviewed else ClaimStatus.PENDING
+            previous.status = ClaimStatus.REVIEWED if bound else ClaimStatus.PENDING
             previous.gone_revision = None
+        elif previous.status == ClaimStatus.REVIEWED and not bound:
+            previous.status = ClaimStatus.PENDING
+        if verdict is not None and not bound:
+            changed += 1
         session.add(previous)
     kept_ids = {c.id for c in pairs.values()}
     dropped = [c for c in old if c.id not in kept_ids and c.status != ClaimStatus.GONE]
@@ -210,11 +246,22 @@ def _revise(session: Session, stored: StoredArticle, article: Article, claims: S
         session.execute(delete(Lease).where(col(Lease.claim_id).in_([c.id for c in dropped])))
     new = [(i, c) for i, c in enumerate(claims) if i not in pairs]
     _queue_new(session, stored, new)
-    _log_revision(session, stored, len(new), len(pairs), len(dropped))
-    return Queued(stored.id, stored.slug, True, len(claims), stored.revision, len(new), len(pairs), len(dropped))  # type: ignore[arg-type]
+    _log_revision(session, stored, len(new), len(pairs), len(dropped), changed)
+    return Queued(
+        stored.id,  # type: ignore[arg-type]
+        stored.slug,
+        True,
+        len(claims),
+        stored.revision,
+        len(new),
+        len(pairs),
+        len(dropped),
+        changed,
+        found,
+    )
 
 
-def _save(session: Session, article: Article, claims: Sequence[Claim]) -> Queued:
+def _save(session: Session, article: Article, claims: Sequence[Claim], found: int) -> Queued:
     existing = find_by_hash(session, article.content_hash)
     if existing is not None:
         count = session.exec(
@@ -222,11 +269,12 @@ def _save(session: Session, article: Article, claims: Sequence[Claim]) -> Queued
             .where(StoredClaim.article_id == existing.id)
             .where(StoredClaim.status != ClaimStatus.GONE)
         ).one()
-        return Queued(existing.id, existing.slug, False, count, existing.revision)  # type: ignore[arg-type]
+        known = existing.claims_found or count
+        return Queued(existing.id, existing.slug, False, count, existing.revision, found=known)  # type: ignore[arg-type]
     identity = article_identity(article)
     current = find_by_identity(session, identity) if identity else None
     if current is not None:
-        return _revise(session, current, article, claims)
+        return _revise(session, current, article, claims, found)
     stored = StoredArticle(
         source=article.source,
         url=article.url,
@@ -238,22 +286,30 @@ def _save(session: Session, article: Article, claims: Sequence[Claim]) -> Queued
         fetched=article.fetched,
         content_hash=article.content_hash,
         text=article.text,
+        claims_found=found if found > len(claims) else None,
     )
     session.add(stored)
     session.flush()
     _queue_new(session, stored, list(enumerate(claims)))
     _log_revision(session, stored, len(claims), 0, 0)
-    return Queued(stored.id, stored.slug, True, len(claims), 1, len(claims))  # type: ignore[arg-type]
+    return Queued(stored.id, stored.slug, True, len(claims), 1, len(claims), found=found)  # type: ignore[arg-type]
 
 
-def save_article(engine: Engine, article: Article, claims: Sequence[Claim]) -> Queued:
-    """Store ``article`` and queue ``claims``: a new article, a new revision, or nothing if the text is known."""
+def save_article(
+    engine: Engine, article: Article, claims: Sequence[Claim], max_claims: int = DEFAULT_MAX_CLAIMS
+) -> Queued:
+    """Store ``article`` and queue ``claims``: a new article, a new revision, or nothing if the text is known.
+
+    At most ``max_claims`` claims are kept, the best by check-worthiness (:func:`bound_claims`);
+    the result's ``found`` says how many there were.
+    """
+    kept = bound_claims(claims, max_claims)
     try:
-        return write(engine, lambda session: _save(session, article, claims))
+        return write(engine, lambda session: _save(session, article, kept, len(claims)))
     except IntegrityError:
         # Another process stored the same text or identity between our check and insert
         # (PostgreSQL; SQLite writers are serialised): the second attempt sees it.
-        return write(engine, lambda session: _save(session, article, claims))
+        return write(engine, lambda session: _save(session, article, kept, len(claims)))
 
 
 def get_article(session: Session, article_id: int) -> StoredArticle:

@@ -2,9 +2,13 @@
 
 Recording a verdict validates everything first (the rating against the scale,
 each source as an http(s) URL, the reviewer's name), then in one transaction
-adds the verdict row, ends any lease and marks the claim reviewed. The rating
-``suggested`` confirms the verdict suggested from an earlier claim this one
-restates (its rating and sources, and a note saying so).
+adds the verdict row, ends any lease and marks the claim reviewed. The verdict
+row keeps the claim as it was judged (text, quote, values, speaker, sentence), so
+a later revision that changes those facts unbinds it (:func:`claims.matching.changes`),
+and the rating's normalized value and ClaimReview numbers on the scale of the day.
+The rating ``suggested`` confirms the suggested verdict (the claim's own earlier
+one, or that of an earlier claim it restates): its rating, explanation and sources,
+with the confirmed verdict's id kept as data (``based_on``), never in the text.
 """
 
 from __future__ import annotations
@@ -15,10 +19,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from sqlalchemy import bindparam, delete, insert, update
+from sqlalchemy import select as columns
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from claims.errors import InvalidInput, LeaseConflict, NotFound
+from claims.claimreview import public_text
+from claims.errors import ClaimChanged, InvalidInput, LeaseConflict, NotFound
+from claims.matching import ClaimFacts, changes, latest_verdicts, suggestion
 from claims.models import ClaimStatus, Lease, StoredClaim, Verdict, utcnow
 from claims.queue import MAX_ID, check_reviewer, get_claim
 from claims.ratings import RatingScale, load_scale
@@ -27,11 +34,27 @@ from claims.store import write
 #: The rating that confirms the suggested verdict.
 SUGGESTED = "suggested"
 MAX_NOTE = 10_000
+MAX_CLAIM_TEXT = 1_000
 # Built once: the Python time inside the write lock bounds the throughput (see claims.queue).
 # The claim row is locked first (PostgreSQL; SQLite writers already take turns), so the
 # lease read after it cannot be overtaken by a concurrent `next`.
 _CLAIM = (
-    select(StoredClaim.status, StoredClaim.gone_revision, StoredClaim.match_of)
+    columns(
+        *(
+            col(c)
+            for c in (
+                StoredClaim.id,
+                StoredClaim.status,
+                StoredClaim.gone_revision,
+                StoredClaim.match_of,
+                StoredClaim.text,
+                StoredClaim.quote,
+                StoredClaim.values,
+                StoredClaim.speaker,
+                StoredClaim.sentence,
+            )
+        )
+    )
     .where(col(StoredClaim.id) == bindparam("cid"))
     .with_for_update()
 )
@@ -64,6 +87,18 @@ def check_sources(sources: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(check_url(s) for s in sources))
 
 
+def check_claim_text(text: str | None) -> str | None:
+    """The editor's ClaimReview sentence stripped, None when not given; :class:`InvalidInput` when unusable."""
+    if text is None:
+        return None
+    sentence = " ".join(text.split())
+    if not sentence:
+        raise InvalidInput("--claim-text is empty")
+    if len(sentence) > MAX_CLAIM_TEXT:
+        raise InvalidInput(f"--claim-text is longer than {MAX_CLAIM_TEXT} characters")
+    return sentence
+
+
 def record_verdict(
     engine: Engine,
     claim_id: int,
@@ -73,17 +108,27 @@ def record_verdict(
     sources: Sequence[str] = (),
     scale: RatingScale | None = None,
     now: dt.datetime | None = None,
+    claim_text: str | None = None,
+    seen: ClaimFacts | None = None,
 ) -> Verdict:
-    """Add a verdict on a claim, end its lease and mark it reviewed, all in one transaction."""
+    """Add a verdict on a claim, end its lease and mark it reviewed, all in one transaction.
+
+    ``claim_text`` is the sentence the editor signs as ClaimReview's ``claimReviewed``
+    (default: one made from the claim's standalone text). ``seen`` is the claim as the
+    editor was shown it: if a revision changed its facts since, :class:`ClaimChanged`
+    and nothing is recorded.
+    """
     if not 0 < claim_id <= MAX_ID:  # the driver cannot even bind it (OverflowError)
         raise NotFound(f"no claim with id {claim_id}")
     reviewer = check_reviewer(reviewer)
+    scale = scale or load_scale()
     confirm = rating.strip().lower() == SUGGESTED
-    label = None if confirm else (scale or load_scale()).get(rating).label
+    label = None if confirm else scale.get(rating).label
     urls = check_sources(sources)
     note = (note or "").strip()
     if len(note) > MAX_NOTE:
         raise InvalidInput(f"the note is longer than {MAX_NOTE} characters")
+    signed = check_claim_text(claim_text)
 
     # Plain SQL statements inside the lock (see claims.queue.lease_next).
     def work(session: Session) -> Verdict:
@@ -94,22 +139,34 @@ def record_verdict(
             raise NotFound(f"no claim with id {claim_id}")
         if claim.status == ClaimStatus.GONE:
             raise InvalidInput(f"claim {claim_id} is gone from revision {claim.gone_revision} of its article")
+        if seen is not None and (moved := changes(_judged(seen), claim)):
+            raise ClaimChanged(
+                f"claim {claim_id} changed while you reviewed it ({', '.join(moved)}); nothing was recorded: look again"
+            )
         lease = conn.execute(_LEASE, {"cid": claim_id}).first()
         if lease is not None and lease.reviewer != reviewer and lease.expires_at > at:
             raise LeaseConflict(f"claim {claim_id} is leased to {lease.reviewer} until {lease.expires_at:%H:%M} UTC")
-        explanation, chosen, links = note, label, urls
+        explanation, chosen, links, based_on, sentence, earlier = note, label, urls, None, signed, None
         if confirm:
-            earlier = _suggested(session, claim.match_of)
+            earlier = suggestion(session, claim)
             if earlier is None:
                 raise InvalidInput(f"claim {claim_id} has no suggested verdict to confirm")
-            chosen = earlier.rating
+            chosen, based_on = earlier.rating, earlier.id
             links = list(dict.fromkeys([*urls, *earlier.sources]))
-            explanation = f"Same as claim {claim.match_of}: {earlier.explanation}".strip().rstrip(":")
-            if note:
-                explanation = f"{note}\n\n{explanation}"
+            explanation = "\n\n".join(part for part in (note, public_text(earlier.explanation)) if part)
+            if sentence is None and earlier.claim_id == claim_id and not changes(earlier, claim):
+                sentence = earlier.claim_reviewed  # the editor's sentence holds while the claim is the same
         assert chosen is not None
         row: dict[str, Any] = {"claim_id": claim_id, "rating": chosen, "explanation": explanation, "sources": links}
-        row |= {"reviewer": reviewer, "created_at": at}
+        row |= {"reviewer": reviewer, "created_at": at, "based_on": based_on, "claim_reviewed": sentence}
+        row |= {
+            "claim_text": claim.text,
+            "claim_quote": claim.quote,
+            "claim_values": claim.values,
+            "claim_speaker": claim.speaker,
+            "claim_sentence": claim.sentence,
+        }
+        row |= rating_numbers(scale, chosen, earlier)
         verdict_id = conn.execute(_ADD, row).scalar()
         if lease is not None:
             conn.execute(_UNLEASE, {"cid": claim_id})
@@ -119,11 +176,39 @@ def record_verdict(
     return write(engine, work)
 
 
-def _suggested(session: Session, match_of: int | None) -> Verdict | None:
-    if match_of is None:
-        return None
-    query = select(Verdict).where(Verdict.claim_id == match_of).order_by(col(Verdict.id).desc()).limit(1)
-    return session.exec(query).first()
+def _judged(claim: ClaimFacts) -> Verdict:
+    """A verdict's record of ``claim`` as it is (what :func:`claims.matching.changes` compares)."""
+    return Verdict(
+        claim_id=0,
+        rating="",
+        reviewer="",
+        claim_text=claim.text,
+        claim_quote=claim.quote,
+        claim_values=dict(claim.values or {}),
+        claim_speaker=claim.speaker,
+        claim_sentence=claim.sentence,
+    )
+
+
+def rating_numbers(scale: RatingScale, label: str, earlier: Verdict | None = None) -> dict[str, Any]:
+    """The normalized rating and ClaimReview numbers of ``label`` on ``scale`` (else as ``earlier`` kept them)."""
+    try:
+        rating = scale.get(label)
+    except InvalidInput:  # a confirmed label the scale has since dropped: keep what it was published with
+        if earlier is None:
+            raise
+        return {
+            "normalized": earlier.normalized,
+            "rating_value": earlier.rating_value,
+            "best_rating": earlier.best_rating,
+            "worst_rating": earlier.worst_rating,
+        }
+    return {
+        "normalized": rating.normalized,
+        "rating_value": rating.value,
+        "best_rating": scale.best,
+        "worst_rating": scale.worst,
+    }
 
 
 def history(session: Session, claim_id: int) -> list[Verdict]:
@@ -134,10 +219,4 @@ def history(session: Session, claim_id: int) -> list[Verdict]:
 
 def current_verdicts(session: Session, claim_ids: Iterable[int]) -> dict[int, Verdict]:
     """The latest verdict of each claim that has one."""
-    ids = list(claim_ids)
-    if not ids:
-        return {}
-    latest: dict[int, Verdict] = {}
-    for verdict in session.exec(select(Verdict).where(col(Verdict.claim_id).in_(ids)).order_by(col(Verdict.id))):
-        latest[verdict.claim_id] = verdict
-    return latest
+    return latest_verdicts(session, list(claim_ids))

@@ -16,15 +16,16 @@ from prefect.artifacts import create_link_artifact, create_markdown_artifact, cr
 from prefect.runtime import flow_run, task_run
 from prefect.states import Completed, Failed, State
 
-from claims.config import Settings
+from claims.config import DEFAULT_MAX_CLAIMS, Settings
 from claims.db import open_engine
 from claims.errors import ClaimsError
 from claims.extract import Claim, extract_claims
 from claims.redact import markdown_table, markdown_text, redact_text, redact_url
-from claims.report import write_reports
+from claims.report import page_link, write_reports
 from claims.sources import Article, check_deployment_source, is_url, load_article, slugify
-from claims.store import Queued, save_article
+from claims.store import Queued, bound_claims, bound_message, save_article
 from flows import deployment_run
+from flows.failures import failed
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ class CheckResult:
     created: bool
     claims: list[Claim]
     report: str
+    #: Claims found when more than CLAIMS_MAX_CLAIMS were (only the best ``claims`` are queued); else 0.
+    found: int = 0
 
 
 def source_slug(source: str) -> str:
@@ -75,9 +78,12 @@ def extract(article: Article) -> list[Claim]:
 
 
 @task(name="queue-claims")
-def queue(article: Article, claims: list[Claim], database_url: str) -> Queued:
-    """Store the article and queue its claims (once per content hash)."""
-    return save_article(open_engine(database_url), article, claims)
+def queue(article: Article, claims: list[Claim], database_url: str, max_claims: int = DEFAULT_MAX_CLAIMS) -> Queued:
+    """Store the article and queue its claims (once per content hash; at most ``max_claims``, the best)."""
+    queued = save_article(open_engine(database_url), article, claims, max_claims)
+    if len(claims) > max_claims:
+        get_run_logger().warning("%s", bound_message(redact_url(article.source), len(claims), max_claims))
+    return queued
 
 
 @task(name="render-report")
@@ -117,7 +123,7 @@ def publish_artifacts(result: CheckResult) -> None:
         description=f"Claims of {markdown_text(result.title)}",
     )
     if result.report:
-        create_link_artifact(link=Path(result.report).as_uri(), link_text="HTML review report", key=f"{key}-report")
+        create_link_artifact(link=page_link(result.report), link_text="HTML review report", key=f"{key}-report")
 
 
 @flow(name="check-article", flow_run_name=_run_name, log_prints=False)
@@ -139,12 +145,14 @@ def check_article(source: str) -> State:
     loaded = load(source, settings, return_state=True)
     if not loaded.is_completed():
         logger.error("%s", loaded.message)
-        return Failed(message=loaded.message or f"{source}: could not be read")
+        return failed(loaded.message or f"{source}: could not be read")
     article: Article = loaded.result()
     claims = extract(article)
-    queued = queue(article, claims, settings.database_url)
+    queued = queue(article, claims, settings.database_url, settings.max_claims)
+    found = len(claims) if len(claims) > settings.max_claims else 0
+    claims = bound_claims(claims, settings.max_claims)
     report = render(queued.article_id, settings.database_url, str(settings.reports_dir))
-    result = CheckResult(source, queued.article_id, queued.slug, article.title, queued.created, claims, report)
+    result = CheckResult(source, queued.article_id, queued.slug, article.title, queued.created, claims, report, found)
     publish_artifacts(result)
     if queued.created:
         logger.info("%s: queued %d claims; report %s", queued.slug, len(claims), report)

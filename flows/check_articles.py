@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_progress_artifact, update_progress_artifact
@@ -24,9 +25,10 @@ from claims.config import Settings
 from claims.db import open_engine
 from claims.errors import ClaimsError
 from claims.pipeline import Outcome, check_source, chunked, read_sources
-from claims.redact import markdown_text
+from claims.redact import markdown_text, redact_url
 from claims.report import write_reports
 from claims.sources import check_deployment_source
+from claims.store import bound_message
 from flows import deployment_run
 
 DEFAULT_CHUNK = 50
@@ -45,6 +47,9 @@ def check_chunk(
     if ids:
         write_reports(engine, Path(reports_dir), ids)
     failed = [o for o in outcomes if not o.ok]
+    for outcome in outcomes:
+        if outcome.found:
+            get_run_logger().warning("%s", bound_message(redact_url(outcome.source), outcome.found, outcome.claims))
     get_run_logger().info("chunk %d: %d checked, %d failed", index, len(outcomes) - len(failed), len(failed))
     return outcomes
 
@@ -55,6 +60,7 @@ class Tally:
     def __init__(self) -> None:
         self.checked = self.created = self.claims = 0
         self.failures: list[Outcome] = []
+        self.capped: list[Outcome] = []
 
     def add(self, outcomes: Iterable[Outcome]) -> None:
         """Count a finished chunk."""
@@ -63,6 +69,8 @@ class Tally:
             if outcome.ok:
                 self.created += outcome.created
                 self.claims += outcome.claims
+                if outcome.found:
+                    self.capped.append(outcome)
             else:
                 self.failures.append(outcome)
 
@@ -80,11 +88,12 @@ def check_articles(
     sources: list[str] | None = None,
     sources_file: str | None = None,
     chunk_size: int = DEFAULT_CHUNK,
-) -> dict[str, int] | State:
+) -> dict[str, Any] | State:
     """Check many articles (a list, or a file with one source per line) in chunks of tasks.
 
-    The database and the reports folder come from the environment; a deployment run
-    reads only http(s) URLs and files (and a sources file) inside CLAIMS_ARTICLES_DIR.
+    Returns the counts and ``failures``: each failed source with its reason (redacted). The
+    database and the reports folder come from the environment; a deployment run reads only
+    http(s) URLs and files (and a sources file) inside CLAIMS_ARTICLES_DIR.
     """
     settings = Settings.from_env()
     logger = get_run_logger()
@@ -132,4 +141,11 @@ def check_articles(
     )
     for failure in tally.failures[:20]:
         logger.warning("%s", failure.error)
-    return {"checked": tally.checked, "created": tally.created, "claims": tally.claims, "failed": len(tally.failures)}
+    return {
+        "checked": tally.checked,
+        "created": tally.created,
+        "claims": tally.claims,
+        "failed": len(tally.failures),
+        "failures": [[f.source, f.error] for f in tally.failures],
+        "capped": [[redact_url(c.source), c.found, c.claims] for c in tally.capped],
+    }

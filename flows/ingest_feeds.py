@@ -47,9 +47,11 @@ from claims.errors import ClaimsError, SourceError
 from claims.feeds import FeedItem, ItemResult, Poll, feed_list, poll_feed, record_items
 from claims.fetch import TransientFetchError, fetch_article, host_of
 from claims.redact import markdown_table, markdown_text, redact_text, redact_url
+from claims.report import page_link
 from claims.sources import check_deployment_source, load_article, slugify
 from flows import deployment_run
 from flows.check_article import extract, queue
+from flows.failures import RunFailed, failed
 from flows.render_reports import render_articles
 
 #: Items checked at once; the per-host limit keeps each site's share polite.
@@ -104,6 +106,15 @@ class IngestSummary:
     def count(self, state: str) -> int:
         """How many items ended in ``state`` (new, revised, unchanged, failed)."""
         return sum(1 for item in self.items if item.state == state)
+
+
+class IngestFailed(RunFailed):
+    """A run of ``ingest-feeds`` that failed: its one-line message, and its summary (``data``) when it has one."""
+
+    @property
+    def summary(self) -> IngestSummary | None:
+        """What the run did before it failed (in this process; None after pickling)."""
+        return self.data if isinstance(self.data, IngestSummary) else None
 
 
 # ------------------------------------------------------------------ per-host limits
@@ -218,7 +229,7 @@ def check_link(
         )
     try:
         claims = extract.fn(article)
-        queued = queue.fn(article, claims, settings.database_url)
+        queued = queue.fn(article, claims, settings.database_url, settings.max_claims)
     except ClaimsError as exc:
         return ItemOutcome(
             feed, item.key, item.link, False, title=article.title, error=redact_text(f"{item.link}: {exc}")
@@ -233,7 +244,7 @@ def check_link(
         title=article.title,
         created=queued.created,
         revision=queued.revision,
-        claims=len(claims),
+        claims=min(len(claims), settings.max_claims),
         added=queued.added,
         kept=queued.kept,
         gone=queued.gone,
@@ -400,7 +411,7 @@ def publish_artifacts(summary: IngestSummary) -> None:
             description="Items checked",
         )
     if summary.index:
-        create_link_artifact(link=Path(summary.index).as_uri(), link_text="Reports index", key="claims-ingest-report")
+        create_link_artifact(link=page_link(summary.index), link_text="Reports index", key="claims-ingest-report")
 
 
 @flow(name="ingest-feeds", flow_run_name=_run_name, log_prints=False)
@@ -423,9 +434,12 @@ def ingest_feeds(
             check_deployment_source(str(feeds_file), settings, "feeds file")
         urls = feed_list(feeds, feeds_file)
     except ClaimsError as exc:
-        return Failed(message=str(exc))
+        logger.error("%s", redact_text(str(exc)))
+        return failed(redact_text(str(exc)), error=IngestFailed)
     if not urls:
-        return Failed(message="no feeds given: pass feed URLs or a feeds file")
+        reason = "no feeds given: pass feed URLs or a feeds file"
+        logger.error("%s", reason)
+        return failed(reason, error=IngestFailed)
     open_engine(settings.database_url)  # migrate once, before the threads start
 
     polls = {url: poll(url, _host_param(url), settings, per_host, return_state=True) for url in urls}
@@ -472,5 +486,6 @@ def ingest_feeds(
     logger.info("%s", message)
     bad_feeds = [row for row in feed_rows if row["error"]]
     if bad_feeds:
-        return Failed(message=f"{message}; feed failed: {bad_feeds[0]['error']}", data=summary)
+        failure = f"{message}; feed failed: {bad_feeds[0]['error']}"
+        return failed(failure, summary, error=IngestFailed)
     return Completed(message=message, data=summary)

@@ -15,7 +15,7 @@ from sqlmodel import Session
 
 from claims.config import Settings
 from claims.db import open_engine
-from claims.report import write_reports
+from claims.report import page_link, write_reports
 from claims.store import list_articles
 
 
@@ -40,5 +40,5 @@ def render_reports() -> str:
         key="claims-reports-summary",
         description="Reports rendered",
     )
-    create_link_artifact(link=Path(index).as_uri(), link_text="Reports index", key="claims-reports-index")
+    create_link_artifact(link=page_link(index), link_text="Reports index", key="claims-reports-index")
     return index

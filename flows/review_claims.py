@@ -24,7 +24,8 @@ from prefect.runtime import flow_run
 
 from claims.config import Settings
 from claims.db import open_engine
-from claims.errors import ClaimsError
+from claims.errors import ClaimChanged, ClaimsError
+from claims.models import StoredClaim
 from claims.queue import Item, lease_next, release
 from claims.ratings import RatingScale, load_scale
 from claims.redact import markdown_text as md
@@ -67,11 +68,15 @@ def describe(scale: RatingScale, item: Item, error: str = "") -> str:
         f"- speaker: {md(claim.speaker or '—')}",
         f"- article: {md(article.title)} ({md(article.url or article.source)}, article {article.id})",
     ]
+    if item.changed:
+        lines.append(f"- **changed since verdict** ({', '.join(item.changed)} changed); it was judged as:")
+        lines.append(f"  > {item.suggestion.claim_text if item.suggestion else ''}")
     if item.suggestion is not None:
         s = item.suggestion
+        why = "its own earlier verdict" if s.claim_id == claim.id else f"claim {s.claim_id} says the same"
         lines.append(
-            f"- **suggested: {md(s.rating)}** (claim {claim.match_of} says the same; {md(s.reviewer)},"
-            f" {s.created_at:%Y-%m-%d}) — choose `{SUGGESTED}` to confirm, or another rating to override"
+            f"- **suggested: {md(s.rating)}** ({md(why)}; {md(s.reviewer)}, {s.created_at:%Y-%m-%d})"
+            f" — choose `{SUGGESTED}` to confirm, or another rating to override"
         )
     lines += ["", "Ratings: " + "; ".join(f"**{md(r.label)}** {md(r.description)}" for r in scale.ratings)]
     return "\n".join(lines)
@@ -84,10 +89,10 @@ def lease(database_url: str, reviewer: str, seconds: int) -> Item | None:
 
 
 @task(name="record-verdict")
-def record(database_url: str, claim_id: int, reviewer: str, answer: dict[str, Any]) -> int:
-    """Record the editor's verdict; its id."""
+def record(database_url: str, claim_id: int, reviewer: str, answer: dict[str, Any], seen: StoredClaim) -> int:
+    """Record the editor's verdict on the claim as they were shown it (``seen``); its id."""
     verdict = record_verdict(
-        open_engine(database_url), claim_id, answer["rating"], reviewer, answer["note"], answer["sources"]
+        open_engine(database_url), claim_id, answer["rating"], reviewer, answer["note"], answer["sources"], seen=seen
     )
     return verdict.id  # type: ignore[return-value]
 
@@ -141,8 +146,18 @@ def review_claims(
                 logger.warning("No answer for claim %s within %s s: released it and stopped.", claim_id, timeout)
                 return {"reviewer": reviewer, "verdicts": done, "timed_out": claim_id}
             try:
-                verdict_id = record(url, claim_id, reviewer, answer.model_dump(include={"rating", "note", "sources"}))
+                answered = answer.model_dump(include={"rating", "note", "sources"})
+                verdict_id = record(url, claim_id, reviewer, answered, item.claim)
                 break
+            except ClaimChanged as exc:  # the article was revised meanwhile: show the claim as it is now
+                error = str(exc)
+                logger.warning("Claim %s: %s", claim_id, error)
+                fresh = lease(url, reviewer, timeout + 300)  # our lease: the same claim, read again
+                if fresh is None or fresh.claim.id != claim_id:
+                    if fresh is not None:
+                        give_back(url, fresh.claim.id, reviewer)  # type: ignore[arg-type]
+                    return {"reviewer": reviewer, "verdicts": done, "timed_out": None}
+                item = fresh
             except ClaimsError as exc:
                 error = str(exc)
                 logger.warning("Claim %s: %s; asking again.", claim_id, error)

@@ -19,7 +19,7 @@ from claims.config import Settings
 from claims.db import open_engine
 from claims.digest import DEFAULT_MAX_AGE, Digest, digest
 from claims.redact import markdown_table, markdown_text
-from claims.report import write_reports
+from claims.report import page_link, write_reports
 from claims.sources import slugify
 
 
@@ -64,7 +64,7 @@ def review_digest(
         table=markdown_table(result.rows()), key="claims-digest-numbers", description=f"Digest numbers {shown}"
     )
     if path:
-        create_link_artifact(link=Path(path).as_uri(), link_text="Digest page", key="claims-digest-page")
+        create_link_artifact(link=page_link(path), link_text="Digest page", key="claims-digest-page")
     get_run_logger().info(
         "digest %s: queue %d, %d pending and %d leased older than %g h, %d verdicts",
         day,

@@ -50,7 +50,15 @@ def test_batch_flow_matches_bare_pipeline(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setenv("CLAIMS_REPORTS_DIR", str(tmp_path / "rep"))
     state = check_articles(sources_file=str(listing), chunk_size=5, return_state=True)
     counts = state.result()
-    assert counts == {"checked": 13, "created": 12, "claims": counts["claims"], "failed": 1}
+    missing = str(tmp_path / "gone.txt")
+    assert counts == {
+        "checked": 13,
+        "created": 12,
+        "claims": counts["claims"],
+        "failed": 1,
+        "failures": [[missing, f"{missing}: no such file"]],
+        "capped": [],
+    }
 
     bare_db = f"sqlite:///{tmp_path / 'bare.db'}"
     settings = Settings.from_env(database_url=bare_db)
@@ -69,7 +77,7 @@ def test_batch_flow_matches_bare_pipeline(tmp_path: Path, monkeypatch: pytest.Mo
     assert "gone.txt: no such file" in str(by_key["check-articles-summary"].data)
 
     again = check_articles(sources=paths[:3])
-    assert again == {"checked": 3, "created": 0, "claims": again["claims"], "failed": 0}
+    assert again == {"checked": 3, "created": 0, "claims": again["claims"], "failed": 0, "failures": [], "capped": []}
     assert _counts(flow_db)[0] == 12
 
 
@@ -99,3 +107,26 @@ def test_chunked_is_lazy() -> None:
 
     first = next(chunked(endless(), 3))
     assert first == ["1", "2", "3"]
+
+
+def test_batch_names_every_failed_source_and_why(tmp_path: Path) -> None:
+    from claims.cli import app
+
+    (good,) = _articles(tmp_path / "in", 1)
+    data = tmp_path / "in" / "export.json"
+    data.write_text('{"articles": []}', encoding="utf-8")
+    empty = tmp_path / "in" / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    missing = tmp_path / "in" / "missing.txt"
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    result = CliRunner().invoke(
+        app, ["batch", good, str(data), str(empty), str(missing), "--db", db, "--reports", str(tmp_path / "r")]
+    )
+    assert result.exit_code == 2, result.output
+    # (the test session shows Prefect's warnings on stderr too; the command's own lines are these)
+    assert [line for line in result.stderr.splitlines() if line.startswith("claims:")] == [
+        f"claims: error: {data}: JSON data (.json), not an article; articles are .txt, .md or .html",
+        f"claims: error: {empty}: the article is empty",
+        f"claims: error: {missing}: no such file",
+    ]
+    assert result.stdout.startswith("4 sources: 1 new articles,") and "3 failed" in result.stdout

@@ -53,7 +53,7 @@ def test_export_has_required_fields_latest_verdict_only(db_url: str) -> None:
     assert item["author"] == {"@type": "Person", "name": "Mayor Elena Ortiz"}
     assert item["datePublished"] == "2025-03-14"
     assert item["appearance"]["url"] == "https://news.example.org/city-budget-rises"
-    assert first["claimReviewed"] == "Restated: $214 million"
+    assert first["claimReviewed"] == "Restated: $214 million."
     assert reviews[1]["reviewRating"]["ratingValue"] == 4
 
 
@@ -167,3 +167,165 @@ def test_safe_url_keeps_only_http_links() -> None:
         "http://[bad",
     ):
         assert safe_url(bad) is None, bad
+
+
+# ---------------------------------------------------------------- what an editor signs (issue 14)
+
+#: Google's fact-check structured data: what it requires, and what it recommends.
+GOOGLE_REQUIRED = ("claimReviewed", "reviewRating", "url")
+GOOGLE_RECOMMENDED = ("author", "itemReviewed", "datePublished")
+#: schema.org types and the properties they (or the types they extend) define, for what we write.
+SCHEMA_ORG = {
+    "ClaimReview": {"claimReviewed", "itemReviewed", "author", "url", "datePublished", "reviewRating", "reviewBody"},
+    "Claim": {"author", "datePublished", "appearance", "firstAppearance", "url", "name"},
+    "CreativeWork": {"headline", "url", "datePublished", "author", "name"},
+    "Rating": {"ratingValue", "bestRating", "worstRating", "alternateName", "author", "ratingExplanation"},
+    "Person": {"name", "url"},
+    "Organization": {"name", "url"},
+}
+ARTICLE = (
+    "Harbour Bridge reopens\n\n"
+    "The Harbour Bridge carried 13,500 vehicles a day in 2023, the city's public works department said. "
+    "Engineers replaced 40 cables in May, the department said. "
+    "Unemployment fell to 4.2 percent in March, Finance Minister Ana Ruiz said.\n"
+)
+
+
+def check_schema_org(node: dict, expected: str | tuple[str, ...]) -> None:
+    """``node`` has one of the expected @types and only that type's properties, recursively."""
+    kinds = (expected,) if isinstance(expected, str) else expected
+    assert node["@type"] in kinds, node
+    allowed = SCHEMA_ORG[node["@type"]] | {"@type", "@context"}
+    assert set(node) <= allowed, set(node) - allowed
+    nested = {"itemReviewed": "Claim", "reviewRating": "Rating", "appearance": "CreativeWork"}
+    for name, value in node.items():
+        if name in nested:
+            check_schema_org(value, nested[name])
+        elif name == "author":
+            check_schema_org(value, ("Person", "Organization"))
+
+
+def check_google(review: dict) -> None:
+    """Google's required and recommended fact-check properties, with the shapes it reads."""
+    for name in GOOGLE_REQUIRED + GOOGLE_RECOMMENDED:
+        assert review.get(name), name
+    assert safe_url(review["url"]) == review["url"], "url must be absolute"
+    assert review["reviewRating"]["alternateName"]
+    assert review["author"]["name"] and review["itemReviewed"]["author"]["name"]
+    check_schema_org(review, "ClaimReview")
+
+
+def reviewed_article(tmp_path: Path, db_url: str) -> tuple:  # type: ignore[type-arg]
+    from claims.extract import extract_claims
+    from claims.sources import load_article
+    from claims.store import article_claims, save_article
+
+    engine = open_engine(db_url)
+    path = tmp_path / "bridge.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    article = load_article(str(path))
+    queued = save_article(engine, article, extract_claims(article.text))
+    from sqlmodel import Session
+
+    with Session(engine) as session:
+        claims = article_claims(session, queued.article_id)
+    return engine, claims
+
+
+def test_claim_reviewed_is_a_sentence_an_editor_can_sign(db_url: str, tmp_path: Path) -> None:
+    from claims.verdicts import record_verdict
+
+    engine, claims = reviewed_article(tmp_path, db_url)
+    for claim in claims:
+        record_verdict(engine, claim.id, "true", "ana", "Checked.")  # type: ignore[arg-type]
+    reviews = export_claim_reviews(engine, base_url="https://reports.example.org/")
+    sentences = {r["claimReviewed"] for r in reviews}
+    assert "The department says engineers replaced 40 cables in May." in sentences
+    assert (
+        "The city's public works department says the Harbour Bridge carried 13,500 vehicles a day in 2023." in sentences
+    )
+    assert "Ana Ruiz says unemployment fell to 4.2 percent in March." in sentences
+    for review in reviews:
+        text = review["claimReviewed"]
+        assert "said that" not in text and text[0].isupper() and text.endswith(".")
+        check_google(review)
+    authors = {r["itemReviewed"]["author"]["name"]: r["itemReviewed"]["author"]["@type"] for r in reviews}
+    assert authors["the city's public works department"] == "Organization"
+    assert authors["Ana Ruiz"] == "Person"
+
+
+def test_editor_corrects_the_claim_text_at_verdict_time(db_url: str, tmp_path: Path) -> None:
+    engine, claims = reviewed_article(tmp_path, db_url)
+    claim = next(c for c in claims if c.kind == "quantity")
+    signed = "The public works department says the Harbour Bridge carried 13,500 vehicles a day in 2023."
+    runner = CliRunner()
+    bad = runner.invoke(app, ["verdict", str(claim.id), "true", "-r", "ana", "--claim-text", "  ", "--db", db_url])
+    assert bad.exit_code == 2 and bad.stderr.strip() == "claims: error: --claim-text is empty"
+    ok = runner.invoke(
+        app,
+        ["verdict", str(claim.id), "true", "-r", "ana", "--claim-text", signed, "--db", db_url,
+         "--reports", str(tmp_path / "r"), "-f", "json"],
+    )  # fmt: skip
+    assert ok.exit_code == 0, ok.output
+    assert json.loads(ok.stdout)["claim_text"] == signed
+    (review,) = export_claim_reviews(engine, base_url="https://reports.example.org/")
+    assert review["claimReviewed"] == signed
+
+
+def test_export_url_is_absolute_or_warns_naming_the_setting(db_url: str, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("CLAIMS_REPORTS_URL", raising=False)
+    engine = open_engine(db_url)
+    _, ids = add_article(engine)
+    add_verdict(engine, ids[0], "false")
+    runner = CliRunner()
+    relative = runner.invoke(app, ["export", "--db", db_url, "-o", str(tmp_path / "a.jsonld")])
+    assert relative.exit_code == 0
+    lines = relative.stderr.strip().splitlines()
+    assert len(lines) == 2 and lines[0].startswith("claims: warning: CLAIMS_REPORTS_URL is not set")
+    assert lines[1] == f"Wrote 1 claim review to {tmp_path / 'a.jsonld'}"
+    monkeypatch.setenv("CLAIMS_REPORTS_URL", "https://reports.example.org/claims")
+    absolute = runner.invoke(app, ["export", "--db", db_url])
+    assert absolute.exit_code == 0 and "warning" not in absolute.stderr
+    (review,) = json.loads(absolute.stdout)
+    assert review["url"].startswith("https://reports.example.org/claims/") and safe_url(review["url"])
+    bad = runner.invoke(app, ["export", "--db", db_url, "--base-url", "reports/"])
+    assert bad.exit_code == 2 and len(bad.stderr.strip().splitlines()) == 1 and "CLAIMS_REPORTS_URL" in bad.stderr
+
+
+def test_a_later_scale_change_keeps_the_published_rating(db_url: str, tmp_path: Path, monkeypatch) -> None:
+    from claims.verdicts import record_verdict
+
+    engine, claims = reviewed_article(tmp_path, db_url)
+    record_verdict(engine, claims[0].id, "mostly-true", "ana")  # type: ignore[arg-type]
+    scale = tmp_path / "scale.toml"
+    scale.write_text(
+        'best = 3\nworst = 1\n[[rating]]\nlabel = "correct"\nnormalized = "TRUE"\nvalue = 3\n'
+        '[[rating]]\nlabel = "wrong"\nnormalized = "FALSE"\nvalue = 1\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("CLAIMS_RATINGS_FILE", str(scale))
+    (review,) = export_claim_reviews(engine, base_url="https://r.example.org/")
+    rating = review["reviewRating"]
+    assert (rating["alternateName"], rating["ratingValue"], rating["bestRating"], rating["worstRating"]) == (
+        "mostly-true",
+        4,
+        5,
+        1,
+    )
+    record_verdict(engine, claims[1].id, "correct", "ana")  # type: ignore[arg-type]
+    new = export_claim_reviews(engine, base_url="https://r.example.org/")[1]["reviewRating"]
+    assert (new["ratingValue"], new["bestRating"]) == (3, 3)
+
+
+def test_internal_ids_never_reach_public_text(db_url: str, tmp_path: Path) -> None:
+    """Old rows said "Same as claim 11: ..."; confirming now keeps the link as data (tests/test_matching.py)."""
+    from claims.verdicts import record_verdict
+
+    engine = open_engine(db_url)
+    one, ids = add_article(engine)
+    add_verdict(engine, ids[0], "false", explanation="Same as claim 11: The budget was $243m.")  # an old row
+    record_verdict(engine, ids[1], "true", "ana", "Council minutes.")
+    reviews = export_claim_reviews(engine, base_url="https://r.example.org/")
+    assert [r["reviewBody"] for r in reviews] == ["The budget was $243m.", "Council minutes."]
+    build_reports(engine, tmp_path / "r", [one])
+    assert "Same as claim" not in next((tmp_path / "r").glob("00001-*.html")).read_text(encoding="utf-8")

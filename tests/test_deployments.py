@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -207,6 +208,22 @@ def test_worker_runs_ingest_feeds_deployment(prefect_api, http_server, tmp_path:
             assert set(reports.iterdir()) == before
             with Session(open_engine(f"sqlite:///{db}")) as session:
                 assert len(session.exec(select(StoredArticle)).all()) == 3
+            # Runs that fail, fail cleanly: a Failed state with one line, no traceback in the worker's log.
+            worker_log.flush()
+            seen = len((tmp_path / "worker.log").read_text())
+            no_file = run_deployment("ingest-feeds/ingest-feeds", timeout=150)  # its feeds.txt is not here
+            assert no_file.state.is_failed(), no_file.state
+            assert no_file.state.message == "feeds.txt: cannot read the feeds file (No such file or directory)"
+            assert no_file.name == "ingest-feeds" and {"claims", "feeds"} <= set(no_file.tags)  # as the README says
+            gone_feed = http_server.add("/gone.xml", status=404, body=b"no feed")
+            bad_feed = run_deployment(
+                "ingest-feeds/ingest-feeds", parameters={"feeds": [gone_feed], "feeds_file": None}, timeout=150
+            )
+            assert bad_feed.state.is_failed() and bad_feed.state.message.endswith(f"{gone_feed}: HTTP 404 Not Found")
+            time.sleep(2)  # the worker writes the end of the run's output after the state
+            log = (tmp_path / "worker.log").read_text()[seen:]
+            assert "Traceback" not in log and "TypeError" not in log, log[-4000:]
+            assert "cannot read the feeds file" in log
     finally:
         stop_process(worker)
         worker_log.close()

@@ -94,7 +94,7 @@ def test_a_failing_write_leaves_nothing(db_url: str) -> None:
     def half_then_fail(session):  # type: ignore[no-untyped-def]
         from claims.store import _save
 
-        _save(session, article, claims)
+        _save(session, article, claims, len(claims))
         session.flush()
         raise StoreError("disk full (simulated)")
 
@@ -156,6 +156,7 @@ def test_kill_9_of_claims_check_then_rerun(prefect_server, tmp_path: Path) -> No
         "PREFECT_API_URL": str(PREFECT_API_URL.value()),
         "CLAIMS_DATABASE_URL": f"sqlite:///{db}",
         "CLAIMS_REPORTS_DIR": str(tmp_path / "reports"),
+        "CLAIMS_MAX_CLAIMS": "1000",  # every claim of the long story: a big write to interrupt
     }
     cmd = [str(Path(sys.executable).with_name("claims")), "check", str(story), "--format", "json"]
     rng = random.Random(11)

@@ -315,7 +315,7 @@ def test_a_relative_clause_keeps_its_antecedent_and_the_negation_its_clause() ->
     assert homes.text == "The fire destroyed 12 homes"
     injured = next(c for c in claims if "injured" in c.quote)
     assert injured.quote.startswith("no one was injured") and injured.values.get("negated") is True
-    assert injured.speaker == "Police" and injured.text.startswith("Police said no one")
+    assert injured.speaker == "Police" and injured.text.startswith("Police said that no one")
 
 
 def test_negated_bound_is_inverted_in_values() -> None:

@@ -68,7 +68,8 @@ def test_paraphrase_in_another_article_gets_the_earlier_verdict(db_url: str, sen
     assert item and item.claim.id == 3 and item.suggestion and item.suggestion.rating == "false"
     confirmed = record_verdict(engine, 3, "suggested", "bob", "Same figures.")
     assert confirmed.rating == "false" and confirmed.sources == ["https://stats.example/march"]
-    assert "Same as claim 1" in confirmed.explanation and confirmed.explanation.startswith("Same figures.")
+    assert "claim 1" not in confirmed.explanation and confirmed.explanation.startswith("Same figures.")
+    assert confirmed.based_on == item.suggestion.id  # the link is kept as data, not as public text
 
 
 @pytest.mark.parametrize("sentence", [*NEAR_MISSES, DATE_MISS], ids=["number", "speaker", "subject", "date"])

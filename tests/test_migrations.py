@@ -81,6 +81,18 @@ def check_upgraded(url: str) -> None:
     with Session(engine) as session:
         verdict = session.exec(select(Verdict)).one()
         assert (verdict.claim_id, verdict.rating, verdict.sources) == (1, "false", ["https://stats.example/2025"])
+        # 0004 binds the verdict to its claim as it stands, with the rating's numbers of the day's scale
+        assert (verdict.claim_quote, verdict.claim_values, verdict.claim_speaker) == (
+            "Ridership rose 12 percent in 2025, the mayor said.",
+            {"value": 13},
+            "the mayor",
+        )
+        assert (verdict.normalized, verdict.rating_value, verdict.best_rating, verdict.worst_rating) == (
+            "FALSE",
+            1,
+            5,
+            1,
+        )
         articles = {a.id: a for a in session.exec(select(StoredArticle))}
         assert (articles[1].identity, articles[2].identity) == (None, "story.txt")
         claims = {c.id: c for c in session.exec(select(StoredClaim))}
@@ -128,6 +140,26 @@ def test_downgrade_and_upgrade_again(db_url: str) -> None:
     assert current_revision(engine) == "0002"
     upgrade(engine)
     assert current_revision(engine) == head_revision()
+
+
+def test_downgrade_from_0004_keeps_the_verdicts(db_url: str) -> None:
+    from alembic import command
+
+    from claims.migrate import alembic_config
+    from claims.verdicts import record_verdict
+
+    engine = open_engine(db_url)
+    save_article(engine, *story("x.txt", ["One claim here 1.", "Another claim 2."]))
+    record_verdict(engine, 1, "true", "ana")
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0003")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT COUNT(*) FROM claim").scalar() == 2
+        assert conn.exec_driver_sql("SELECT rating FROM verdict").scalar() == "true"
+    upgrade(engine)
+    with Session(engine) as session:
+        (verdict,) = session.exec(select(Verdict)).all()
+        assert verdict.claim_quote == "One claim here 1." and verdict.rating_value == 5
 
 
 def test_db_commands_give_one_line_when_the_server_is_unreachable() -> None:

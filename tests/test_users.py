@@ -88,7 +88,7 @@ def test_hashes_are_salted_per_user_and_checked_in_full() -> None:
 
 def test_migration_upgrades_a_current_release_database_in_place(db_url: str) -> None:
     engine = make_engine(db_url)
-    upgrade(engine, "0003")
+    upgrade(engine, "0004")  # the schema of the release before the desk
     queued = save_article(engine, *story("x.txt", ["Ridership rose 12 percent in 2025.", "Fares fell 3 percent."]))
     held = lease_next(engine, "ana")
     assert held is not None and queued.claims == 2

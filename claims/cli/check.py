@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -49,6 +50,13 @@ def check(
             error(outcome)
             failed += 1
             continue
+        if outcome.found:
+            from claims.store import bound_message
+
+            print(
+                f"claims: warning: {terminal_text(bound_message(outcome.source, outcome.found, len(outcome.claims)))}",
+                file=sys.stderr,
+            )
         if fmt is Format.table:
             from claims.cli.tables import claims_table
 
@@ -64,6 +72,7 @@ def check(
                 "article_id": outcome.article_id,
                 "created": outcome.created,
                 "claims": len(outcome.claims),
+                "found": outcome.found or len(outcome.claims),
                 "report": outcome.report,
             }
             print(terminal_json(row, 2 if fmt is Format.json else None))
@@ -87,7 +96,8 @@ def batch(
     """Check many articles in one Prefect flow run (check-articles), in chunks of tasks.
 
     Use it for archives and long lists: one flow run for the whole batch instead of
-    one per article. Bad sources are listed at the end; the rest go on.
+    one per article. Bad sources do not stop the rest: each is named on standard error
+    with its reason (one line each), and the command exits 2.
     """
     from claims.errors import InvalidInput
 
@@ -107,6 +117,13 @@ def batch(
     if isinstance(outcome, str):
         error(outcome)
         raise typer.Exit(1)
+    from claims.store import bound_message
+
+    for source, found, kept in outcome.get("capped", []):
+        print(f"claims: warning: {terminal_text(bound_message(source, found, kept))}", file=sys.stderr)
+    for source, reason in outcome.get("failures", []):  # every bad source, by name, with its reason
+        line = reason if reason.startswith(source) else f"{source}: {reason}"
+        print(f"claims: error: {terminal_text(' '.join(line.split()))}", file=sys.stderr)
     print(
         f"{outcome['checked']} sources: {outcome['created']} new articles, {outcome['claims']} claims, "
         f"{outcome['failed']} failed"

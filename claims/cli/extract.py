@@ -46,7 +46,7 @@ def extract(
                 rows.append(row)
     if fmt is Format.json:
         sys.stdout.write(terminal_json(rows, 2) + "\n")
-    elif fmt is Format.table:
+    elif fmt is Format.table and (rows or not failed):  # after an error line, no "no claims found"
         from claims.cli.tables import claims_table
 
         claims_table(rows, show_source=len(sources) > 1)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -16,7 +15,12 @@ from claims.cli.options import DbOption, Format, FormatOption, settings
 @app.command()
 def backup(
     path: Annotated[
-        Path, typer.Argument(metavar="PATH", help="The backup file to write (or a folder to put a dated file in).")
+        str,
+        typer.Argument(
+            metavar="PATH",
+            help="The backup file to write (e.g. claims-copy.db), or a folder to put a dated file in "
+            "(ends with / or has no extension; made if missing).",
+        ),
     ],
     db: DbOption = None,
     force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,

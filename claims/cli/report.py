@@ -62,11 +62,19 @@ def export(
             show_default=False,
         ),
     ] = None,
+    include_gone: Annotated[
+        bool, typer.Option("--include-gone", help="Also export verdicts on claims gone from their article.")
+    ] = False,
     db: DbOption = None,
 ) -> None:
-    """Export the verdicts as schema.org ClaimReview JSON-LD (a JSON array)."""
-    from claims.claimreview import dumps, export_claim_reviews
+    """Export the current verdicts as schema.org ClaimReview JSON-LD (a JSON array).
+
+    A claim whose facts changed since its verdict is left out until an editor decides
+    again; claims gone from their article are left out unless --include-gone.
+    """
+    from claims.claimreview import dumps, export_claim_reviews, safe_url
     from claims.db import open_engine
+    from claims.errors import InvalidInput
     from claims.report import write_if_changed
     from claims.store import get_article
 
@@ -77,12 +85,21 @@ def export(
 
         with Session(engine) as session:
             get_article(session, article)  # NotFound: a one-line error, not an empty list
-    base = base_url or ""
-    if base and not base.endswith("/"):
-        base += "/"
-    reviews = export_claim_reviews(engine, article, base)
+    base = (base_url or "").strip()
+    if base:
+        if safe_url(base) is None:
+            raise InvalidInput(f"--base-url (or CLAIMS_REPORTS_URL) must be an absolute http(s) URL, not {base!r}")
+        base += "" if base.endswith("/") else "/"
+    reviews = export_claim_reviews(engine, article, base, include_gone=include_gone)
+    if reviews and not base:
+        print(
+            "claims: warning: CLAIMS_REPORTS_URL is not set, so each review's url is relative; "
+            "set it (or --base-url) to the public address of the reports folder",
+            file=sys.stderr,
+        )
     if output is None:
         sys.stdout.write(dumps(reviews))
     else:
         write_if_changed(output, dumps(reviews))
-        print(f"Wrote {len(reviews)} claim reviews to {output}", file=sys.stderr)
+        noun = "claim review" if len(reviews) == 1 else "claim reviews"
+        print(f"Wrote {len(reviews)} {noun} to {output}", file=sys.stderr)

@@ -50,14 +50,21 @@ def queue_(
     fmt: FormatOption = Format.table,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many.")] = 50,
 ) -> None:
-    """List pending claims by priority (check-worthiness, then recency), with article and age."""
-    from claims.queue import pending
+    """List pending claims by priority (check-worthiness, then recency), with article and age.
 
-    items = pending(_engine(db), limit)
+    The title gives the total ("showing 50 of 312 pending"); --limit shows more.
+    """
+    from claims.queue import count_pending, pending
+
+    engine = _engine(db)
+    items = pending(engine, limit)
     rows = [item.to_dict() for item in items]
     if fmt is not Format.table:
         return _dump(rows, fmt)
-    table = Table(title=f"{len(rows)} pending claim(s)" + (" (first shown)" if len(rows) == limit else ""))
+    total = count_pending(engine) if len(rows) == limit else len(rows)
+    noun = "pending claim" if total == 1 else "pending claims"
+    title = f"showing {len(rows)} of {total} pending" if total > len(rows) else f"{total} {noun}"
+    table = Table(title=title)
     for name, justify in (("id", "right"), ("score", "right"), ("kind", "left"), ("quote", "left")):
         table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
     table.add_column("article", overflow="fold", max_width=30)
@@ -65,6 +72,8 @@ def queue_(
     table.add_column("suggested")
     for row in rows:
         hint = row.get("suggestion", {}).get("rating", "")
+        if "changed_since_verdict" in row:
+            hint = f"{hint} (changed since verdict)"
         table.add_row(
             str(row["id"]),
             f"{row['score']:.2f}",
@@ -109,6 +118,9 @@ def next_(
     if row["speaker"]:
         print(f"  speaker:  {safe(row['speaker'])}")
     print(f"  article:  {safe(row['article'])} ({safe(row['source'])}, article {row['article_id']})")
+    if "changed_since_verdict" in row:
+        print(f"  CHANGED SINCE VERDICT ({', '.join(row['changed_since_verdict'])} changed); it was judged as:")
+        print(f"            {safe(row['suggestion']['text'])}")
     if "suggestion" in row:
         hint = row["suggestion"]
         print(
@@ -130,11 +142,23 @@ def verdict(
     source: Annotated[
         list[str] | None, typer.Option("--source", help="An http(s) URL of evidence (repeatable).")
     ] = None,
+    claim_text: Annotated[
+        str | None,
+        typer.Option(
+            "--claim-text",
+            help="The claim as ClaimReview publishes it (claimReviewed), if the sentence made from the claim needs a fix.",
+            show_default=False,
+        ),
+    ] = None,
     db: DbOption = None,
     reports: ReportsOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Record a verdict on CLAIM_ID (ending its lease) and re-render its article's report."""
+    """Record a verdict on CLAIM_ID (ending its lease) and re-render its article's report.
+
+    The verdict is bound to the claim as it stands now: if a later revision of the
+    article changes the claim's facts, the claim returns to the queue.
+    """
     from sqlmodel import Session
 
     from claims.db import open_engine
@@ -144,7 +168,7 @@ def verdict(
 
     conf = settings(db, reports)
     engine = open_engine(conf.database_url)
-    saved = record_verdict(engine, claim_id, rating, reviewer, note, source or [])
+    saved = record_verdict(engine, claim_id, rating, reviewer, note, source or [], claim_text=claim_text)
     with Session(engine) as session:
         article_id = get_claim(session, claim_id).article_id
     path = write_reports(engine, conf.reports_dir, [article_id])
@@ -154,6 +178,7 @@ def verdict(
         "rating": saved.rating,
         "reviewer": saved.reviewer,
         "sources": saved.sources,
+        "claim_text": saved.claim_reviewed,
         "report": str(path.resolve()) if path else None,
     }
     if fmt is not Format.table:

@@ -68,17 +68,19 @@ def ingest(
 ) -> None:
     """Poll each FEED once and check every new article it lists (the ingest-feeds flow)."""
     from claims.feeds import feed_list
-    from claims.runtime import prepare_prefect, run_flow
+    from claims.runtime import FEED_TAGS, prepare_prefect, run_flow
 
     conf = settings(db, reports)
     urls = feed_list(feeds, feeds_file)
     if not urls:
         raise ConfigError("no feeds: give feed URLs or --feeds-file")
     prepare_prefect(verbose)
-    from flows.ingest_feeds import IngestSummary, ingest_feeds
+    from flows.ingest_feeds import IngestFailed, IngestSummary, ingest_feeds
 
-    state = run_flow(ingest_feeds, conf, feeds=urls, max_workers=workers)
-    summary = state.result(raise_on_failure=False)
+    state = run_flow(ingest_feeds, conf, run_tags=FEED_TAGS, feeds=urls, max_workers=workers)
+    result: object = state.result(raise_on_failure=False)
+    # a feed failed: still show what the other feeds did
+    summary = result.summary if isinstance(result, IngestFailed) else result
     if not isinstance(summary, IngestSummary):
         error(state.message or "ingest failed")
         raise typer.Exit(2)

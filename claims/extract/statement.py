@@ -587,12 +587,12 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         subj = next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             body = f"{_phrase(subj)} {body}"
-    common = first.pos_ != "PROPN" and first.text != "I" and not first.text.isupper() and not first.ent_type_
+    common = first.pos_ == "DET" or first.pos_ != "PROPN" and first.text != "I" and not first.text.isupper()
     if common and body.startswith(first.text):
         body = body[:1].lower() + body[1:]  # "the department said that engineers replaced ..."
     if u.speaker and u.verb is not None:
         says = "said" if lemma_in(u.verb, _TELL) else _verb_phrase(u.verb)
-        return _upper_first(f"{u.speaker} {says} {body}")
+        return _upper_first(f"{u.speaker} {says} that {body}")
     if u.speaker and u.speaker.lower() not in body.lower():
         return f"According to {u.speaker}, {body}"
     return _upper_first(body)

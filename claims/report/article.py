@@ -12,8 +12,9 @@ from markupsafe import Markup
 from sqlalchemy import select as columns
 from sqlmodel import Session, col
 
-from claims.claimreview import ClaimReviews, safe_url
+from claims.claimreview import ClaimReviews, publishable, safe_url
 from claims.highlight import Span, highlight_html
+from claims.matching import changes
 from claims.models import ArticleRevision, ClaimStatus, StoredArticle, StoredClaim, Verdict
 from claims.ratings import load_scale
 from claims.report.common import (
@@ -44,6 +45,10 @@ class ClaimRow:
     earlier: list[VerdictView]
     #: What the latest revision did to the claim: "new in revision 3", "gone in revision 3", or "".
     change: str = ""
+    #: What changed since the current verdict ("values", "wording", ...): the verdict no longer applies.
+    changed_since: list[str] = field(default_factory=list)
+    #: The claim's text as that verdict judged it, when it changed since.
+    judged_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -115,8 +120,10 @@ def article_page(session: Session, article_id: int, base_url: str = "") -> Artic
     for claim in claims:
         verdicts = history.get(claim.id or 0, [])
         latest = verdicts[-1] if verdicts else None
-        claim_tone = tone(claim.status, latest.rating if latest else None, scale)
-        label = claim.status if claim.status == ClaimStatus.GONE or latest is None else latest.rating
+        changed = changes(latest, claim) if latest is not None else []
+        rating = latest.rating if latest is not None and not changed else None  # a verdict on other facts shows as none
+        claim_tone = tone(claim.status, rating, scale)
+        label = claim.status if claim.status == ClaimStatus.GONE or rating is None else rating
         views = [verdict_view(v, scale) for v in verdicts]
         rows.append(
             ClaimRow(
@@ -127,6 +134,8 @@ def article_page(session: Session, article_id: int, base_url: str = "") -> Artic
                 verdict=views[-1] if views else None,
                 earlier=views[-2::-1],
                 change=_change(claim, revision),
+                changed_since=changed,
+                judged_text=(latest.claim_text or "") if changed and latest is not None else "",
             )
         )
         if claim.status != ClaimStatus.GONE:  # a gone claim's offsets point into an older text
@@ -139,15 +148,16 @@ def article_page(session: Session, article_id: int, base_url: str = "") -> Artic
                     label,
                     claim.kind,
                     claim.status,
-                    latest.rating if latest else "",
+                    rating or "",
                 )
             )
         if latest is not None:
-            reviews.append(reviewer.review(claim, latest))
+            if publishable(claim, latest):
+                reviews.append(reviewer.review(claim, latest))
             times.append(utc(latest.created_at))
         times.append(utc(claim.created_at))
     status_counts = Counter(c.status for c in claims)
-    verdict_counts = rating_counts(Counter(r.verdict.rating for r in rows if r.verdict), scale)
+    verdict_counts = rating_counts(Counter(r.verdict.rating for r in rows if r.verdict and not r.changed_since), scale)
     live = [c for c in claims if c.status != ClaimStatus.GONE]
     return ArticlePage(
         article=article,

@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 from sqlmodel import Session, col, func, select
 
-from claims.claimreview import report_filename, safe_url
+from claims.claimreview import public_text, report_filename, safe_url
 from claims.errors import InvalidInput
 from claims.extract.claim import KINDS
 from claims.models import ClaimStatus, StoredArticle, Verdict
@@ -109,6 +109,20 @@ def when(value: dt.datetime | dt.date | None) -> str:
     return value.isoformat()
 
 
+def page_link(path: str | Path, base_url: str | None = None) -> str:
+    """The address of a written page: under CLAIMS_REPORTS_URL (or ``base_url``) when set, else its file:// URL.
+
+    Prefect artifacts link here: a file:// path of the worker's disk opens nowhere else.
+    """
+    import os
+    from urllib.parse import quote
+
+    base = safe_url(base_url if base_url is not None else os.environ.get(REPORTS_URL_ENV))
+    if base:
+        return f"{base.rstrip('/')}/{quote(Path(path).name)}"
+    return Path(path).resolve().as_uri()
+
+
 def article_filename(article: StoredArticle) -> str:
     """The report's file name: id and slug, stable across re-renders."""
     return report_filename(article.id or 0, article.slug)
@@ -172,7 +186,7 @@ def verdict_view(verdict: Verdict, scale: RatingScale) -> VerdictView:
         rating=verdict.rating,
         tone=tone(ClaimStatus.REVIEWED, verdict.rating, scale),
         reviewer=verdict.reviewer,
-        explanation=verdict.explanation,
+        explanation=public_text(verdict.explanation),
         sources=[Link(str(s), safe_url(str(s))) for s in verdict.sources or []],
         created_at=utc(verdict.created_at),
     )

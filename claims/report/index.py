@@ -50,7 +50,11 @@ class IndexPage:
 
 
 def _latest_ratings_by_article(session: Session) -> list[tuple[int, str, int]]:
-    """How many claims of each article have each rating as their current (latest) verdict."""
+    """How many claims of each article have each rating as their current (latest) verdict.
+
+    Claims back in the queue (changed since their verdict, or reopened) are not counted:
+    their verdict is not the one that stands.
+    """
     newer = aliased(Verdict)
     latest_id = (
         select(col(newer.id))
@@ -63,6 +67,7 @@ def _latest_ratings_by_article(session: Session) -> list[tuple[int, str, int]]:
         columns(col(StoredClaim.article_id), col(Verdict.rating), func.count())
         .join(StoredClaim, col(StoredClaim.id) == col(Verdict.claim_id))
         .where(col(Verdict.id) == latest_id)
+        .where(col(StoredClaim.status).in_([ClaimStatus.REVIEWED, ClaimStatus.GONE]))
         .group_by(col(StoredClaim.article_id), col(Verdict.rating))
     )
     return [(a, r, n) for a, r, n in session.connection().execute(query)]

@@ -1,7 +1,7 @@
 """web users: accounts and sessions of the review desk (``claims web``)
 
-Revision ID: 0005_web_users
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-01 15:20:00
 
 Two new tables, nothing else touched: a database made by the current release
@@ -14,8 +14,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlmodel.sql.sqltypes import AutoString, UTCDateTime
 
-revision = "0005_web_users"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
