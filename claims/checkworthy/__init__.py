@@ -11,13 +11,14 @@ from __future__ import annotations
 import gzip
 import json
 import math
+from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
 from claims.checkworthy import features
 from claims.memo import Memo, trim
 
-__all__ = ["THRESHOLD", "load_model", "sentence_score", "sentence_scores"]
+__all__ = ["THRESHOLD", "load_model", "margin", "sentence_score", "sentence_scores"]
 
 THRESHOLD = 0.5
 MODEL_FILE = "model.json.gz"
@@ -55,11 +56,13 @@ _JUNCTION_GRAMS: Memo[str, dict[str, float]] = Memo(
 _SCORE_MEMOS: tuple[Memo[str, Any], ...] = (_WORD, _BIGRAM, _TOKEN_GRAMS, _JUNCTION_GRAMS)
 
 
-def margin(sentence: str) -> float:
+def margin(sentence: str, extra: Iterable[str] = ()) -> float:
     """Logit of ``sentence`` being check-worthy (>= 0 means check-worthy).
 
-    The same linear function as ``bias + sum(weights[f] * v for f, v in featurise(sentence))``
-    (a test holds them equal), computed from memoised per-token pieces.
+    ``extra`` are binary features the caller computed (the extractor's parse features,
+    ``claims.extract.score.parse_features``); each weighs its weight once.  The same linear
+    function as ``bias + sum(weights[f] * v for f, v in featurise(sentence, extra))`` (a test
+    holds them equal), computed from memoised per-token pieces.
     """
     weights, bias = load_model()
     trim(_SCORE_MEMOS)
@@ -84,14 +87,20 @@ def margin(sentence: str) -> float:
         z += sum(chars.values()) * len(chars) ** -0.5
     for name, value in features.hand(text, toks, bigrams, tokset).items():
         z += weights.get(name, 0.0) * value
+    get = weights.get
+    for name in set(extra):
+        z += get(name, 0.0)
     return z
 
 
-def sentence_score(sentence: str) -> float:
-    """Probability (0..1) that an English sentence holds a check-worthy factual claim."""
+def sentence_score(sentence: str, extra: Iterable[str] = ()) -> float:
+    """Probability (0..1) that an English sentence holds a check-worthy factual claim.
+
+    ``extra``: binary features from the sentence's parse, when the caller has one (see ``margin``).
+    """
     if not sentence or not sentence.strip():
         return 0.0
-    z = margin(sentence)
+    z = margin(sentence, extra)
     if z < -35.0:
         return 0.0
     return 1.0 / (1.0 + math.exp(-z))
