@@ -1,7 +1,9 @@
 """Check-worthiness of English sentences: a small offline logistic-regression model.
 
-``sentence_score(s)`` is the probability that ``s`` holds a check-worthy factual claim
-(CheckThat! definition); 0.5 is the decision threshold.  The weights ship in
+``sentence_score(s, extra)`` is the probability that ``s`` holds a check-worthy factual
+claim (CheckThat! definition); 0.5 is the decision threshold.  ``extra`` are binary
+features of the sentence's parse (``claims.extract.score.parse_features``): the extractor
+passes them; this package never imports spaCy.  The weights ship in
 ``model.json.gz`` next to this module (trained by ``bench/train_checkworthy.py``),
 are loaded once on first use, and scoring is standard-library Python.
 """
@@ -42,7 +44,7 @@ def _weight(name: str) -> float:
 
 # Weights memoised per token, bigram and junction window: scoring a sentence adds up small
 # dicts it has mostly seen before instead of looking up each of its ~400 features in the
-# 50,000-weight model.  Unknown features weigh 0.0 and still count towards a block's norm.
+# 200,000-weight model.  Unknown features weigh 0.0 and still count towards a block's norm.
 # The limits bound the memos however much news a server scores (about 37 MB once the
 # 23,850 CheckThat! sentences have been scored, by tracemalloc).
 _WORD: Memo[str, float] = Memo(lambda tok: _weight("w:" + tok))
