@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 
 from claims.checkworthy import THRESHOLD, load_model, margin, sentence_score, sentence_scores
 from claims.checkworthy.features import char_grams, featurise
+from claims.extract import score
+from claims.extract.parse import parse
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -50,9 +52,14 @@ def test_scores_in_unit_interval() -> None:
     assert sentence_scores(POSITIVE[:2]) == [sentence_score(s) for s in POSITIVE[:2]]
 
 
+def _with_parse(sentences: list[str]) -> list[float]:
+    """Scores as the extractor computes them: the text and its parse features."""
+    return [score.sentence_score(s, doc) for s, doc in zip(sentences, parse(sentences), strict=True)]
+
+
 def test_obvious_examples_rank_correctly() -> None:
-    pos = sentence_scores(POSITIVE)
-    neg = sentence_scores(NEGATIVE)
+    pos = _with_parse(POSITIVE)
+    neg = _with_parse(NEGATIVE)
     assert min(pos) > max(neg), (pos, neg)
     assert all(p >= THRESHOLD for p in pos), pos
     assert all(n < THRESHOLD for n in neg), neg
@@ -65,9 +72,33 @@ def test_no_train_serve_skew() -> None:
     spec.loader.exec_module(mod)
     assert mod.featurise is featurise
     weights, bias = load_model()
-    for s in POSITIVE + NEGATIVE:
-        dense = bias + sum(weights.get(f, 0.0) * v for f, v in featurise(s).items())
-        assert abs(dense - margin(s)) < 1e-9
+    texts = POSITIVE + NEGATIVE
+    for s, doc in zip(texts, parse(texts), strict=True):
+        extra = score.parse_features(doc)
+        for x in ((), extra):
+            dense = bias + sum(weights.get(f, 0.0) * v for f, v in featurise(s, x).items())
+            assert abs(dense - margin(s, x)) < 1e-9
+            assert abs(mod.margin(weights, bias, featurise(s, x)) - margin(s, x)) < 1e-9
+
+
+def test_parse_features() -> None:
+    docs = list(
+        parse(
+            [
+                "Unemployment did not fall to 3.9% in March, the Labor Department said.",
+                "I think we will cut taxes by 20 percent next year.",
+                "What did you do?",
+            ]
+        )
+    )
+    said, think, question = (set(score.parse_features(d)) for d in docs)
+    assert {"p:ent=PERCENT", "p:ent=DATE", "p:ent=ORG", "p:num", "p:neg", "p:tense=past"} <= said
+    assert {"p:subj=propn", "p:ctense=past", "p:csubj=noun", "p:pos=NUM", "p:pp=NUM_NOUN"} <= said
+    assert "p:question" not in said and "p:neg" not in think
+    assert {"p:subj=1st", "p:tense=present", "p:ctense=future", "p:ent=PERCENT"} <= think
+    assert {"p:question", "p:wh", "p:subj=2nd"} <= question
+    assert all(f.startswith("p:") for f in said | think | question)
+    assert score.parse_features(next(parse([" "]))) == []
 
 
 def _naive_char_grams(toks: list[str]) -> set[str]:
@@ -85,9 +116,13 @@ def test_memoised_char_grams_equal_the_definition(toks: list[str]) -> None:
 
 def test_memoised_margin_equals_the_dense_dot_product_on_dev_test() -> None:
     weights, bias = load_model()
-    for text, _ in _dev_test_rows():
-        dense = bias + sum(weights.get(f, 0.0) * v for f, v in featurise(text).items())
-        assert abs(dense - margin(text)) < 1e-9, text
+    parse_names = sorted(f for f in weights if f.startswith("p:"))
+    for i, (text, _) in enumerate(_dev_test_rows()):
+        # Extra features without spaCy here: a varying slice of the model's parse features and an unknown one.
+        extra = [*parse_names[i % 7 :: 5], "p:unknown", parse_names[0] if parse_names else "p:x"]
+        for x in ((), extra):
+            dense = bias + sum(weights.get(f, 0.0) * v for f, v in featurise(text, x).items())
+            assert abs(dense - margin(text, x)) < 1e-9, text
 
 
 def _dev_test_rows() -> list[tuple[str, bool]]:
@@ -102,10 +137,26 @@ def _dev_test_rows() -> list[tuple[str, bool]]:
 
 def test_f1_on_dev_test() -> None:
     rows = _dev_test_rows()
-    said = [sentence_score(text) >= THRESHOLD for text, _ in rows]
+    texts = [text for text, _ in rows]
+    said = [p >= THRESHOLD for p in _with_parse(texts)]
     tp = sum(s and g for s, (_, g) in zip(said, rows, strict=True))
     fp = sum(s and not g for s, (_, g) in zip(said, rows, strict=True))
     fn = sum(g and not s for s, (_, g) in zip(said, rows, strict=True))
     f1 = 2 * tp / (2 * tp + fp + fn)
     print(f"dev-test F1 {f1:.3f} (tp {tp} fp {fp} fn {fn})", file=sys.stderr)
     assert f1 >= 0.75
+
+
+def test_the_extractor_passes_the_parse_features() -> None:
+    text = POSITIVE[0]
+    doc = next(parse([text]))
+    assert score.sentence_score(text, doc) == sentence_score(text, score.parse_features(doc))
+    assert score.sentence_score(text) == sentence_score(text)
+
+
+def test_the_classifier_imports_no_spacy() -> None:
+    import subprocess
+
+    code = "import sys, claims.checkworthy as c; c.sentence_score('Taxes rose 3%.', ['p:num']); print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
+    assert out.stdout.strip() == "False"

@@ -1,7 +1,9 @@
 """Check-worthiness of English sentences: a small offline logistic-regression model.
 
-``sentence_score(s)`` is the probability that ``s`` holds a check-worthy factual claim
-(CheckThat! definition); 0.5 is the decision threshold.  The weights ship in
+``sentence_score(s, extra)`` is the probability that ``s`` holds a check-worthy factual
+claim (CheckThat! definition); 0.5 is the decision threshold.  ``extra`` are binary
+features of the sentence's parse (``claims.extract.score.parse_features``): the extractor
+passes them; this package never imports spaCy.  The weights ship in
 ``model.json.gz`` next to this module (trained by ``bench/train_checkworthy.py``),
 are loaded once on first use, and scoring is standard-library Python.
 """
@@ -11,13 +13,14 @@ from __future__ import annotations
 import gzip
 import json
 import math
+from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
 from claims.checkworthy import features
 from claims.memo import Memo, trim
 
-__all__ = ["THRESHOLD", "load_model", "sentence_score", "sentence_scores"]
+__all__ = ["THRESHOLD", "load_model", "margin", "sentence_score", "sentence_scores"]
 
 THRESHOLD = 0.5
 MODEL_FILE = "model.json.gz"
@@ -41,7 +44,7 @@ def _weight(name: str) -> float:
 
 # Weights memoised per token, bigram and junction window: scoring a sentence adds up small
 # dicts it has mostly seen before instead of looking up each of its ~400 features in the
-# 50,000-weight model.  Unknown features weigh 0.0 and still count towards a block's norm.
+# 200,000-weight model.  Unknown features weigh 0.0 and still count towards a block's norm.
 # The limits bound the memos however much news a server scores (about 37 MB once the
 # 23,850 CheckThat! sentences have been scored, by tracemalloc).
 _WORD: Memo[str, float] = Memo(lambda tok: _weight("w:" + tok))
@@ -55,11 +58,13 @@ _JUNCTION_GRAMS: Memo[str, dict[str, float]] = Memo(
 _SCORE_MEMOS: tuple[Memo[str, Any], ...] = (_WORD, _BIGRAM, _TOKEN_GRAMS, _JUNCTION_GRAMS)
 
 
-def margin(sentence: str) -> float:
+def margin(sentence: str, extra: Iterable[str] = ()) -> float:
     """Logit of ``sentence`` being check-worthy (>= 0 means check-worthy).
 
-    The same linear function as ``bias + sum(weights[f] * v for f, v in featurise(sentence))``
-    (a test holds them equal), computed from memoised per-token pieces.
+    ``extra`` are binary features the caller computed (the extractor's parse features,
+    ``claims.extract.score.parse_features``); each weighs its weight once.  The same linear
+    function as ``bias + sum(weights[f] * v for f, v in featurise(sentence, extra))`` (a test
+    holds them equal), computed from memoised per-token pieces.
     """
     weights, bias = load_model()
     trim(_SCORE_MEMOS)
@@ -84,14 +89,20 @@ def margin(sentence: str) -> float:
         z += sum(chars.values()) * len(chars) ** -0.5
     for name, value in features.hand(text, toks, bigrams, tokset).items():
         z += weights.get(name, 0.0) * value
+    get = weights.get
+    for name in set(extra):
+        z += get(name, 0.0)
     return z
 
 
-def sentence_score(sentence: str) -> float:
-    """Probability (0..1) that an English sentence holds a check-worthy factual claim."""
+def sentence_score(sentence: str, extra: Iterable[str] = ()) -> float:
+    """Probability (0..1) that an English sentence holds a check-worthy factual claim.
+
+    ``extra``: binary features from the sentence's parse, when the caller has one (see ``margin``).
+    """
     if not sentence or not sentence.strip():
         return 0.0
-    z = margin(sentence)
+    z = margin(sentence, extra)
     if z < -35.0:
         return 0.0
     return 1.0 / (1.0 + math.exp(-z))

@@ -10,6 +10,7 @@ Standard library only.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from claims.memo import Memo, trim
@@ -300,9 +301,13 @@ def blocks(text: str) -> tuple[list[tuple[set[str], float]], dict[str, float]]:
     return out, hand(text, toks, bigrams)
 
 
-def featurise(text: str) -> dict[str, float]:
-    """Sparse feature dict of one sentence (each block L2-normalised); the model is a dot product."""
+def featurise(text: str, extra: Iterable[str] = ()) -> dict[str, float]:
+    """Sparse feature dict of one sentence (each block L2-normalised); the model is a dot product.
+
+    ``extra``: binary features computed elsewhere (the parse's, ``p:...``), each of value 1.0.
+    """
     groups, hand = blocks(text)
     feats = {f: value for block, value in groups for f in block}
     feats.update(hand)
+    feats.update(dict.fromkeys(extra, 1.0))
     return feats

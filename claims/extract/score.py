@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from claims.extract.patterns import wordset
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 # How much each kind of span says about check-worthiness on its own.
 KIND_BASE = {
@@ -41,8 +41,82 @@ _FACTUAL = wordset(
 )
 
 
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "gonna"})
+_PERSON = {"1": "1st", "2": "2nd", "3": "3rd"}
+
+
+def _tense(verb: Token) -> str:
+    """Tense of a clause's head: future, modal, past, perfect, present or none (an infinitive, a noun)."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _FUTURE_AUX for a in auxes):
+        return "future"
+    if any(a.tag_ == "MD" for a in auxes):
+        return "modal"
+    tags = [verb.tag_, *(a.tag_ for a in auxes)]
+    if "VBD" in tags:
+        return "past"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "perfect"
+    if "VBZ" in tags or "VBP" in tags:
+        return "present"
+    return "none"
+
+
+def _subject(verb: Token) -> str:
+    """Who a clause is about: a 1st/2nd/3rd-person pronoun, a proper name, a noun, or no subject."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
+            if c.pos_ == "PRON":
+                person = c.morph.get("Person", [])
+                return _PERSON.get(person[0], "3rd") if person else "pron"
+            return "propn" if c.pos_ == "PROPN" else "noun"
+    return "none"
+
+
+def parse_features(doc: Doc) -> list[str]:
+    """Binary features of a sentence's parse for the check-worthiness classifier (as ClaimBuster uses).
+
+    Entity types present, coarse POS tags and POS bigrams, the root's part of speech, tense
+    and subject (1st/2nd/3rd person pronoun, name, noun), the tense of the clause a root
+    reports ("officials said [prices rose]"), passive voice, numbers, negation and questions.
+    Every name starts with ``p:``, apart from the model's text features.
+    """
+    toks = [t for t in doc if not t.is_space]
+    if not toks:
+        return []
+    feats = {"p:ent=" + e.label_ for e in doc.ents}
+    feats.add(f"p:ents={min(len(doc.ents), 3)}")
+    pos = [t.pos_ for t in toks]
+    feats.update("p:pos=" + p for p in pos)
+    feats.update(f"p:pp={a}_{b}" for a, b in zip(["<s>", *pos], [*pos, "</s>"], strict=True))
+    root = next(iter(doc.sents)).root
+    feats.add("p:root=" + root.pos_)
+    feats.add("p:tense=" + _tense(root))
+    subj = _subject(root)
+    feats.add("p:subj=" + subj)
+    if subj == "none" and root.tag_ == "VB":
+        feats.add("p:imperative")
+    for c in root.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
+            feats.add("p:ctense=" + _tense(c))
+            feats.add("p:csubj=" + _subject(c))
+            break
+    deps = {t.dep_ for t in toks}
+    if "nsubjpass" in deps or "auxpass" in deps:
+        feats.add("p:passive")
+    if any(t.like_num or t.pos_ == "NUM" for t in toks):
+        feats.add("p:num")
+    if "neg" in deps or any(t.lower_ in ("no", "never", "none", "nobody", "nothing") for t in toks):
+        feats.add("p:neg")
+    if toks[-1].text == "?" or (len(toks) > 1 and toks[-2].text == "?"):
+        feats.add("p:question")
+    if toks[0].tag_ in ("WDT", "WP", "WP$", "WRB"):
+        feats.add("p:wh")
+    return sorted(feats)
+
+
 @lru_cache(maxsize=1)
-def _classifier() -> Callable[[str], float] | None:
+def _classifier() -> Callable[..., float] | None:
     """The team's sentence classifier, when the package is installed (imported lazily)."""
     try:
         from claims.checkworthy import sentence_score  # type: ignore[attr-defined]
@@ -74,13 +148,15 @@ _BROKEN: list[bool] = []  # set once the classifier failed (e.g. its model file 
 def sentence_score(sentence: str, doc: Doc | None = None) -> float:
     """Probability that a sentence holds a check-worthy claim: the classifier, else the heuristic.
 
-    ``doc`` is the sentence's spaCy parse when the caller has one (the extractor always does).
+    ``doc`` is the sentence's spaCy parse when the caller has one (the extractor always does):
+    its ``parse_features`` go to the classifier beside the text.
     """
     clf = None if _BROKEN else _classifier()
     if clf is not None:
         try:
+            extra = parse_features(doc) if doc is not None else ()
             # Run-on "sentences" (tables, lists) are cut to a sentence's length for the model.
-            return max(0.0, min(1.0, float(clf(sentence[:MAX_CLASSIFIED]))))
+            return max(0.0, min(1.0, float(clf(sentence[:MAX_CLASSIFIED], extra))))
         except Exception:  # a classifier bug must not stop extraction: use the heuristic from now on
             _BROKEN.append(True)
     return heuristic_sentence_score(sentence)
