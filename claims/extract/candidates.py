@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 REPORT_LEMMAS = wordset(
     "say tell report announce claim state confirm add write note explain reveal estimate disclose "
     "testify acknowledge admit insist argue allege assert declare warn tweet post show find "
-    "indicate conclude determine accuse charge"
+    "indicate conclude determine accuse charge quip joke reply respond comment remark observe contend "
+    "recall concede complain boast stress emphasize"
 )
 # Verbs whose complement is an opinion, a hope or a forecast: the complement is never cut off.
 HEDGE_LEMMAS = wordset(
@@ -37,6 +38,7 @@ HEDGE_LEMMAS = wordset(
     "doubt guess suppose assume speculate imagine propose recommend urge seem appear consider "
     "may might could would should must will shall can need"
 )
+HEDGE_ADV = wordset("perhaps possibly probably maybe likely supposedly allegedly")
 HEDGE_ADJ = wordset("likely unlikely expected possible probable set poised due able")
 # Negative heads: a clause under one of these says the opposite of what it says alone.
 NEG_LEMMAS = wordset("deny refute dispute reject contest disavow")
@@ -57,6 +59,8 @@ NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", 
 RECORD_WORDS = wordset("first last only record biggest largest highest lowest smallest worst best most")
 # Dependents that open a new unit when they carry a fact of their own.
 _PHRASE_DEPS = frozenset({"npadvmod", "advmod", "prep", "amod", "appos", "acl", "advcl", "dobj", "attr", "oprd"})
+# Verbs whose "to ..." completes the fact ("a 9% increase was needed to boost pay").
+_NEEDS_PURPOSE = wordset("need require use design plan aim intend expect take cost")
 _DOBJ_VERBS = frozenset({"tell", "show", "find"})
 _FACT_ENTS = frozenset({"DATE", "TIME", "ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"})
 _CLAUSE_MARKS = wordset("when while although though after before since because as whereas once")
@@ -128,6 +132,8 @@ def hedge_of(tok: Token) -> str | None:
             return c.text
         if c.dep_ in ("acomp", "oprd") and c.lower_ in HEDGE_ADJ:
             return c.text  # "are likely to remain", "is expected to"
+        if c.dep_ == "advmod" and c.lower_ in HEDGE_ADV:
+            return c.text  # "will probably be", "are perhaps being fuelled"
     # A hedging verb hedges what it governs ("suggests that ...", "plans to ..."); alone
     # ("recommended as a key technology") it is an act like any other.
     governs = tok.tag_ == "MD" or any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
@@ -233,7 +239,11 @@ def splits(child: Token, head: Token) -> str | None:
             return None
         if mark in _CLAUSE_MARKS or _comma_before(child):
             return "clause"
-        if child.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+        if (
+            child.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            and not lemma_in(head, _NEEDS_PURPOSE)
+        ):
             return "clause"  # a purpose ("surrounded the Statehouse | to call for better pay") is no part of the fact
         return None
     if dep == "appos":
@@ -299,7 +309,7 @@ _SIDE_ARGS = frozenset(
     {"prep", "npadvmod", "advmod", "dative", "agent", "dobj", "conj", "advcl", "acl", "xcomp", "pobj"}
 )
 # Phrases that complete a figure rather than state one: "12 percent less | than the budget of $243 million".
-_COMPLETES = wordset("than from to by between")
+_COMPLETES = wordset("than from to by between up down")
 
 
 def _figures(tokens: list[Token]) -> bool:

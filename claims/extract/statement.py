@@ -361,6 +361,8 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
                 continue
             seen.update(range(ent.start, ent.end))
             label = ent.label_
+            if label in FIGURE_ENTS and not any(is_figure(x) for x in ent):
+                continue  # "the two leaders", "the three": a set named before, not a count
             if label in FIGURE_ENTS:
                 phrase = _with_bound(doc, ent)
                 v = quantity_values(phrase)
@@ -405,6 +407,8 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
             values = dict(found[k])
             if len(figures) > 1:  # "rose 18 percent to $4.5 billion": every figure, normalised
                 values["figures"] = [dict(f) for f in figures]
+            if k != "date" and "date" in found:  # "On Wednesday, the leaders signed a treaty covering 12 areas"
+                values["dates"] = [dict(found["date"])]
             return k, values
     return None, {}
 
