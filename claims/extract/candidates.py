@@ -429,6 +429,11 @@ def roles(sent: Span) -> list[Unit]:
                         toks -= second | {t.i for t in c.children if t.dep_ in ("cc", "punct") and c.i < t.i < d.i}
                         extra.append(Unit(d, "role", second, speaker=ent.text))
                 break
+        for c in head.rights:  # "Robin Biesbroek of the CDF", "Sui-Lee Wee of the New York Times"
+            obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if c.dep_ == "prep" and c.lower_ in ("of", "at") and obj is not None and obj.ent_type_ == "ORG":
+                toks |= {t.i for t in c.subtree}
+                break
         if (
             head.dep_ == "appos"
             and head.head.pos_ == "NOUN"

@@ -170,6 +170,8 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
             name = r.speaker or ""
             rest = doc.text[a:b].replace(name, "", 1).strip(" ,") if name else ""
             rest = _HONORIFIC.sub("", rest).strip(" ,")
+            if rest.startswith("of "):
+                rest = "with " + rest[3:]  # "Robin Biesbroek of the CDF": Robin Biesbroek is with the CDF
             text = f"{name} is {_lower_first(rest)}" if name and rest else doc.text[a:b]
             out.append(_claim(ctx, s0, doc, a, b, "role", {}, prob, r.speaker, text))
     for u in us:
@@ -265,7 +267,7 @@ def _fact(
         return None  # "hopes that ...", "thinks ...": an opinion or a wish, whatever figure it holds
     if wishes:  # "wants to raise efficiency from 20% to 24%": a stated target, marked as one
         u.hedge = u.hedge or wishes[0].text
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = _subject_of(root)
     first_person = subj is not None and subj.lower_ in _FIRST_PERSON
     speech = u.speech
     if kind is None:
@@ -292,6 +294,15 @@ def _fact(
         values["hedge"] = u.hedge
     text = _restate(doc, u, toks)
     return _claim(ctx, s0, doc, a, b, kind, values, prob, u.speaker, text)
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The verb's subject, or its auxiliary's when an aside split them ("He had, according to X, killed")."""
+    for head in (verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))):
+        found = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _says(verb: Token) -> bool:
