@@ -165,7 +165,8 @@ def _subject(tok: Token) -> Token | None:
 def is_figure(t: Token) -> bool:
     """A number, or a word that counts: "half", "a third", "dozens", "thousands"."""
     if t.ent_type_ in TIME_ENTS:
-        return False  # "November 16" is a date, not a count
+        # "November 16" is a date, not a count; an age ("a 55-year-old man") is a quantity
+        return t.like_num and t.i + 4 < len(t.doc) and t.doc[t.i + 4].lower_ == "old"
     if t.lower_ in FIGURE_WORDS:
         return not any(c.ent_type_ == "ORDINAL" for c in t.children)  # "the first half" of a game
     if len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20"):

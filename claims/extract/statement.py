@@ -46,6 +46,7 @@ _KIND_ORDER = ("quantity", "date", "time", "duration", "record", "comparison")
 _DURATION_UNITS = wordset(
     "second seconds minute minutes hour hours day days week weeks month months year years decade decades"
 )
+_AGE = re.compile(r"^(\d{1,3})[-\s]years?[-\s]old$")
 _VAGUE_DATES = wordset("today tonight now recently currently once then time times")
 _SMALL_WORDS = wordset("one two three four five six seven eight nine ten both")
 MIN_CHARS = 12
@@ -381,6 +382,8 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
                     v["expression"] = phrase
                     found.setdefault("quantity", v)
                     figures.append(v)
+            elif label == "DATE" and (age := _AGE.match(ent.text)):
+                found.setdefault("quantity", {"value": int(age.group(1)), "unit": "years old", "expression": ent.text})
             elif label == "DATE" and ent.text.lower() not in _VAGUE_DATES:
                 if _is_duration(ent):
                     found.setdefault("duration", dates.duration_values(ent.text) | {"expression": ent.text})
