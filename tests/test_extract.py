@@ -475,3 +475,33 @@ def test_every_quote_inside_a_negated_clause_keeps_its_negation(path: Path) -> N
                 if t.head == t:
                     break
                 t = t.head
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kind", "values"),
+    [
+        (
+            "He had, according to Alex Horton of the Washington Post, killed and eaten a wild rabbit.",
+            "killed and eaten a wild rabbit",
+            "event",
+            {},
+        ),
+        (
+            "On November 16, a third case was reported in a 55-year-old man, also from Inner Mongolia.",
+            "in a 55-year-old man, also from Inner Mongolia",
+            "quantity",
+            {"value": 55, "unit": "years old"},
+        ),
+        (
+            "Robin Biesbroek of the CDF said the mass fell by 20 tonnes.",
+            "Robin Biesbroek of the CDF",
+            "role",
+            {},
+        ),
+    ],
+)
+def test_asides_ages_and_affiliations(text: str, quote: str, kind: str, values: dict) -> None:
+    """A subject split from its verb by an aside; an age is a quantity; "X of ORG" is a role."""
+    c = one(text, quote)
+    assert c.quote == quote and c.kind == kind
+    assert values.items() <= c.values.items()
