@@ -69,8 +69,9 @@ def _group(
     Settings come from options or the environment: CLAIMS_DATABASE_URL (default
     sqlite:///claims.db), CLAIMS_REPORTS_DIR (default reports/), CLAIMS_MAX_BYTES,
     CLAIMS_MAX_CLAIMS (default 300 per article), CLAIMS_RATINGS_FILE, CLAIMS_FETCH_ALLOW,
-    CLAIMS_WEB_URL, CLAIMS_WEB_SECRET. Without PREFECT_API_URL, flows run on a temporary
-    local Prefect server.
+    CLAIMS_WEB_URL, CLAIMS_WEB_SECRET, CLAIMS_SPACY_MODEL (another installed spaCy English
+    pipeline for extraction). Without PREFECT_API_URL, flows run on a temporary local Prefect
+    server.
     """
 
 
