@@ -185,26 +185,24 @@ async def logout(request: Request) -> Response:
 # ------------------------------------------------------------------ pages
 
 
-async def index(request: Request) -> Response:
+async def _paged(request: Request, template: str, build: Callable[..., Any], per_page: int) -> Response:
+    """A paginated page (``?page=``) for the logged-in editor."""
     editor = await _gate(request)
     if isinstance(editor, Response):
         return editor
     number = _page_number(request)
     if isinstance(number, Response):
         return number
-    context = await db(_session_call, desk(request), lambda s: index_page(s, page=number, per_page=INDEX_PAGE))
-    return render("index.html", request, editor, context, _notice(request))
+    context = await db(_session_call, desk(request), lambda s: build(s, page=number, per_page=per_page))
+    return render(template, request, editor, context, _notice(request))
+
+
+async def index(request: Request) -> Response:
+    return await _paged(request, "index.html", index_page, INDEX_PAGE)
 
 
 async def queue(request: Request) -> Response:
-    editor = await _gate(request)
-    if isinstance(editor, Response):
-        return editor
-    number = _page_number(request)
-    if isinstance(number, Response):
-        return number
-    context = await db(_session_call, desk(request), lambda s: queue_page(s, page=number, per_page=QUEUE_PAGE))
-    return render("queue.html", request, editor, context, _notice(request))
+    return await _paged(request, "queue.html", queue_page, QUEUE_PAGE)
 
 
 async def digest(request: Request) -> Response:
