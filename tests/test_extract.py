@@ -505,3 +505,15 @@ def test_asides_ages_and_affiliations(text: str, quote: str, kind: str, values: 
     c = one(text, quote)
     assert c.quote == quote and c.kind == kind
     assert values.items() <= c.values.items()
+
+
+def test_no_fragments_left_by_a_cut() -> None:
+    """A verb left with nothing to check, an example phrase, a number that names a thing: no claims of their own."""
+    quotes_ = [
+        c.quote for c in extract_claims("The dry weather came as Southern California braced for 2 inches of rain.")
+    ]
+    assert "The dry weather came" not in quotes_ and any("2 inches of rain" in q for q in quotes_)
+    text = "The outages left hundreds of thousands of people without a way to make 911 calls, including one last month."
+    quotes_ = [c.quote for c in extract_claims(text)]
+    assert not any(q.lower().startswith(("without", "including")) for q in quotes_), quotes_
+    assert any("hundreds of thousands of people without a way to make 911 calls" in q for q in quotes_), quotes_

@@ -171,6 +171,8 @@ def is_figure(t: Token) -> bool:
         return not any(c.ent_type_ == "ORDINAL" for c in t.children)  # "the first half" of a game
     if len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20"):
         return False  # a year ("Holcomb's 2016 campaign") dates a fact; it counts nothing
+    if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN") and not t.head.like_num:
+        return False  # a number that names a thing ("911 calls", "Route 66 diner"), not a count
     if t.lower_ in SMALL_NUMBERS and _anaphoric(t):
         return False  # "the two leaders", "the most notorious of the three": a set named before, not a count
     return t.ent_type_ in FIGURE_ENTS or (t.like_num and t.pos_ == "NUM")
@@ -310,7 +312,7 @@ _SIDE_ARGS = frozenset(
     {"prep", "npadvmod", "advmod", "dative", "agent", "dobj", "conj", "advcl", "acl", "xcomp", "pobj"}
 )
 # Phrases that complete a figure rather than state one: "12 percent less | than the budget of $243 million".
-_COMPLETES = wordset("than from to by between up down")
+_COMPLETES = wordset("than from to by between up down without with despite except including like")
 
 
 def _figures(tokens: list[Token]) -> bool:

@@ -57,6 +57,10 @@ _PERSONAL = wordset("say tell add explain insist argue write note")  # what peop
 _SHOW = frozenset({"show"})
 _HAVE = frozenset({"have"})
 _TELL = frozenset({"tell"})
+_COMPLEMENTS = frozenset(
+    {"dobj", "attr", "acomp", "oprd", "dative", "agent", "prep", "prt", "xcomp", "ccomp", "npadvmod", "advcl"}
+)
+_EXAMPLES = frozenset({"including", "like", "such", "except", "excluding"})
 _HABITUAL = wordset("constantly often repeatedly always usually generally frequently sometimes")
 
 
@@ -261,6 +265,8 @@ def _fact(
     words = [t for t in toks if not t.is_punct]
     if len(words) < 3 or sum(t.is_alpha for t in words) < 2:
         return None
+    if u.role == "phrase" and root.lower_ in _EXAMPLES and kind in (None, "date", "time"):
+        return None  # "including one last month": an example, no fact of its own
     if kind is None and u.hedge:
         return None  # a forecast, a possibility, an opinion: not checkable (with a figure it stays, marked)
     wishes = [t for t in toks if lemma_in(t, OPINION_LEMMAS) and any(c.dep_ in ("ccomp", "xcomp") for c in t.children)]
@@ -352,6 +358,10 @@ def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
     for c in root.children:
         if c.dep_ == "mark" and c.lower_ in _CONCESSIVE or c.dep_ == "advmod" and c.lower_ in _HABITUAL:
             return False  # "although he has constantly ...": background, not an event
+    done = (root, *(c for c in root.children if c.dep_ == "conj" and c.i in u.tokens))
+    passive = any(c.dep_ == "auxpass" for c in root.children)
+    if not passive and not any(c.dep_ in _COMPLEMENTS and c.i in u.tokens for v in done for c in v.children):
+        return False  # "the dry weather came": the rest of the clause went elsewhere, nothing to check
     if subj is None:
         return u.root.dep_ in ("conj", "dep")
     return subj.pos_ != "PRON" or subj.lower_ in ("he", "she", "they") or speech and subj.lower_ == "we"
