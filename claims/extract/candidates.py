@@ -47,7 +47,6 @@ MODALS = wordset("will would could should may might must can shall 'll wo ca")
 OPINION_LEMMAS = wordset("think believe feel hope want love like hate wish need seem")
 # Subjects that name no one: a claim they "say" is the article's own.
 NOT_SPEAKERS = wordset("article story piece post it this that these those he she they we i you who which one")
-PRONOUNS = wordset("i you he she it we they me him her us them this that these those who which")
 FIGURE_ENTS = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
 SMALL_NUMBERS = wordset("two three four five six seven eight nine ten")
 HEADS_OF_STATE = wordset("president leader chancellor king queen emperor pope premier")
@@ -55,7 +54,6 @@ FIGURE_WORDS = wordset(
     "half halves third thirds quarter quarters dozen dozens hundreds thousands millions billions twice"
 )
 TIME_ENTS = frozenset({"DATE", "TIME"})
-NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 RECORD_WORDS = wordset("first last only record biggest largest highest lowest smallest worst best most")
 # Dependents that open a new unit when they carry a fact of their own.
 _PHRASE_DEPS = frozenset({"npadvmod", "advmod", "prep", "amod", "appos", "acl", "advcl", "dobj", "attr", "oprd"})
@@ -65,7 +63,6 @@ _DOBJ_VERBS = frozenset({"tell", "show", "find"})
 _FACT_ENTS = frozenset({"DATE", "TIME", "ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"})
 _CLAUSE_MARKS = wordset("when while although though after before since because as whereas once")
 _KEEP_MARKS = wordset("if unless until")
-_TRIM_LEFT = frozenset({"cc", "punct", "mark", "prep_lead"})
 
 
 @dataclass(slots=True)

@@ -176,13 +176,6 @@ def claim_score(kind: str, quote: str, sentence_prob: float, *, attributed: bool
     return round(max(0.0, min(1.0, score)), 3)
 
 
-def use_classifier(enabled: bool) -> None:
-    """Switch the sentence classifier off (the heuristic scores instead) or back on, e.g. to time the engine."""
-    _BROKEN.clear()
-    if not enabled:
-        _BROKEN.append(True)
-
-
 def has_classifier() -> bool:
     """Whether the sentence classifier is available and working."""
     if _classifier() is not None and not _BROKEN:

@@ -38,7 +38,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _QUOTES = "\"\u201c\u201d\u2018\u2019'"
-_OPEN = '"\u201c\u2018'
 _FIRST_PERSON = wordset("i we you me us my our your")
 _LEAD_DROP = frozenset({"cc", "punct", "mark", "preconj"})
 _RELATIVE = wordset("which who whom that whose")
@@ -53,7 +52,6 @@ MIN_CHARS = 12
 _NOT_OP = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
 _CONCESSIVE = wordset("though although despite whereas")
 _NAMED = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "LAW", "EVENT", "PRODUCT"})
-_PERSONAL = wordset("say tell add explain insist argue write note")  # what people do; agencies report
 _SHOW = frozenset({"show"})
 _HAVE = frozenset({"have"})
 _TELL = frozenset({"tell"})
@@ -671,8 +669,9 @@ def _verb_phrase(verb: Token) -> str:
 
 
 def _lower_first(text: str) -> str:
+    """ "A structural engineer" -> "a structural engineer" after "X is"; names keep their capital."""
     word = text.split(" ", 1)[0]
-    if word[:1].isupper() and word.lower() in _COMMON and not word.isupper():
+    if word[:1].isupper() and word.lower() in _DETERMINERS:
         return word.lower() + text[len(word) :]
     return text
 
@@ -681,11 +680,7 @@ def _upper_first(text: str) -> str:
     return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
-_COMMON = wordset(
-    "the a an it its this that these those there he she they we our his her their in on at by for with after "
-    "before during since more most some all many about nearly almost well so and but one two three four five "
-    "six seven eight nine ten several few local consumers dealers new"
-)
+_DETERMINERS = wordset("the a an its this that these those our his her their")
 
 
 def _claim(
