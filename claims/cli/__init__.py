@@ -82,6 +82,13 @@ def error(message: str) -> None:
     print(f"claims: error: {terminal_text(message)}", file=sys.stderr)
 
 
+def warning(message: str) -> None:
+    """Print a one-line warning to standard error, made safe like :func:`error`."""
+    from claims.redact import terminal_text
+
+    print(f"claims: warning: {terminal_text(message)}", file=sys.stderr)
+
+
 # Registration happens on import; the order is the order of ``claims --help``.
 from claims.cli import check as _check  # noqa: E402,F401,I001
 from claims.cli import extract as _extract  # noqa: E402,F401

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from claims.cli import app, error
+from claims.cli import app, error, warning
 from claims.cli.options import DbOption, Format, FormatOption, ReportsOption, settings
 from claims.redact import terminal_json, terminal_text
 
@@ -53,10 +52,7 @@ def check(
         if outcome.found:
             from claims.store import bound_message
 
-            print(
-                f"claims: warning: {terminal_text(bound_message(outcome.source, outcome.found, len(outcome.claims)))}",
-                file=sys.stderr,
-            )
+            warning(bound_message(outcome.source, outcome.found, len(outcome.claims)))
         if fmt is Format.table:
             from claims.cli.tables import claims_table
 
@@ -120,10 +116,10 @@ def batch(
     from claims.store import bound_message
 
     for source, found, kept in outcome.get("capped", []):
-        print(f"claims: warning: {terminal_text(bound_message(source, found, kept))}", file=sys.stderr)
+        warning(bound_message(source, found, kept))
     for source, reason in outcome.get("failures", []):  # every bad source, by name, with its reason
         line = reason if reason.startswith(source) else f"{source}: {reason}"
-        print(f"claims: error: {terminal_text(' '.join(line.split()))}", file=sys.stderr)
+        error(" ".join(line.split()))
     print(
         f"{outcome['checked']} sources: {outcome['created']} new articles, {outcome['claims']} claims, "
         f"{outcome['failed']} failed"

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from claims.cli import app
+from claims.cli import app, warning
 from claims.cli.options import DbOption, ReportsOption, settings
 
 
@@ -92,10 +92,9 @@ def export(
         base += "" if base.endswith("/") else "/"
     reviews = export_claim_reviews(engine, article, base, include_gone=include_gone)
     if reviews and not base:
-        print(
-            "claims: warning: CLAIMS_REPORTS_URL is not set, so each review's url is relative; "
-            "set it (or --base-url) to the public address of the reports folder",
-            file=sys.stderr,
+        warning(
+            "CLAIMS_REPORTS_URL is not set, so each review's url is relative; "
+            "set it (or --base-url) to the public address of the reports folder"
         )
     if output is None:
         sys.stdout.write(dumps(reviews))

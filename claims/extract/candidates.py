@@ -18,7 +18,7 @@ Two rules keep a unit true to its sentence:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from claims.extract.patterns import wordset
 
@@ -78,7 +78,6 @@ class Unit:
     negated: bool = False
     speech: bool = False  # mostly inside quotation marks
     lead: int | None = None  # first token of the quote when it starts before the unit's tokens (a "noun" unit)
-    values: dict[str, Any] = field(default_factory=dict)
 
 
 def lemma_in(tok: Token, lemmas: frozenset[str]) -> bool:
@@ -155,8 +154,12 @@ def _is_report(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and lemma_in(tok, REPORT_LEMMAS)
 
 
-def _subject(tok: Token) -> Token | None:
-    return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def subject(tok: Token, deps: tuple[str, ...] = SUBJECTS) -> Token | None:
+    """The subject among ``tok``'s children (``deps``: the dependency labels that count)."""
+    return next((c for c in tok.children if c.dep_ in deps), None)
 
 
 def is_figure(t: Token) -> bool:
@@ -218,7 +221,7 @@ def splits(child: Token, head: Token) -> str | None:
     if _is_report(head) and is_content(child, head):
         return "clause"
     if dep == "conj" and _is_verbal(child) and _is_verbal(head):
-        own = _subject(child) is not None
+        own = subject(child, (*SUBJECTS, "csubj")) is not None
         between = [t for t in head.children if head.i < t.i < child.i and t.dep_ not in ("cc", "punct", "aux", "neg")]
         return "clause" if own or between else None
     if dep == "dep" and _is_verbal(child) and _comma_before(child) and child.i > head.i:
@@ -356,7 +359,7 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
 
 def speaker_of(verb: Token) -> str | None:
     """The named source of a reporting verb: its subject's name or organisation, never a pronoun."""
-    subj = _subject(verb)
+    subj = subject(verb, (*SUBJECTS, "csubj"))
     if subj is None:
         return None
     return name_of(subj)
@@ -375,7 +378,7 @@ def name_of(tok: Token) -> str | None:
     )
     if tok.pos_ == "NOUN" and named is not None:  # "Ferry operator BlueLine said": BlueLine speaks
         tok = named
-    toks = [t for t in tok.subtree if not _aside(t, tok)]
+    toks = [t for t in tok.subtree if not is_aside(t, tok)]
     while toks and (
         toks[0].dep_ in ("punct", "cc")
         or toks[0].dep_ == "det"
@@ -391,10 +394,15 @@ def name_of(tok: Token) -> str | None:
     return "".join(t.text_with_ws for t in toks).strip()
 
 
-def _aside(t: Token, head: Token) -> bool:
-    """Whether ``t`` is inside an apposition or relative clause of ``head``."""
+def is_aside(t: Token, head: Token, *, deep: bool = True) -> bool:
+    """Whether ``t`` is inside an apposition or relative clause of ``head`` (or is punctuation of it).
+
+    ``deep``: asides of ``head``'s dependents count too ("the report from InfoNation, a provider
+    of data"), and participle clauses; else only ``head``'s own appositions and relative clauses.
+    """
+    asides = ("appos", "relcl", "acl") if deep else ("appos", "relcl")
     while t != head:
-        if t.dep_ in ("appos", "relcl", "acl") or t.dep_ == "punct" and t.head == head:
+        if t.head == head and t.dep_ in (*asides, "punct") or deep and t.dep_ in asides:
             return True
         t = t.head
     return False
@@ -451,7 +459,7 @@ def roles(sent: Span) -> list[Unit]:
     return out
 
 
-def according_to(unit: Unit, sent: Span) -> str | None:
+def according_to(unit: Unit) -> str | None:
     """The source of an "according to X" unit: X."""
     to = next((c for c in unit.root.children if c.lower_ == "to"), None)
     obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None

@@ -28,7 +28,7 @@ def rule_claims(text: str, *, published: dt.date | None = None) -> list[Claim]:
     spans = list(blocks(text))
     if published is None:
         published = _dateline(text, spans[:3])
-    ctx = Context(text, published, single=len(spans) == 1)
+    ctx = Context(published, single=len(spans) == 1)
     offsets = list(_story_sentences(text, spans, ctx.single))
     found: list[Claim] = []
     for (s0, _, qspans), doc in zip(offsets, parse(text[a:b] for a, b, _ in offsets), strict=True):

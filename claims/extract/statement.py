@@ -22,12 +22,14 @@ from claims.extract.candidates import (
     REPORT_LEMMAS,
     Unit,
     according_to,
+    is_aside,
     is_figure,
     is_negated,
     lemma_in,
     name_of,
     roles,
     speaker_of,
+    subject,
     units,
 )
 from claims.extract.claim import Claim
@@ -80,11 +82,9 @@ class SentenceScore:
 
 
 class Context:
-    """What the sentences of one article share: the article, the reference date, the last speaker."""
+    """What the sentences of one article share: the reference date, the last speaker, one block or many."""
 
-    def __init__(self, text: str, published: dt.date | None, single: bool) -> None:
-        self.text = text
-        self.published = published
+    def __init__(self, published: dt.date | None, single: bool) -> None:
         self.ref = published  # relative dates resolve against the nearest explicit date before them
         self.single = single
         self.speaker: str | None = None
@@ -106,7 +106,6 @@ def sentence_claims(doc: Doc, s0: int, ctx: Context, qspans: list[tuple[int, int
             span = doc[a:b]
             out.append(
                 _claim(
-                    ctx,
                     s0,
                     doc,
                     span.start_char,
@@ -140,7 +139,7 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
     for u in us:
         if u.verb is not None:
             who = speaker_of(u.verb)
-            subj = next((c for c in u.verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = subject(u.verb)
             if who is None and subj is not None and subj.pos_ == "PRON":
                 who = ctx.speaker
             u.speaker = who
@@ -151,7 +150,7 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
             if host is not None and not host.speaker:
                 host.speaker = speaker_of(u.root)
         elif u.role == "attribution":
-            u.speaker = according_to(u, sent)
+            u.speaker = according_to(u)
             host = owner.get(u.root.head.i)
             if host is not None and u.speaker:
                 host.speaker = host.speaker or u.speaker
@@ -159,11 +158,9 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
         host = owner.get(u.root.head.i)
         if u.role == "phrase" and not u.speaker and host is not None and host is not u and host.verb is not None:
             u.speaker = host.speaker
-    in_speech = _mostly(sent, quoted)
-    base = doc[0].idx
+    in_speech = _mostly_quoted(list(sent), quoted)
     for u in us:
-        words = [doc[i] for i in u.tokens if not doc[i].is_punct]
-        u.speech = sum(quoted[t.idx - base] for t in words if t.idx - base < len(quoted)) * 2 > len(words)
+        u.speech = _mostly_quoted([doc[i] for i in u.tokens], quoted)
     reporting = {u.verb.i for u in us if u.verb is not None}
     role_tokens = set().union(*(r.tokens for r in people)) if people else set()
     out: list[Claim] = []
@@ -176,13 +173,13 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
             if rest.startswith("of "):
                 rest = "with " + rest[3:]  # "Robin Biesbroek of the CDF": Robin Biesbroek is with the CDF
             text = f"{name} is {_lower_first(rest)}" if name and rest else doc.text[a:b]
-            out.append(_claim(ctx, s0, doc, a, b, "role", {}, prob, r.speaker, text))
+            out.append(_claim(s0, doc, a, b, "role", {}, prob, r.speaker, text))
     for u in us:
         toks = sorted(doc[i] for i in u.tokens)
         if u.role == "attribution":
             if u.speaker:
                 a, b = _edges(doc, u.tokens)
-                out.append(_claim(ctx, s0, doc, a, b, "attribution", {}, prob, u.speaker, doc.text[a:b]))
+                out.append(_claim(s0, doc, a, b, "attribution", {}, prob, u.speaker, doc.text[a:b]))
             continue
         if u.root.i in reporting:
             claim = _attribution_clause(ctx, s0, doc, u, us, role_tokens, prob)
@@ -193,7 +190,7 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
             who = speaker_of(u.root)
             if who:
                 a, b = _edges(doc, u.tokens)
-                out.append(_claim(ctx, s0, doc, a, b, "attribution", {}, prob, who, doc.text[a:b]))
+                out.append(_claim(s0, doc, a, b, "attribution", {}, prob, who, doc.text[a:b]))
             continue
         if u.role == "phrase" and u.root.dep_ == "appos" and u.root.head.ent_type_ == "PERSON":
             continue  # a person's role: taken above
@@ -214,10 +211,12 @@ def _as_reported(u: Unit) -> bool:
     return mark == "as" or mark is None and root.dep_ == "parataxis"
 
 
-def _mostly(span: Span, quoted: list[bool]) -> bool:
-    base = span.doc[0].idx
-    chars = [quoted[t.idx - base] for t in span if not t.is_punct and t.idx - base < len(quoted)]
-    return bool(chars) and sum(chars) * 2 > len(chars)
+def _mostly_quoted(tokens: list[Token], quoted: list[bool]) -> bool:
+    """Whether most of the words among ``tokens`` stand inside quotation marks."""
+    base = tokens[0].doc[0].idx if tokens else 0
+    words = [t for t in tokens if not t.is_punct]
+    inside = sum(quoted[t.idx - base] for t in words if t.idx - base < len(quoted))
+    return inside * 2 > len(words)
 
 
 def _attribution_clause(
@@ -226,7 +225,7 @@ def _attribution_clause(
     """ "The ministry said" as a claim of its own, when it names a source and says nothing else."""
     content = next(x for x in us if x.verb is not None and x.verb.i == u.root.i)
     who = content.speaker
-    subj = next((c for c in u.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = subject(u.root)
     if not who or subj is None or subj.pos_ == "PRON":
         return None
     if u.root.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ != "as" for c in u.root.children):
@@ -244,7 +243,7 @@ def _attribution_clause(
     a, b = _edges(doc, set(keep))
     if b - a < 8:
         return None
-    return _claim(ctx, s0, doc, a, b, "attribution", {}, prob, who, doc.text[a:b])
+    return _claim(s0, doc, a, b, "attribution", {}, prob, who, doc.text[a:b])
 
 
 def _fact(
@@ -298,14 +297,13 @@ def _fact(
     if u.hedge:
         values["hedge"] = u.hedge
     text = _restate(doc, u, toks)
-    return _claim(ctx, s0, doc, a, b, kind, values, prob, u.speaker, text)
+    return _claim(s0, doc, a, b, kind, values, prob, u.speaker, text)
 
 
 def _subject_of(verb: Token) -> Token | None:
     """The verb's subject, or its auxiliary's when an aside split them ("He had, according to X, killed")."""
     for head in (verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))):
-        found = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if found is not None:
+        if (found := subject(head)) is not None:
             return found
     return None
 
@@ -609,8 +607,8 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         if verb.pos_ in ("VERB", "AUX") and first_arg.dep_ in ("dobj", "attr", "pobj", "oprd"):
             lead = _tidy(doc[verb.left_edge.i : first_arg.left_edge.i].text)
             body = f"{lead} {body}" if lead else body
-    elif root.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
-        subj = next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    elif root.dep_ == "conj" and subject(root) is None:
+        subj = subject(root.head)
         if subj is not None:
             body = f"{_phrase(subj)} {body}"
     common = first.pos_ == "DET" or first.pos_ != "PROPN" and first.text != "I" and not first.text.isupper()
@@ -647,20 +645,12 @@ _LOOSE = re.compile(r"\s+([,.;:])")
 
 def _phrase(tok: Token, exclude: Token | None = None) -> str:
     skip = {t.i for t in exclude.subtree} if exclude is not None else set()
-    words = [t for t in tok.subtree if t.i not in skip and not _is_aside(t, tok)]
+    words = [t for t in tok.subtree if t.i not in skip and not is_aside(t, tok, deep=False)]
     while words and words[-1].is_punct:
         words = words[:-1]
     while words and words[0].is_punct:
         words = words[1:]
     return "".join(t.text_with_ws for t in words).strip()
-
-
-def _is_aside(t: Token, head: Token) -> bool:
-    while t != head:
-        if t.head == head and t.dep_ in ("appos", "relcl", "punct"):
-            return True
-        t = t.head
-    return False
 
 
 def _verb_phrase(verb: Token) -> str:
@@ -684,7 +674,6 @@ _DETERMINERS = wordset("the a an its this that these those our his her their")
 
 
 def _claim(
-    ctx: Context,
     s0: int,
     doc: Doc,
     a: int,
