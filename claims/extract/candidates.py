@@ -315,6 +315,11 @@ _SIDE_ARGS = frozenset(
 _COMPLETES = wordset("than from to by between up down without with despite except including like")
 
 
+def _records(tokens: list[Token]) -> bool:
+    """A superlative or a rank: "the largest carrier", "their fifth straight victory"."""
+    return any(t.tag_ in ("JJS", "RBS") and t.dep_ == "amod" or t.ent_type_ == "ORDINAL" for t in tokens)
+
+
 def _figures(tokens: list[Token]) -> bool:
     return any(is_figure(t) for t in tokens)
 
@@ -332,29 +337,71 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
         if c.i not in u.tokens or c.dep_ in ("punct", "cc", "aux", "auxpass", "neg", "det"):
             continue
         sub = [t for t in c.subtree if t.i in u.tokens]
-        if _figures(sub):
+        if _figures(sub) or _records(sub):
             args.append((c, sub))
     out: list[Unit] = []
+    negated = any(is_negated(t) for t in sent.doc[min(u.tokens) : max(u.tokens) + 1])
     for c, sub in args:  # "dozens of ballistic missiles and more than 11,000 containers of ammunition"
-        for d in c.children:
-            if d.dep_ == "conj" and d.pos_ in ("NOUN", "PROPN", "NUM") and d.i in u.tokens:
+        # The conjunction may sit deeper: "down from the March high of 21.8 percent and the prior average of 15.2 percent"
+        for x in [c] if negated else [t for t in sub if t.i in u.tokens]:
+            for d in x.children:
+                if d.dep_ != "conj" or d.pos_ not in ("NOUN", "PROPN", "NUM") or d.i not in u.tokens:
+                    continue
+                if x is not c and (x.dep_ in ("conj", "appos") or any(e.dep_ == "conj" for e in d.children)):
+                    continue  # "four points, 10 assists and five rebounds": a list is one fact
                 dsub = [t for t in d.subtree if t.i in u.tokens]
-                rest = [t for t in sub if t not in dsub]
+                rest = [t for t in sub if t not in dsub and t.i in u.tokens]
                 if len(dsub) >= 4 and len(rest) >= 4 and _figures(dsub) and _figures(rest):
-                    joins = {t.i for t in c.children if t.dep_ in ("cc", "punct") and c.i < t.i < d.i}
+                    joins = {t.i for t in x.children if t.dep_ in ("cc", "punct") and x.i < t.i < d.i}
                     part = Unit(d, "phrase", {t.i for t in dsub} | joins)
                     u.tokens -= part.tokens
                     out.append(part)
+    out += _split_subject(u, args)
     if len(args) < 2:
         return out
     main = min(args, key=lambda a: (_MAIN_ARGS.index(a[0].dep_) if a[0].dep_ in _MAIN_ARGS else 9, a[0].i))
     for c, sub in args:
-        if c is main[0] or c.dep_ not in _SIDE_ARGS or len(sub) < 3 or c.lower_ in _COMPLETES:
+        if c is main[0] or c.dep_ not in _SIDE_ARGS or len(sub) < 3 or c.lower_ in _COMPLETES and c.dep_ != "conj":
             continue
         part = Unit(c, "phrase", {t.i for t in sub})
         u.tokens -= part.tokens
         out.append(part)
     return out
+
+
+def _facts(tokens: list[Token]) -> bool:
+    """A figure, a date or time, or a record ("the largest", "a record"): something a predicate can state."""
+    return any(
+        is_figure(t) or t.ent_type_ in TIME_ENTS or t.tag_ in ("JJS", "RBS") or t.lower_ in RECORD_WORDS - {"first", "last"}
+        for t in tokens
+    )
+
+
+def _split_subject(u: Unit, args: list[tuple[Token, list[Token]]]) -> list[Unit]:
+    """A long subject with a figure of its own before a predicate with another fact: two facts, two units.
+
+    "Its fleet of roughly 400 737 Max jets | have been grounded since March": the subject's
+    figure is checked on its own, the predicate keeps its date. Never in a negated clause
+    ("None of the 12 crew members was hurt on Tuesday" stays whole).
+    """
+    doc = u.root.doc
+    subj = next(((c, sub) for c, sub in args if c.dep_ in SUBJECTS and c.i < u.root.i), None)
+    if subj is None or any(is_negated(doc[i]) or doc[i].lower_ in NEG_WORDS for i in u.tokens):
+        return []
+    c, sub = subj
+    words = [t for t in sub if t.is_alpha or t.like_num]
+    rest = [doc[i] for i in sorted(u.tokens) if i > sub[-1].i]
+    if len(words) < 8 or len([t for t in rest if not t.is_punct]) < 3 or not _facts(rest):
+        return []
+    if c.pos_ == "PRON":  # "She and more than 40 fellow teachers": the figure's own conjunct
+        c = next((d for d in c.children if d.dep_ == "conj" and _figures(list(d.subtree))), None)
+        if c is None:
+            return []
+        whole, sub = sub, [t for t in c.subtree if t.i in u.tokens]
+        u.tokens -= {t.i for t in whole}  # "She and" go with it: the restatement names the whole subject
+    part = Unit(c, "phrase", {t.i for t in sub})
+    u.tokens -= part.tokens
+    return [part]
 
 
 def speaker_of(verb: Token) -> str | None:

@@ -607,6 +607,9 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         if verb.pos_ in ("VERB", "AUX") and first_arg.dep_ in ("dobj", "attr", "pobj", "oprd"):
             lead = _tidy(doc[verb.left_edge.i : first_arg.left_edge.i].text)
             body = f"{lead} {body}" if lead else body
+    elif (subj := _subject_of(root)) is not None and subj.i not in kept and subj.i < root.i and u.role == "clause":
+        # "Its fleet of roughly 400 jets | have been grounded since March": the subject is a claim of its own
+        body = f"{_phrase(subj)} {body}"
     elif root.dep_ == "conj" and subject(root) is None:
         subj = subject(root.head)
         if subj is not None:
