@@ -517,3 +517,48 @@ def test_no_fragments_left_by_a_cut() -> None:
     quotes_ = [c.quote for c in extract_claims(text)]
     assert not any(q.lower().startswith(("without", "including")) for q in quotes_), quotes_
     assert any("hundreds of thousands of people without a way to make 911 calls" in q for q in quotes_), quotes_
+
+
+def test_a_long_subject_with_its_own_figure_and_its_predicate_are_two_claims() -> None:
+    """Two facts in one clause are two claims; the predicate's restatement keeps its subject."""
+    claims = extract_claims("Its fleet of roughly 400 diesel buses from the northern depots has been idle since March.")
+    by_quote = {c.quote: c for c in claims}
+    assert "Its fleet of roughly 400 diesel buses from the northern depots" in by_quote, list(by_quote)
+    idle = by_quote["has been idle since March"]
+    assert idle.text.startswith("Its fleet of roughly 400 diesel buses")
+    # A short subject stays with its verb: one fact, one claim.
+    assert quotes("More than 2,500 workers walked out on Tuesday.") == ["More than 2,500 workers walked out on Tuesday"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "None of the 12 crew members from the three fishing boats was hurt on Tuesday.",
+        "No one among the 40 passengers of the late night ferry was injured in the storm on Friday.",
+    ],
+)
+def test_a_negated_clause_is_never_split(text: str) -> None:
+    for c in extract_claims(text):
+        assert c.quote.split()[0] in ("None", "No"), c.quote
+        assert c.values.get("negated") is True
+
+
+def test_coordinated_figures_deep_in_a_clause_are_two_claims_but_a_list_is_one() -> None:
+    qs = quotes("Prices are down from the May high of 9.1 percent and the prior five-year average of 4.2 percent.")
+    assert "Prices are down from the May high of 9.1 percent" in qs, qs
+    assert any(q.startswith("the prior five-year average of 4.2 percent") for q in qs), qs
+    qs = quotes("Gray had 14 points, 9 assists and 7 rebounds for the Hawks.")
+    assert qs == ["Gray had 14 points, 9 assists and 7 rebounds for the Hawks"], qs
+
+
+def test_a_condition_keeps_its_if() -> None:
+    c = one("If the council were able to cut the bus fares by 30%, ridership could double.", "30%")
+    assert c.text.startswith("If ") and c.values.get("hedge") == "could"
+
+
+def test_titles_and_organisation_heads_are_roles() -> None:
+    c = one("Ferrovia President Anna Lutz told reporters the line would reopen.", "Anna Lutz")
+    assert c.kind == "role" and c.quote == "Ferrovia President Anna Lutz" and c.speaker == "Anna Lutz"
+    assert not any(
+        cl.kind == "role" for cl in extract_claims("Russian President Vladimir Putin arrived in Pyongyang on June 19.")
+    )

@@ -50,6 +50,13 @@ NOT_SPEAKERS = wordset("article story piece post it this that these those he she
 FIGURE_ENTS = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
 SMALL_NUMBERS = wordset("two three four five six seven eight nine ten")
 HEADS_OF_STATE = wordset("president leader chancellor king queen emperor pope premier")
+# Titles the recogniser often takes into a person's name ("Superintendent Jennifer McCormick").
+TITLES = wordset(
+    "president vice chairman chairwoman chair director superintendent governor gov. sen. senator rep. "
+    "representative secretary minister mayor judge justice coach commissioner chief ceo cfo founder "
+    "professor prof. dr. general gen. col. lt. sgt. officer spokesman spokeswoman spokesperson leader "
+    "speaker ambassador attorney sheriff manager editor executive analyst economist chancellor"
+)
 FIGURE_WORDS = wordset(
     "half halves third thirds quarter quarters dozen dozens hundreds thousands millions billions twice"
 )
@@ -303,7 +310,7 @@ def units(sent: Span) -> list[Unit]:
         found += _split_figures(u, sent)
     for u in found:
         u.negated = any(is_negated(sent.doc[i]) for i in u.tokens)
-        u.hedge = hedge_of(u.root) if _is_verbal(u.root) else None
+        u.hedge = (hedge_of(u.root) if _is_verbal(u.root) else None) or u.hedge
     return found
 
 
@@ -330,8 +337,9 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
     "a third case was reported in a 55-year-old man": the clause keeps its first figure;
     "in a 55-year-old man" is a fact of its own. A negated clause is never cut.
     """
-    if u.role not in ("clause", "phrase") or is_negated(u.root) or hedge_of(u.root):
+    if u.role not in ("clause", "phrase") or is_negated(u.root):
         return []
+    hedge = hedge_of(u.root)  # "would be darkened ... during their projected 180-day cruise": the part stays marked
     args = []
     for c in u.root.children:
         if c.i not in u.tokens or c.dep_ in ("punct", "cc", "aux", "auxpass", "neg", "det"):
@@ -353,17 +361,18 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
                 rest = [t for t in sub if t not in dsub and t.i in u.tokens]
                 if len(dsub) >= 4 and len(rest) >= 4 and _figures(dsub) and _figures(rest):
                     joins = {t.i for t in x.children if t.dep_ in ("cc", "punct") and x.i < t.i < d.i}
-                    part = Unit(d, "phrase", {t.i for t in dsub} | joins)
+                    part = Unit(d, "phrase", {t.i for t in dsub} | joins, hedge=hedge)
                     u.tokens -= part.tokens
                     out.append(part)
-    out += _split_subject(u, args)
+    if not hedge:  # a forecast's predicate alone ("should keep rates low") states nothing to check
+        out += _split_subject(u, args)
     if len(args) < 2:
         return out
     main = min(args, key=lambda a: (_MAIN_ARGS.index(a[0].dep_) if a[0].dep_ in _MAIN_ARGS else 9, a[0].i))
     for c, sub in args:
         if c is main[0] or c.dep_ not in _SIDE_ARGS or len(sub) < 3 or c.lower_ in _COMPLETES and c.dep_ != "conj":
             continue
-        part = Unit(c, "phrase", {t.i for t in sub})
+        part = Unit(c, "phrase", {t.i for t in sub}, hedge=hedge)
         u.tokens -= part.tokens
         out.append(part)
     return out
@@ -463,6 +472,15 @@ def roles(sent: Span) -> list[Unit]:
             continue
         head = ent.root
         toks: set[int] = set(range(ent.start, ent.end))
+        doc = sent.doc
+        named = ent.start  # the name proper, past any title the recogniser took in
+        while named < ent.end - 2 and doc[named].lower_ in TITLES:
+            named += 1
+        if named > ent.start:  # the parse of such a name is often broken: the words just before it qualify the title
+            lo = ent.start
+            while lo > sent.start and doc[lo - 1].pos_ in ("NOUN", "PROPN", "ADJ") and doc[lo - 1].head.i > lo - 1:
+                lo -= 1
+            toks |= set(range(lo, ent.start))
         # A title before the name in the same noun phrase.
         left = [t for t in head.lefts if t.i < ent.start and t.dep_ not in ("det", "punct", "cc", "predet", "poss")]
         left = [t for t in left if any(x.pos_ in ("NOUN", "PROPN") and x.ent_type_ != "PERSON" for x in t.subtree)]
@@ -482,7 +500,7 @@ def roles(sent: Span) -> list[Unit]:
                     if d.dep_ == "conj" and d.pos_ == "NOUN" and d.i > c.i:
                         second = {t.i for t in c.subtree if t.i >= d.left_edge.i}
                         toks -= second | {t.i for t in c.children if t.dep_ in ("cc", "punct") and c.i < t.i < d.i}
-                        extra.append(Unit(d, "role", second, speaker=ent.text))
+                        extra.append(Unit(d, "role", second, speaker=doc[named : ent.end].text))
                 break
         for c in head.rights:  # "Robin Biesbroek of the CDF", "Sui-Lee Wee of the New York Times"
             obj = next((x for x in c.children if x.dep_ == "pobj"), None)
@@ -498,10 +516,11 @@ def roles(sent: Span) -> list[Unit]:
             toks |= {t.i for t in head.head.subtree if t.i < ent.start}
         text = sent.doc[min(toks) : max(toks) + 1].text
         title = {sent.doc[i].lower_ for i in toks if i < ent.start}
-        if title & HEADS_OF_STATE and not any(sent.doc[i].ent_type_ == "ORG" for i in toks if i < ent.start):
-            continue  # "Russian President Vladimir Putin": no news to check in who leads a country
-        if len(toks) > len(ent) and text.count("(") == text.count(")"):
-            out.append(Unit(head, "role", toks, speaker=ent.text))
+        qualifiers = [sent.doc[i] for i in toks if i < ent.start and sent.doc[i].lower_ not in HEADS_OF_STATE]
+        if title & HEADS_OF_STATE and all(t.ent_type_ in ("GPE", "NORP") or t.is_punct for t in qualifiers):
+            continue  # "Russian President Vladimir Putin": no news to check in who leads a country ("Emirates President" stays)
+        if len(toks) > ent.end - named and text.count("(") == text.count(")"):
+            out.append(Unit(head, "role", toks, speaker=doc[named : ent.end].text))
             out += extra
     return out
 

@@ -61,6 +61,7 @@ _COMPLEMENTS = frozenset(
     {"dobj", "attr", "acomp", "oprd", "dative", "agent", "prep", "prt", "xcomp", "ccomp", "npadvmod", "advcl"}
 )
 _EXAMPLES = frozenset({"including", "like", "such", "except", "excluding"})
+_CONDITIONS = wordset("if unless until whether")
 _HABITUAL = wordset("constantly often repeatedly always usually generally frequently sometimes")
 
 
@@ -580,7 +581,8 @@ def _has_fact(doc: Doc, ids: list[int]) -> bool:
 
 def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
     """The unit as a standalone statement: subject restored, relative pronoun replaced, speaker named."""
-    words = [t for t in toks if not (t.dep_ in ("cc", "mark") and t.i == toks[0].i)]
+    # A leading "and" or "that" goes; a condition's "if"/"unless" stays (without it a condition reads as a fact).
+    words = [t for t in toks if not (t.dep_ in ("cc", "mark") and t.i == toks[0].i and t.lower_ not in _CONDITIONS)]
     while words and words[0].is_punct:
         words = words[1:]
     while words and (words[-1].is_punct and words[-1].text not in ')\u201d"%' or words[-1].dep_ == "cc"):
