@@ -65,7 +65,11 @@ RECORD_WORDS = wordset("first last only record biggest largest highest lowest sm
 # Dependents that open a new unit when they carry a fact of their own.
 _PHRASE_DEPS = frozenset({"npadvmod", "advmod", "prep", "amod", "appos", "acl", "advcl", "dobj", "attr", "oprd"})
 # Verbs whose "to ..." completes the fact ("a 9% increase was needed to boost pay").
-_NEEDS_PURPOSE = wordset("need require use design plan aim intend expect take cost")
+# (and verbs whose object does what the "to ..." says: "led the manufacturer to announce", "allowing them to buy").
+_NEEDS_PURPOSE = wordset(
+    "need require use design plan aim intend expect take cost "
+    "lead cause force allow enable prompt push ask persuade compel encourage drive spur help order invite urge"
+)
 _DOBJ_VERBS = frozenset({"tell", "show", "find"})
 _FACT_ENTS = frozenset({"DATE", "TIME", "ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"})
 _CLAUSE_MARKS = wordset("when while although though after before since because as whereas once")
