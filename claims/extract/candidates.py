@@ -290,8 +290,11 @@ def units(sent: Span) -> list[Unit]:
         owner[tok.i] = unit
         for child in tok.children:
             role = splits(child, tok)
-            if unit.role == "attribution" and tok is unit.root and child.lower_ != "to" and not child.is_punct:
-                role = "phrase"  # "according to X" holds only X: "down 10 percent, according to X" is misparsed
+            if unit.role == "attribution":
+                if tok is unit.root and child.lower_ != "to" and not child.is_punct:
+                    role = "phrase"  # "according to X" holds only X: "down 10 percent, according to X" is misparsed
+                elif role == "noun":
+                    role = None  # "according to data released by MOTIE in August": the source is the whole phrase
             if role is not None:
                 neg, hedge = _governed(child, unit.root)
                 if role in ("clause", "phrase", "noun") and (neg or (hedge and role == "clause")):
