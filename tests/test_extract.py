@@ -562,3 +562,15 @@ def test_titles_and_organisation_heads_are_roles() -> None:
     assert not any(
         cl.kind == "role" for cl in extract_claims("Russian President Vladimir Putin arrived in Pyongyang on June 19.")
     )
+
+
+def test_a_relative_clause_after_a_short_name_quotes_the_name() -> None:
+    c = one("The Falcons beat Kidd's old team, and Rivera, who did it against 19 clubs, scored twice.", "19 clubs")
+    assert c.quote == "Rivera, who did it against 19 clubs" and c.text.startswith("Rivera did it")
+
+
+def test_a_second_reported_clause_keeps_the_source() -> None:
+    text = 'The agency says that exports "rose 4 percent" and that "Norway remains the largest buyer of the fish."'
+    c = one(text, "largest buyer")
+    assert c.speaker == "The agency", c.speaker
+    assert c.kind == "record"

@@ -305,6 +305,8 @@ def units(sent: Span) -> list[Unit]:
             sub = Unit(child, role)
             if role == "noun":
                 sub.lead = tok.left_edge.i if tok.left_edge.i < tok.i else tok.i
+            elif child.dep_ == "relcl":
+                sub.lead = _short_name(tok, child)
             found.append(sub)
             if role == "clause" and _is_report(tok) and is_content(child, tok):
                 sub.verb = tok
@@ -327,6 +329,18 @@ _SIDE_ARGS = frozenset(
 )
 # Phrases that complete a figure rather than state one: "12 percent less | than the budget of $243 million".
 _COMPLETES = wordset("than from to by between up down without with despite except including like")
+
+
+def _short_name(noun: Token, clause: Token) -> int | None:
+    """Where a relative clause's quote starts when its antecedent is a short name ("Kidd, who did it
+    against 28 teams", "the Thunder, who have lost four of five"): the name; else None."""
+    doc = noun.doc
+    ante = [t for t in noun.subtree if t.i < clause.left_edge.i and not t.is_punct]
+    if not ante or len(ante) > 3 or ante[-1].i + 2 != clause.left_edge.i or doc[ante[-1].i + 1].text != ",":
+        return None
+    if noun.pos_ != "PROPN" or any(t.pos_ not in ("PROPN", "DET") for t in ante):
+        return None
+    return ante[0].i
 
 
 def _records(tokens: list[Token]) -> bool:

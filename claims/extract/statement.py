@@ -159,6 +159,8 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
         host = owner.get(u.root.head.i)
         if u.role == "phrase" and not u.speaker and host is not None and host is not u and host.verb is not None:
             u.speaker = host.speaker
+        elif u.root.dep_ == "conj" and u.verb is None and host is not None and host is not u and host.verb is not None:
+            u.speaker, u.verb = host.speaker, host.verb  # "says that X and that Y": Y is reported too
     in_speech = _mostly_quoted(list(sent), quoted)
     for u in us:
         u.speech = _mostly_quoted([doc[i] for i in u.tokens], quoted)
@@ -286,8 +288,8 @@ def _fact(
             kind = "quote"
         else:
             kind = "event"
-    elif (speech or first_person) and kind not in ("quantity", "date"):
-        return None
+    elif (speech or first_person) and kind not in ("quantity", "date") and not _reported(u):
+        return None  # a record or a comparison in someone's own words is an opinion, unless a source reports it as fact
     a, b = _quote_span(doc, u, toks)
     if b - a < MIN_CHARS:
         return None
@@ -299,6 +301,13 @@ def _fact(
         values["hedge"] = u.hedge
     text = _restate(doc, u, toks)
     return _claim(s0, doc, a, b, kind, values, prob, u.speaker, text)
+
+
+def _reported(u: Unit) -> bool:
+    """ "The DEA says that "Mexico remains the most significant source ..."": a named source frames the quotation."""
+    if not u.speaker or u.verb is None:
+        return False
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in u.root.children) and lemma_in(u.verb, REPORT_LEMMAS)
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -589,7 +598,7 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         words = words[:-1]
     if not words:
         return doc.text.strip()
-    if u.lead is not None:
+    if u.lead is not None and u.root.dep_ != "relcl":  # a relative clause is restated with its antecedent below
         words = [doc[i] for i in range(u.lead, words[0].i)] + words
     kept = {t.i for t in words}
     # A comma that bordered a clause taken out ("The bridge, which opened in 1931, is ...") goes with it.
