@@ -574,3 +574,15 @@ def test_a_second_reported_clause_keeps_the_source() -> None:
     c = one(text, "largest buyer")
     assert c.speaker == "The agency", c.speaker
     assert c.kind == "record"
+
+
+def test_quotes_close_what_they_open() -> None:
+    """A bracket or quotation opened inside a quote is closed in it; a hyphenated word is never cut."""
+    for c in extract_claims(
+        "Buyers were told 98 Swiss francs (£86.10) is likely to be the final price. "
+        "Lund's 3-pointer put the Owls up 71-64 with 2:10 to play. "
+        "In 2019, Ortiz published the 2018 essay \u201cA case for tolls,\u201d which sold 40,000 copies."
+    ):
+        assert c.quote.count("(") == c.quote.count(")"), c.quote
+        assert c.quote.count("\u201c") == c.quote.count("\u201d"), c.quote
+        assert not c.quote.startswith(("pointer", "-")), c.quote

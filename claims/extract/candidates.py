@@ -273,6 +273,8 @@ def splits(child: Token, head: Token) -> str | None:
             if mark not in _KEEP_MARKS:
                 return "clause"
     if dep in _PHRASE_DEPS and _comma_before(child) and child.i > head.i:
+        if child.lower_ in ("including", "excluding", "except"):
+            return None  # "a fleet of 270 aircraft, including 12 freight": the part belongs to its whole
         sub = list(child.subtree)
         if len(sub) >= 3 and _has_figure(sub):
             return "phrase"
@@ -421,7 +423,9 @@ def _split_subject(u: Unit, args: list[tuple[Token, list[Token]]]) -> list[Unit]
     c, sub = subj
     words = [t for t in sub if t.is_alpha or t.like_num]
     rest = [doc[i] for i in sorted(u.tokens) if i > sub[-1].i]
-    if len(words) < 8 or len([t for t in rest if not t.is_punct]) < 3 or not _facts(rest):
+    # Apart from its verb by an aside ("A further 17 makers, according to the report, had ..."), a subject reads alone.
+    aside = sum(1 for t in doc[sub[-1].i + 1 : u.root.i] if t.i not in u.tokens and not t.is_punct) >= 2
+    if len(words) < (3 if aside else 8) or len([t for t in rest if not t.is_punct]) < 3 or not _facts(rest):
         return []
     if c.pos_ == "PRON":  # "She and more than 40 fellow teachers": the figure's own conjunct
         c = next((d for d in c.children if d.dep_ == "conj" and _figures(list(d.subtree))), None)

@@ -505,6 +505,13 @@ def _trailing(t: Token) -> bool:
     return t.is_punct and not t.is_quote and t.text not in ("%", ")", "\u2019")
 
 
+def _word_start(doc: Doc, lo: int) -> int:
+    """The first token of the word ``doc[lo]`` is part of ("3" of "3-pointer")."""
+    while lo > 0 and not doc[lo - 1].whitespace_ and (doc[lo - 1].text in "-‐" or doc[lo].text in "-‐"):
+        lo -= 1
+    return lo
+
+
 def _word_end(doc: Doc, hi: int) -> int:
     """The last token of the word ``doc[hi]`` is part of ("Jae" of "Jae-in", "U.S" of "U.S.")."""
     while hi + 1 < len(doc) and not doc[hi].whitespace_ and (doc[hi + 1].text in "-‐" or doc[hi].text in "-‐"):
@@ -563,15 +570,35 @@ def _quote_span(doc: Doc, u: Unit, toks: list[Token]) -> tuple[int, int]:
     while hi > lo and (_trailing(doc[hi]) or doc[hi].dep_ == "cc"):
         hi -= 1
     hi = _word_end(doc, hi)
+    lo = _word_start(doc, lo)
     base = doc[0].idx
     a, b = doc[lo].idx - base, doc[hi].idx + len(doc[hi]) - base
+    # A bracket or a title opened in the quote closes in it: "176 Hong Kong dollars (£17.43)".
+    quote = doc.text[a:b]
+    if quote.count("(") > quote.count(")") and doc.text[b : b + 1] == ")":
+        b += 1
+    for mark, close in (("\u201c", "\u201d"), ('"', '"')):
+        if not quote.startswith(mark) and _unclosed(quote, mark, close):
+            tail = doc.text[b : b + 2]
+            if tail[:1] == close:
+                b += 1
+            elif tail[:1] in ",." and tail[1:2] == close:
+                b += 2  # the article "The case for colonialism,"
     # An unbalanced quotation mark at either end is not part of the fact.
     quote = doc.text[a:b]
-    if quote[-1:] in _QUOTES and quote.count(quote[-1]) % 2 and quote[-1] not in ("\u2019",):
+    end = quote[-1:]
+    if end == "\u201d" and quote.count("\u201c") < quote.count(end) or end in "\"'" and end and quote.count(end) % 2:
         b -= 1
-    if quote[:1] in _QUOTES and a < b:
+    if quote[:1] in _QUOTES and a < b and (quote[:1] != "\u201c" or _unclosed(doc.text[a:b], "\u201c", "\u201d")):
         a += 1
     return a, b
+
+
+def _unclosed(text: str, mark: str, close: str) -> bool:
+    """Whether ``text`` opens a quotation with ``mark`` that it does not close."""
+    if mark == close:
+        return text.count(mark) % 2 == 1 and not text.endswith(mark)
+    return text.count(mark) > text.count(close)
 
 
 def _runs(ids: list[int]) -> list[list[int]]:
