@@ -573,17 +573,6 @@ def _quote_span(doc: Doc, u: Unit, toks: list[Token]) -> tuple[int, int]:
     lo = _word_start(doc, lo)
     base = doc[0].idx
     a, b = doc[lo].idx - base, doc[hi].idx + len(doc[hi]) - base
-    # A bracket or a title opened in the quote closes in it: "176 Hong Kong dollars (£17.43)".
-    quote = doc.text[a:b]
-    if quote.count("(") > quote.count(")") and doc.text[b : b + 1] == ")":
-        b += 1
-    for mark, close in (("\u201c", "\u201d"), ('"', '"')):
-        if not quote.startswith(mark) and _unclosed(quote, mark, close):
-            tail = doc.text[b : b + 2]
-            if tail[:1] == close:
-                b += 1
-            elif tail[:1] in ",." and tail[1:2] == close:
-                b += 2  # the article "The case for colonialism,"
     # An unbalanced quotation mark at either end is not part of the fact.
     quote = doc.text[a:b]
     end = quote[-1:]
@@ -592,6 +581,21 @@ def _quote_span(doc: Doc, u: Unit, toks: list[Token]) -> tuple[int, int]:
     if quote[:1] in _QUOTES and a < b and (quote[:1] != "\u201c" or _unclosed(doc.text[a:b], "\u201c", "\u201d")):
         a += 1
     return a, b
+
+
+def _closed(text: str, a: int, b: int) -> int:
+    """The end of ``text[a:b]`` past the bracket or quotation it opens: "176 Hong Kong dollars (£17.43)"."""
+    quote = text[a:b]
+    if quote.count("(") > quote.count(")") and text[b : b + 1] == ")":
+        b += 1
+    for mark, close in (("\u201c", "\u201d"), ('"', '"')):
+        if not quote.startswith(mark) and _unclosed(quote, mark, close):
+            tail = text[b : b + 2]
+            if tail[:1] == close:
+                b += 1
+            elif tail[:1] in ",." and tail[1:2] == close:
+                b += 2  # the article "The case for colonialism,"
+    return b
 
 
 def _unclosed(text: str, mark: str, close: str) -> bool:
@@ -725,6 +729,7 @@ def _claim(
     speaker: str | None,
     text: str,
 ) -> Claim:
+    b = _closed(doc.text, a, b)
     quote = doc.text[a:b]
     p = prob.value
     vague = bool(values.get("lower_bound"))
