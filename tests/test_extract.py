@@ -586,3 +586,18 @@ def test_quotes_close_what_they_open() -> None:
         assert c.quote.count("(") == c.quote.count(")"), c.quote
         assert c.quote.count("\u201c") == c.quote.count("\u201d"), c.quote
         assert not c.quote.startswith(("pointer", "-")), c.quote
+
+
+def test_a_long_clause_states_its_core_and_its_long_phrases_apart() -> None:
+    text = (
+        "Mara Ortiz left the track in the second lap with a broken wheel after rookie driver Ivo Lund "
+        "hit her car from behind at the first corner of the Monza circuit."
+    )
+    qs = quotes(text)
+    assert "Mara Ortiz left the track in the second lap with a broken wheel" in qs, qs
+    assert any(q.startswith("after rookie driver Ivo Lund hit her car") for q in qs), qs
+    # Never in a negated clause, and a reporting verb keeps its content.
+    negated = (
+        "No driver of the 22 cars in the field left the track in the second lap after the crash at the first corner."
+    )
+    assert all(q.startswith("No driver") for q in quotes(negated)), quotes(negated)

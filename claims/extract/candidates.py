@@ -319,6 +319,8 @@ def units(sent: Span) -> list[Unit]:
     walk(root, top)
     for u in list(found):
         found += _split_figures(u, sent)
+    for u in list(found):
+        found += _split_long(u)
     for u in found:
         u.negated = any(is_negated(sent.doc[i]) for i in u.tokens)
         u.hedge = (hedge_of(u.root) if _is_verbal(u.root) else None) or u.hedge
@@ -345,9 +347,70 @@ def _short_name(noun: Token, clause: Token) -> int | None:
     return ante[0].i
 
 
+LONG_CLAUSE = 16  # words: past this a clause holds more than one fact (a key is 3 to 14 words)
+_CORE_ARGS = frozenset({"dobj", "attr", "acomp", "oprd", "dative", "prt", "xcomp", "ccomp", "agent"})
+_TAIL_ARGS = frozenset({"prep", "advcl", "acl", "npadvmod", "advmod", "xcomp"})
+
+
+def _words(tokens: list[Token]) -> int:
+    return sum(1 for t in tokens if t.is_alpha or t.like_num)
+
+
+def _split_long(u: Unit) -> list[Unit]:
+    """A long clause states its core (subject, verb, first complement) and, apart, each long phrase after it.
+
+    "The rally represented Indiana's biggest teacher protest | amid a wave of educator activism
+    over the past two years": two facts to check, each with a quote of its own. A negated clause
+    is never cut; a phrase with nothing to check becomes no claim, and leaves the core shorter.
+    """
+    doc = u.root.doc
+    if u.role != "clause" or _words([doc[i] for i in u.tokens]) < LONG_CLAUSE or _is_report(u.root):
+        return []  # a reporting verb's content is its claim: "X told reporters at a briefing that ..." stays
+    if any(is_negated(doc[i]) or doc[i].lower_ in NEG_WORDS or lemma_in(doc[i], NEG_LEMMAS) for i in u.tokens):
+        return []
+    hedge = hedge_of(u.root) if _is_verbal(u.root) else None
+    out: list[Unit] = []
+    core_seen = False
+    for c in u.root.rights:
+        if c.i not in u.tokens or c.is_punct or c.dep_ in ("cc", "conj"):
+            continue
+        sub = [t for t in c.subtree if t.i in u.tokens]
+        if not core_seen and c.dep_ in _CORE_ARGS:
+            core_seen = True
+            continue
+        if c.dep_ not in _TAIL_ARGS or _words(sub) < 4 or c.lower_ in _COMPLETES:
+            continue
+        if sub[0].i <= u.root.i or (c.dep_ == "prep" and not core_seen):
+            continue
+        if any(t.ent_type_ in TIME_ENTS for t in sub) and _words(sub) <= 6:
+            continue  # "in the third quarter", "at the end of 2017": the time of the core's fact stays with it
+        marks = {x.lower_ for x in c.children if x.dep_ in ("mark", "aux")}
+        if marks & (_KEEP_MARKS | {"to"}):
+            continue  # a condition ("if ...") or a purpose ("was needed to boost pay") completes the core
+        left = [doc[i] for i in u.tokens if i not in {t.i for t in sub}]
+        if _words(left) < 4:
+            break
+        if not (_substance(left) and _substance(sub)):
+            continue  # "The program has faced delays | due to engine problems": one fact, not two
+        part = Unit(c, "phrase", {t.i for t in sub}, hedge=hedge)
+        u.tokens -= part.tokens
+        out.append(part)
+    return out
+
+
+def _substance(tokens: list[Token]) -> bool:
+    """Something to check: a figure, a date, a record or a name."""
+    return _facts(tokens) or any(t.ent_type_ in _FACT_ENTS for t in tokens)
+
+
 def _records(tokens: list[Token]) -> bool:
-    """A superlative or a rank: "the largest carrier", "their fifth straight victory"."""
-    return any(t.tag_ in ("JJS", "RBS") and t.dep_ == "amod" or t.ent_type_ == "ORDINAL" for t in tokens)
+    """A superlative or a streak: "the largest carrier", "their fifth straight victory" (not "the second lap")."""
+    return any(t.tag_ in ("JJS", "RBS") and t.dep_ == "amod" or _streak(t) for t in tokens)
+
+
+def _streak(t: Token) -> bool:
+    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+    return t.ent_type_ == "ORDINAL" and nxt is not None and nxt.lower_ in ("straight", "consecutive", "successive")
 
 
 def _figures(tokens: list[Token]) -> bool:
@@ -358,9 +421,9 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
     """A clause with figures in two of its arguments states two facts: the second becomes a unit.
 
     "a third case was reported in a 55-year-old man": the clause keeps its first figure;
-    "in a 55-year-old man" is a fact of its own. A negated clause is never cut.
+    "in a 55-year-old man" is a fact of its own. A clause with a negation anywhere is never cut.
     """
-    if u.role not in ("clause", "phrase") or is_negated(u.root):
+    if u.role not in ("clause", "phrase") or any(is_negated(t) for t in u.root.doc[min(u.tokens) : max(u.tokens) + 1]):
         return []
     hedge = hedge_of(u.root)  # "would be darkened ... during their projected 180-day cruise": the part stays marked
     args = []
@@ -371,10 +434,9 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
         if _figures(sub) or _records(sub):
             args.append((c, sub))
     out: list[Unit] = []
-    negated = any(is_negated(t) for t in sent.doc[min(u.tokens) : max(u.tokens) + 1])
     for c, sub in args:  # "dozens of ballistic missiles and more than 11,000 containers of ammunition"
         # The conjunction may sit deeper: "down from the March high of 21.8 percent and the prior average of 15.2 percent"
-        for x in [c] if negated else [t for t in sub if t.i in u.tokens]:
+        for x in [t for t in sub if t.i in u.tokens]:
             for d in x.children:
                 if d.dep_ != "conj" or d.pos_ not in ("NOUN", "PROPN", "NUM") or d.i not in u.tokens:
                     continue
@@ -404,7 +466,10 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
 def _facts(tokens: list[Token]) -> bool:
     """A figure, a date or time, or a record ("the largest", "a record"): something a predicate can state."""
     return any(
-        is_figure(t) or t.ent_type_ in TIME_ENTS or t.tag_ in ("JJS", "RBS") or t.lower_ in RECORD_WORDS - {"first", "last"}
+        is_figure(t)
+        or t.ent_type_ in TIME_ENTS
+        or t.tag_ in ("JJS", "RBS")
+        or t.lower_ in RECORD_WORDS - {"first", "last"}
         for t in tokens
     )
 
