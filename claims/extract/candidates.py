@@ -594,7 +594,7 @@ def roles(sent: Span) -> list[Unit]:
                 break
         for c in head.rights:  # "Robin Biesbroek of the CDF", "Sui-Lee Wee of the New York Times"
             obj = next((x for x in c.children if x.dep_ == "pobj"), None)
-            if c.dep_ == "prep" and c.lower_ in ("of", "at") and obj is not None and obj.ent_type_ == "ORG":
+            if c.dep_ == "prep" and c.lower_ == "of" and obj is not None and obj.ent_type_ == "ORG":
                 toks |= {t.i for t in c.subtree}
                 break
         if (

@@ -198,6 +198,8 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
         if u.role == "phrase" and u.root.dep_ == "appos" and u.root.head.ent_type_ == "PERSON":
             continue  # a person's role: taken above
         claim = _fact(ctx, s0, doc, u, toks, quoted, in_speech, prob)
+        if claim is not None and claim.kind in ("event", "quote") and reporting & u.tokens:
+            continue  # "prompted some users to argue": the content went to a claim of its own, a fragment stays
         if claim is not None:
             out.append(claim)
     return out
