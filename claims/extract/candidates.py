@@ -162,7 +162,12 @@ def _governed(tok: Token, stop: Token) -> tuple[bool, str | None]:
 
 
 def _is_report(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and lemma_in(tok, REPORT_LEMMAS)
+    """A verb that reports what follows; not one with a thing as its object ("is adding 12 buses, each ...")."""
+    if tok.pos_ not in ("VERB", "AUX") or not lemma_in(tok, REPORT_LEMMAS):
+        return False
+    if lemma_in(tok, _DOBJ_VERBS):
+        return True
+    return not any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and not is_content(c, tok) for c in tok.children)
 
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -184,8 +189,11 @@ def is_figure(t: Token) -> bool:
         return False  # a year ("Holcomb's 2016 campaign") dates a fact; it counts nothing
     if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN") and not t.head.like_num:
         return False  # a number that names a thing ("911 calls", "Route 66 diner"), not a count
-    if t.lower_ in SMALL_NUMBERS and _anaphoric(t):
-        return False  # "the two leaders", "the most notorious of the three": a set named before, not a count
+    times = t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("times", "fold")
+    if (t.lower_ in SMALL_NUMBERS or t.lower_ == "one") and _anaphoric(t) and not times:
+        # "the two leaders", "the most notorious of the three", "the old one": a set or a thing named before,
+        # not a count ("three times the size" is a count)
+        return False
     return t.ent_type_ in FIGURE_ENTS or (t.like_num and t.pos_ == "NUM")
 
 

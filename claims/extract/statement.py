@@ -414,7 +414,7 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
                 found.setdefault("time", dates.time_values(ent.text) | {"expression": ent.text})
             elif label == "ORDINAL":
                 found.setdefault("record", {"expression": ent.text})
-        elif (t.like_num and t.pos_ == "NUM" or t.lower_ in FIGURE_WORDS) and t.ent_type_ == "":
+        elif (t.like_num and t.pos_ == "NUM" or t.lower_ in FIGURE_WORDS) and t.ent_type_ == "" and is_figure(t):
             phrase = _with_bound(doc, doc[t.i : t.i + 1])
             v = quantity_values(
                 phrase if t.lower_ not in FIGURE_WORDS else f"{phrase} {t.head.text}" if t.head.i > t.i else phrase
