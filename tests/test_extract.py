@@ -601,16 +601,3 @@ def test_a_long_clause_states_its_core_and_its_long_phrases_apart() -> None:
         "No driver of the 22 cars in the field left the track in the second lap after the crash at the first corner."
     )
     assert all(q.startswith("No driver") for q in quotes(negated)), quotes(negated)
-
-
-def test_an_aside_between_subject_and_verb_leaves_the_predicate_as_quote() -> None:
-    c = one("The ferry line, which runs both day and night boats, cost the city roughly $2.1 million.", "$2.1 million")
-    assert c.quote == "cost the city roughly $2.1 million"
-    assert c.text == "The ferry line cost the city roughly $2.1 million"
-
-
-def test_a_verb_with_a_thing_as_object_reports_nothing_and_multipliers_count() -> None:
-    c = one("The operator is adding 12 buses, each seating 60 passengers.", "12 buses")
-    assert c.quote == "The operator is adding 12 buses, each seating 60 passengers" and c.speaker is None
-    c = one("The new terminal is three times the size of the old one.", "three times")
-    assert c.values["value"] == 3

@@ -558,14 +558,7 @@ def _quote_span(doc: Doc, u: Unit, toks: list[Token]) -> tuple[int, int]:
     gap = (hi - lo + 1) - len(ids)
     hole = {t.lower_ for t in doc[lo:hi] if t.i not in u.tokens}
     figure_hole = any(t.i not in u.tokens and is_figure(t) for t in doc[lo:hi])
-    # "The campaign, which includes digital and TV ads, | cost the state roughly $449,000": an aside between
-    # the subject and its verb; the quote is the predicate (the restatement keeps the subject).
-    aside = [t for t in doc[lo:hi] if t.i not in u.tokens and not t.is_punct]
-    subject_aside = len(aside) >= 4 and any(
-        t.dep_ in ("relcl", "appos", "acl") and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.i in u.tokens
-        for t in aside
-    )
-    if figure_hole or subject_aside:  # a figure split off mid-clause is a claim of its own: keep the run holding the root
+    if figure_hole:  # a figure split off mid-clause is a claim of its own: keep the run holding the root
         runs = _runs(ids)
         home = next((r for r in runs if r[0] <= u.root.i <= r[-1]), None)
         negs = [i for i in ids if is_negated(doc[i])]
