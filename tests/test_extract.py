@@ -601,3 +601,10 @@ def test_a_long_clause_states_its_core_and_its_long_phrases_apart() -> None:
         "No driver of the 22 cars in the field left the track in the second lap after the crash at the first corner."
     )
     assert all(q.startswith("No driver") for q in quotes(negated)), quotes(negated)
+
+
+def test_a_verb_with_a_thing_as_object_reports_nothing_and_multipliers_count() -> None:
+    c = one("The operator is adding 12 buses, each seating 60 passengers.", "12 buses")
+    assert c.quote == "The operator is adding 12 buses, each seating 60 passengers" and c.speaker is None
+    c = one("The new terminal is three times the size of the old one.", "three times")
+    assert c.values["value"] == 3
