@@ -608,3 +608,9 @@ def test_a_verb_with_a_thing_as_object_reports_nothing_and_multipliers_count() -
     assert c.quote == "The operator is adding 12 buses, each seating 60 passengers" and c.speaker is None
     c = one("The new terminal is three times the size of the old one.", "three times")
     assert c.values["value"] == 3
+
+
+def test_an_organisation_and_what_it_is_are_a_role() -> None:
+    c = one("Volvo's parent company, Geely Holding, announced on May 3 that it would list the unit.", "Geely")
+    assert c.kind == "role" and c.quote == "Volvo's parent company, Geely Holding"
+    assert c.text == "Geely Holding is Volvo's parent company"

@@ -566,6 +566,9 @@ def roles(sent: Span) -> list[Unit]:
     """Named people with a title or an apposition: "Republican Gov. Eric Holcomb", "Li, a doctor at X"."""
     out: list[Unit] = []
     for ent in sent.ents:
+        if ent.label_ == "ORG" and len(ent) <= 5:
+            out += _described(ent)
+            continue
         if ent.label_ != "PERSON" or len(ent) > 5:
             continue
         head = ent.root
@@ -621,6 +624,30 @@ def roles(sent: Span) -> list[Unit]:
             out.append(Unit(head, "role", toks, speaker=doc[named : ent.end].text))
             out += extra
     return out
+
+
+def _described(ent: Span) -> list[Unit]:
+    """An organisation and the apposition that says what it is: "WeWork's parent company, The We
+    Company", "InfoNation, a Sugar Land-based provider of automobile data"."""
+    doc, head = ent.doc, ent.root
+    toks = set(range(ent.start, ent.end))
+    desc = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+    if desc is not None and desc.left_edge.dep_ in ("det", "poss") and desc.left_edge.i == ent.end + 1:
+        toks |= {t.i for t in desc.subtree}
+    elif (
+        head.dep_ == "appos"
+        and head.head.pos_ == "NOUN"
+        and head.head.i < ent.start
+        and doc[ent.start - 1].text == ","
+        and any(c.dep_ == "poss" for c in head.head.children)
+    ):
+        toks |= {t.i for t in head.head.subtree if t.i < ent.start}
+    else:
+        return []
+    words = [doc[i] for i in toks if not doc[i].is_punct]
+    if len(words) < 4 or len(words) > 16 or _has_figure(words):
+        return []  # a figure in it makes it a fact of another kind, found as such
+    return [Unit(head, "role", toks, speaker=ent.text)]
 
 
 def according_to(unit: Unit) -> str | None:
