@@ -372,6 +372,8 @@ def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
         return False  # "the dry weather came": the rest of the clause went elsewhere, nothing to check
     if subj is None:
         return u.root.dep_ in ("conj", "dep")
+    if subj.lower_ in _RELATIVE and root.dep_ == "relcl":
+        return True  # "the helicopter, which crashed in Logar province": restated with its antecedent
     return subj.pos_ != "PRON" or subj.lower_ in ("he", "she", "they") or speech and subj.lower_ == "we"
 
 
