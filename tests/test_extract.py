@@ -614,3 +614,9 @@ def test_an_organisation_and_what_it_is_are_a_role() -> None:
     c = one("Volvo's parent company, Geely Holding, announced on May 3 that it would list the unit.", "Geely")
     assert c.kind == "role" and c.quote == "Volvo's parent company, Geely Holding"
     assert c.text == "Geely Holding is Volvo's parent company"
+
+
+def test_a_document_named_with_its_author_is_an_attribution() -> None:
+    c = one("A recent report by the Nordic Energy Council found that wind output rose 12 percent.", "Council")
+    assert c.kind == "attribution" and c.quote == "A recent report by the Nordic Energy Council"
+    assert c.speaker == "Nordic Energy Council" or c.speaker == "the Nordic Energy Council"

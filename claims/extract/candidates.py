@@ -650,6 +650,28 @@ def _described(ent: Span) -> list[Unit]:
     return [Unit(head, "role", toks, speaker=ent.text)]
 
 
+SOURCE_NOUNS = wordset("report study survey analysis review poll audit paper statement estimate estimates data figures")
+
+
+def sources(sent: Span) -> list[Unit]:
+    """A document named with its author: "a recent report by the International Energy Agency",
+    "a study from the University of Miami" (an attribution of its own; "data released by MOTIE" is a
+    noun unit already)."""
+    out: list[Unit] = []
+    for t in sent:
+        if t.pos_ != "NOUN" or t.lower_ not in SOURCE_NOUNS:
+            continue
+        by = next((c for c in t.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if obj is None or obj.ent_type_ not in ("ORG", "PERSON", "GPE", "NORP"):
+            continue
+        toks = {x.i for x in t.subtree if x.i <= max(y.i for y in obj.subtree) and not is_aside(x, t)}
+        who = name_of(obj)
+        if who and len(toks) <= 16:
+            out.append(Unit(t, "attribution", toks, speaker=who))
+    return out
+
+
 def according_to(unit: Unit) -> str | None:
     """The source of an "according to X" unit: X."""
     to = next((c for c in unit.root.children if c.lower_ == "to"), None)

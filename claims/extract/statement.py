@@ -28,6 +28,7 @@ from claims.extract.candidates import (
     lemma_in,
     name_of,
     roles,
+    sources,
     speaker_of,
     subject,
     units,
@@ -177,6 +178,11 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
                 rest = "with " + rest[3:]  # "Robin Biesbroek of the CDF": Robin Biesbroek is with the CDF
             text = f"{name} is {_lower_first(rest)}" if name and rest else doc.text[a:b]
             out.append(_claim(s0, doc, a, b, "role", {}, prob, r.speaker, text))
+    taken = {c.quote for c in out}
+    for src in sources(sent):
+        a, b = _edges(doc, src.tokens)
+        if doc.text[a:b] not in taken and not any(doc.text[a:b] in doc.text[x:y] for x, y in _attributed(us, doc)):
+            out.append(_claim(s0, doc, a, b, "attribution", {}, prob, src.speaker, doc.text[a:b]))
     for u in us:
         toks = sorted(doc[i] for i in u.tokens)
         if u.role == "attribution":
@@ -203,6 +209,11 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
         if claim is not None:
             out.append(claim)
     return out
+
+
+def _attributed(us: list[Unit], doc: Doc) -> list[tuple[int, int]]:
+    """The spans of the sentence's "according to" units (their source is claimed there)."""
+    return [_edges(doc, u.tokens) for u in us if u.role == "attribution"]
 
 
 def _as_reported(u: Unit) -> bool:
