@@ -516,6 +516,11 @@ def speaker_of(verb: Token) -> str | None:
     subj = subject(verb, (*SUBJECTS, "csubj"))
     if subj is None:
         return None
+    if subj.lower_ in SOURCE_NOUNS:  # "A report by the IEA found": the IEA speaks
+        by = next((c for c in subj.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if obj is not None and obj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
+            return name_of(obj)
     return name_of(subj)
 
 
@@ -665,6 +670,8 @@ def sources(sent: Span) -> list[Unit]:
         obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
         if obj is None or obj.ent_type_ not in ("ORG", "PERSON", "GPE", "NORP"):
             continue
+        if t.dep_ in SUBJECTS and _is_report(t.head):
+            continue  # "A report by the IEA found that ...": the reporting clause is the attribution
         toks = {x.i for x in t.subtree if x.i <= max(y.i for y in obj.subtree) and not is_aside(x, t)}
         who = name_of(obj)
         if who and len(toks) <= 16:
