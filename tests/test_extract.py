@@ -624,3 +624,11 @@ def test_a_document_named_with_its_author_is_an_attribution() -> None:
     # As a reporting verb's subject, the author is the speaker of what it reports.
     c = one("A recent report by the Nordic Energy Council found that wind output rose 12 percent.", "12 percent")
     assert c.speaker is not None and c.speaker.endswith("Nordic Energy Council")
+
+
+def test_figures_after_a_colon_break_down_what_came_before() -> None:
+    qs = quotes(
+        "The yard delivered six ferries this year: four to the Orkney Islands Council and two to the Faroese government."
+    )
+    assert any(q.startswith("four to the Orkney Islands Council") for q in qs), qs
+    assert any(q.startswith("two to the Faroese government") for q in qs), qs

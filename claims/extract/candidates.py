@@ -272,7 +272,12 @@ def splits(child: Token, head: Token) -> str | None:
         # A true apposition names the head again ("InfoNation, a Sugar Land-based provider");
         # a list read as one ("25 points, 11 rebounds and 10 assists") starts with a figure.
         first = child.left_edge
-        return "phrase" if first.dep_ in ("det", "poss") or first.pos_ == "PROPN" else None
+        if first.dep_ in ("det", "poss") or first.pos_ == "PROPN":
+            return "phrase"
+        # After a colon or a dash, figures break down what came before ("five sales this week: two to
+        # Biman Bangladesh Airlines and three to the Ghanaian government"; "in recent years\u201426 cases").
+        opened = first.i > 0 and first.nbor(-1).text in (":", "\u2014", "\u2013", "--")
+        return "phrase" if opened and child.i > head.i and _has_figure(list(child.subtree)) else None
     if dep in ("relcl", "acl", "advcl") and child.i > head.i:
         # A figure in a clause deep inside a long one is a fact of its own ("... crashes that killed 346 people").
         sub = list(child.subtree)
@@ -442,6 +447,23 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
         if _figures(sub) or _records(sub):
             args.append((c, sub))
     out: list[Unit] = []
+    conjs = [c for c in u.root.children if c.dep_ == "conj" and c.i in u.tokens]
+    if (
+        u.role == "phrase"
+        and len(conjs) == 1
+        and is_figure(u.root)
+        and not any(e.dep_ == "conj" for e in conjs[0].children)
+    ):
+        # "two to Biman Bangladesh Airlines and three to the Ghanaian government": two facts (a list of three is one)
+        d = conjs[0]
+        dsub = [t for t in d.subtree if t.i in u.tokens]
+        rest = [u.root.doc[i] for i in u.tokens if i < d.left_edge.i]
+        if len(dsub) >= 4 and len(rest) >= 4 and _figures(dsub):
+            joins = {t.i for t in u.root.children if t.dep_ in ("cc", "punct") and u.root.i < t.i < d.i}
+            part = Unit(d, "phrase", {t.i for t in dsub} | joins, hedge=hedge)
+            u.tokens -= part.tokens
+            out.append(part)
+            args = [a for a in args if a[0] is not d]
     for c, sub in args:  # "dozens of ballistic missiles and more than 11,000 containers of ammunition"
         # The conjunction may sit deeper: "down from the March high of 21.8 percent and the prior average of 15.2 percent"
         for x in [t for t in sub if t.i in u.tokens]:
