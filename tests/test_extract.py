@@ -632,3 +632,8 @@ def test_figures_after_a_colon_break_down_what_came_before() -> None:
     )
     assert any(q.startswith("four to the Orkney Islands Council") for q in qs), qs
     assert any(q.startswith("two to the Faroese government") for q in qs), qs
+
+
+def test_somebody_and_the_newest_are_no_facts() -> None:
+    assert extract_claims("\u201cDon't hide things like this,\u201d one forum commenter said.") == []
+    assert not any(c.kind == "record" for c in extract_claims("The latest initiative comes as the city struggles."))

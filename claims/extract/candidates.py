@@ -189,6 +189,8 @@ def is_figure(t: Token) -> bool:
         return False  # a year ("Holcomb's 2016 campaign") dates a fact; it counts nothing
     if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN") and not t.head.like_num:
         return False  # a number that names a thing ("911 calls", "Route 66 diner"), not a count
+    if t.lower_ == "one" and t.dep_ == "nummod" and t.head.dep_ in SUBJECTS and _is_report(t.head.head):
+        return False  # "one Weibo commenter said": somebody, not a count
     times = t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("times", "fold")
     if (t.lower_ in SMALL_NUMBERS or t.lower_ == "one") and _anaphoric(t) and not times:
         # "the two leaders", "the most notorious of the three", "the old one": a set or a thing named before,

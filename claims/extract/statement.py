@@ -62,6 +62,7 @@ _COMPLEMENTS = frozenset(
     {"dobj", "attr", "acomp", "oprd", "dative", "agent", "prep", "prt", "xcomp", "ccomp", "npadvmod", "advcl"}
 )
 _EXAMPLES = frozenset({"including", "like", "such", "except", "excluding"})
+_NOT_RECORDS = wordset("latest")  # "his latest achievement": the newest, no record
 _CONDITIONS = wordset("if unless until whether")
 _HABITUAL = wordset("constantly often repeatedly always usually generally frequently sometimes")
 
@@ -435,7 +436,7 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
             if "value" in v or t.lower_ in FIGURE_WORDS:
                 found.setdefault("quantity", v | {"expression": t.text})
         if (
-            (t.tag_ in ("JJS", "RBS") or t.lower_ in RECORD_WORDS)
+            (t.tag_ in ("JJS", "RBS") and t.lower_ not in _NOT_RECORDS or t.lower_ in RECORD_WORDS)
             and t.dep_ in ("amod", "attr", "nsubj", "dobj", "pobj", "advmod")
             and t.head.pos_ in ("NOUN", "PROPN", "ADJ")
             or t.lower_ == "first"
