@@ -169,7 +169,10 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
     reporting = {u.verb.i for u in us if u.verb is not None}
     role_tokens = set().union(*(r.tokens for r in people)) if people else set()
     out: list[Claim] = []
+    sourced = set().union(*(u.tokens for u in us if u.role == "attribution"))
     for r in people:
+        if r.tokens <= sourced:
+            continue  # "according to Sui-Lee Wee of the New York Times": the attribution names her and her paper
         a, b = _edges(doc, r.tokens)
         if b - a >= MIN_CHARS:
             name = r.speaker or ""
