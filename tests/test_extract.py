@@ -637,3 +637,16 @@ def test_figures_after_a_colon_break_down_what_came_before() -> None:
 def test_somebody_and_the_newest_are_no_facts() -> None:
     assert extract_claims("\u201cDon't hide things like this,\u201d one forum commenter said.") == []
     assert not any(c.kind == "record" for c in extract_claims("The latest initiative comes as the city struggles."))
+
+
+def test_speakers_of_relative_clauses_and_framing_clauses() -> None:
+    text = (
+        "Chief Executive Mark Ellison spoke on Tuesday. The shutoff drew criticism from lawmakers who said "
+        "the company had failed to warn 95,000 customers in time."
+    )
+    c = one(text, "failed to warn")
+    assert c.speaker == "lawmakers", c.speaker  # never the last named speaker of an earlier sentence
+    c = one("The utility cut power to 180,000 customers as forecasters warned of gusts up to 70 mph.", "180,000")
+    assert c.speaker is None  # "as X warned of Y" states a fact of its own; it frames nothing
+    c = one("The Ridge Fire, which burned 36,000 acres and destroyed 412 homes, began in June.", "412 homes")
+    assert c.text == "The Ridge Fire destroyed 412 homes"

@@ -62,6 +62,7 @@ _COMPLEMENTS = frozenset(
     {"dobj", "attr", "acomp", "oprd", "dative", "agent", "prep", "prt", "xcomp", "ccomp", "npadvmod", "advcl"}
 )
 _EXAMPLES = frozenset({"including", "like", "such", "except", "excluding"})
+_PERSONAL = wordset("he she they")
 _NOT_RECORDS = wordset("latest")  # "his latest achievement": the newest, no record
 _CONDITIONS = wordset("if unless until whether")
 _HABITUAL = wordset("constantly often repeatedly always usually generally frequently sometimes")
@@ -143,8 +144,10 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
         if u.verb is not None:
             who = speaker_of(u.verb)
             subj = subject(u.verb)
-            if who is None and subj is not None and subj.pos_ == "PRON":
-                who = ctx.speaker
+            if who is None and subj is not None and subj.lower_ in _RELATIVE and u.verb.dep_ == "relcl":
+                who = name_of(u.verb.head)  # "lawmakers who said ...": the lawmakers
+            elif who is None and subj is not None and subj.lower_ in _PERSONAL:
+                who = ctx.speaker  # "he said": the last named speaker
             u.speaker = who
             if who:
                 ctx.speaker = who
@@ -225,8 +228,11 @@ def _as_reported(u: Unit) -> bool:
     root = u.root
     if not lemma_in(root, REPORT_LEMMAS) or u.verb is not None or root.dep_ not in ("advcl", "parataxis"):
         return False
-    if any(c.dep_ in ("ccomp", "dobj") for c in root.children):
-        return False
+    if any(
+        c.dep_ in ("ccomp", "dobj", "xcomp", "attr") or c.dep_ == "prep" and c.lower_ in ("of", "about", "on")
+        for c in root.children
+    ):
+        return False  # "as forecasters warned of gusts up to 70 mph" states a fact of its own ("as X reports for NPR" frames)
     mark = next((c.lower_ for c in root.children if c.dep_ == "mark"), None)
     return mark == "as" or mark is None and root.dep_ == "parataxis"
 
@@ -673,7 +679,11 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         body = f"{_phrase(subj)} {body}"
     elif root.dep_ == "conj" and subject(root) is None:
         subj = subject(root.head)
-        if subj is not None:
+        if subj is not None and subj.lower_ in _RELATIVE and root.head.dep_ == "relcl":
+            # "the Ridge Fire, which burned 36,000 acres and | destroyed 412 homes": the fire destroyed them
+            antecedent = _phrase(root.head.head, exclude=root.head)
+            body = f"{antecedent} {body}" if antecedent else body
+        elif subj is not None:
             body = f"{_phrase(subj)} {body}"
     common = first.pos_ == "DET" or first.pos_ != "PROPN" and first.text != "I" and not first.text.isupper()
     if common and body.startswith(first.text):
@@ -682,7 +692,7 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         says = "said" if lemma_in(u.verb, _TELL) else _verb_phrase(u.verb)
         return _upper_first(f"{u.speaker} {says} that {body}")
     if u.speaker and u.speaker.lower() not in body.lower():
-        return f"According to {u.speaker}, {body}"
+        return f"According to {_lower_first(u.speaker)}, {body}"
     return _upper_first(body)
 
 
