@@ -180,7 +180,7 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
         if b - a >= MIN_CHARS:
             name = r.speaker or ""
             rest = doc.text[a:b].replace(name, "", 1).strip(" ,") if name else ""
-            rest = _HONORIFIC.sub("", rest).strip(" ,")
+            rest = _tidy(_HONORIFIC.sub("", rest)).strip(" ,")  # "lead author , an epidemiologist" -> "lead author, an ..."
             if rest.startswith("of "):
                 rest = "with " + rest[3:]  # "Robin Biesbroek of the CDF": Robin Biesbroek is with the CDF
             text = f"{name} is {_lower_first(rest)}" if name and rest else doc.text[a:b]
