@@ -450,8 +450,9 @@ def _dev_articles() -> list[Path]:
 @pytest.mark.parametrize("path", _dev_articles(), ids=lambda p: p.stem)
 def test_every_quote_inside_a_negated_clause_keeps_its_negation(path: Path) -> None:
     """Parse each dev article's sentences; for every claim, no token of its quote may hang under a
-    negation ("not", "no", "never", "none", "deny ...") that lies outside the quote."""
-    from claims.extract.candidates import NEG_LEMMAS, is_negated, lemma_in
+    negation ("not", "no", "never", "none", "deny ...") that lies outside the quote and reaches it
+    (a relative clause set off by a comma and a concession are outside a negation's reach)."""
+    from claims.extract.candidates import NEG_LEMMAS, is_negated, lemma_in, outside_scope
     from claims.extract.parse import nlp
     from claims.sources import load_article
 
@@ -467,14 +468,14 @@ def test_every_quote_inside_a_negated_clause_keeps_its_negation(path: Path) -> N
             continue
         inside = {t.i for t in doc if offset <= t.idx < offset + len(c.quote)}
         for i in inside:
-            t = doc[i].head
-            while True:
+            t = doc[i]
+            # A negation does not reach into a relative clause set off by a comma or a concession
+            # ("didn't return, although Vogel said he was available"): the climb stops there.
+            while t.head != t and not outside_scope(t):
+                t = t.head
                 if t.i not in inside:
                     negated = is_negated(t) or lemma_in(t, NEG_LEMMAS)
                     assert not negated, (c.quote, t.text, c.sentence)
-                if t.head == t:
-                    break
-                t = t.head
 
 
 @pytest.mark.parametrize(
@@ -650,3 +651,19 @@ def test_speakers_of_relative_clauses_and_framing_clauses() -> None:
     assert c.speaker is None  # "as X warned of Y" states a fact of its own; it frames nothing
     c = one("The Ridge Fire, which burned 36,000 acres and destroyed 412 homes, began in June.", "412 homes")
     assert c.text == "The Ridge Fire destroyed 412 homes"
+
+
+def test_scope_of_negation_and_hedges_and_judgements() -> None:
+    """A relative clause after a comma and a concession stand outside the main clause's "not"."""
+    c = one("The council did not vote on the plan for a stadium, which supporters say could cost $600 million.", "$600")
+    assert c.text == "Supporters say that a stadium could cost $600 million" and c.values["hedge"] == "could"
+    assert "negated" not in c.values
+    c = one("Property taxes will not rise, though the city will draw $30 million from its reserves.", "$30 million")
+    assert c.quote.startswith("though the city will draw") and "negated" not in c.values
+    # "while" may be a time: it stays under the negation.
+    for c in extract_claims("He didn't clash with Rondo, his opponent in a fight while he was with the 1990 Rockets."):
+        assert "didn't" in c.quote or c.kind == "role", c.quote
+    # A label is a judgement, not an event; a vote's "to approve" is what was voted.
+    assert [c.kind for c in extract_claims('Mayor Tom Becker called it "responsible and fair."')] == ["role"]
+    c = one("The City Council voted 7-2 on Thursday to approve a $1.4 billion budget.", "$1.4 billion")
+    assert c.quote.startswith("The City Council voted 7-2 on Thursday to approve")

@@ -67,7 +67,8 @@ _PHRASE_DEPS = frozenset({"npadvmod", "advmod", "prep", "amod", "appos", "acl", 
 # Verbs whose "to ..." completes the fact ("a 9% increase was needed to boost pay").
 # (and verbs whose object does what the "to ..." says: "led the manufacturer to announce", "allowing them to buy").
 _NEEDS_PURPOSE = wordset(
-    "need require use design plan aim intend expect take cost "
+    "need require use design plan aim intend expect take cost vote decide agree promise pledge refuse try "
+    "fail manage move threaten offer choose opt vow "
     "lead cause force allow enable prompt push ask persuade compel encourage drive spur help order invite urge"
 )
 _DOBJ_VERBS = frozenset({"tell", "show", "find"})
@@ -147,6 +148,18 @@ def hedge_of(tok: Token) -> str | None:
     if governs and lemma_in(tok, HEDGE_LEMMAS) and tok.pos_ in ("VERB", "AUX"):
         return tok.text
     return None
+
+
+def outside_scope(clause: Token) -> bool:
+    """A clause that a negation or a hedge above it does not reach: a relative clause set off by a comma
+    ("did not vote on the stadium, which could cost $600 million") or a concession ("will not rise,
+    though the city will draw $30 million"): both are asserted whatever the main clause says."""
+    if clause.dep_ == "relcl" and _comma_before(clause):
+        return True
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCESSIONS for c in clause.children)
+
+
+_CONCESSIONS = wordset("though although whereas")
 
 
 def _governed(tok: Token, stop: Token) -> tuple[bool, str | None]:
@@ -314,6 +327,8 @@ def units(sent: Span) -> list[Unit]:
                     role = None  # "according to data released by MOTIE in August": the source is the whole phrase
             if role is not None:
                 neg, hedge = _governed(child, unit.root)
+                if outside_scope(child):
+                    neg, hedge = False, None
                 if role in ("clause", "phrase", "noun") and (neg or (hedge and role == "clause")):
                     role = None  # cut off, it would lose the "no", the "not" or the hedge that governs it
             if role is None:
@@ -343,9 +358,7 @@ def units(sent: Span) -> list[Unit]:
 
 
 _MAIN_ARGS = ("dobj", "attr", "acomp", "oprd", "nsubj", "nsubjpass", "npadvmod", "advmod")
-_SIDE_ARGS = frozenset(
-    {"prep", "npadvmod", "advmod", "dative", "agent", "dobj", "conj", "advcl", "acl", "xcomp", "pobj"}
-)
+_SIDE_ARGS = frozenset({"prep", "npadvmod", "advmod", "dative", "agent", "dobj", "conj", "advcl", "acl", "pobj"})
 # Phrases that complete a figure rather than state one: "12 percent less | than the budget of $243 million".
 _COMPLETES = wordset("than from to by between up down without with despite except including like")
 

@@ -62,6 +62,7 @@ _COMPLEMENTS = frozenset(
     {"dobj", "attr", "acomp", "oprd", "dative", "agent", "prep", "prt", "xcomp", "ccomp", "npadvmod", "advcl"}
 )
 _EXAMPLES = frozenset({"including", "like", "such", "except", "excluding"})
+_LABELS = wordset("call describe label dub brand term deem")
 _PERSONAL = wordset("he she they")
 _NOT_RECORDS = wordset("latest")  # "his latest achievement": the newest, no record
 _CONDITIONS = wordset("if unless until whether")
@@ -180,7 +181,9 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
         if b - a >= MIN_CHARS:
             name = r.speaker or ""
             rest = doc.text[a:b].replace(name, "", 1).strip(" ,") if name else ""
-            rest = _tidy(_HONORIFIC.sub("", rest)).strip(" ,")  # "lead author , an epidemiologist" -> "lead author, an ..."
+            rest = _tidy(_HONORIFIC.sub("", rest)).strip(
+                " ,"
+            )  # "lead author , an epidemiologist" -> "lead author, an ..."
             if rest.startswith("of "):
                 rest = "with " + rest[3:]  # "Robin Biesbroek of the CDF": Robin Biesbroek is with the CDF
             text = f"{name} is {_lower_first(rest)}" if name and rest else doc.text[a:b]
@@ -355,6 +358,11 @@ def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
     root = u.root
     if root.pos_ not in ("VERB", "AUX") or lemma_in(root, OPINION_LEMMAS):
         return False
+    labels = lemma_in(root, _LABELS) and any(c.dep_ == "dobj" for c in root.children)  # not "called in X to ..."
+    if labels and any(
+        c.dep_ in ("oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ == "as" for c in root.children
+    ):
+        return False  # 'called it "responsible and fair"', 'described the plan as ...': a judgement
     auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
     if root.tag_ == "VBD":
         past = not auxes or all(a.tag_ == "VBD" for a in auxes)
@@ -662,8 +670,10 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
     body = _tidy(_join(words))
     first = words[0]
     root = u.root
-    if first.lower_ in _RELATIVE and first.dep_ in ("nsubj", "nsubjpass") and root.dep_ == "relcl":
-        antecedent = _phrase(root.head, exclude=root)
+    # "which supporters say could cost $600 million": the relative clause is the reporting verb's
+    relcl = root if root.dep_ == "relcl" else root.head if root.dep_ == "ccomp" and root.head.dep_ == "relcl" else None
+    if first.lower_ in _RELATIVE and first.dep_ in ("nsubj", "nsubjpass") and relcl is not None:
+        antecedent = _phrase(relcl.head, exclude=relcl)
         body = f"{antecedent} {body[len(first.text) :].lstrip()}" if antecedent else body
     elif u.role == "phrase" and root.dep_ == "conj" and root.pos_ in ("NOUN", "PROPN", "NUM"):
         # "Engineers replaced more than 3,800 rivets and | 1,200 tonnes of steel": the verb and subject again
