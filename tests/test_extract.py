@@ -667,3 +667,10 @@ def test_scope_of_negation_and_hedges_and_judgements() -> None:
     assert [c.kind for c in extract_claims('Mayor Tom Becker called it "responsible and fair."')] == ["role"]
     c = one("The City Council voted 7-2 on Thursday to approve a $1.4 billion budget.", "$1.4 billion")
     assert c.quote.startswith("The City Council voted 7-2 on Thursday to approve")
+
+
+def test_a_side_remark_is_left_out_of_the_restatement_but_a_source_is_kept() -> None:
+    c = one("The company, analysts say, has won $2.3 billion in contracts since 2019.", "$2.3 billion")
+    assert "analysts say" in c.text
+    for c in extract_claims("The company, founded in 2014 by former NASA engineer Priya Raman, has won $2.3 billion."):
+        assert "company engineer" not in c.text, c.text  # a misparse never garbles a restatement

@@ -664,6 +664,19 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         return doc.text.strip()
     if u.lead is not None and u.root.dep_ != "relcl":  # a relative clause is restated with its antecedent below
         words = [doc[i] for i in range(u.lead, words[0].i)] + words
+    # A side remark between the subject and the verb ("The company, analysts say, has won ...", or a
+    # misparse the small model leaves there) is no part of the statement.
+    remark = {
+        x.i
+        for c in u.root.children
+        if c.dep_ == "parataxis" and c.i < u.root.i and not lemma_in(c, REPORT_LEMMAS)  # "analysts say" stays
+        for x in c.subtree
+    }
+    if remark:
+        rest = [t for t in words if t.i not in remark]
+        if not any(t.dep_ in ("nsubj", "nsubjpass") for t in rest):  # the remark took the subject: a misparse
+            return _upper_first(_tidy(doc[words[0].i : words[-1].i + 1].text))
+        words = rest
     kept = {t.i for t in words}
     # A comma that bordered a clause taken out ("The bridge, which opened in 1931, is ...") goes with it.
     words = [t for t in words if not (t.text in _ASIDE_MARKS and (t.i - 1 not in kept or t.i + 1 not in kept))]
