@@ -674,3 +674,10 @@ def test_a_side_remark_is_left_out_of_the_restatement_but_a_source_is_kept() -> 
     assert "analysts say" in c.text
     for c in extract_claims("The company, founded in 2014 by former NASA engineer Priya Raman, has won $2.3 billion."):
         assert "company engineer" not in c.text, c.text  # a misparse never garbles a restatement
+
+
+def test_a_survey_speaks_for_its_author_and_when_clauses_name_their_date() -> None:
+    c = one("About 60 percent oppose it, according to a survey by the Forsa institute published last week.", "survey")
+    assert c.speaker is not None and c.speaker.endswith("Forsa institute")
+    c = one("It was the closest vote since 2009, when a banking rescue passed by four votes.", "four votes")
+    assert c.text == "In 2009, a banking rescue passed by four votes"

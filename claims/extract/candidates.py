@@ -553,12 +553,23 @@ def speaker_of(verb: Token) -> str | None:
     subj = subject(verb, (*SUBJECTS, "csubj"))
     if subj is None:
         return None
-    if subj.lower_ in SOURCE_NOUNS:  # "A report by the IEA found": the IEA speaks
-        by = next((c for c in subj.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+    return source_name(subj)
+
+
+def source_name(tok: Token) -> str | None:
+    """The name of a source phrase; for a document named with its author ("a report by the IEA",
+    "a survey by the Forsa institute"), the author."""
+    if tok.lower_ in SOURCE_NOUNS:
+        by = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
         obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-        if obj is not None and obj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
+        if obj is not None and _named(obj):
             return name_of(obj)
-    return name_of(subj)
+    return name_of(tok)
+
+
+def _named(tok: Token) -> bool:
+    """A phrase that names an organisation or a person ("the IEA", "the Forsa institute")."""
+    return any(t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") for t in tok.subtree if t.i <= tok.i)
 
 
 def name_of(tok: Token) -> str | None:
@@ -705,7 +716,7 @@ def sources(sent: Span) -> list[Unit]:
             continue
         by = next((c for c in t.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
         obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-        if obj is None or obj.ent_type_ not in ("ORG", "PERSON", "GPE", "NORP"):
+        if obj is None or not _named(obj):
             continue
         if t.dep_ in SUBJECTS and _is_report(t.head):
             continue  # "A report by the IEA found that ...": the reporting clause is the attribution
@@ -720,4 +731,4 @@ def according_to(unit: Unit) -> str | None:
     """The source of an "according to X" unit: X."""
     to = next((c for c in unit.root.children if c.lower_ == "to"), None)
     obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    return name_of(obj) if obj is not None else None
+    return source_name(obj) if obj is not None else None

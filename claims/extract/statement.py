@@ -688,6 +688,9 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
     if first.lower_ in _RELATIVE and first.dep_ in ("nsubj", "nsubjpass") and relcl is not None:
         antecedent = _phrase(relcl.head, exclude=relcl)
         body = f"{antecedent} {body[len(first.text) :].lstrip()}" if antecedent else body
+    elif first.lower_ == "when" and root.dep_ == "relcl" and root.head.ent_type_ == "DATE":
+        # "since 2009, when a banking rescue passed by four votes": in 2009, a banking rescue passed ...
+        body = f"In {_phrase(root.head, exclude=root)}, {body[len(first.text) :].lstrip()}"
     elif u.role == "phrase" and root.dep_ == "conj" and root.pos_ in ("NOUN", "PROPN", "NUM"):
         # "Engineers replaced more than 3,800 rivets and | 1,200 tonnes of steel": the verb and subject again
         first_arg = root.head
