@@ -165,13 +165,16 @@ _CONCESSIONS = wordset("though although whereas")
 def _governed(tok: Token, stop: Token) -> tuple[bool, str | None]:
     """Negation and hedge on the path from ``tok``'s head up to ``stop`` (inclusive)."""
     neg, hedge = False, None
-    t = tok.head
+    below, t = tok, tok.head
     while True:
-        neg = neg or is_negated(t) or lemma_in(t, NEG_LEMMAS)
+        # "denied that 40 people had been detained": a denying verb turns what it governs, its content
+        # or its object, not a phrase beside them ("rejected the reform on Thursday, the first defeat ...")
+        denies = lemma_in(t, NEG_LEMMAS) and below.dep_ in ("ccomp", "xcomp", "dobj", "nsubj", "nsubjpass")
+        neg = neg or is_negated(t) or denies
         hedge = hedge or hedge_of(t)
         if t == stop or t.head == t:
             return neg, hedge
-        t = t.head
+        below, t = t, t.head
 
 
 def _is_report(tok: Token) -> bool:
