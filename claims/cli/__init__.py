@@ -70,9 +70,17 @@ def _group(
     sqlite:///claims.db), CLAIMS_REPORTS_DIR (default reports/), CLAIMS_MAX_BYTES,
     CLAIMS_MAX_CLAIMS (default 300 per article), CLAIMS_RATINGS_FILE, CLAIMS_FETCH_ALLOW,
     CLAIMS_WEB_URL, CLAIMS_WEB_SECRET, CLAIMS_SPACY_MODEL (another installed spaCy English
-    pipeline for extraction). Without PREFECT_API_URL, flows run on a temporary local Prefect
-    server.
+    pipeline for extraction), CLAIMS_TIMEZONE (the newsroom's IANA time zone for the digest's
+    day, default UTC). Without PREFECT_API_URL, flows run on a temporary local Prefect server.
     """
+    if os.environ.get("CLAIMS_TIMEZONE"):  # a bad zone is one line now, not a failure half-way through
+        from claims.config import newsroom_zone
+
+        try:
+            newsroom_zone()
+        except ClaimsError as exc:
+            error(str(exc))
+            raise typer.Exit(exc.exit_code) from None
 
 
 def error(message: str) -> None:

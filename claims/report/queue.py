@@ -12,6 +12,7 @@ from sqlalchemy import select as columns
 from sqlmodel import Session, col, select
 
 from claims.claimreview import report_filename
+from claims.config import newsroom_today
 from claims.models import ClaimStatus, StoredArticle, StoredClaim
 from claims.report.common import QUEUE_LIMIT, data_updated, desk_url, environment, utc
 
@@ -77,7 +78,7 @@ def pending_rows(
             speaker=speaker,
             article_title=title,
             queued=utc(created),
-            days_waiting=(today - utc(created).date()).days if today else 0,
+            days_waiting=(today - newsroom_today(created)).days if today else 0,
         )
         for c_id, quote, kind, score, speaker, created, a_id, slug, title in (
             (r[0] or 0, *r[1:6], r[6] or 0, *r[7:]) for r in session.connection().execute(query)
