@@ -87,9 +87,8 @@ def run_flow(
 def run_check(source: str, settings: Settings, *, verbose: bool = False) -> CheckResult | str:
     """Run the ``check-article`` flow on ``source``: its result, or a one-line error."""
     prepare_prefect(verbose)
-    from flows.check_article import check_article
-
     from claims.redact import parameter_url
+    from flows.check_article import check_article
 
     # Prefect keeps flow-run parameters on its server: a key in the URL stays in this process.
     state = run_flow(check_article, settings, run_tags=CHECK_TAGS, source=parameter_url(source))

@@ -17,8 +17,8 @@ from prefect.runtime import flow_run
 
 from claims.config import Settings, newsroom_today
 from claims.db import open_engine
-from claims.errors import ClaimsError
 from claims.digest import DEFAULT_MAX_AGE, Digest, digest
+from claims.errors import ClaimsError
 from claims.redact import markdown_table, markdown_text
 from claims.report import page_link, write_reports
 from claims.sources import slugify

@@ -110,7 +110,10 @@ def test_the_digest_day_is_the_newsrooms_day(db_url: str, monkeypatch: pytest.Mo
         session.commit()
     monkeypatch.setenv("CLAIMS_TIMEZONE", "Europe/Berlin")
     assert newsroom_today(late) == dt.date(2026, 3, 2)
-    assert day_bounds(dt.date(2026, 3, 2)) == (dt.datetime(2026, 3, 1, 23, tzinfo=dt.UTC), dt.datetime(2026, 3, 2, 23, tzinfo=dt.UTC))
+    assert day_bounds(dt.date(2026, 3, 2)) == (
+        dt.datetime(2026, 3, 1, 23, tzinfo=dt.UTC),
+        dt.datetime(2026, 3, 2, 23, tzinfo=dt.UTC),
+    )
     assert digest(engine, dt.date(2026, 3, 2), now=late).verdicts_today == 1
     assert digest(engine, dt.date(2026, 3, 1), now=late).verdicts_today == 0
     with Session(engine) as session:

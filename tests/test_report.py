@@ -392,7 +392,11 @@ def test_the_static_index_is_paged_by_article_number_and_a_change_rewrites_only_
     add_verdict(engine, one_claims[0], "false", at=dt.datetime(2025, 3, 20, 12, 0, tzinfo=dt.UTC))
     after = build_reports(engine, reports_dir, [one], day=day, per_page=2)
     assert {p.name for p in after.written} == {
-        f"{one:05d}-story-1.html", "index.html", "index-1.html", "queue.html", "digest.html"
+        f"{one:05d}-story-1.html",
+        "index.html",
+        "index-1.html",
+        "queue.html",
+        "digest.html",
     }
     assert "1 / 5" in (reports_dir / "index-1.html").read_text(encoding="utf-8")
     for name in ("index-2.html", "index-3.html", f"{ids[2][0]:05d}-story-2.html"):

@@ -225,9 +225,7 @@ def archive_page(session: Session, chunk: int, per_page: int = INDEX_PAGE) -> In
     first, last = (chunk - 1) * per_page + 1, chunk * per_page
     conn = session.connection()
     in_chunk = col(StoredArticle.id).between(first, last)
-    articles = conn.execute(
-        columns(*_ARTICLE_COLUMNS).where(in_chunk).order_by(col(StoredArticle.id).desc())
-    ).all()
+    articles = conn.execute(columns(*_ARTICLE_COLUMNS).where(in_chunk).order_by(col(StoredArticle.id).desc())).all()
     stamps = [
         conn.execute(columns(func.max(col(StoredArticle.checked_at))).where(in_chunk)).scalar(),
         conn.execute(

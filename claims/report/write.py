@@ -16,7 +16,15 @@ from claims.report.article import ArticlePage, render_article
 from claims.report.claim import ClaimPage
 from claims.report.common import REPORTS_URL_ENV, article_filename, data_updated
 from claims.report.digest import DigestPage, render_digest
-from claims.report.index import INDEX_PAGE, IndexPage, archive_count, archive_filename, archive_of, render_archive, render_index
+from claims.report.index import (
+    INDEX_PAGE,
+    IndexPage,
+    archive_count,
+    archive_filename,
+    archive_of,
+    render_archive,
+    render_index,
+)
 from claims.report.login import LoginPage
 from claims.report.queue import QueuePage, render_queue
 
