@@ -64,8 +64,12 @@ class StoredClaim(SQLModel, table=True):
     """A claim found in an article, with its place in the review queue."""
 
     __tablename__ = "claim"
-    # ``next`` walks this index backwards: pending, best score, newest first.
-    __table_args__ = (Index("ix_claim_next", "status", "score", "created_at", "id"),)
+    # ``next`` walks this index backwards: pending, best score, newest first. The digest's
+    # "waiting longest" walks ix_claim_waiting forwards: pending, oldest first.
+    __table_args__ = (
+        Index("ix_claim_next", "status", "score", "created_at", "id"),
+        Index("ix_claim_waiting", "status", "created_at", "id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
@@ -115,6 +119,8 @@ class Verdict(SQLModel, table=True):
     """An editor's rating of a claim; never updated, only added."""
 
     __tablename__ = "verdict"
+    # A claim's current verdict (its latest) in one seek.
+    __table_args__ = (Index("ix_verdict_latest", "claim_id", "created_at", "id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")

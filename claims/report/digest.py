@@ -54,7 +54,12 @@ class DigestPage:
     zone: str = "UTC"
 
 
-def digest_page(session: Session, day: dt.date | None = None, updated: dt.datetime | None = None) -> DigestPage:
+def digest_page(
+    session: Session,
+    day: dt.date | None = None,
+    updated: dt.datetime | None = None,
+    counts: Counter[str] | None = None,
+) -> DigestPage:
     """The digest of ``day`` (a day of the newsroom's time zone, CLAIMS_TIMEZONE; today by default)."""
     from claims.config import day_bounds, newsroom_today, newsroom_zone
 
@@ -88,12 +93,15 @@ def digest_page(session: Session, day: dt.date | None = None, updated: dt.dateti
         ratings=rating_counts(ratings, scale),
         reviewers=[Count(name, n) for name, n in sorted(reviewers.items(), key=lambda kv: (-kv[1], kv[0]))],
         waiting=pending_rows(session, order, WAITING_LIMIT, today=day),
-        pending=status_counts(session)[ClaimStatus.PENDING],
+        pending=(counts if counts is not None else status_counts(session))[ClaimStatus.PENDING],
         updated=updated or data_updated(session),
         zone=str(zone),
     )
 
 
-def render_digest(session: Session, day: dt.date | None = None, updated: dt.datetime | None = None) -> str:
+def render_digest(
+    session: Session, day: dt.date | None = None, updated: dt.datetime | None = None, counts: Counter[str] | None = None
+) -> str:
     """The HTML of the digest page."""
-    return environment().get_template("digest.html").render(page=digest_page(session, day, updated), desk=desk_url())
+    page = digest_page(session, day, updated, counts)
+    return environment().get_template("digest.html").render(page=page, desk=desk_url())

@@ -87,6 +87,7 @@ def pending_rows(
 
 
 def status_counts(session: Session) -> Counter[str]:
+    """How many claims have each status, over every article."""
     rows = session.exec(select(col(StoredClaim.status), func.count()).group_by(col(StoredClaim.status))).all()
     return Counter({status: n for status, n in rows})
 
@@ -97,11 +98,18 @@ def page_count(total: int, per_page: int) -> int:
 
 
 def queue_page(
-    session: Session, updated: dt.datetime | None = None, page: int = 1, per_page: int = QUEUE_LIMIT
+    session: Session,
+    updated: dt.datetime | None = None,
+    page: int = 1,
+    per_page: int = QUEUE_LIMIT,
+    counts: Counter[str] | None = None,
 ) -> QueuePage:
-    """The review queue across articles: check-worthiness first, then recency (page ``page``, from 1)."""
+    """The review queue across articles: check-worthiness first, then recency (page ``page``, from 1).
+
+    ``counts`` (claims by status) saves counting again when the caller has them.
+    """
     order = (col(StoredClaim.score).desc(), col(StoredClaim.created_at).desc(), col(StoredClaim.id).desc())
-    counts = status_counts(session)
+    counts = counts if counts is not None else status_counts(session)
     pages = page_count(counts[ClaimStatus.PENDING], per_page)
     number = min(max(page, 1), pages)
     first = (number - 1) * per_page
@@ -116,6 +124,7 @@ def queue_page(
     )
 
 
-def render_queue(session: Session, updated: dt.datetime | None = None) -> str:
+def render_queue(session: Session, updated: dt.datetime | None = None, counts: Counter[str] | None = None) -> str:
     """The HTML of the queue page."""
-    return environment().get_template("queue.html").render(page=queue_page(session, updated), desk=desk_url())
+    page = queue_page(session, updated, counts=counts)
+    return environment().get_template("queue.html").render(page=page, desk=desk_url())
