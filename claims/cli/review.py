@@ -10,7 +10,8 @@ from typing import Annotated
 
 import typer
 
-from claims.cli import app, reviewing
+from claims.cli import reviewing
+from claims.cli.group import app
 from claims.cli.options import DbOption, Format, FormatOption, ReportsOption
 
 ReviewerOption = Annotated[

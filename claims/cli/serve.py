@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from claims.cli import app, error
+from claims.cli import error
+from claims.cli.group import app
 from claims.cli.options import DbOption, Format, FormatOption, ReportsOption, settings
 from claims.cli.tables import cell, print_json
 from claims.errors import ConfigError

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -105,7 +106,7 @@ def _latest_verdict_id() -> Any:
     )
 
 
-def _rows(session: Session, articles: list[Any], scale: RatingScale) -> list[IndexRow]:
+def _rows(session: Session, articles: Sequence[Any], scale: RatingScale) -> list[IndexRow]:
     """The index rows of ``articles`` (rows of :data:`_ARTICLE_COLUMNS`): one query, on their claims only.
 
     Claims by article, status and current rating, found through the ``article_id`` index;
