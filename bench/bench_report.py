@@ -66,14 +66,15 @@ def fill(engine, articles: int, claims_per_article: int, big_claims: int) -> int
         for i, s in enumerate(sentences):
             claim_id += 1
             q0 = s.index("rose")
-            status = "pending"
+            status, current = "pending", None
             if rng.random() < 0.3:
                 status = "reviewed"
                 for k in range(rng.choice((1, 1, 2))):
+                    current = rng.choice(RATINGS)
                     verdict_rows.append(
                         {
                             "claim_id": claim_id,
-                            "rating": rng.choice(RATINGS),
+                            "rating": current,
                             "explanation": "Checked against the published accounts.",
                             "sources": ["https://example.org/accounts.pdf"],
                             "reviewer": rng.choice(["Ana", "Bo", "Chen"]),
@@ -96,6 +97,7 @@ def fill(engine, articles: int, claims_per_article: int, big_claims: int) -> int
                     "values": {"value": i % 90 + 3, "unit": "percent"},
                     "speaker": "Officials",
                     "status": status,
+                    "verdict_rating": current,  # the latest verdict's, as record_verdict keeps it
                     "normalized": s.lower(),
                     "created_at": when,
                 }

@@ -80,6 +80,7 @@ class StoredClaim(Table, table=True):
     __table_args__ = (
         Index("ix_claim_next", "status", "score", "created_at", "id"),
         Index("ix_claim_waiting", "status", "created_at", "id"),
+        Index("ix_claim_totals", "status", "verdict_rating"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -106,6 +107,11 @@ class StoredClaim(Table, table=True):
     #: An earlier reviewed claim this one restates (a soft link: no foreign key, so the
     #: column could be added in place on SQLite).
     match_of: int | None = Field(default=None, sa_column=Column(Integer))
+    #: The rating of the claim's latest verdict, set in the verdict's own transaction: the
+    #: index's verdict counts read it with the statuses (``ix_claim_totals``) instead of
+    #: seeking every reviewed claim's latest verdict. It counts only while the claim is
+    #: reviewed (or gone); a claim back in the queue keeps it until its next verdict.
+    verdict_rating: str | None = Field(default=None, sa_column=Column(String(40)))
 
 
 class ArticleRevision(Table, table=True):

@@ -120,6 +120,7 @@ def add_verdict(
         claim = session.get(StoredClaim, claim_id)
         assert claim is not None
         claim.status = "reviewed"
+        claim.verdict_rating = rating  # as record_verdict keeps it, for the index's totals
 
 
 def set_status(engine, claim_id: int, status: str) -> None:
@@ -296,6 +297,7 @@ def test_index_lists_newest_first_with_progress_in_a_fixed_number_of_queries(db_
     assert (newer.reviewed, newer.total) == (1, 4) and (older.reviewed, older.total) == (2, 5)
     assert [(c.label, c.n, c.tone) for c in older.verdicts] == [("true", 1, "true"), ("false", 1, "false")]
     assert page.claims == 9 and page.reviewed == 3
+    assert [(c.label, c.n) for c in page.verdicts] == [("true", 2), ("false", 1)]
     for n in range(8):
         add_article(engine, title=f"Story {n}", text=TEXT + str(n))
     with Session(engine) as session:
@@ -470,3 +472,27 @@ def test_static_reports_link_each_claim_to_the_desk_when_claims_web_url_is_set(
     build_reports(engine, reports_dir)
     assert "javascript:" not in done.last_article.read_text(encoding="utf-8")
     assert "/claims/" not in done.last_article.read_text(encoding="utf-8")
+
+
+def test_the_index_totals_follow_verdicts_reopening_and_a_second_verdict(db_url: str) -> None:
+    """The front page's verdict counts (kept on the claim row) agree with each claim's latest verdict."""
+    from claims.queue import reopen
+    from claims.verdicts import record_verdict
+
+    engine = open_engine(db_url)
+    _, ids = add_article(engine, title="Counted", text=TEXT + "c")
+
+    def counts() -> list[tuple[str, int]]:
+        with Session(engine) as session:
+            return [(c.label, c.n) for c in index_page(session).verdicts]
+
+    record_verdict(engine, ids[0], "false", "ana")
+    record_verdict(engine, ids[1], "true", "ana")
+    assert counts() == [("true", 1), ("false", 1)]
+    reopen(engine, ids[0])  # back in the queue: its verdict no longer stands
+    assert counts() == [("true", 1)]
+    record_verdict(engine, ids[0], "mixed", "bo")  # decided again: the new verdict counts
+    record_verdict(engine, ids[1], "false", "bo")  # changing one's mind is another verdict
+    assert counts() == [("mixed", 1), ("false", 1)]
+    set_status(engine, ids[1], "gone")  # a claim gone from its article keeps its verdict
+    assert counts() == [("mixed", 1), ("false", 1)]

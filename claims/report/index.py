@@ -18,7 +18,7 @@ from claims.claimreview import report_filename
 from claims.models import ClaimStatus, StoredArticle, StoredClaim, Verdict
 from claims.ratings import RatingScale, load_scale
 from claims.report.common import Count, data_updated, desk_url, environment, rating_counts, utc, when
-from claims.report.queue import status_counts
+from claims.report.queue import Totals, totals
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,7 @@ def index_page(
     updated: dt.datetime | None = None,
     page: int = 1,
     per_page: int | None = None,
-    counts: Counter[str] | None = None,
+    counts: Totals | None = None,
 ) -> IndexPage:
     """Articles newest first with their progress and verdicts, and the totals; a fixed number of queries.
 
@@ -162,10 +162,8 @@ def index_page(
     """
     scale = load_scale()
     conn = session.connection()
-    all_status = counts if counts is not None else status_counts(session)
-    all_ratings: Counter[str] = Counter()
-    for rating, n in conn.execute(_current_ratings()):
-        all_ratings[rating] += n
+    every = counts if counts is not None else totals(session)
+    all_status, all_ratings = every.statuses, every.ratings
     count = conn.execute(columns(func.count()).select_from(StoredArticle)).scalar() or 0
     pages, number = 1, 1
     query = columns(*_ARTICLE_COLUMNS).order_by(col(StoredArticle.checked_at).desc(), col(StoredArticle.id).desc())
@@ -187,26 +185,11 @@ def index_page(
     )
 
 
-def _current_ratings() -> Any:
-    """Rating counts of the verdicts that stand (each reviewed or gone claim's latest), over every article.
-
-    Walks the reviewed and gone claims and seeks each one's latest verdict: the one query
-    of a page refresh that grows with the archive (about 40k claims at 10,000 articles).
-    """
-    return (
-        columns(col(Verdict.rating), func.count())
-        .select_from(StoredClaim)
-        .join(Verdict, col(Verdict.id) == _latest_verdict_id())
-        .where(col(StoredClaim.status).in_([ClaimStatus.REVIEWED, ClaimStatus.GONE]))
-        .group_by(col(Verdict.rating))
-    )
-
-
 def front_page(
     session: Session,
     updated: dt.datetime | None = None,
     per_page: int = INDEX_PAGE,
-    counts: Counter[str] | None = None,
+    counts: Totals | None = None,
 ) -> IndexPage:
     """The static ``index.html``: the totals, the newest ``per_page`` articles, links to every archive page."""
     page = index_page(session, updated, 1, per_page, counts)
@@ -261,9 +244,9 @@ def render_index(
     session: Session,
     updated: dt.datetime | None = None,
     per_page: int = INDEX_PAGE,
-    counts: Counter[str] | None = None,
+    counts: Totals | None = None,
 ) -> str:
-    """The HTML of the static front page of the index (``index.html``); ``counts``: claims by status, if known."""
+    """The HTML of the static front page of the index (``index.html``); ``counts``: the totals, if known."""
     page = front_page(session, updated, per_page, counts)
     return environment().get_template("index.html").render(page=page, desk=desk_url())
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy import select as columns
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
 from claims.claimreview import report_filename
 from claims.config import newsroom_today
@@ -86,10 +86,31 @@ def pending_rows(
     ]
 
 
+@dataclass(frozen=True)
+class Totals:
+    """Over every article: claims by status, and the verdicts that stand by rating."""
+
+    statuses: Counter[str]
+    ratings: Counter[str]
+
+
+def totals(session: Session) -> Totals:
+    """The totals, in one scan of ``ix_claim_totals`` (a verdict stands while its claim is reviewed or gone)."""
+    query = columns(col(StoredClaim.status), col(StoredClaim.verdict_rating), func.count()).group_by(
+        col(StoredClaim.status), col(StoredClaim.verdict_rating)
+    )
+    statuses: Counter[str] = Counter()
+    ratings: Counter[str] = Counter()
+    for status, rating, n in session.connection().execute(query):
+        statuses[status] += n
+        if rating is not None and status in (ClaimStatus.REVIEWED, ClaimStatus.GONE):
+            ratings[rating] += n
+    return Totals(statuses, ratings)
+
+
 def status_counts(session: Session) -> Counter[str]:
     """How many claims have each status, over every article."""
-    rows = session.exec(select(col(StoredClaim.status), func.count()).group_by(col(StoredClaim.status))).all()
-    return Counter({status: n for status, n in rows})
+    return totals(session).statuses
 
 
 def page_count(total: int, per_page: int) -> int:

@@ -26,7 +26,7 @@ from claims.report.index import (
     render_index,
 )
 from claims.report.login import LoginPage
-from claims.report.queue import QueuePage, render_queue, status_counts
+from claims.report.queue import QueuePage, render_queue, totals
 
 #: Each page template and the dataclass its context is.
 PAGES: dict[str, type] = {
@@ -110,7 +110,7 @@ def build_reports(
             article, html = render_article(session, article_id, base)  # type: ignore[arg-type]
             done.last_article = reports_dir / article_filename(article)
             done.add(done.last_article, html)
-        updated, counts = data_updated(session), status_counts(session)
+        updated, counts = data_updated(session), totals(session)
         done.add(reports_dir / "index.html", render_index(session, updated, per_page, counts))
         chunks = archive_count(session, per_page)
         touched = set(range(1, chunks + 1)) if article_ids is None else {archive_of(i, per_page) for i in ids if i}
@@ -120,8 +120,8 @@ def build_reports(
                 touched.add(chunk - 1)  # a new last page: the one before it gains its "next" link
         for chunk in sorted(touched):
             done.add(reports_dir / archive_filename(chunk), render_archive(session, chunk, per_page))
-        done.add(reports_dir / "queue.html", render_queue(session, updated, counts))
-        done.add(reports_dir / "digest.html", render_digest(session, day, updated, counts))
+        done.add(reports_dir / "queue.html", render_queue(session, updated, counts.statuses))
+        done.add(reports_dir / "digest.html", render_digest(session, day, updated, counts.statuses))
     return done
 
 
