@@ -22,6 +22,7 @@ SCRIPTS = [
     ("claims check", "bench_check.py"),
     ("batch", "bench_batch.py"),
     ("web", "bench_web.py"),
+    ("a verdict at 10,000 articles", "bench_verdict.py"),
 ]
 
 

@@ -71,7 +71,9 @@ def main() -> int:
     every = [s.text for a in articles for s in sentences(a)]
     sents = list(dict.fromkeys(every))  # the extractor skips a sentence it has seen: count each once
     print(f"model: {model_name()}; classifier: {'claims.checkworthy' if has_classifier() else 'heuristic'}")
-    print(f"input: {len(articles)} articles, {len(sents)} distinct sentences ({len(every) - len(sents)} repeats left out)")
+    print(
+        f"input: {len(articles)} articles, {len(sents)} distinct sentences ({len(every) - len(sents)} repeats left out)"
+    )
 
     nlp()("warm up the model once.")
     c0 = time.process_time()

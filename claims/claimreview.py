@@ -28,7 +28,6 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2.utils import htmlsafe_json_dumps
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -266,4 +265,6 @@ def dumps(reviews: list[dict[str, Any]]) -> str:
     block, the usual way to publish ClaimReview. It is the function behind Jinja's
     ``tojson``, which writes the JSON-LD of the article pages, so both agree.
     """
+    from jinja2.utils import htmlsafe_json_dumps  # only when exporting: the review commands never load Jinja
+
     return str(htmlsafe_json_dumps(reviews, ensure_ascii=False, indent=2)) + "\n"

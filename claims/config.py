@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 DEFAULT_DATABASE_URL = "sqlite:///claims.db"
 DEFAULT_REPORTS_DIR = "reports"
@@ -16,6 +22,48 @@ DEFAULT_FETCH_DEADLINE = 60.0
 DEFAULT_FEED_MAX_ITEMS = 200
 #: Most claims queued for one article: the best by check-worthiness (CLAIMS_MAX_CLAIMS).
 DEFAULT_MAX_CLAIMS = 300
+
+
+#: The newsroom's time zone (CLAIMS_TIMEZONE): the digest's day and "today" are days there.
+TIMEZONE_ENV = "CLAIMS_TIMEZONE"
+DEFAULT_TIMEZONE = "UTC"
+
+
+def newsroom_zone() -> ZoneInfo:
+    """The zone CLAIMS_TIMEZONE names (an IANA name, default UTC); :class:`ConfigError` when it names none."""
+    return _zone(os.environ.get(TIMEZONE_ENV, "").strip() or DEFAULT_TIMEZONE)
+
+
+@lru_cache(maxsize=8)
+def _zone(name: str) -> ZoneInfo:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        if name.startswith(("/", ".")) or ".." in name:  # a name, never a path to a file
+            raise ValueError(name)
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        from claims.errors import ConfigError
+
+        raise ConfigError(
+            f"{TIMEZONE_ENV}={name!r} is not a time zone: use an IANA name such as Europe/Berlin or America/New_York"
+        ) from None
+
+
+def newsroom_today(now: dt.datetime | None = None) -> dt.date:
+    """Today's date in the newsroom's zone (of ``now``, an aware or naive-UTC time, if given)."""
+    now = now or dt.datetime.now(dt.UTC)
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=dt.UTC)
+    return now.astimezone(newsroom_zone()).date()
+
+
+def day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """Where the newsroom's ``day`` starts and ends, as UTC times (the database's)."""
+    zone = newsroom_zone()
+    start = dt.datetime.combine(day, dt.time(), tzinfo=zone)
+    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=zone)  # 23 or 25 h across DST
+    return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
 
 
 def _env_int(name: str, default: int) -> int:

@@ -109,11 +109,12 @@ def digest(
     now: dt.datetime | None = None,
     listed: int = 10,
 ) -> Digest:
-    """The digest of ``day`` (UTC, today by default): claims older than ``max_age`` at ``now`` are late."""
+    """The digest of ``day`` (the newsroom's, CLAIMS_TIMEZONE; today by default): claims older than ``max_age`` at ``now`` are late."""
+    from claims.config import day_bounds, newsroom_today
+
     now = _aware(now or utcnow())
-    day = day or now.date()
-    start = dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
-    end = start + dt.timedelta(days=1)
+    day = day or newsroom_today(now)
+    start, end = day_bounds(day)  # the newsroom's day (CLAIMS_TIMEZONE), in the database's UTC
     cutoff = now - max_age
     with Session(engine) as session:
         statuses = dict(session.exec(select(StoredClaim.status, func.count()).group_by(StoredClaim.status)).all())

@@ -9,6 +9,8 @@ Database URLs go through :func:`claims.db.redact` (SQLAlchemy's rendering).
 :func:`terminal_text` and :func:`terminal_json` in an editor's terminal (no escape
 sequences: an article cannot set the window title, clear the screen or fake output).
 
+:func:`parameter_url` and :func:`original_url` keep secrets out of Prefect flow-run parameters.
+
 :func:`has_password` tells whether a database URL holds a password (flows never take
 the URL as a parameter: see :func:`claims.runtime.settings_in_environment`).
 """
@@ -88,6 +90,34 @@ def redact_url(url: str) -> str:
     if (netloc, query, fragment) == (parts.netloc, parts.query, parts.fragment):
         return url
     return urlunsplit((parts.scheme, netloc, parts.path, query, fragment))
+
+
+#: URLs whose secrets were redacted from a flow parameter in this process, by their redacted form.
+_HELD: dict[str, str] = {}
+
+
+def parameter_url(url: str) -> str:
+    """What a flow run started in this process takes as its parameter for ``url``: the URL redacted.
+
+    Prefect stores flow-run parameters on its server (and the UI shows them), so a key in
+    an article's URL must not reach one. The original is kept in this process only, and
+    :func:`original_url` gives it back to the flow, which runs here too (``claims check``
+    and ``claims batch`` run their flows in their own process). Two URLs that differ only
+    in their secrets cannot both be given in one command.
+    """
+    shown = redact_url(url)
+    if shown != url:
+        held = _HELD.setdefault(shown, url)
+        if held != url:
+            from claims.errors import InvalidInput
+
+            raise InvalidInput(f"{shown}: given twice with different secrets; check them one at a time")
+    return shown
+
+
+def original_url(source: str) -> str:
+    """The URL :func:`parameter_url` redacted in this process, else ``source`` itself."""
+    return _HELD.get(source, source)
 
 
 def _raw_name(piece: str) -> str:

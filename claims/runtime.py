@@ -87,9 +87,11 @@ def run_flow(
 def run_check(source: str, settings: Settings, *, verbose: bool = False) -> CheckResult | str:
     """Run the ``check-article`` flow on ``source``: its result, or a one-line error."""
     prepare_prefect(verbose)
+    from claims.redact import parameter_url
     from flows.check_article import check_article
 
-    state = run_flow(check_article, settings, run_tags=CHECK_TAGS, source=source)
+    # Prefect keeps flow-run parameters on its server: a key in the URL stays in this process.
+    state = run_flow(check_article, settings, run_tags=CHECK_TAGS, source=parameter_url(source))
     if state.is_completed():
         return state.result()
     return state.message or f"{source}: the check failed ({state.name})"
@@ -100,13 +102,14 @@ def run_batch(
 ) -> dict[str, Any] | str:
     """Run the ``check-articles`` flow: its counts and failures, or a one-line error."""
     prepare_prefect(verbose)
+    from claims.redact import parameter_url
     from flows.check_articles import check_articles
 
     state = run_flow(
         check_articles,
         settings,
         run_tags=BATCH_TAGS,
-        sources=sources or None,
+        sources=[parameter_url(s) for s in sources] or None,
         sources_file=sources_file,
         chunk_size=chunk_size,
     )

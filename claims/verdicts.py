@@ -61,7 +61,11 @@ _CLAIM = (
 _LEASE = select(Lease.reviewer, Lease.expires_at).where(col(Lease.claim_id) == bindparam("cid"))
 _ADD = insert(Verdict).returning(col(Verdict.id))
 _UNLEASE = delete(Lease).where(col(Lease.claim_id) == bindparam("cid"))
-_REVIEWED = update(StoredClaim).where(col(StoredClaim.id) == bindparam("cid")).values(status=ClaimStatus.REVIEWED)
+_REVIEWED = (
+    update(StoredClaim)
+    .where(col(StoredClaim.id) == bindparam("cid"))
+    .values(status=ClaimStatus.REVIEWED, verdict_rating=bindparam("rating"))
+)
 
 
 def check_url(url: str) -> str:
@@ -170,7 +174,7 @@ def record_verdict(
         verdict_id = conn.execute(_ADD, row).scalar()
         if lease is not None:
             conn.execute(_UNLEASE, {"cid": claim_id})
-        conn.execute(_REVIEWED, {"cid": claim_id})
+        conn.execute(_REVIEWED, {"cid": claim_id, "rating": chosen})  # the totals' rating, in the same transaction
         return Verdict(id=verdict_id, **row)
 
     return write(engine, work)

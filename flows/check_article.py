@@ -20,7 +20,7 @@ from claims.config import DEFAULT_MAX_CLAIMS, Settings
 from claims.db import open_engine
 from claims.errors import ClaimsError
 from claims.extract import Claim, extract_claims
-from claims.redact import markdown_table, markdown_text, redact_text, redact_url
+from claims.redact import markdown_table, markdown_text, original_url, redact_text, redact_url
 from claims.report import page_link, write_reports
 from claims.sources import Article, check_deployment_source, is_url, load_article, slugify
 from claims.store import Queued, bound_claims, bound_message, save_article
@@ -142,7 +142,8 @@ def check_article(source: str) -> State:
         except ClaimsError as exc:
             logger.error("%s", redact_text(str(exc)))
             return Failed(message=redact_text(str(exc)))
-    loaded = load(source, settings, return_state=True)
+    # `claims check` passes a URL's secrets by this process, not as the (stored) parameter.
+    loaded = load(original_url(source), settings, return_state=True)
     if not loaded.is_completed():
         logger.error("%s", loaded.message)
         return failed(loaded.message or f"{source}: could not be read")

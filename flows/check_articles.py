@@ -25,7 +25,7 @@ from claims.config import Settings
 from claims.db import open_engine
 from claims.errors import ClaimsError
 from claims.pipeline import Outcome, check_source, chunked, read_sources
-from claims.redact import markdown_text, redact_url
+from claims.redact import markdown_text, original_url, redact_url
 from claims.report import write_reports
 from claims.sources import check_deployment_source
 from claims.store import bound_message
@@ -79,7 +79,8 @@ def _sources(sources: list[str] | None, sources_file: str | None) -> tuple[Itera
     if sources_file:
         total = sum(1 for _ in read_sources(sources_file))
         return read_sources(sources_file), total
-    listed = list(sources or [])
+    # `claims batch` passes URLs' secrets by this process, not as the (stored) parameter.
+    listed = [original_url(s) for s in sources or []]
     return iter(listed), len(listed)
 
 

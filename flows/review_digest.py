@@ -15,12 +15,14 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.runtime import flow_run
 
-from claims.config import Settings
+from claims.config import Settings, newsroom_today
 from claims.db import open_engine
 from claims.digest import DEFAULT_MAX_AGE, Digest, digest
+from claims.errors import ClaimsError
 from claims.redact import markdown_table, markdown_text
 from claims.report import page_link, write_reports
 from claims.sources import slugify
+from flows.failures import failed
 
 
 @task(name="digest-numbers", task_run_name="digest-{day}")
@@ -41,11 +43,15 @@ def page(database_url: str, reports_dir: str) -> str:
 
 
 def _today() -> str:
-    return dt.datetime.now(dt.UTC).date().isoformat()
+    return newsroom_today().isoformat()  # the newsroom's day (CLAIMS_TIMEZONE)
 
 
 def _run_name() -> str:
-    return f"digest-{slugify(str(flow_run.parameters.get('day') or _today())) or _today()}"
+    try:
+        today = _today()
+    except ClaimsError:  # a bad CLAIMS_TIMEZONE: the run itself fails with the one-line reason
+        today = "today"
+    return f"digest-{slugify(str(flow_run.parameters.get('day') or today)) or today}"
 
 
 @flow(name="review-digest", flow_run_name=_run_name, log_prints=False)
@@ -53,9 +59,12 @@ def review_digest(
     day: str | None = None,
     max_age_hours: float = DEFAULT_MAX_AGE.total_seconds() / 3600,
 ) -> Digest:
-    """Publish the digest of ``day`` (YYYY-MM-DD, UTC; today by default); folders from the environment."""
+    """Publish the digest of ``day`` (YYYY-MM-DD in the newsroom's time zone, CLAIMS_TIMEZONE; today by default); folders from the environment."""
     settings = Settings.from_env()
-    day = day or _today()
+    try:
+        day = day or _today()
+    except ClaimsError as exc:
+        return failed(str(exc))  # type: ignore[return-value]
     result = numbers(settings.database_url, day, max_age_hours)
     path = page(settings.database_url, str(settings.reports_dir))
     shown = markdown_text(day)  # a run parameter: any string

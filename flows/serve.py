@@ -65,6 +65,15 @@ SCHEDULES = [
         ["claims", "digest"],
         {"max_age_hours": 24},
     ),
+    # No schedule: an editor starts a run from the UI (Run -> Custom run) with their name,
+    # and answers each claim in the run's Resume form.
+    Schedule(
+        "review-claims",
+        "flows/review_claims.py:review_claims",
+        None,
+        "Review queued claims in the UI: type your name as reviewer, then answer each claim in the Resume form.",
+        ["claims", "review"],
+    ),
 ]
 
 

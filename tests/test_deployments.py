@@ -57,6 +57,10 @@ def test_prefect_yaml_matches_the_served_schedules() -> None:
         assert (ROOT / schedule.entrypoint.split(":")[0]).is_file()
     assert deployments["ingest-feeds"]["schedules"][0]["cron"] == "*/15 * * * *"
     assert deployments["check-article"].get("parameters", {}) == {}
+    # The Prefect UI review path: on demand, the editor's name typed in at each run.
+    review = deployments["review-claims"]
+    assert "schedules" not in review and "parameters" not in review
+    assert load_flow(review["entrypoint"]).name == "review-claims"
 
 
 # ------------------------------------------------------------------ the server path, for real
@@ -224,6 +228,59 @@ def test_worker_runs_ingest_feeds_deployment(prefect_api, http_server, tmp_path:
             log = (tmp_path / "worker.log").read_text()[seen:]
             assert "Traceback" not in log and "TypeError" not in log, log[-4000:]
             assert "cannot read the feeds file" in log
+    finally:
+        stop_process(worker)
+        worker_log.close()
+
+
+@pytest.mark.slow
+def test_worker_runs_the_review_claims_deployment(prefect_api, tmp_path: Path) -> None:
+    """The Prefect UI review path: a deployment run pauses on a claim; the editor's answer is recorded."""
+    from prefect.client.orchestration import get_client
+    from prefect.deployments import run_deployment
+    from prefect.flow_runs import resume_flow_run
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from claims.models import ClaimStatus, StoredClaim, Verdict
+    from claims.store import save_article
+    from tests.test_queue import story
+
+    api, env = prefect_api
+    db = tmp_path / "review.db"
+    save_article(open_engine(f"sqlite:///{db}"), *story("budget.txt", ["The budget was 214 million dollars."]))
+    worker_env = {**env, "CLAIMS_DATABASE_URL": f"sqlite:///{db}", "CLAIMS_REPORTS_DIR": str(tmp_path / "reports")}
+    subprocess.run([PREFECT, "--no-prompt", "work-pool", "create", "claims", "--type", "process"], env=env, cwd=ROOT)
+    assert "review-claims/review-claims" in _prefect(["deploy", "--all"], env)
+    worker_log = open(tmp_path / "worker.log", "w")  # noqa: SIM115 (closed below)
+    worker = subprocess.Popen(
+        [PREFECT, "worker", "start", "--pool", "claims"],
+        cwd=ROOT,
+        env=worker_env,
+        stdout=worker_log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        with temporary_settings({PREFECT_API_URL: api}):
+            parameters = {"reviewer": "ana", "count": 1, "poll_interval": 1, "timeout": 120}
+            started = run_deployment("review-claims/review-claims", parameters=parameters, timeout=0)
+            deadline = time.monotonic() + 150
+            with get_client(sync_client=True) as client:
+                while time.monotonic() < deadline and not client.read_flow_run(started.id).state.is_paused():
+                    time.sleep(1)
+                run = client.read_flow_run(started.id)
+                assert run.state.is_paused(), (run.state, (tmp_path / "worker.log").read_text()[-4000:])
+                assert run.name == "review-ana" and "review" in run.tags
+                resume_flow_run(started.id, run_input={"rating": "false", "note": "It was 243.", "sources": []})
+                while time.monotonic() < deadline and not client.read_flow_run(started.id).state.is_final():
+                    time.sleep(1)
+                assert client.read_flow_run(started.id).state.is_completed()
+        with Session(open_engine(f"sqlite:///{db}")) as session:
+            (verdict,) = session.exec(select(Verdict)).all()
+            claim = session.get(StoredClaim, verdict.claim_id)
+        assert (verdict.rating, verdict.reviewer, verdict.explanation) == ("false", "ana", "It was 243.")
+        assert claim is not None and claim.status == ClaimStatus.REVIEWED
+        assert list((tmp_path / "reports").glob("00001-*.html"))
     finally:
         stop_process(worker)
         worker_log.close()

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
 
+import pytest
 from sqlmodel import Session
 
 from claims.db import open_engine
 from claims.digest import digest
 from claims.models import ClaimStatus, Lease, StoredArticle, StoredClaim, Verdict
+from claims.store import save_article
+from tests.test_queue import story
 
 NOW = dt.datetime(2026, 11, 27, 18, 0, tzinfo=dt.UTC)
 
@@ -87,3 +94,47 @@ def test_digest_of_an_empty_database(db_url: str) -> None:
     result = digest(open_engine(db_url), now=NOW)
     assert result.queue_size == 0 and result.verdicts_today == 0 and result.oldest == []
     assert "**0** claims" in result.markdown()
+
+
+def test_the_digest_day_is_the_newsrooms_day(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """CLAIMS_TIMEZONE: a verdict at 23:30 UTC on 1 March is on 2 March in Berlin, and on 1 March in UTC."""
+    from claims.config import day_bounds, newsroom_today
+    from claims.report.digest import digest_page
+
+    engine = open_engine(db_url)
+    article, claims = story("tz.txt", ["The budget was 214 million dollars."])
+    save_article(engine, article, claims)
+    late = dt.datetime(2026, 3, 1, 23, 30, tzinfo=dt.UTC)
+    with Session(engine) as session:
+        session.add(Verdict(claim_id=1, rating="true", reviewer="ana", created_at=late))
+        session.commit()
+    monkeypatch.setenv("CLAIMS_TIMEZONE", "Europe/Berlin")
+    assert newsroom_today(late) == dt.date(2026, 3, 2)
+    assert day_bounds(dt.date(2026, 3, 2)) == (
+        dt.datetime(2026, 3, 1, 23, tzinfo=dt.UTC),
+        dt.datetime(2026, 3, 2, 23, tzinfo=dt.UTC),
+    )
+    assert digest(engine, dt.date(2026, 3, 2), now=late).verdicts_today == 1
+    assert digest(engine, dt.date(2026, 3, 1), now=late).verdicts_today == 0
+    with Session(engine) as session:
+        page = digest_page(session, dt.date(2026, 3, 2))
+    assert (page.zone, [r.time for r in page.reviewed]) == ("Europe/Berlin", ["00:30"])
+    monkeypatch.setenv("CLAIMS_TIMEZONE", "UTC")
+    assert digest(engine, dt.date(2026, 3, 1), now=late).verdicts_today == 1
+    assert newsroom_today(late) == dt.date(2026, 3, 1)
+    monkeypatch.delenv("CLAIMS_TIMEZONE")
+    assert newsroom_today(late) == dt.date(2026, 3, 1)  # default UTC
+
+
+@pytest.mark.parametrize("zone", ["Mars/Olympus", "../../etc/passwd", "Not a zone"])
+def test_a_bad_timezone_is_one_line_and_a_non_zero_exit(zone: str, db_url: str, tmp_path: Path) -> None:
+    env = {**os.environ, "CLAIMS_TIMEZONE": zone, "CLAIMS_DATABASE_URL": db_url}
+    for args in (["report", "--reports", str(tmp_path / "r")], ["queue"]):
+        done = subprocess.run(
+            [str(Path(sys.executable).with_name("claims")), *args], env=env, capture_output=True, text=True, timeout=60
+        )
+        assert done.returncode == 2, (args, done.stderr)
+        assert done.stderr.splitlines() == [
+            f"claims: error: CLAIMS_TIMEZONE={zone!r} is not a time zone: use an IANA name such as Europe/Berlin or America/New_York"
+        ]
+        assert not (tmp_path / "r").exists()

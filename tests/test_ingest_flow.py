@@ -149,6 +149,7 @@ def test_serve_builds_every_scheduled_deployment() -> None:
         "ingest-feeds": ["*/15 * * * *"],
         "render-reports": ["5 * * * *"],
         "review-digest": ["0 18 * * *"],
+        "review-claims": [],
     }
     assert all(s.schedule.timezone == "UTC" for d in built.values() for s in d.schedules)
 

@@ -160,6 +160,9 @@ def test_downgrade_from_0004_keeps_the_verdicts(db_url: str) -> None:
     with Session(engine) as session:
         (verdict,) = session.exec(select(Verdict)).all()
         assert verdict.claim_quote == "One claim here 1." and verdict.rating_value == 5
+        # 0006 fills the totals' rating from the verdicts it finds
+        claim = session.get(StoredClaim, 1)
+        assert claim is not None and claim.verdict_rating == "true"
 
 
 def test_db_commands_give_one_line_when_the_server_is_unreachable() -> None:

@@ -120,6 +120,7 @@ def add_verdict(
         claim = session.get(StoredClaim, claim_id)
         assert claim is not None
         claim.status = "reviewed"
+        claim.verdict_rating = rating  # as record_verdict keeps it, for the index's totals
 
 
 def set_status(engine, claim_id: int, status: str) -> None:
@@ -296,12 +297,13 @@ def test_index_lists_newest_first_with_progress_in_a_fixed_number_of_queries(db_
     assert (newer.reviewed, newer.total) == (1, 4) and (older.reviewed, older.total) == (2, 5)
     assert [(c.label, c.n, c.tone) for c in older.verdicts] == [("true", 1, "true"), ("false", 1, "false")]
     assert page.claims == 9 and page.reviewed == 3
+    assert [(c.label, c.n) for c in page.verdicts] == [("true", 2), ("false", 1)]
     for n in range(8):
         add_article(engine, title=f"Story {n}", text=TEXT + str(n))
     with Session(engine) as session:
         many = _count_queries(engine, lambda: render_index(session))
         html = render_index(session)
-    assert many == few <= 5
+    assert many == few <= 9
     assert html.count("<progress") == 10 and html.index("Story 7") < html.index("Story 0") < html.index("Newer story")
 
 
@@ -365,6 +367,55 @@ def test_unchanged_pages_are_not_rewritten_and_a_verdict_refreshes_its_pages(db_
     assert "1 / 5 reviewed" in (reports_dir / f"{one:05d}-one.html").read_text(encoding="utf-8")
 
 
+def test_the_static_index_is_paged_by_article_number_and_a_change_rewrites_only_its_pages(
+    db_url: str, reports_dir: Path
+) -> None:
+    """index.html: the newest N and the totals; index-K.html: articles (K-1)*N+1 to K*N, rewritten only when they change."""
+    engine = open_engine(db_url)
+    ids = {n: add_article(engine, title=f"Story {n}", text=TEXT + str(n)) for n in range(1, 6)}
+    day = dt.date(2025, 3, 20)
+    first = build_reports(engine, reports_dir, day=day, per_page=2)
+    names = {p.name for p in first.written}
+    assert {"index.html", "index-1.html", "index-2.html", "index-3.html", "queue.html", "digest.html"} <= names
+    assert len(names) == 11 and not first.unchanged
+    front = (reports_dir / "index.html").read_text(encoding="utf-8")
+    assert front.count("<progress") == 2 and "Story 5" in front and "Story 3" not in front
+    assert 'href="index-3.html">5 to 6</a>' in front and 'href="index-1.html">1 to 2</a>' in front
+    middle = (reports_dir / "index-2.html").read_text(encoding="utf-8")
+    assert "<h1>Articles 3 to 4</h1>" in middle and middle.index("Story 4") < middle.index("Story 3")
+    assert 'href="index-1.html" rel="prev"' in middle and 'href="index-3.html" rel="next"' in middle
+    assert "Story 5" not in middle and "claims ·" not in middle  # the totals are on the front page only
+    tree = parse(middle)
+    assert tree.errors == [] and tree.stack == []
+    stamps = {p.name: p.stat().st_mtime_ns for p in reports_dir.iterdir()}
+
+    # A verdict on article 1: its page, the front page, index-1, the queue and the digest; nothing else.
+    one, one_claims = ids[1]
+    add_verdict(engine, one_claims[0], "false", at=dt.datetime(2025, 3, 20, 12, 0, tzinfo=dt.UTC))
+    after = build_reports(engine, reports_dir, [one], day=day, per_page=2)
+    assert {p.name for p in after.written} == {
+        f"{one:05d}-story-1.html",
+        "index.html",
+        "index-1.html",
+        "queue.html",
+        "digest.html",
+    }
+    assert "1 / 5" in (reports_dir / "index-1.html").read_text(encoding="utf-8")
+    for name in ("index-2.html", "index-3.html", f"{ids[2][0]:05d}-story-2.html"):
+        assert (reports_dir / name).stat().st_mtime_ns == stamps[name], name
+
+    # A new article fills the last page; the next one starts a page, and the page before it gains its link.
+    six, _ = add_article(engine, title="Story 6", text=TEXT + "6")
+    added = build_reports(engine, reports_dir, [six], day=day, per_page=2)
+    new_pages = {"index.html", "queue.html", "digest.html"}  # the digest counts what waits
+    assert {p.name for p in added.written} == {f"{six:05d}-story-6.html", "index-3.html", *new_pages}
+    seven, _ = add_article(engine, title="Story 7", text=TEXT + "7")
+    added = build_reports(engine, reports_dir, [seven], day=day, per_page=2)
+    assert {p.name for p in added.written} == {f"{seven:05d}-story-7.html", "index-3.html", "index-4.html", *new_pages}
+    assert 'href="index-4.html" rel="next"' in (reports_dir / "index-3.html").read_text(encoding="utf-8")
+    assert (reports_dir / "index-2.html").stat().st_mtime_ns == stamps["index-2.html"]
+
+
 def test_report_command_rebuilds_all_or_one_article(db_url: str, reports_dir: Path) -> None:
     engine = open_engine(db_url)
     one, ids = add_article(engine, title="One", text=TEXT + "1")
@@ -421,3 +472,27 @@ def test_static_reports_link_each_claim_to_the_desk_when_claims_web_url_is_set(
     build_reports(engine, reports_dir)
     assert "javascript:" not in done.last_article.read_text(encoding="utf-8")
     assert "/claims/" not in done.last_article.read_text(encoding="utf-8")
+
+
+def test_the_index_totals_follow_verdicts_reopening_and_a_second_verdict(db_url: str) -> None:
+    """The front page's verdict counts (kept on the claim row) agree with each claim's latest verdict."""
+    from claims.queue import reopen
+    from claims.verdicts import record_verdict
+
+    engine = open_engine(db_url)
+    _, ids = add_article(engine, title="Counted", text=TEXT + "c")
+
+    def counts() -> list[tuple[str, int]]:
+        with Session(engine) as session:
+            return [(c.label, c.n) for c in index_page(session).verdicts]
+
+    record_verdict(engine, ids[0], "false", "ana")
+    record_verdict(engine, ids[1], "true", "ana")
+    assert counts() == [("true", 1), ("false", 1)]
+    reopen(engine, ids[0])  # back in the queue: its verdict no longer stands
+    assert counts() == [("true", 1)]
+    record_verdict(engine, ids[0], "mixed", "bo")  # decided again: the new verdict counts
+    record_verdict(engine, ids[1], "false", "bo")  # changing one's mind is another verdict
+    assert counts() == [("mixed", 1), ("false", 1)]
+    set_status(engine, ids[1], "gone")  # a claim gone from its article keeps its verdict
+    assert counts() == [("mixed", 1), ("false", 1)]

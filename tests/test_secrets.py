@@ -227,7 +227,18 @@ def test_an_api_key_in_an_article_url_reaches_no_log_artifact_report_or_row(
     prefect_server, http_server, db_url: str, reports_dir: Path, logs: Records
 ) -> None:
     key = f"KEY{uuid.uuid4().hex[:12]}"
-    http_server.add("/news/bridge", Route(body=ARTICLE))
+
+    def keyed(request) -> None:  # type: ignore[no-untyped-def]
+        """The article for a request that carries the key; 403 without it (so the flow must fetch with it)."""
+        ok = f"api_key={key}&" in request.path
+        body = ARTICLE if ok else b"forbidden"
+        request.send_response(200 if ok else 403)
+        request.send_header("Content-Type", "text/html; charset=utf-8")
+        request.send_header("Content-Length", str(len(body)))
+        request.end_headers()
+        request.wfile.write(body)
+
+    http_server.add("/news/bridge", Route(handler=keyed))
     url = http_server.url(f"/news/bridge?api_key={key}&sig={key}s&page=1")
     missing = http_server.url(f"/news/gone?token={key}t")
     result = runner.invoke(app, ["check", url, missing, "--db", db_url, "--reports", str(reports_dir)])
@@ -239,7 +250,21 @@ def test_an_api_key_in_an_article_url_reaches_no_log_artifact_report_or_row(
     batch = runner.invoke(app, ["batch", url, missing, "--db", db_url, "--reports", str(reports_dir)])
     assert batch.exit_code == 2
     everything = "\n".join(
-        [prefect_text(with_parameters=False), *logs.lines, result.stdout, result.stderr, files_text(reports_dir), rows]
+        [prefect_text(with_parameters=True), *logs.lines, result.stdout, result.stderr, files_text(reports_dir), rows]
     )
     assert any(line.startswith("prefect.task_runs") for line in logs.lines), logs.lines
     assert key not in everything
+    # The flow-run parameters hold the redacted URL; the article was still fetched with its key.
+    assert "api_key=***&sig=***&page=1" in prefect_text(with_parameters=True)
+
+
+def test_flow_parameters_get_the_redacted_url_and_the_flow_the_original() -> None:
+    from claims.errors import InvalidInput
+    from claims.redact import original_url, parameter_url
+
+    raw = "https://news.example/p?api_key=S1&page=2"
+    shown = parameter_url(raw)
+    assert shown == "https://news.example/p?api_key=***&page=2" and original_url(shown) == raw
+    assert parameter_url("story.txt") == "story.txt" and original_url("story.txt") == "story.txt"
+    with pytest.raises(InvalidInput, match="different secrets"):
+        parameter_url("https://news.example/p?api_key=S2&page=2")

@@ -14,9 +14,7 @@ from claims.db import make_engine, open_engine
 from claims.maintenance import doctor
 from claims.migrate import current_revision, head_revision, upgrade
 from claims.queue import lease_next
-from claims.store import save_article
 from claims.users import add_user, authenticate, hash_password, list_users, verify_password
-from tests.test_queue import story
 
 runner = CliRunner()
 SECRET = "correct horse battery staple 7"
@@ -87,14 +85,20 @@ def test_hashes_are_salted_per_user_and_checked_in_full() -> None:
 
 
 def test_migration_upgrades_a_current_release_database_in_place(db_url: str) -> None:
+    from tests.test_migrations import make_first_schema_db
+
     engine = make_engine(db_url)
+    make_first_schema_db(engine)  # rows as an old release wrote them (the ORM of today writes today's columns)
     upgrade(engine, "0004")  # the schema of the release before the desk
-    queued = save_article(engine, *story("x.txt", ["Ridership rose 12 percent in 2025.", "Fares fell 3 percent."]))
-    held = lease_next(engine, "ana")
-    assert held is not None and queued.claims == 2
+    with engine.begin() as conn:  # ana holds claim 3, as that release's `claims next` left it
+        conn.exec_driver_sql("UPDATE claim SET status = 'leased' WHERE id = 3")
+        conn.exec_driver_sql(
+            "INSERT INTO lease (claim_id, reviewer, leased_at, expires_at)"
+            " VALUES (3, 'ana', '2026-01-05 09:30:00', '2999-01-01 00:00:00')"
+        )
     open_engine(db_url)
     assert current_revision(engine) == head_revision()
-    assert lease_next(engine, "ana").claim.id == held.claim.id  # type: ignore[union-attr]
+    assert lease_next(engine, "ana").claim.id == 3  # type: ignore[union-attr]
     add_user(engine, "ana", SECRET)
     status = {c.name: c for c in doctor(db_url)}
     assert status["orphan web sessions"].status == "ok"

@@ -1,78 +1,33 @@
-"""The ``claims`` command: one Typer group, a verb per command.
+"""The ``claims`` command: one Typer group (:mod:`claims.cli.group`), a verb per command.
 
-Each sub-module registers its commands on :data:`app`; :func:`main` turns every
-:class:`~claims.errors.ClaimsError` into a one-line message and an exit code.
-Nothing here imports Prefect at module load, so ``claims extract`` starts fast.
+:func:`main` turns every :class:`~claims.errors.ClaimsError` into a one-line message and
+an exit code. Nothing here imports Typer, Prefect or the database at module load: the
+review commands (``queue``, ``next``, ``verdict``, ``history``) are dispatched by
+:mod:`claims.cli.fast` without Typer, so they start in a fraction of the time, and
+``claims extract`` never pays for Prefect.
 """
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
-from collections.abc import Callable
-from typing import Any
-
-import typer
+from typing import TYPE_CHECKING, Any
 
 from claims.errors import ClaimsError
 
+if TYPE_CHECKING:
+    from claims.cli.group import ClaimsTyper, app
 
-class ClaimsTyper(typer.Typer):
-    """A Typer app whose commands turn a ClaimsError into one line on stderr and its exit code.
-
-    Done per command (not only in :func:`main`) so that the same happens under
-    ``typer.testing.CliRunner`` and when the app is embedded elsewhere.
-    """
-
-    def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:  # type: ignore[override]
-        register = super().command(*args, **kwargs)
-
-        def decorator(fn: Callable[..., Any]) -> Callable[..., Any]:
-            @functools.wraps(fn)
-            def wrapper(*a: Any, **kw: Any) -> Any:
-                try:
-                    return fn(*a, **kw)
-                except ClaimsError as exc:
-                    error(str(exc))
-                    raise typer.Exit(exc.exit_code) from None
-
-            register(wrapper)
-            return fn
-
-        return decorator
+__all__ = ["ClaimsTyper", "app", "error", "main", "warning"]
 
 
-app = ClaimsTyper(
-    name="claims",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+def __getattr__(name: str) -> Any:
+    # ``from claims.cli import app``: the Typer group, built on first use.
+    if name in ("app", "ClaimsTyper"):
+        from claims.cli import group
 
-
-def _version(value: bool) -> None:
-    if value:
-        from claims import __version__
-
-        print(f"claims {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _group(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
-) -> None:
-    """Find checkable claims in news articles, queue them for editors, record verdicts, render reports.
-
-    Settings come from options or the environment: CLAIMS_DATABASE_URL (default
-    sqlite:///claims.db), CLAIMS_REPORTS_DIR (default reports/), CLAIMS_MAX_BYTES,
-    CLAIMS_MAX_CLAIMS (default 300 per article), CLAIMS_RATINGS_FILE, CLAIMS_FETCH_ALLOW,
-    CLAIMS_WEB_URL, CLAIMS_WEB_SECRET, CLAIMS_SPACY_MODEL (another installed spaCy English
-    pipeline for extraction). Without PREFECT_API_URL, flows run on a temporary local Prefect
-    server.
-    """
+        return getattr(group, name)
+    raise AttributeError(f"module 'claims.cli' has no attribute {name!r}")
 
 
 def error(message: str) -> None:
@@ -89,22 +44,17 @@ def warning(message: str) -> None:
     print(f"claims: warning: {terminal_text(message)}", file=sys.stderr)
 
 
-# Registration happens on import; the order is the order of ``claims --help``.
-from claims.cli import check as _check  # noqa: E402,F401,I001
-from claims.cli import extract as _extract  # noqa: E402,F401
-from claims.cli import review as _review  # noqa: E402,F401
-from claims.cli import db as _db  # noqa: E402,F401
-from claims.cli import report as _report  # noqa: E402,F401
-from claims.cli import maint as _maint  # noqa: E402,F401
-from claims.cli import serve as _serve  # noqa: E402,F401
-from claims.cli import users as _users  # noqa: E402,F401
-from claims.cli import web as _web  # noqa: E402,F401
-
-
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``claims`` console script."""
+    args = sys.argv[1:] if argv is None else list(argv)
     try:
-        app(args=argv, prog_name="claims", standalone_mode=True)
+        from claims.cli.fast import dispatch
+
+        if dispatch(args):  # queue, next, verdict, history: done without Typer
+            return
+        from claims.cli.group import app
+
+        app(args=args, prog_name="claims", standalone_mode=True)
     except ClaimsError as exc:
         error(str(exc))
         sys.exit(exc.exit_code)

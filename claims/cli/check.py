@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from claims.cli import app, error, warning
+from claims.cli import error, warning
+from claims.cli.group import app
 from claims.cli.options import DbOption, Format, FormatOption, ReportsOption, settings
 from claims.redact import terminal_json, terminal_text
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from claims.cli import ClaimsTyper, app
+from claims.cli import ClaimsTyper
+from claims.cli.group import app
 from claims.cli.options import DbOption, settings
 
 db_app = ClaimsTyper(name="db", help="Inspect and upgrade the database schema.", no_args_is_help=True)

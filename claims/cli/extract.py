@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from claims.cli import app, error
+from claims.cli import error
+from claims.cli.group import app
 from claims.cli.options import Format, FormatOption, settings
 from claims.errors import ClaimsError
 from claims.redact import terminal_json, terminal_text

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from claims.cli import app
+from claims.cli.group import app
 from claims.cli.options import DbOption, Format, FormatOption, settings
 
 

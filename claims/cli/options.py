@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from claims.cli.tables import Format
 from claims.config import Settings
 
-
-class Format(str, Enum):
-    """Output formats for commands that print data."""
-
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
+__all__ = ["DbOption", "Format", "FormatOption", "ReportsOption", "settings"]
 
 
 DbOption = Annotated[

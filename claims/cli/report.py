@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from claims.cli import app, warning
+from claims.cli import warning
+from claims.cli.group import app
 from claims.cli.options import DbOption, ReportsOption, settings
 
 
@@ -26,7 +27,10 @@ def report(
 ) -> None:
     """Render the HTML reports: article pages, the index, the review queue and the digest.
 
-    Pages whose content has not changed are left untouched on disk.
+    The index is index.html (the totals and the newest 100 articles) and, past 100
+    articles, archive pages by article number (index-1.html: articles 1 to 100, ...).
+    --article renders that article's page and the index pages that list it. Pages whose
+    content has not changed are left untouched on disk.
     """
     from claims.db import open_engine
     from claims.errors import InvalidInput

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from claims.cli import app, error
+from claims.cli import error
+from claims.cli.group import app
 from claims.cli.options import DbOption, Format, FormatOption, ReportsOption, settings
 from claims.cli.tables import cell, print_json
 from claims.errors import ConfigError
@@ -33,7 +34,8 @@ def serve(
     """Run every flow on its schedule from this process (Prefect's serve), until Ctrl-C.
 
     ingest-feeds every 15 minutes, render-reports hourly, review-digest daily, and
-    check-article on demand. Needs a Prefect server: PREFECT_API_URL must be set.
+    check-article and review-claims (an editor reviews in the UI) on demand. Needs a
+    Prefect server: PREFECT_API_URL must be set.
     """
     from claims.runtime import prepare_prefect
 

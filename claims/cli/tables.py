@@ -1,19 +1,32 @@
-"""Rich tables for the terminal; every cell from an article or an editor goes through :func:`cell`."""
+"""Output for the terminal: the formats, JSON, and rich tables whose every cell goes through :func:`cell`.
+
+Rich is imported when a table is printed, not before: ``--format json`` never loads it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
-
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from enum import Enum
+from typing import TYPE_CHECKING, Any
 
 from claims.redact import terminal_json, terminal_text
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+
+class Format(str, Enum):
+    """Output formats for commands that print data."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
 
 
 def cell(value: object, *, multiline: bool = False) -> Text:
     """Untrusted text for a rich table or line: no control characters, and no rich markup (``[link=...]``)."""
+    from rich.text import Text
+
     return Text(terminal_text("" if value is None else value, multiline=multiline))
 
 
@@ -24,6 +37,9 @@ def print_json(data: object, indent: int | None = None) -> None:
 
 def claims_table(rows: Iterable[dict[str, Any]], *, show_source: bool = False, title: str | None = None) -> None:
     """Print claims as a table: score, kind, quote, speaker."""
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title=cell(title) if title else None, show_lines=False, expand=False)
     if show_source:
         table.add_column("source", overflow="fold", max_width=30)

@@ -14,7 +14,8 @@ from typing import Annotated
 
 import typer
 
-from claims.cli import ClaimsTyper, app
+from claims.cli import ClaimsTyper
+from claims.cli.group import app
 from claims.cli.options import DbOption, Format, FormatOption, settings
 from claims.errors import InvalidInput
 

@@ -17,10 +17,27 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from typing import TYPE_CHECKING, Any
 
 from claims.extract.claim import KINDS, Claim
-from claims.extract.engine import rule_claims
-from claims.extract.language import detect_language, is_english
+
+if TYPE_CHECKING:
+    from claims.extract.engine import rule_claims
+    from claims.extract.language import detect_language, is_english
+
+
+def __getattr__(name: str) -> Any:
+    # The steps load on first use: importing ``claims.extract.claim`` (the report's kind
+    # order, the Claim type) must not load the extractor's tables (~0.1 s).
+    if name == "rule_claims":
+        from claims.extract.engine import rule_claims
+
+        return rule_claims
+    if name in ("detect_language", "is_english"):
+        from claims.extract import language
+
+        return getattr(language, name)
+    raise AttributeError(f"module 'claims.extract' has no attribute {name!r}")
 
 
 def extract_claims(text: str, *, published: dt.date | None = None) -> list[Claim]:
@@ -29,6 +46,8 @@ def extract_claims(text: str, *, published: dt.date | None = None) -> list[Claim
         from claims.extract.llm import extract_claims_llm  # opt-in only: the default path never touches the network
 
         return extract_claims_llm(text, published=published)
+    from claims.extract.engine import rule_claims
+
     return rule_claims(text, published=published)
 
 

@@ -20,6 +20,7 @@ from claims.report.common import (
     desk_url,
     environment,
     rating_counts,
+    utc,
     verdict_view,
 )
 from claims.report.queue import QueueRow, pending_rows, status_counts
@@ -34,6 +35,8 @@ class DigestRow:
     quote: str
     article_title: str
     verdict: VerdictView
+    #: When it was recorded, HH:MM in the newsroom's time zone.
+    time: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,18 +50,27 @@ class DigestPage:
     waiting: list[QueueRow]
     pending: int
     updated: dt.datetime
+    #: The newsroom's time zone (CLAIMS_TIMEZONE) the day and the times of the verdicts are in.
+    zone: str = "UTC"
 
 
-def digest_page(session: Session, day: dt.date | None = None, updated: dt.datetime | None = None) -> DigestPage:
-    """The digest of ``day`` (UTC; today by default)."""
-    scale = load_scale()
-    day = day or dt.datetime.now(dt.UTC).date()
-    start = dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+def digest_page(
+    session: Session,
+    day: dt.date | None = None,
+    updated: dt.datetime | None = None,
+    counts: Counter[str] | None = None,
+) -> DigestPage:
+    """The digest of ``day`` (a day of the newsroom's time zone, CLAIMS_TIMEZONE; today by default)."""
+    from claims.config import day_bounds, newsroom_today, newsroom_zone
+
+    scale, zone = load_scale(), newsroom_zone()
+    day = day or newsroom_today()
+    start, end = day_bounds(day)
     query = (
         select(Verdict, StoredClaim.quote, StoredArticle.id, StoredArticle.slug, StoredArticle.title)  # type: ignore[call-overload]
         .join(StoredClaim, col(StoredClaim.id) == col(Verdict.claim_id))
         .join(StoredArticle, col(StoredArticle.id) == col(StoredClaim.article_id))
-        .where(and_(col(Verdict.created_at) >= start, col(Verdict.created_at) < start + dt.timedelta(days=1)))
+        .where(and_(col(Verdict.created_at) >= start, col(Verdict.created_at) < end))
         .order_by(col(Verdict.created_at).desc(), col(Verdict.id).desc())
     )
     reviewed = [
@@ -68,6 +80,7 @@ def digest_page(session: Session, day: dt.date | None = None, updated: dt.dateti
             quote=quote,
             article_title=title,
             verdict=verdict_view(verdict, scale),
+            time=utc(verdict.created_at).replace(tzinfo=dt.UTC).astimezone(zone).strftime("%H:%M"),
         )
         for verdict, quote, a_id, slug, title in session.exec(query)
     ]
@@ -80,11 +93,15 @@ def digest_page(session: Session, day: dt.date | None = None, updated: dt.dateti
         ratings=rating_counts(ratings, scale),
         reviewers=[Count(name, n) for name, n in sorted(reviewers.items(), key=lambda kv: (-kv[1], kv[0]))],
         waiting=pending_rows(session, order, WAITING_LIMIT, today=day),
-        pending=status_counts(session)[ClaimStatus.PENDING],
+        pending=(counts if counts is not None else status_counts(session))[ClaimStatus.PENDING],
         updated=updated or data_updated(session),
+        zone=str(zone),
     )
 
 
-def render_digest(session: Session, day: dt.date | None = None, updated: dt.datetime | None = None) -> str:
+def render_digest(
+    session: Session, day: dt.date | None = None, updated: dt.datetime | None = None, counts: Counter[str] | None = None
+) -> str:
     """The HTML of the digest page."""
-    return environment().get_template("digest.html").render(page=digest_page(session, day, updated), desk=desk_url())
+    page = digest_page(session, day, updated, counts)
+    return environment().get_template("digest.html").render(page=page, desk=desk_url())

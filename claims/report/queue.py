@@ -9,9 +9,10 @@ from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy import select as columns
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
 from claims.claimreview import report_filename
+from claims.config import newsroom_today
 from claims.models import ClaimStatus, StoredArticle, StoredClaim
 from claims.report.common import QUEUE_LIMIT, data_updated, desk_url, environment, utc
 
@@ -77,7 +78,7 @@ def pending_rows(
             speaker=speaker,
             article_title=title,
             queued=utc(created),
-            days_waiting=(today - utc(created).date()).days if today else 0,
+            days_waiting=(today - newsroom_today(created)).days if today else 0,
         )
         for c_id, quote, kind, score, speaker, created, a_id, slug, title in (
             (r[0] or 0, *r[1:6], r[6] or 0, *r[7:]) for r in session.connection().execute(query)
@@ -85,9 +86,31 @@ def pending_rows(
     ]
 
 
+@dataclass(frozen=True)
+class Totals:
+    """Over every article: claims by status, and the verdicts that stand by rating."""
+
+    statuses: Counter[str]
+    ratings: Counter[str]
+
+
+def totals(session: Session) -> Totals:
+    """The totals, in one scan of ``ix_claim_totals`` (a verdict stands while its claim is reviewed or gone)."""
+    query = columns(col(StoredClaim.status), col(StoredClaim.verdict_rating), func.count()).group_by(
+        col(StoredClaim.status), col(StoredClaim.verdict_rating)
+    )
+    statuses: Counter[str] = Counter()
+    ratings: Counter[str] = Counter()
+    for status, rating, n in session.connection().execute(query):
+        statuses[status] += n
+        if rating is not None and status in (ClaimStatus.REVIEWED, ClaimStatus.GONE):
+            ratings[rating] += n
+    return Totals(statuses, ratings)
+
+
 def status_counts(session: Session) -> Counter[str]:
-    rows = session.exec(select(col(StoredClaim.status), func.count()).group_by(col(StoredClaim.status))).all()
-    return Counter({status: n for status, n in rows})
+    """How many claims have each status, over every article."""
+    return totals(session).statuses
 
 
 def page_count(total: int, per_page: int) -> int:
@@ -96,11 +119,18 @@ def page_count(total: int, per_page: int) -> int:
 
 
 def queue_page(
-    session: Session, updated: dt.datetime | None = None, page: int = 1, per_page: int = QUEUE_LIMIT
+    session: Session,
+    updated: dt.datetime | None = None,
+    page: int = 1,
+    per_page: int = QUEUE_LIMIT,
+    counts: Counter[str] | None = None,
 ) -> QueuePage:
-    """The review queue across articles: check-worthiness first, then recency (page ``page``, from 1)."""
+    """The review queue across articles: check-worthiness first, then recency (page ``page``, from 1).
+
+    ``counts`` (claims by status) saves counting again when the caller has them.
+    """
     order = (col(StoredClaim.score).desc(), col(StoredClaim.created_at).desc(), col(StoredClaim.id).desc())
-    counts = status_counts(session)
+    counts = counts if counts is not None else status_counts(session)
     pages = page_count(counts[ClaimStatus.PENDING], per_page)
     number = min(max(page, 1), pages)
     first = (number - 1) * per_page
@@ -115,6 +145,7 @@ def queue_page(
     )
 
 
-def render_queue(session: Session, updated: dt.datetime | None = None) -> str:
+def render_queue(session: Session, updated: dt.datetime | None = None, counts: Counter[str] | None = None) -> str:
     """The HTML of the queue page."""
-    return environment().get_template("queue.html").render(page=queue_page(session, updated), desk=desk_url())
+    page = queue_page(session, updated, counts=counts)
+    return environment().get_template("queue.html").render(page=page, desk=desk_url())

@@ -16,9 +16,17 @@ from claims.report.article import ArticlePage, render_article
 from claims.report.claim import ClaimPage
 from claims.report.common import REPORTS_URL_ENV, article_filename, data_updated
 from claims.report.digest import DigestPage, render_digest
-from claims.report.index import IndexPage, render_index
+from claims.report.index import (
+    INDEX_PAGE,
+    IndexPage,
+    archive_count,
+    archive_filename,
+    archive_of,
+    render_archive,
+    render_index,
+)
 from claims.report.login import LoginPage
-from claims.report.queue import QueuePage, render_queue
+from claims.report.queue import QueuePage, render_queue, totals
 
 #: Each page template and the dataclass its context is.
 PAGES: dict[str, type] = {
@@ -80,8 +88,15 @@ def build_reports(
     *,
     day: dt.date | None = None,
     base_url: str | None = None,
+    per_page: int = INDEX_PAGE,
 ) -> Written:
-    """Render the reports of ``article_ids`` (all when None) plus the index, queue and digest."""
+    """Render the reports of ``article_ids`` (all when None) and the shared pages they change.
+
+    Those are the front page of the index, the archive pages of the index that list these
+    articles (``index-K.html``; every one when ``article_ids`` is None), the queue and the
+    digest: a verdict or a checked article renders five pages however large the archive.
+    A page is written only when its content changed.
+    """
     reports_dir = Path(reports_dir)
     base = base_url if base_url is not None else os.environ.get(REPORTS_URL_ENV, "")
     done = Written()
@@ -95,10 +110,18 @@ def build_reports(
             article, html = render_article(session, article_id, base)  # type: ignore[arg-type]
             done.last_article = reports_dir / article_filename(article)
             done.add(done.last_article, html)
-        updated = data_updated(session)
-        done.add(reports_dir / "index.html", render_index(session, updated))
-        done.add(reports_dir / "queue.html", render_queue(session, updated))
-        done.add(reports_dir / "digest.html", render_digest(session, day, updated))
+        updated, counts = data_updated(session), totals(session)
+        done.add(reports_dir / "index.html", render_index(session, updated, per_page, counts))
+        chunks = archive_count(session, per_page)
+        touched = set(range(1, chunks + 1)) if article_ids is None else {archive_of(i, per_page) for i in ids if i}
+        touched = {c for c in touched if c <= chunks}
+        for chunk in sorted(touched):
+            if 1 < chunk == chunks and not (reports_dir / archive_filename(chunk)).exists():
+                touched.add(chunk - 1)  # a new last page: the one before it gains its "next" link
+        for chunk in sorted(touched):
+            done.add(reports_dir / archive_filename(chunk), render_archive(session, chunk, per_page))
+        done.add(reports_dir / "queue.html", render_queue(session, updated, counts.statuses))
+        done.add(reports_dir / "digest.html", render_digest(session, day, updated, counts.statuses))
     return done
 
 
