@@ -711,9 +711,14 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
             body = f"{antecedent} {body}" if antecedent else body
         elif subj is not None:
             body = f"{_phrase(subj)} {body}"
-    common = first.pos_ == "DET" or first.pos_ != "PROPN" and first.text != "I" and not first.text.isupper()
-    if common and body.startswith(first.text):
-        body = body[:1].lower() + body[1:]  # "the department said that engineers replaced ..."
+    # The body's first word keeps a capital only if it is a name: "the department said that engineers
+    # replaced ...", "the review said that bleeding risk was ..." (a subject put back in front).
+    lead = next((t for t in doc if not t.is_punct and not t.is_quote), first)
+    for tok in (first, lead):
+        common = tok.pos_ == "DET" or tok.pos_ != "PROPN" and tok.text != "I" and not tok.text.isupper()
+        if common and body.startswith(tok.text + " ") or common and body == tok.text:
+            body = body[:1].lower() + body[1:]
+            break
     if u.speaker and u.verb is not None:
         says = "said" if lemma_in(u.verb, _TELL) else _verb_phrase(u.verb)
         return _upper_first(f"{u.speaker} {says} that {body}")
