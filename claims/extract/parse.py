@@ -22,7 +22,8 @@ the GIL (see ``pyproject.toml``).
 - **The attribute ruler's rules looked up, not run through spaCy's ``Matcher``.** Its 179
   one- and two-token rules (tag -> POS and morphology, a few exceptions) cost a sixth of the
   parse in the ``Matcher``; ``RuleIndex`` finds the same matches with a few dictionary
-  look-ups per token and hands them to the ruler's own ``set_annotations``. A ruler with a
+  look-ups per token and sets them with spaCy's own ``set_token_attrs``, rule by rule as the ruler
+  does (without building a ``Span`` a match). A ruler with a
   pattern it cannot index (quantifiers, other attributes) keeps the ``Matcher``.
 """
 
@@ -30,7 +31,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -126,7 +127,8 @@ def index_attribute_ruler(model: Language) -> bool:
     index = RuleIndex.build(ruler)
     if index is None:
         return False
-    ruler.match = index.match  # the instance's ``match``, used by ``__call__`` (and so by ``pipe``)
+    ruler.match = index.match  # the instance's methods, used by ``__call__`` (and so by ``pipe``)
+    ruler.set_annotations = index.annotator(ruler)
     return True
 
 
@@ -203,6 +205,27 @@ class RuleIndex:
                         continue
                     found.add((rule, key, i, i + length))
         return sorted(found)
+
+    @staticmethod
+    def annotator(ruler: Any) -> Callable[[Doc, list[tuple[int, int, int, int]]], None]:
+        """``ruler.set_annotations`` without a ``Span`` a match: each rule's attributes set on its token, in order.
+
+        The same calls of spaCy's ``set_token_attrs`` in the same order; a rule whose index falls
+        outside its match goes to the ruler's own method, which raises spaCy's error.
+        """
+        from spacy.tokens._retokenize import set_token_attrs
+
+        attrs, indices, own = ruler.attrs, ruler.indices, ruler.set_annotations
+
+        def set_annotations(doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:
+            at = [(start if indices[rule] >= 0 else end) + indices[rule] for rule, _, start, end in matches]
+            if any(not start <= i < end for i, (_, _, start, end) in zip(at, matches, strict=True)):
+                own(doc, matches)
+                return
+            for i, (rule, _, _, _) in zip(at, matches, strict=True):
+                set_token_attrs(doc[i], attrs[rule])
+
+        return set_annotations
 
     def _passes(self, tests: list[tuple[int, str, Any]], row: list[int]) -> bool:
         for c, op, arg in tests:
