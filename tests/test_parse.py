@@ -1,0 +1,136 @@
+"""The parse step (claims.extract.parse): the tuned pipeline parses exactly as spaCy's own."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claims.extract import parse
+from tests.conftest import DEV, EXAMPLE
+
+#: Sentences that reach the attribute ruler's exceptions: contractions, "gonna", "y'all",
+#: existential "there", pronouns by case, auxiliaries, determiners standing alone, spaces.
+TRICKY = [
+    "I ain't gonna say it's what y'all wanted, but let's go.",
+    "There were 12 buses, and there's more to come; that was that.",
+    "She'd had enough: he did it, you did it, I did it, we got 'em.",
+    "They gotta see it  \t  before c'mon, nothin' doin' ol' somethin' 'nuff.",
+    "Which of these did the ministry approve?  Those that it had seen.",
+    "You wo n't believe it, but we ca n't and sha n't go: it gets worse.",
+    "Police said no one was injured in the fire, which destroyed 12 homes.",
+]
+
+
+def texts() -> list[str]:
+    """Sentences of the sample article and, when ../shared is there, of every dev article."""
+    from claims.extract.sentences import sentences
+    from claims.sources import load_article
+
+    paths = [EXAMPLE] + (sorted(p for p in DEV.glob("*") if p.suffix in (".txt", ".html")) if DEV.exists() else [])
+    out = list(TRICKY)
+    for path in paths:
+        out += [s.text for s in sentences(load_article(str(path)).text)]
+    return list(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=1)
+def stock():  # type: ignore[no-untyped-def]
+    """The pipeline as spaCy loads it, without the tuning of ``parse.nlp``."""
+    return parse.load()
+
+
+def annotations(doc) -> list[tuple]:  # type: ignore[no-untyped-def]
+    return [
+        (
+            t.text,
+            t.idx,
+            t.tag_,
+            t.pos_,
+            str(t.morph),
+            t.lemma_,
+            t.dep_,
+            t.head.i,
+            t.ent_iob_,
+            t.ent_type_,
+            t.is_sent_start,
+        )
+        for t in doc
+    ]
+
+
+def test_the_tuned_pipeline_parses_as_spacy_does() -> None:
+    sents = texts()
+    tuned = list(parse.parse(sents))
+    plain = list(stock().pipe(sents, batch_size=parse.BATCH))
+    assert len(tuned) == len(plain) == len(sents)
+    for a, b in zip(tuned, plain, strict=True):
+        assert annotations(a) == annotations(b), a.text
+    # One at a time (``nlp()(text)``, as tests and tools call it) too.
+    for text in TRICKY:
+        assert annotations(parse.nlp()(text)) == annotations(stock()(text))
+
+
+def test_the_attribute_ruler_is_indexed_and_finds_what_the_matcher_finds() -> None:
+    from spacy.pipeline import AttributeRuler
+
+    nlp = parse.nlp()
+    ruler = nlp.get_pipe("attribute_ruler")
+    index = parse.RuleIndex.build(ruler)
+    assert index is not None and ruler.match.__self__.__class__ is parse.RuleIndex
+    with nlp.select_pipes(disable=["attribute_ruler", "ner"]):
+        docs = list(nlp.pipe(texts()))
+    found = 0
+    for doc in docs:
+        expected = AttributeRuler.match(ruler, doc)
+        assert index.match(doc) == sorted(set(expected)), doc.text
+        found += len(expected)
+    assert found > 20 * len(docs)  # every token has its tag's rule, some more
+
+
+#: Words the ruler's exceptions name, and spaces, for the property test below.
+VOCAB = "I you it ai n't gon na got ta let 's c'm on y' all there is are was were 'd had did have do gets got"
+VOCAB += " ca wo sha the that which those a of to 12 , . ? nothin' 'em 'll said"
+_WORDS = st.sampled_from([*VOCAB.split(" "), "  ", "\n", "\t"])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_WORDS, min_size=1, max_size=14))
+def test_the_rule_index_equals_the_matcher_on_any_word_sequence(words: list[str]) -> None:
+    from spacy.pipeline import AttributeRuler
+
+    nlp = parse.nlp()
+    ruler = nlp.get_pipe("attribute_ruler")
+    with nlp.select_pipes(disable=["attribute_ruler", "ner"]):
+        doc = nlp(" ".join(words))
+    assert ruler.match(doc) == sorted(set(AttributeRuler.match(ruler, doc)))
+
+
+def test_a_ruler_beyond_the_index_keeps_the_matcher() -> None:
+    import spacy
+
+    blank = spacy.blank("en")
+    ruler = blank.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "a"}, {"LOWER": "b", "OP": "?"}]], {"TAG": "X"})
+    assert parse.RuleIndex.build(ruler) is None
+    assert not parse.index_attribute_ruler(blank)
+    assert blank("a b").to_json()  # still runs, with its Matcher
+    empty = spacy.blank("en")
+    empty.add_pipe("attribute_ruler")
+    assert parse.index_attribute_ruler(empty) and [t.text for t in empty("x y")] == ["x", "y"]
+
+
+def test_numpy_blas_runs_on_one_thread() -> None:
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    parse.nlp()
+    blas = threadpoolctl.ThreadpoolController().select(user_api="blas")
+    if not blas.lib_controllers:
+        pytest.skip("numpy has no BLAS here: the pipeline keeps blis")
+    assert {lib.num_threads for lib in blas.lib_controllers} == {1}
+    ops = {
+        type(node.ops).__name__ + str(getattr(node.ops, "use_blis", ""))
+        for node in parse.nlp().get_pipe("ner").model.walk()
+    }
+    assert ops == {"NumpyOpsFalse"}
