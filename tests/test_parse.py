@@ -134,3 +134,16 @@ def test_numpy_blas_runs_on_one_thread() -> None:
         for node in parse.nlp().get_pipe("ner").model.walk()
     }
     assert ops == {"NumpyOpsFalse"}
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("in recent years\u201426 cases", ["in", "recent", "years", "\u2014", "26", "cases"]),
+        ("the period\u2014although short\u2014was", ["the", "period", "\u2014", "although", "short", "\u2014", "was"]),
+        ("the Paris\u2013Berlin line", ["the", "Paris", "\u2013", "Berlin", "line"]),
+        ("from 2014\u201315 to 2019\u201320", ["from", "2014\u201315", "to", "2019\u201320"]),  # a range stays whole
+    ],
+)
+def test_closed_dashes_between_words_are_tokens(text: str, tokens: list[str]) -> None:
+    assert [t.text for t in parse.nlp().tokenizer(text)] == tokens
