@@ -91,18 +91,42 @@ def main() -> int:
         out = work()
         return time.process_time() - c0, out
 
+    # The parse inside extract_claims, timed where it runs (an article's sentences at a time), so
+    # "our work" is what extract_claims spends outside spaCy, not a difference of two runs.
+    from claims.extract import engine
+
+    inner = {"cpu": 0.0}
+    real_parse = engine.parse
+
+    def timed_parse(texts):  # type: ignore[no-untyped-def]
+        docs = real_parse(texts)
+        while True:
+            c0 = time.process_time()
+            try:
+                doc = next(docs)
+            except StopIteration:
+                inner["cpu"] += time.process_time() - c0
+                return
+            inner["cpu"] += time.process_time() - c0
+            yield doc
+
+    engine.parse = timed_parse
     for run in range(1, args.repeat + 1):
         stock_cpu, _ = cpu(lambda: sum(1 for _ in stock.pipe(sents, batch_size=BATCH)))
         parse_cpu, _ = cpu(lambda: sum(1 for _ in nlp().pipe(sents, batch_size=BATCH)))
+        inner["cpu"] = 0.0
         ours_cpu, claims = cpu(lambda: sum(len(extract_claims(a)) for a in articles))
+        in_parse = inner["cpu"]
         print(
             f"run {run} (load average {os.getloadavg()[0]:.2f}): "
             f"spaCy nlp.pipe as loaded {len(sents) / stock_cpu:,.0f} sentences/s ({stock_cpu:.2f} s CPU); "
             f"tuned (claims.extract.parse) {len(sents) / parse_cpu:,.0f} sentences/s ({parse_cpu:.2f} s); "
-            f"extract_claims {len(sents) / ours_cpu:,.0f} sentences/s ({ours_cpu:.2f} s, {claims} claims); "
-            f"our work on top of the parse {(ours_cpu - parse_cpu) / parse_cpu:.0%} of the parse time",
+            f"extract_claims {len(sents) / ours_cpu:,.0f} sentences/s ({ours_cpu:.2f} s, {claims} claims), "
+            f"of which the parse {in_parse:.2f} s and our work {ours_cpu - in_parse:.2f} s = "
+            f"{(ours_cpu - in_parse) / in_parse:.0%} of the parse time",
             flush=True,
         )
+    engine.parse = real_parse
 
     if not args.no_mb:
         line = " ".join(ct24_sentences())

@@ -99,6 +99,19 @@ def lemma_in(tok: Token, lemmas: frozenset[str]) -> bool:
     verbs: "hopes" -> "hop"); the word sets here are small and closed, so forms are enough.
     """
     low = tok.lower_
+    key = (low, id(lemmas))
+    found = _FORMS.get(key)
+    if found is None:
+        found = _FORMS[key] = _is_form(low, lemmas)
+        if len(_FORMS) > 50_000:  # word forms of a language, not of the input: bounded all the same
+            _FORMS.clear()
+    return found
+
+
+_FORMS: dict[tuple[str, int], bool] = {}  # (word, word set) -> is a form of it; the sets are module constants
+
+
+def _is_form(low: str, lemmas: frozenset[str]) -> bool:
     if low in lemmas:
         return True
     base = _IRREGULAR.get(low)
@@ -126,8 +139,30 @@ _SUFFIXES = (
 )  # fmt: skip
 
 
+def entity_at(tok: Token) -> Span | None:
+    """The named entity ``tok`` is part of, found from its IOB tags (``doc.ents`` builds every span of the doc)."""
+    if tok.ent_iob_ == "O" or not tok.ent_iob_:
+        return None
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=doc[start].ent_type_)
+
+
 def is_negated(tok: Token) -> bool:
-    """Whether ``tok`` carries a negation: "not", "no X", "none of", "never"."""
+    """Whether ``tok`` carries a negation: "not", "no X", "none of", "never" (worked out once per sentence)."""
+    flags = tok.doc.user_data.get("negated")
+    if flags is None:
+        flags = tok.doc.user_data["negated"] = [_negated(t) for t in tok.doc]
+    return flags[tok.i]
+
+
+def _negated(tok: Token) -> bool:
     if tok.lower_ in NEG_WORDS:
         return True
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children)
@@ -580,7 +615,7 @@ def name_of(tok: Token) -> str | None:
     if tok.pos_ == "PRON" or (tok.lower_ in NOT_SPEAKERS and not tok.text.isupper()):
         return None
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and tok.ent_iob_ != "O":
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent = entity_at(tok)
         if ent is not None and ent.label_ == "PERSON":
             return ent.text
     named = next(

@@ -22,6 +22,7 @@ from claims.extract.candidates import (
     REPORT_LEMMAS,
     Unit,
     according_to,
+    entity_at,
     is_aside,
     is_figure,
     is_negated,
@@ -95,9 +96,17 @@ class Context:
         self.speaker: str | None = None
 
 
+def _text(doc: Doc) -> str:
+    """The sentence's text, built once (``Doc.text`` joins every token on each call)."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
 def sentence_claims(doc: Doc, s0: int, ctx: Context, qspans: list[tuple[int, int]]) -> list[Claim]:
     """The claims of one parsed sentence starting at article offset ``s0``; ``qspans`` are its quotations."""
-    sent_text = doc.text
+    sent_text = _text(doc)
     if sent_text.rstrip(" " + _QUOTES + ")").endswith("?") or len(sent_text.strip()) < MIN_CHARS:
         return []
     quoted = _quoted_mask(len(sent_text), s0, qspans)
@@ -180,25 +189,27 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
         a, b = _edges(doc, r.tokens)
         if b - a >= MIN_CHARS:
             name = r.speaker or ""
-            rest = doc.text[a:b].replace(name, "", 1).strip(" ,") if name else ""
+            rest = _text(doc)[a:b].replace(name, "", 1).strip(" ,") if name else ""
             rest = _tidy(_HONORIFIC.sub("", rest)).strip(
                 " ,"
             )  # "lead author , an epidemiologist" -> "lead author, an ..."
             if rest.startswith("of "):
                 rest = "with " + rest[3:]  # "Robin Biesbroek of the CDF": Robin Biesbroek is with the CDF
-            text = f"{name} is {_lower_first(rest)}" if name and rest else doc.text[a:b]
+            text = f"{name} is {_lower_first(rest)}" if name and rest else _text(doc)[a:b]
             out.append(_claim(s0, doc, a, b, "role", {}, prob, r.speaker, text))
     taken = {c.quote for c in out}
     for src in sources(sent):
         a, b = _edges(doc, src.tokens)
-        if doc.text[a:b] not in taken and not any(doc.text[a:b] in doc.text[x:y] for x, y in _attributed(us, doc)):
-            out.append(_claim(s0, doc, a, b, "attribution", {}, prob, src.speaker, doc.text[a:b]))
+        if _text(doc)[a:b] not in taken and not any(
+            _text(doc)[a:b] in _text(doc)[x:y] for x, y in _attributed(us, doc)
+        ):
+            out.append(_claim(s0, doc, a, b, "attribution", {}, prob, src.speaker, _text(doc)[a:b]))
     for u in us:
         toks = sorted(doc[i] for i in u.tokens)
         if u.role == "attribution":
             if u.speaker:
                 a, b = _edges(doc, u.tokens)
-                out.append(_claim(s0, doc, a, b, "attribution", {}, prob, u.speaker, doc.text[a:b]))
+                out.append(_claim(s0, doc, a, b, "attribution", {}, prob, u.speaker, _text(doc)[a:b]))
             continue
         if u.root.i in reporting:
             claim = _attribution_clause(ctx, s0, doc, u, us, role_tokens, prob)
@@ -209,7 +220,7 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
             who = speaker_of(u.root)
             if who:
                 a, b = _edges(doc, u.tokens)
-                out.append(_claim(s0, doc, a, b, "attribution", {}, prob, who, doc.text[a:b]))
+                out.append(_claim(s0, doc, a, b, "attribution", {}, prob, who, _text(doc)[a:b]))
             continue
         if u.role == "phrase" and u.root.dep_ == "appos" and u.root.head.ent_type_ == "PERSON":
             continue  # a person's role: taken above
@@ -272,7 +283,7 @@ def _attribution_clause(
     a, b = _edges(doc, set(keep))
     if b - a < 8:
         return None
-    return _claim(s0, doc, a, b, "attribution", {}, prob, who, doc.text[a:b])
+    return _claim(s0, doc, a, b, "attribution", {}, prob, who, _text(doc)[a:b])
 
 
 def _fact(
@@ -417,7 +428,7 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
         if t.i in seen:
             continue
         if t.ent_iob_ == "B" or (t.ent_iob_ == "I" and t.i - 1 not in idx):
-            ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+            ent = entity_at(t)
             if ent is None:
                 continue
             seen.update(range(ent.start, ent.end))
@@ -607,11 +618,11 @@ def _quote_span(doc: Doc, u: Unit, toks: list[Token]) -> tuple[int, int]:
     base = doc[0].idx
     a, b = doc[lo].idx - base, doc[hi].idx + len(doc[hi]) - base
     # An unbalanced quotation mark at either end is not part of the fact.
-    quote = doc.text[a:b]
+    quote = _text(doc)[a:b]
     end = quote[-1:]
     if end == "\u201d" and quote.count("\u201c") < quote.count(end) or end in "\"'" and end and quote.count(end) % 2:
         b -= 1
-    if quote[:1] in _QUOTES and a < b and (quote[:1] != "\u201c" or _unclosed(doc.text[a:b], "\u201c", "\u201d")):
+    if quote[:1] in _QUOTES and a < b and (quote[:1] != "\u201c" or _unclosed(_text(doc)[a:b], "\u201c", "\u201d")):
         a += 1
     return a, b
 
@@ -661,7 +672,7 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
     while words and (words[-1].is_punct and words[-1].text not in ')\u201d"%' or words[-1].dep_ == "cc"):
         words = words[:-1]
     if not words:
-        return doc.text.strip()
+        return _text(doc).strip()
     if u.lead is not None and u.root.dep_ != "relcl":  # a relative clause is restated with its antecedent below
         words = [doc[i] for i in range(u.lead, words[0].i)] + words
     # A side remark between the subject and the verb ("The company, analysts say, has won ...", or a
@@ -789,8 +800,8 @@ def _claim(
     speaker: str | None,
     text: str,
 ) -> Claim:
-    b = _closed(doc.text, a, b)
-    quote = doc.text[a:b]
+    b = _closed(_text(doc), a, b)
+    quote = _text(doc)[a:b]
     p = prob.value
     vague = bool(values.get("lower_bound"))
     s = score.claim_score(kind, quote, p, attributed=speaker is not None, vague=vague)
@@ -799,7 +810,7 @@ def _claim(
         quote=quote,
         start=s0 + a,
         end=s0 + b,
-        sentence=doc.text.strip(),
+        sentence=_text(doc).strip(),
         text=" ".join(text.split()),
         kind=kind,
         score=s,
