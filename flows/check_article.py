@@ -141,7 +141,7 @@ def check_article(source: str) -> State:
             check_deployment_source(source, settings)
         except ClaimsError as exc:
             logger.error("%s", redact_text(str(exc)))
-            return Failed(message=redact_text(str(exc)))
+            return failed(redact_text(str(exc)))  # one line in the worker's log, no traceback
     # `claims check` passes a URL's secrets by this process, not as the (stored) parameter.
     loaded = load(original_url(source), settings, return_state=True)
     if not loaded.is_completed():

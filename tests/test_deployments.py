@@ -203,6 +203,8 @@ def test_worker_runs_ingest_feeds_deployment(prefect_api, http_server, tmp_path:
                     names = set(deployment.parameter_openapi_schema["properties"])
                     assert not names & {"database_url", "reports_dir"}, (schedule.name, names)
             before = set(reports.iterdir())
+            worker_log.flush()
+            seen = len((tmp_path / "worker.log").read_text())
             stolen = run_deployment("check-article/check-article", parameters={"source": "/etc/passwd"}, timeout=150)
             assert stolen.state.is_failed(), stolen.state
             assert stolen.state.message == (
@@ -212,9 +214,8 @@ def test_worker_runs_ingest_feeds_deployment(prefect_api, http_server, tmp_path:
             assert set(reports.iterdir()) == before
             with Session(open_engine(f"sqlite:///{db}")) as session:
                 assert len(session.exec(select(StoredArticle)).all()) == 3
-            # Runs that fail, fail cleanly: a Failed state with one line, no traceback in the worker's log.
-            worker_log.flush()
-            seen = len((tmp_path / "worker.log").read_text())
+            # Runs that fail, fail cleanly: a Failed state with one line, no traceback in the worker's log
+            # (the refused source above included: the log is read from before its run).
             no_file = run_deployment("ingest-feeds/ingest-feeds", timeout=150)  # its feeds.txt is not here
             assert no_file.state.is_failed(), no_file.state
             assert no_file.state.message == "feeds.txt: cannot read the feeds file (No such file or directory)"
