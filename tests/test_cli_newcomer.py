@@ -83,3 +83,27 @@ def test_queue_shows_the_total(db_url: str) -> None:
     assert "showing 3 of 12 pending" in result.stdout
     everything = runner.invoke(app, ["queue", "--db", db_url])
     assert "12 pending claims" in everything.stdout and "showing" not in everything.stdout
+
+
+def test_a_reader_that_stops_early_gets_no_error_line(tmp_path: Path) -> None:
+    """`claims queue | head -1`: the command stops quietly when its reader closes the pipe."""
+    import subprocess
+    import sys
+
+    db_url = f"sqlite:///{tmp_path / 'c.db'}"
+    engine = open_engine(db_url)
+    for k in range(8):
+        save_article(engine, *numbered(f"{k}.txt", 250, first=1000 * k))
+    engine.dispose()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from claims.cli import main; main()", "queue", "-f", "jsonl", "--limit", "2000"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**__import__("os").environ, "CLAIMS_DATABASE_URL": db_url},
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.read(10)
+    proc.stdout.close()  # the reader has what it wanted
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) in (0, 141)
+    assert "error" not in err and "Traceback" not in err, err

@@ -61,6 +61,10 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         error("interrupted")
         sys.exit(130)
+    except BrokenPipeError:  # `claims queue | head`: the reader has all it wanted; as Unix tools do, stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes stdout at exit
+        sys.exit(141)
     except Exception as exc:  # a bug of ours: still one line, unless asked for the traceback
         if os.environ.get("CLAIMS_DEBUG"):
             raise
