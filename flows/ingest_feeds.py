@@ -46,7 +46,7 @@ from claims.db import open_engine
 from claims.errors import ClaimsError, SourceError
 from claims.feeds import FeedItem, ItemResult, Poll, feed_list, poll_feed, record_items
 from claims.fetch import TransientFetchError, fetch_article, host_of
-from claims.redact import markdown_table, markdown_text, redact_text, redact_url
+from claims.redact import markdown_table, markdown_text, original_url, redact_text, redact_url
 from claims.report import page_link
 from claims.sources import check_deployment_source, load_article, slugify
 from flows import deployment_run
@@ -432,7 +432,7 @@ def ingest_feeds(
     try:
         if deployment_run() and feeds_file not in (None, DEFAULT_FEEDS_FILE, os.environ.get("CLAIMS_FEEDS_FILE")):
             check_deployment_source(str(feeds_file), settings, "feeds file")
-        urls = feed_list(feeds, feeds_file)
+        urls = [original_url(u) for u in feed_list(feeds, feeds_file)]  # `claims ingest` held their secrets
     except ClaimsError as exc:
         logger.error("%s", redact_text(str(exc)))
         return failed(redact_text(str(exc)), error=IngestFailed)

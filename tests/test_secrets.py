@@ -258,6 +258,38 @@ def test_an_api_key_in_an_article_url_reaches_no_log_artifact_report_or_row(
     assert "api_key=***&sig=***&page=1" in prefect_text(with_parameters=True)
 
 
+@pytest.mark.slow
+def test_a_token_in_a_feed_url_reaches_no_flow_parameter(
+    prefect_server, http_server, db_url: str, reports_dir: Path, logs: Records
+) -> None:
+    key = f"TOK{uuid.uuid4().hex[:12]}"
+    story = http_server.add("/news/bridge", Route(body=ARTICLE))
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>City news</title>'
+        f"<item><title>Bridge</title><link>{story}</link><guid>bridge</guid></item></channel></rss>"
+    ).encode()
+
+    def keyed(request) -> None:  # type: ignore[no-untyped-def]
+        """The feed for a request that carries the token; 403 without it (the flow must poll with it)."""
+        ok = f"token={key}" in request.path
+        body = feed if ok else b"forbidden"
+        request.send_response(200 if ok else 403)
+        request.send_header("Content-Type", "application/rss+xml")
+        request.send_header("Content-Length", str(len(body)))
+        request.end_headers()
+        request.wfile.write(body)
+
+    http_server.add("/feed.xml", Route(handler=keyed))
+    url = http_server.url(f"/feed.xml?token={key}")
+    result = runner.invoke(app, ["ingest", url, "--db", db_url, "--reports", str(reports_dir)])
+    assert result.exit_code == 0, result.output
+    held = prefect_text(with_parameters=True)
+    assert "token=***" in held and key not in held
+    assert key not in "\n".join([*logs.lines, result.stdout, result.stderr, files_text(reports_dir)])
+    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as conn:
+        assert conn.execute("SELECT count(*) FROM article").fetchone()[0] == 1  # polled with its token
+
+
 def test_flow_parameters_get_the_redacted_url_and_the_flow_the_original() -> None:
     from claims.errors import InvalidInput
     from claims.redact import original_url, parameter_url

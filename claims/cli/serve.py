@@ -77,9 +77,13 @@ def ingest(
     if not urls:
         raise ConfigError("no feeds: give feed URLs or --feeds-file")
     prepare_prefect(verbose)
+    from claims.redact import parameter_url
     from flows.ingest_feeds import IngestFailed, IngestSummary, ingest_feeds
 
-    state = run_flow(ingest_feeds, conf, run_tags=FEED_TAGS, feeds=urls, max_workers=workers)
+    # A feed URL's secrets never become a (stored) flow-run parameter: the flow gets them back here.
+    state = run_flow(
+        ingest_feeds, conf, run_tags=FEED_TAGS, feeds=[parameter_url(u) for u in urls], max_workers=workers
+    )
     result: object = state.result(raise_on_failure=False)
     # a feed failed: still show what the other feeds did
     summary = result.summary if isinstance(result, IngestFailed) else result
