@@ -692,3 +692,13 @@ def test_a_denying_verb_turns_its_content_not_the_phrase_beside_it() -> None:
     assert any(q.startswith("the first defeat for Chancellor") for q in quotes(text)), quotes(text)
     c = one("Officials denied that 40 people had been detained.", "40 people")
     assert c.quote.startswith("Officials denied that 40 people")
+
+
+def test_questions_refusals_and_full_titles() -> None:
+    text = "He declined to say what discount the airline had received."
+    assert [c.quote for c in extract_claims(text) if "discount" in c.quote and c.kind == "event"] == []
+    c = one("The jets arrive in 2027, chief executive Henrik Sand told a news conference in Oslo.", "Henrik")
+    assert c.kind == "role" and c.quote == "chief executive Henrik Sand"
+    # "failed to" and "refused to" turn what follows: the quote keeps them.
+    for c in extract_claims("The company had failed to warn 95,000 customers in time."):
+        assert "failed to warn" in c.quote, c.quote

@@ -41,7 +41,7 @@ HEDGE_LEMMAS = wordset(
 HEDGE_ADV = wordset("perhaps possibly probably maybe likely supposedly allegedly")
 HEDGE_ADJ = wordset("likely unlikely expected possible probable set poised due able")
 # Negative heads: a clause under one of these says the opposite of what it says alone.
-NEG_LEMMAS = wordset("deny refute dispute reject contest disavow")
+NEG_LEMMAS = wordset("deny refute dispute reject contest disavow decline refuse fail")
 NEG_WORDS = wordset("not n't no none never nothing nobody neither nor without")
 MODALS = wordset("will would could should may might must can shall 'll wo ca")
 OPINION_LEMMAS = wordset("think believe feel hope want love like hate wish need seem")
@@ -678,6 +678,9 @@ def roles(sent: Span) -> list[Unit]:
         left = [t for t in left if any(x.pos_ in ("NOUN", "PROPN") and x.ent_type_ != "PERSON" for x in t.subtree)]
         if left:
             lo = min(t.left_edge.i for t in left)
+            mods = {t.i for t in head.lefts if t.dep_ in ("amod", "compound") and t.i < lo}
+            while lo - 1 in mods:  # "chief executive Henrik Sand": "chief" qualifies the title
+                lo -= 1
             while sent.doc[lo].dep_ in ("det", "punct", "cc") and lo < ent.start:
                 lo += 1
             if ent.start - lo >= 1 and any(not t.is_stop for t in sent.doc[lo : ent.start]):

@@ -64,6 +64,8 @@ _COMPLEMENTS = frozenset(
 )
 _EXAMPLES = frozenset({"including", "like", "such", "except", "excluding"})
 _LABELS = wordset("call describe label dub brand term deem")
+_ASK = wordset("ask know wonder")
+_WH = wordset("what whether how why which who whom when where if")
 _PERSONAL = wordset("he she they")
 _NOT_RECORDS = wordset("latest")  # "his latest achievement": the newest, no record
 _CONDITIONS = wordset("if unless until whether")
@@ -317,6 +319,9 @@ def _fact(
     if kind is None:
         if _says(root) or not _is_event(u, subj, speech=speech or in_speech):
             return None
+        asked = [t for t in toks if t.dep_ == "ccomp" and t.left_edge.lower_ in _WH]
+        if any(lemma_in(t.head, REPORT_LEMMAS) or lemma_in(t.head, _ASK) for t in asked):
+            return None  # "declined to say what discount it received": a question, not a fact
         if speech or in_speech or first_person:
             # A quotation states a checkable fact when it reports an action with a named party:
             # '"We have received an inquiry from the office of the attorney general," she said.'
