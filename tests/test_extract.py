@@ -702,3 +702,16 @@ def test_questions_refusals_and_full_titles() -> None:
     # "failed to" and "refused to" turn what follows: the quote keeps them.
     for c in extract_claims("The company had failed to warn 95,000 customers in time."):
         assert "failed to warn" in c.quote, c.quote
+
+
+def test_a_relative_clause_that_defines_a_group_stays_with_it() -> None:
+    """Cut off, "Teenagers who used phones ... were twice as likely" would claim it of all teenagers."""
+    text = (
+        "Teenagers who used their phones for more than four hours a day were twice as likely to sleep less than "
+        "seven hours a night, according to a study published Monday in the journal Pediatric Health."
+    )
+    claims = extract_claims(text)
+    twice = next(c for c in claims if "twice" in c.quote)
+    assert "who used their phones" in twice.text
+    assert not any(c.quote.startswith("Teenagers who used") and "twice" not in c.quote for c in claims)
+    assert any(c.quote.endswith("the journal Pediatric Health") for c in claims)  # a close apposition is a name

@@ -285,6 +285,16 @@ def is_content(child: Token, verb: Token) -> bool:
     return False
 
 
+def _defines_a_class(clause: Token, head: Token) -> bool:
+    """ "Teenagers who used their phones for more than four hours a day were ...": a relative clause on a
+    bare plural defines the group the sentence is about; it states nothing that happened."""
+    return (
+        clause.dep_ == "relcl"
+        and head.tag_ in ("NNS", "NNPS")
+        and not any(c.dep_ in ("det", "poss", "nummod", "compound") for c in head.children)
+    )
+
+
 def splits(child: Token, head: Token) -> str | None:
     """Whether ``child`` opens a unit of its own under ``head``; the unit's role, or None."""
     dep = child.dep_
@@ -307,7 +317,7 @@ def splits(child: Token, head: Token) -> str | None:
         named = any(t.ent_type_ in _FACT_ENTS and t.ent_type_ not in TIME_ENTS for t in sub)
         own = any(c.dep_ in ("agent", "nsubj") for c in child.children)
         if len(sub) >= 3 and (named or own and any(t.ent_type_ in TIME_ENTS for t in sub)):
-            return "noun"
+            return None if _defines_a_class(child, head) else "noun"
     if dep == "advcl":
         mark = next((c.lower_ for c in child.children if c.dep_ == "mark"), None)
         if mark in _KEEP_MARKS:
@@ -325,6 +335,8 @@ def splits(child: Token, head: Token) -> str | None:
         # A true apposition names the head again ("InfoNation, a Sugar Land-based provider");
         # a list read as one ("25 points, 11 rebounds and 10 assists") starts with a figure.
         first = child.left_edge
+        if not (first.i > 0 and first.nbor(-1).is_punct):
+            return None  # a close apposition names the thing: "the journal Pediatric Health"
         if first.dep_ in ("det", "poss") or first.pos_ == "PROPN":
             return "phrase"
         # After a colon or a dash, figures break down what came before ("five sales this week: two to
@@ -336,7 +348,7 @@ def splits(child: Token, head: Token) -> str | None:
         sub = list(child.subtree)
         if len(sub) >= 4 and _has_figure(sub) and len(list(head.subtree)) - len(sub) >= 10:
             mark = next((c.lower_ for c in child.children if c.dep_ == "mark"), None)
-            if mark not in _KEEP_MARKS:
+            if mark not in _KEEP_MARKS and not _defines_a_class(child, head):
                 return "clause"
     if dep in _PHRASE_DEPS and _comma_before(child) and child.i > head.i:
         if child.lower_ in ("including", "excluding", "except"):
