@@ -107,31 +107,13 @@ def command(url: str, reports: Path, pairs: list[tuple[int, int]]) -> None:
 
 def desk(url: str, engine, count: int) -> None:  # type: ignore[no-untyped-def]
     """``POST /claims/N/verdict`` at a real ``claims web``, each on the claim the desk handed out."""
-    from tests.helpers import free_port, stop_process
+    from bench.bench_web import csrf_token as token
+    from tests.helpers import start_desk, stop_process
 
     add_user(engine, "benchdesk", PASSWORD)
-    port = free_port()
-    server = subprocess.Popen(
-        [CLAIMS, "web", "--port", str(port), "--db", url, "--no-access-log"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
+    server, base, _ = start_desk(Path(url.removeprefix("sqlite:///")).parent, url, "--no-access-log")
     try:
-        for _ in range(300):
-            try:
-                httpx.get(base + "/login", timeout=2)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.1)
         client = httpx.Client(base_url=base, timeout=60)
-
-        def token(html: str) -> str:
-            found = re.search(r'name="csrf_token" value="([^"]+)"', html)
-            assert found is not None
-            return found.group(1)
-
         client.post(
             "/login",
             data={"username": "benchdesk", "password": PASSWORD, "csrf_token": token(client.get("/login").text)},

@@ -19,7 +19,6 @@ import argparse
 import multiprocessing as mp
 import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -41,7 +40,7 @@ PASSWORD = "bench password 1234"
 CLAIMS = str(Path(sys.executable).parent / "claims")
 
 
-def _token(html: str) -> str:
+def csrf_token(html: str) -> str:
     found = re.search(r'name="csrf_token" value="([^"]+)"', html)
     assert found is not None
     return found.group(1)
@@ -51,8 +50,8 @@ def editor(base: str, name: str, seconds: float, results: Any, go: Any) -> None:
     """Log in once, then take and decide claims over HTTP until time is up."""
     client = httpx.Client(base_url=base, timeout=60)
     form = client.get("/login")
-    client.post("/login", data={"username": name, "password": PASSWORD, "csrf_token": _token(form.text)})
-    csrf = _token(client.get("/queue.html").text)
+    client.post("/login", data={"username": name, "password": PASSWORD, "csrf_token": csrf_token(form.text)})
+    csrf = csrf_token(client.get("/queue.html").text)
     leased: list[int] = []
     acknowledged: list[int] = []
     errors: list[str] = []
@@ -106,7 +105,7 @@ def page_times(base: str, path: str, count: int) -> list[float]:
     """Milliseconds to GET ``path`` ``count`` times, logged in as the page reader."""
     client = httpx.Client(base_url=base, timeout=60)
     form = client.get("/login")
-    client.post("/login", data={"username": "reader", "password": PASSWORD, "csrf_token": _token(form.text)})
+    client.post("/login", data={"username": "reader", "password": PASSWORD, "csrf_token": csrf_token(form.text)})
     out = []
     for _ in range(count):
         t0 = time.perf_counter()
@@ -139,28 +138,13 @@ def main() -> None:
     for i in range(args.editors):
         add_user(engine, f"editor{i}", PASSWORD)
     add_user(engine, "reader", PASSWORD)
-    from tests.helpers import free_port, stop_process
+    from tests.helpers import start_desk, stop_process
 
-    port = free_port()
-    log = folder / "web.log"
-    with open(log, "w") as out:
-        server = subprocess.Popen(
-            [CLAIMS, "web", "--port", str(port), "--db", url, "--no-access-log"],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    base = f"http://127.0.0.1:{port}"
+    server, base, log = start_desk(folder, url, "--no-access-log")
     try:
-        for _ in range(300):
-            try:
-                httpx.get(base + "/login", timeout=2)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.1)
         reader = httpx.Client(base_url=base)
         form = reader.get("/login")
-        reader.post("/login", data={"username": "reader", "password": PASSWORD, "csrf_token": _token(form.text)})
+        reader.post("/login", data={"username": "reader", "password": PASSWORD, "csrf_token": csrf_token(form.text)})
         article_path = reader.get(f"/{big.article_id:05d}-x.html").headers["location"]
 
         ctx = mp.get_context("spawn")

@@ -108,6 +108,36 @@ def stop_process(process: subprocess.Popen) -> None:
             process.wait(timeout=5)
 
 
+def start_desk(
+    tmp: Path, db_url: str, *extra: str, env: dict[str, str] | None = None
+) -> tuple[subprocess.Popen, str, Path]:
+    """A `claims web` process on a free loopback port; waits until it answers."""
+    port = free_port()
+    log = tmp / f"web-{port}.log"
+    run_env = {k: v for k, v in os.environ.items() if k != "CLAIMS_WEB_SECRET"} | (env or {})
+    with open(log, "w") as out:
+        process = subprocess.Popen(
+            [str(Path(sys.executable).parent / "claims"), "web", "--port", str(port), "--db", db_url, *extra],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=run_env,
+            start_new_session=True,
+        )
+    prefix = next((extra[i + 1] for i, a in enumerate(extra) if a == "--base-path"), "")
+    base = f"http://127.0.0.1:{port}{prefix}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            httpx.get(base + "/login", timeout=2)
+            break
+        except httpx.HTTPError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                stop_process(process)
+                raise RuntimeError("claims web did not start:\n" + log.read_text()) from None
+            time.sleep(0.1)
+    return process, base, log
+
+
 @contextmanager
 def running_prefect_server(home: Path, env: dict[str, str], timeout: float = 120) -> Iterator[str]:
     """A real ``prefect server start`` on a free loopback port, PREFECT_HOME ``home``; yields its API URL."""

@@ -26,7 +26,7 @@ from claims.queue import lease_next
 from claims.report.queue import queue_page
 from claims.store import article_claims, save_article
 from claims.users import add_user
-from tests.helpers import free_port, stop_process
+from tests.helpers import free_port, start_desk, stop_process
 from tests.test_queue import numbered, story
 from tests.test_report import parse
 from tests.test_report_safety import hostile_reports
@@ -53,36 +53,6 @@ class Desk:
     def count(self, sql: str, *args: object) -> int:
         with sqlite3.connect(self.db_path) as conn:
             return int(conn.execute(sql, args).fetchone()[0])
-
-
-def start_desk(
-    tmp: Path, db_url: str, *extra: str, env: dict[str, str] | None = None
-) -> tuple[subprocess.Popen, str, Path]:
-    """A `claims web` process on a free loopback port; waits until it answers."""
-    port = free_port()
-    log = tmp / f"web-{port}.log"
-    run_env = {k: v for k, v in os.environ.items() if k != "CLAIMS_WEB_SECRET"} | (env or {})
-    with open(log, "w") as out:
-        process = subprocess.Popen(
-            [CLAIMS, "web", "--port", str(port), "--db", db_url, *extra],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=run_env,
-            start_new_session=True,
-        )
-    prefix = next((extra[i + 1] for i, a in enumerate(extra) if a == "--base-path"), "")
-    base = f"http://127.0.0.1:{port}{prefix}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            httpx.get(base + "/login", timeout=2)
-            break
-        except httpx.HTTPError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                stop_process(process)
-                raise RuntimeError("claims web did not start:\n" + log.read_text()) from None
-            time.sleep(0.1)
-    return process, base, log
 
 
 @pytest.fixture(scope="module")

@@ -18,9 +18,9 @@ from claims.sources import load_article
 from claims.store import save_article
 from claims.users import add_user
 from tests.conftest import EXAMPLE, IN_CI
-from tests.helpers import stop_process
+from tests.helpers import start_desk, stop_process
 from tests.test_report_browser import ARGS, CHROMIUM, CONTRAST_JS, contrast
-from tests.test_web import PASSWORD, start_desk
+from tests.test_web import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
