@@ -197,15 +197,20 @@ def outside_scope(clause: Token) -> bool:
 _CONCESSIONS = wordset("though although whereas")
 
 
+def negates(head: Token, below: Token) -> bool:
+    """Whether ``head`` turns what hangs from it through ``below``: a "not", "no", "never" on it, or a
+    denying verb over its content or object ("denied that 40 people had been detained"), not over a
+    phrase beside them ("rejected the reform on Thursday, the first defeat ...")."""
+    denies = lemma_in(head, NEG_LEMMAS) and below.dep_ in ("ccomp", "xcomp", "dobj", "nsubj", "nsubjpass")
+    return is_negated(head) or denies
+
+
 def _governed(tok: Token, stop: Token) -> tuple[bool, str | None]:
     """Negation and hedge on the path from ``tok``'s head up to ``stop`` (inclusive)."""
     neg, hedge = False, None
     below, t = tok, tok.head
     while True:
-        # "denied that 40 people had been detained": a denying verb turns what it governs, its content
-        # or its object, not a phrase beside them ("rejected the reform on Thursday, the first defeat ...")
-        denies = lemma_in(t, NEG_LEMMAS) and below.dep_ in ("ccomp", "xcomp", "dobj", "nsubj", "nsubjpass")
-        neg = neg or is_negated(t) or denies
+        neg = neg or negates(t, below)
         hedge = hedge or hedge_of(t)
         if t == stop or t.head == t:
             return neg, hedge
@@ -444,7 +449,7 @@ def _split_long(u: Unit) -> list[Unit]:
     doc = u.root.doc
     if u.role != "clause" or _words([doc[i] for i in u.tokens]) < LONG_CLAUSE or _is_report(u.root):
         return []  # a reporting verb's content is its claim: "X told reporters at a briefing that ..." stays
-    if any(is_negated(doc[i]) or doc[i].lower_ in NEG_WORDS or lemma_in(doc[i], NEG_LEMMAS) for i in u.tokens):
+    if any(is_negated(doc[i]) or lemma_in(doc[i], NEG_LEMMAS) for i in u.tokens):
         return []
     hedge = hedge_of(u.root) if _is_verbal(u.root) else None
     out: list[Unit] = []
@@ -495,6 +500,14 @@ def _figures(tokens: list[Token]) -> bool:
     return any(is_figure(t) for t in tokens)
 
 
+def _cut_conjunct(u: Unit, x: Token, d: Token, dsub: list[Token], hedge: str | None) -> Unit:
+    """The conjunct ``d`` of ``x`` (with the "and" or comma before it) taken out of ``u`` as a unit of its own."""
+    joins = {t.i for t in x.children if t.dep_ in ("cc", "punct") and x.i < t.i < d.i}
+    part = Unit(d, "phrase", {t.i for t in dsub} | joins, hedge=hedge)
+    u.tokens -= part.tokens
+    return part
+
+
 def _split_figures(u: Unit, sent: Span) -> list[Unit]:
     """A clause with figures in two of its arguments states two facts: the second becomes a unit.
 
@@ -524,10 +537,7 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
         dsub = [t for t in d.subtree if t.i in u.tokens]
         rest = [u.root.doc[i] for i in u.tokens if i < d.left_edge.i]
         if len(dsub) >= 4 and len(rest) >= 4 and _figures(dsub):
-            joins = {t.i for t in u.root.children if t.dep_ in ("cc", "punct") and u.root.i < t.i < d.i}
-            part = Unit(d, "phrase", {t.i for t in dsub} | joins, hedge=hedge)
-            u.tokens -= part.tokens
-            out.append(part)
+            out.append(_cut_conjunct(u, u.root, d, dsub, hedge))
             args = [a for a in args if a[0] is not d]
     for c, sub in args:  # "dozens of ballistic missiles and more than 11,000 containers of ammunition"
         # The conjunction may sit deeper: "down from the March high of 21.8 percent and the prior average of 15.2 percent"
@@ -540,9 +550,7 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
                 dsub = [t for t in d.subtree if t.i in u.tokens]
                 rest = [t for t in sub if t not in dsub and t.i in u.tokens]
                 if len(dsub) >= 4 and len(rest) >= 4 and _figures(dsub) and _figures(rest):
-                    joins = {t.i for t in x.children if t.dep_ in ("cc", "punct") and x.i < t.i < d.i}
-                    part = Unit(d, "phrase", {t.i for t in dsub} | joins, hedge=hedge)
-                    u.tokens -= part.tokens
+                    part = _cut_conjunct(u, x, d, dsub, hedge)
                     out.append(part)
     if not hedge:  # a forecast's predicate alone ("should keep rates low") states nothing to check
         out += _split_subject(u, args)
@@ -578,7 +586,7 @@ def _split_subject(u: Unit, args: list[tuple[Token, list[Token]]]) -> list[Unit]
     """
     doc = u.root.doc
     subj = next(((c, sub) for c, sub in args if c.dep_ in SUBJECTS and c.i < u.root.i), None)
-    if subj is None or any(is_negated(doc[i]) or doc[i].lower_ in NEG_WORDS for i in u.tokens):
+    if subj is None:  # (the caller, _split_figures, never reaches here with a negation in the clause)
         return []
     c, sub = subj
     words = [t for t in sub if t.is_alpha or t.like_num]
@@ -588,9 +596,10 @@ def _split_subject(u: Unit, args: list[tuple[Token, list[Token]]]) -> list[Unit]
     if len(words) < (3 if aside else 8) or len([t for t in rest if not t.is_punct]) < 3 or not _facts(rest):
         return []
     if c.pos_ == "PRON":  # "She and more than 40 fellow teachers": the figure's own conjunct
-        c = next((d for d in c.children if d.dep_ == "conj" and _figures(list(d.subtree))), None)
-        if c is None:
+        conj = next((d for d in c.children if d.dep_ == "conj" and _figures(list(d.subtree))), None)
+        if conj is None:
             return []
+        c = conj
         whole, sub = sub, [t for t in c.subtree if t.i in u.tokens]
         u.tokens -= {t.i for t in whole}  # "She and" go with it: the restatement names the whole subject
     part = Unit(c, "phrase", {t.i for t in sub})
@@ -609,12 +618,17 @@ def speaker_of(verb: Token) -> str | None:
 def source_name(tok: Token) -> str | None:
     """The name of a source phrase; for a document named with its author ("a report by the IEA",
     "a survey by the Forsa institute"), the author."""
-    if tok.lower_ in SOURCE_NOUNS:
-        by = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
-        obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-        if obj is not None and _named(obj):
-            return name_of(obj)
-    return name_of(tok)
+    author = _author(tok)
+    return name_of(author if author is not None else tok)
+
+
+def _author(tok: Token) -> Token | None:
+    """The named author of a document noun: "a report by the IEA", "data from the University of Colorado"."""
+    if tok.lower_ not in SOURCE_NOUNS:
+        return None
+    by = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+    obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    return obj if obj is not None and _named(obj) else None
 
 
 def _named(tok: Token) -> bool:
@@ -765,11 +779,8 @@ def sources(sent: Span) -> list[Unit]:
     noun unit already)."""
     out: list[Unit] = []
     for t in sent:
-        if t.pos_ != "NOUN" or t.lower_ not in SOURCE_NOUNS:
-            continue
-        by = next((c for c in t.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
-        obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-        if obj is None or not _named(obj):
+        obj = _author(t) if t.pos_ == "NOUN" else None
+        if obj is None:
             continue
         if t.dep_ in SUBJECTS and _is_report(t.head):
             continue  # "A report by the IEA found that ...": the reporting clause is the attribution

@@ -91,11 +91,12 @@ def split_closed_dashes(pipeline: Language) -> Language:
     from spacy.util import compile_infix_regex
 
     infixes = [
-        *pipeline.Defaults.infixes,
+        *(pipeline.Defaults.infixes or ()),
         r"(?<=[\w.,;:!?%)\]\"'\u201d\u2019])[\u2014\u2015](?=[\w(\[\"'\u201c\u2018$\u00a3\u20ac])",
         r"(?<=[^\W\d])\u2013(?=[^\W\d])",
     ]
-    pipeline.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer: Any = pipeline.tokenizer  # spaCy types it as any callable
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return pipeline
 
 

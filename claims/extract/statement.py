@@ -16,7 +16,6 @@ from claims.extract import dates, score
 from claims.extract.candidates import (
     FIGURE_ENTS,
     FIGURE_WORDS,
-    NEG_WORDS,
     OPINION_LEMMAS,
     RECORD_WORDS,
     REPORT_LEMMAS,
@@ -200,12 +199,12 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
             text = f"{name} is {_lower_first(rest)}" if name and rest else _text(doc)[a:b]
             out.append(_claim(s0, doc, a, b, "role", {}, prob, r.speaker, text))
     taken = {c.quote for c in out}
+    text = _text(doc)
+    attributed = [text[x:y] for x, y in (_edges(doc, u.tokens) for u in us if u.role == "attribution")]
     for src in sources(sent):
         a, b = _edges(doc, src.tokens)
-        if _text(doc)[a:b] not in taken and not any(
-            _text(doc)[a:b] in _text(doc)[x:y] for x, y in _attributed(us, doc)
-        ):
-            out.append(_claim(s0, doc, a, b, "attribution", {}, prob, src.speaker, _text(doc)[a:b]))
+        if text[a:b] not in taken and not any(text[a:b] in span for span in attributed):
+            out.append(_claim(s0, doc, a, b, "attribution", {}, prob, src.speaker, text[a:b]))
     for u in us:
         toks = sorted(doc[i] for i in u.tokens)
         if u.role == "attribution":
@@ -232,11 +231,6 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
         if claim is not None:
             out.append(claim)
     return out
-
-
-def _attributed(us: list[Unit], doc: Doc) -> list[tuple[int, int]]:
-    """The spans of the sentence's "according to" units (their source is claimed there)."""
-    return [_edges(doc, u.tokens) for u in us if u.role == "attribution"]
 
 
 def _as_reported(u: Unit) -> bool:
@@ -613,7 +607,7 @@ def _quote_span(doc: Doc, u: Unit, toks: list[Token]) -> tuple[int, int]:
             lo, hi = home[0], home[-1]
     elif gap > len(ids) and ("according" in hole or "reports" in hole):
         best = max(_runs(ids), key=len)
-        negs = [i for i in ids if is_negated(doc[i]) or doc[i].lower_ in NEG_WORDS]
+        negs = [i for i in ids if is_negated(doc[i])]
         if all(best[0] <= i <= best[-1] for i in negs) and len(best) >= 3:
             lo, hi = best[0], best[-1]
     while hi > lo and (_trailing(doc[hi]) or doc[hi].dep_ == "cc"):
@@ -729,8 +723,8 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
             body = f"{_phrase(subj)} {body}"
     # The body's first word keeps a capital only if it is a name: "the department said that engineers
     # replaced ...", "the review said that bleeding risk was ..." (a subject put back in front).
-    lead = next((t for t in doc if not t.is_punct and not t.is_quote), first)
-    for tok in (first, lead):
+    opening = next((t for t in doc if not t.is_punct and not t.is_quote), first)
+    for tok in (first, opening):
         common = tok.pos_ == "DET" or tok.pos_ != "PROPN" and tok.text != "I" and not tok.text.isupper()
         if common and body.startswith(tok.text + " ") or common and body == tok.text:
             body = body[:1].lower() + body[1:]
