@@ -9,9 +9,7 @@ is saved in ``test-output/`` (git-ignored) for a person to look at.
 from __future__ import annotations
 
 import json
-import os
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,22 +21,12 @@ from claims.models import StoredClaim
 from claims.report import build_reports
 from claims.sources import load_article
 from claims.store import save_article
-from tests.conftest import EXAMPLE, IN_CI, ROOT
+from tests.conftest import EXAMPLE, ROOT
 from tests.test_report import add_verdict, set_status
 from tests.test_report_safety import hostile_reports
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = Path(os.environ.get("CLAIMS_TEST_CHROMIUM", "/usr/bin/chromium"))
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 OUTPUT = ROOT / "test-output"
 
 
@@ -52,24 +40,6 @@ def wait_until(page, expression: str, timeout: float = 10.0) -> None:  # type: i
     while not page.evaluate(expression):
         assert time.monotonic() < deadline, f"timed out waiting for {expression}"
         time.sleep(0.05)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    """One headless Chromium for the module."""
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.fixture(scope="module")

@@ -17,30 +17,12 @@ from claims.extract import extract_claims
 from claims.sources import load_article
 from claims.store import save_article
 from claims.users import add_user
-from tests.conftest import EXAMPLE, IN_CI
+from tests.conftest import EXAMPLE
 from tests.helpers import start_desk, stop_process
-from tests.test_report_browser import ARGS, CHROMIUM, CONTRAST_JS, contrast
+from tests.test_report_browser import CONTRAST_JS, contrast
 from tests.test_web import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    """One headless Chromium for the module (as in tests/test_report_browser.py)."""
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.fixture(scope="module")
