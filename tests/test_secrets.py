@@ -66,6 +66,21 @@ def logs() -> Iterator[Records]:
         logging.setLogRecordFactory(previous)
 
 
+def keyed(needle: str, body: bytes, content_type: str) -> Route:
+    """A route that serves ``body`` only to a request whose path holds ``needle`` (a key), 403 otherwise."""
+
+    def serve(request) -> None:  # type: ignore[no-untyped-def]
+        ok = needle in request.path
+        sent = body if ok else b"forbidden"
+        request.send_response(200 if ok else 403)
+        request.send_header("Content-Type", content_type)
+        request.send_header("Content-Length", str(len(sent)))
+        request.end_headers()
+        request.wfile.write(sent)
+
+    return Route(handler=serve)
+
+
 def prefect_text(*, with_parameters: bool) -> str:
     """Everything the Prefect server holds about runs and artifacts, as one string."""
     from prefect.client.orchestration import get_client
@@ -228,17 +243,8 @@ def test_an_api_key_in_an_article_url_reaches_no_log_artifact_report_or_row(
 ) -> None:
     key = f"KEY{uuid.uuid4().hex[:12]}"
 
-    def keyed(request) -> None:  # type: ignore[no-untyped-def]
-        """The article for a request that carries the key; 403 without it (so the flow must fetch with it)."""
-        ok = f"api_key={key}&" in request.path
-        body = ARTICLE if ok else b"forbidden"
-        request.send_response(200 if ok else 403)
-        request.send_header("Content-Type", "text/html; charset=utf-8")
-        request.send_header("Content-Length", str(len(body)))
-        request.end_headers()
-        request.wfile.write(body)
-
-    http_server.add("/news/bridge", Route(handler=keyed))
+    # The article only for a request that carries the key (so the flow must fetch with it).
+    http_server.add("/news/bridge", keyed(f"api_key={key}&", ARTICLE, "text/html; charset=utf-8"))
     url = http_server.url(f"/news/bridge?api_key={key}&sig={key}s&page=1")
     missing = http_server.url(f"/news/gone?token={key}t")
     result = runner.invoke(app, ["check", url, missing, "--db", db_url, "--reports", str(reports_dir)])
@@ -269,17 +275,7 @@ def test_a_token_in_a_feed_url_reaches_no_flow_parameter(
         f"<item><title>Bridge</title><link>{story}</link><guid>bridge</guid></item></channel></rss>"
     ).encode()
 
-    def keyed(request) -> None:  # type: ignore[no-untyped-def]
-        """The feed for a request that carries the token; 403 without it (the flow must poll with it)."""
-        ok = f"token={key}" in request.path
-        body = feed if ok else b"forbidden"
-        request.send_response(200 if ok else 403)
-        request.send_header("Content-Type", "application/rss+xml")
-        request.send_header("Content-Length", str(len(body)))
-        request.end_headers()
-        request.wfile.write(body)
-
-    http_server.add("/feed.xml", Route(handler=keyed))
+    http_server.add("/feed.xml", keyed(f"token={key}", feed, "application/rss+xml"))  # the flow must poll with it
     url = http_server.url(f"/feed.xml?token={key}")
     result = runner.invoke(app, ["ingest", url, "--db", db_url, "--reports", str(reports_dir)])
     assert result.exit_code == 0, result.output
