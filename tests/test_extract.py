@@ -715,3 +715,26 @@ def test_a_relative_clause_that_defines_a_group_stays_with_it() -> None:
     assert "who used their phones" in twice.text
     assert not any(c.quote.startswith("Teenagers who used") and "twice" not in c.quote for c in claims)
     assert any(c.quote.endswith("the journal Pediatric Health") for c in claims)  # a close apposition is a name
+
+
+def test_a_colon_opens_a_clause_outside_the_negation_before_it() -> None:
+    """ "X is not so crazy: Y has been done for two decades": the "not" judges X; Y is asserted."""
+    c = one("The idea is actually not so crazy: a comparable method has been tested for more than two decades.", "two")
+    assert c.quote == "a comparable method has been tested for more than two decades"
+    assert "negated" not in c.values
+    # A "not" after the colon stays with its clause.
+    for c in extract_claims("The plan was simple: the city would not spend more than $5 million on it."):
+        assert "not" in c.quote or "$5 million" not in c.quote, c.quote
+
+
+def test_a_relative_clause_between_subject_and_verb_is_left_out_of_the_quote() -> None:
+    c = one("The campaign, which includes both digital and TV ads, cost the state roughly $449,000.", "$449,000")
+    assert c.quote == "cost the state roughly $449,000"
+    assert c.text == "The campaign cost the state roughly $449,000"  # the restatement keeps the subject
+
+
+def test_a_duration_in_direct_speech_is_a_claim_and_a_particle_keeps_its_verbs_together() -> None:
+    text = '"The method has been applied in trauma patients for more than two decades," said Dr. Lena Brandt.'
+    assert any("for more than two decades" in q for q in quotes(text)), quotes(text)
+    text = '"A helicopter was shot down and completely destroyed last night," the spokesman said.'
+    assert not any(q.startswith("completely destroyed") for q in quotes(text)), quotes(text)

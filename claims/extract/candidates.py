@@ -189,12 +189,24 @@ def outside_scope(clause: Token) -> bool:
     """A clause that a negation or a hedge above it does not reach: a relative clause set off by a comma
     ("did not vote on the stadium, which could cost $600 million") or a concession ("will not rise,
     though the city will draw $30 million"): both are asserted whatever the main clause says."""
-    if clause.dep_ == "relcl" and _comma_before(clause):
+    if clause.dep_ == "relcl" and comma_before(clause) or _after_colon(clause):
         return True
     return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCESSIONS for c in clause.children)
 
 
 _CONCESSIONS = wordset("though although whereas")
+
+
+def _after_colon(clause: Token) -> bool:
+    """A clause with its own subject after a colon or semicolon: a sentence of its own, whatever the parser
+    hung it from ("The idea is not so crazy: a comparable method has been tested for two decades")."""
+    first = clause.left_edge
+    return (
+        _is_verbal(clause)
+        and clause.i > clause.head.i
+        and (first.text in (":", ";") or first.i > clause.sent.start and first.nbor(-1).text in (":", ";"))
+        and subject(clause, (*SUBJECTS, "expl")) is not None
+    )
 
 
 def negates(head: Token, below: Token) -> bool:
@@ -270,7 +282,7 @@ def _is_verbal(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX")
 
 
-def _comma_before(tok: Token) -> bool:
+def comma_before(tok: Token) -> bool:
     """Whether the subtree of ``tok`` is set off by a comma, dash or bracket before it."""
     first = tok.left_edge
     return first.i > tok.sent.start and first.nbor(-1).text in (",", "--", "\u2014", "\u2013", "(", ";", ":")
@@ -307,13 +319,19 @@ def splits(child: Token, head: Token) -> str | None:
         return "attribution"
     if _is_report(head) and is_content(child, head):
         return "clause"
+    if _after_colon(child):
+        return "clause"
     if dep == "conj" and _is_verbal(child) and _is_verbal(head):
         own = subject(child, (*SUBJECTS, "csubj")) is not None
-        between = [t for t in head.children if head.i < t.i < child.i and t.dep_ not in ("cc", "punct", "aux", "neg")]
+        between = [
+            t
+            for t in head.children
+            if head.i < t.i < child.i and t.dep_ not in ("cc", "punct", "aux", "neg", "prt", "advmod")
+        ]
         return "clause" if own or between else None
-    if dep == "dep" and _is_verbal(child) and _comma_before(child) and child.i > head.i:
+    if dep == "dep" and _is_verbal(child) and comma_before(child) and child.i > head.i:
         return "clause"  # ", then recommended as ...": a second predicate the parser could not name
-    if dep == "relcl" and (_comma_before(child) or child.left_edge.lower_ == "which"):
+    if dep == "relcl" and (comma_before(child) or child.left_edge.lower_ == "which"):
         return "clause"
     if dep in ("acl", "relcl") and child.tag_ in ("VBN", "VBD") and head.pos_ in ("NOUN", "PROPN") and child.i > head.i:
         # "the state budget approved by Republicans in April", "a commission he appointed in February":
@@ -327,7 +345,7 @@ def splits(child: Token, head: Token) -> str | None:
         mark = next((c.lower_ for c in child.children if c.dep_ == "mark"), None)
         if mark in _KEEP_MARKS:
             return None
-        if mark in _CLAUSE_MARKS or _comma_before(child):
+        if mark in _CLAUSE_MARKS or comma_before(child):
             return "clause"
         if (
             child.tag_ == "VB"
@@ -355,7 +373,7 @@ def splits(child: Token, head: Token) -> str | None:
             mark = next((c.lower_ for c in child.children if c.dep_ == "mark"), None)
             if mark not in _KEEP_MARKS and not _defines_a_class(child, head):
                 return "clause"
-    if dep in _PHRASE_DEPS and _comma_before(child) and child.i > head.i:
+    if dep in _PHRASE_DEPS and comma_before(child) and child.i > head.i:
         if child.lower_ in ("including", "excluding", "except"):
             return None  # "a fleet of 270 aircraft, including 12 freight": the part belongs to its whole
         sub = list(child.subtree)

@@ -21,6 +21,7 @@ from claims.extract.candidates import (
     REPORT_LEMMAS,
     Unit,
     according_to,
+    comma_before,
     entity_at,
     is_aside,
     is_figure,
@@ -324,7 +325,7 @@ def _fact(
             kind = "quote"
         else:
             kind = "event"
-    elif (speech or first_person) and kind not in ("quantity", "date") and not _reported(u):
+    elif (speech or first_person) and kind not in ("quantity", "date", "duration", "time") and not _reported(u):
         return None  # a record or a comparison in someone's own words is an opinion, unless a source reports it as fact
     a, b = _quote_span(doc, u, toks)
     if b - a < MIN_CHARS:
@@ -599,7 +600,16 @@ def _quote_span(doc: Doc, u: Unit, toks: list[Token]) -> tuple[int, int]:
     gap = (hi - lo + 1) - len(ids)
     hole = {t.lower_ for t in doc[lo:hi] if t.i not in u.tokens}
     figure_hole = any(t.i not in u.tokens and is_figure(t) for t in doc[lo:hi])
-    if figure_hole:  # a figure split off mid-clause is a claim of its own: keep the run holding the root
+    # An aside between the subject and the verb ("The campaign, which includes TV ads, cost the state
+    # $449,000"): the quote is the predicate that holds the fact; the restatement keeps the subject.
+    subj = _subject_of(u.root) if gap > 0 else None
+    asides = (
+        [c for c in subj.children if c.dep_ == "relcl" and c.i > subj.i and comma_before(c)] if subj is not None else []
+    )
+    aside = bool(asides) and all(
+        t.i in u.tokens or t.is_punct or any(c.left_edge.i <= t.i <= c.right_edge.i for c in asides) for t in doc[lo:hi]
+    )
+    if figure_hole or aside:  # a figure split off mid-clause is a claim of its own: keep the run holding the root
         runs = _runs(ids)
         home = next((r for r in runs if r[0] <= u.root.i <= r[-1]), None)
         negs = [i for i in ids if is_negated(doc[i])]
