@@ -738,3 +738,23 @@ def test_a_duration_in_direct_speech_is_a_claim_and_a_particle_keeps_its_verbs_t
     assert any("for more than two decades" in q for q in quotes(text)), quotes(text)
     text = '"A helicopter was shot down and completely destroyed last night," the spokesman said.'
     assert not any(q.startswith("completely destroyed") for q in quotes(text)), quotes(text)
+
+
+def test_curly_apostrophes_parse_as_straight_ones_and_quotes_stay_verbatim() -> None:
+    text = (
+        "The rally represented Indiana\u2019s biggest teacher protest amid a wave of activism over the past two years."
+    )
+    straight = [c.quote for c in extract_claims(text.replace("\u2019", "'"))]
+    curly = extract_claims(text)
+    assert [c.quote.replace("\u2019", "'") for c in curly] == straight
+    for c in curly:
+        assert text[c.start : c.end] == c.quote  # the article's own characters
+        assert "'" not in c.text  # the restatement writes the apostrophe as the article does
+
+
+def test_a_name_before_a_subjectless_said_is_the_speaker_not_a_role_of_the_noun_before() -> None:
+    """The small model hangs "Sean Brady" on "protest": never "Sean Brady is the biggest protest"."""
+    claims = extract_claims("The rally was the biggest such teacher protest, Sean Brady, the union president, said.")
+    assert {c.speaker for c in claims} == {"Sean Brady"}
+    role = next(c for c in claims if c.kind == "role")
+    assert role.quote == "Sean Brady, the union president" and role.text == "Sean Brady is the union president"

@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING
 from claims.extract.patterns import wordset
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Span, Token
 
 # Verbs that attribute a statement to a source; their complement clause is the content.
@@ -197,14 +199,17 @@ def outside_scope(clause: Token) -> bool:
 _CONCESSIONS = wordset("though although whereas")
 
 
+_BREAKS = frozenset({":", ";", "\u2014", "\u2013", "--"})
+
+
 def _after_colon(clause: Token) -> bool:
-    """A clause with its own subject after a colon or semicolon: a sentence of its own, whatever the parser
-    hung it from ("The idea is not so crazy: a comparable method has been tested for two decades")."""
+    """A clause with its own subject after a colon, semicolon or dash: a sentence of its own, whatever the
+    parser hung it from ("The idea is not so crazy: a comparable method has been tested for two decades")."""
     first = clause.left_edge
     return (
         _is_verbal(clause)
         and clause.i > clause.head.i
-        and (first.text in (":", ";") or first.i > clause.sent.start and first.nbor(-1).text in (":", ";"))
+        and (first.text in _BREAKS or first.i > clause.sent.start and first.nbor(-1).text in _BREAKS)
         and subject(clause, (*SUBJECTS, "expl")) is not None
     )
 
@@ -362,6 +367,8 @@ def splits(child: Token, head: Token) -> str | None:
             return None  # a close apposition names the thing: "the journal Pediatric Health"
         if first.dep_ in ("det", "poss") or first.pos_ == "PROPN":
             return "phrase"
+        if child.tag_ in ("JJR", "RBR") and any(c.lower_ == "than" for c in child.children):
+            return "phrase"  # "11.1 assists per game, nearly four more than his career average": a comparison
         # After a colon or a dash, figures break down what came before ("five sales this week: two to
         # Biman Bangladesh Airlines and three to the Ghanaian government"; "in recent years\u201426 cases").
         opened = first.i > 0 and first.nbor(-1).text in (":", "\u2014", "\u2013", "--")
@@ -472,7 +479,7 @@ def _split_long(u: Unit) -> list[Unit]:
     hedge = hedge_of(u.root) if _is_verbal(u.root) else None
     out: list[Unit] = []
     core_seen = False
-    for c in u.root.rights:
+    for c in _tails(u.root):
         if c.i not in u.tokens or c.is_punct or c.dep_ in ("cc", "conj"):
             continue
         sub = [t for t in c.subtree if t.i in u.tokens]
@@ -497,6 +504,15 @@ def _split_long(u: Unit) -> list[Unit]:
         u.tokens -= part.tokens
         out.append(part)
     return out
+
+
+def _tails(root: Token) -> Iterator[Token]:
+    """The root's dependents after it, each object followed by the phrases after it that hang from it
+    ("represented Indiana's biggest protest | amid a wave of activism"), but never its "of" phrase."""
+    for c in root.rights:
+        yield c
+        if c.dep_ in ("dobj", "attr"):
+            yield from (x for x in c.rights if x.dep_ == "prep" and x.lower_ != "of" and not x.ent_type_)
 
 
 def _substance(tokens: list[Token]) -> bool:
@@ -629,8 +645,28 @@ def speaker_of(verb: Token) -> str | None:
     """The named source of a reporting verb: its subject's name or organisation, never a pronoun."""
     subj = subject(verb, (*SUBJECTS, "csubj"))
     if subj is None:
-        return None
+        named = trailing_speaker(verb)
+        return name_of(named) if named is not None else None
     return source_name(subj)
+
+
+def _is_token(tok: Token | None, other: Token) -> bool:
+    return tok is not None and tok.i == other.i  # spaCy makes a new Token object on each access
+
+
+def trailing_speaker(verb: Token) -> Token | None:
+    """The name before a subjectless "said" that the parser hung on the content's last noun:
+    "The rally was the biggest protest, Sean Brady, the union president, said." (Sean Brady said it)."""
+    doc = verb.doc
+    i = verb.i - 1
+    if i < 1 or doc[i].text != "," or verb.dep_ != "ROOT" or not _is_report(verb):
+        return None
+    tok = doc[i - 1]
+    while tok.dep_ == "appos" and tok.ent_type_ not in ("PERSON", "ORG") and tok.head.i < tok.i:
+        tok = tok.head  # "the union president" -> "Brady"
+    if tok.dep_ == "appos" and tok.ent_type_ in ("PERSON", "ORG") and tok.head.i < tok.i and tok.head.i != verb.i:
+        return tok
+    return None
 
 
 def source_name(tok: Token) -> str | None:
@@ -751,6 +787,7 @@ def roles(sent: Span) -> list[Unit]:
             and head.head.pos_ == "NOUN"
             and head.head.i < ent.start
             and sent.doc[ent.start - 1].text == ","
+            and not _is_token(trailing_speaker(sent.root), head)
         ):
             toks |= {t.i for t in head.head.subtree if t.i < ent.start}
         text = sent.doc[min(toks) : max(toks) + 1].text

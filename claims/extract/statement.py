@@ -190,7 +190,7 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
             continue  # "according to Sui-Lee Wee of the New York Times": the attribution names her and her paper
         a, b = _edges(doc, r.tokens)
         if b - a >= MIN_CHARS:
-            name = r.speaker or ""
+            name = _as_written(doc, r.speaker or "")
             rest = _text(doc)[a:b].replace(name, "", 1).strip(" ,") if name else ""
             rest = _tidy(_HONORIFIC.sub("", rest)).strip(
                 " ,"
@@ -820,13 +820,20 @@ def _claim(
         start=s0 + a,
         end=s0 + b,
         sentence=_text(doc).strip(),
-        text=" ".join(text.split()),
+        text=_as_written(doc, " ".join(text.split())),
         kind=kind,
         score=s,
         reason=reason,
         values=values,
-        speaker=speaker,
+        speaker=_as_written(doc, speaker) if speaker else speaker,
     )
+
+
+def _as_written(doc: Doc, text: str) -> str:
+    """Text made of the parse's tokens with the sentence's own apostrophes (the parse reads them straight)."""
+    if "'" in text and "\u2019" in _text(doc) and "'" not in _text(doc):
+        return text.replace("'", "\u2019")
+    return text
 
 
 __all__ = ["Context", "SentenceScore", "name_of", "sentence_claims"]
