@@ -758,3 +758,29 @@ def test_a_name_before_a_subjectless_said_is_the_speaker_not_a_role_of_the_noun_
     assert {c.speaker for c in claims} == {"Sean Brady"}
     role = next(c for c in claims if c.kind == "role")
     assert role.quote == "Sean Brady, the union president" and role.text == "Sean Brady is the union president"
+
+
+def test_a_passive_reporting_verb_is_an_event_and_a_dash_clause_is_a_sentence_of_its_own() -> None:
+    text = (
+        "The axe was found on a beach near The Hague prior to the arrival of modern humans\u2014carbon dating "
+        "showed it to be about 50,000 years old."
+    )
+    claims = extract_claims(text)
+    found = next(c for c in claims if "was found" in c.quote)
+    assert found.kind == "event" and found.quote.endswith("the arrival of modern humans")
+    dated = next(c for c in claims if "50,000" in c.quote)
+    assert dated.quote == "carbon dating showed it to be about 50,000 years old"  # "it to be ..." is no clause
+    c = one("The former mayor was charged with fraud in a Denver court on Monday.", "charged")
+    assert c.kind != "attribution"
+
+
+def test_a_result_with_figures_of_its_own_is_split_from_a_long_clause() -> None:
+    text = "The visitors scored nine straight points to cut the lead to two on free throws with 84 seconds left."
+    qs = quotes(text)
+    assert "The visitors scored nine straight points" in qs, qs
+    assert any(q.startswith("to cut the lead to two") for q in qs), qs
+    # A purpose with nothing to check completes its clause.
+    qs = quotes(
+        "Several thousand teachers surrounded the Statehouse on Tuesday to call for better pay and more funding."
+    )
+    assert not any(q.startswith("to call") for q in qs), qs

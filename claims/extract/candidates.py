@@ -191,7 +191,7 @@ def outside_scope(clause: Token) -> bool:
     """A clause that a negation or a hedge above it does not reach: a relative clause set off by a comma
     ("did not vote on the stadium, which could cost $600 million") or a concession ("will not rise,
     though the city will draw $30 million"): both are asserted whatever the main clause says."""
-    if clause.dep_ == "relcl" and comma_before(clause) or _after_colon(clause):
+    if clause.dep_ == "relcl" and comma_before(clause) or after_break(clause):
         return True
     return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCESSIONS for c in clause.children)
 
@@ -202,7 +202,7 @@ _CONCESSIONS = wordset("though although whereas")
 _BREAKS = frozenset({":", ";", "\u2014", "\u2013", "--"})
 
 
-def _after_colon(clause: Token) -> bool:
+def after_break(clause: Token) -> bool:
     """A clause with its own subject after a colon, semicolon or dash: a sentence of its own, whatever the
     parser hung it from ("The idea is not so crazy: a comparable method has been tested for two decades")."""
     first = clause.left_edge
@@ -296,6 +296,10 @@ def comma_before(tok: Token) -> bool:
 def is_content(child: Token, verb: Token) -> bool:
     """Whether ``child`` is what the reporting ``verb`` reports (the parse of news speech varies)."""
     dep = child.dep_
+    if after_break(child):
+        return False  # "found on the beach—carbon dating showed ...": a sentence of its own, not what was found
+    if dep == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+        return False  # "showed it to be 50,000 years old": what was shown holds no clause of its own
     if dep in ("ccomp", "parataxis"):
         return True
     if dep == "advcl" and child.i < verb.i:  # '"There is no evidence ...," the commission said'
@@ -324,7 +328,7 @@ def splits(child: Token, head: Token) -> str | None:
         return "attribution"
     if _is_report(head) and is_content(child, head):
         return "clause"
-    if _after_colon(child):
+    if after_break(child):
         return "clause"
     if dep == "conj" and _is_verbal(child) and _is_verbal(head):
         own = subject(child, (*SUBJECTS, "csubj")) is not None
@@ -486,16 +490,18 @@ def _split_long(u: Unit) -> list[Unit]:
         if not core_seen and c.dep_ in _CORE_ARGS:
             core_seen = True
             continue
-        if c.dep_ not in _TAIL_ARGS or _words(sub) < 4 or c.lower_ in _COMPLETES:
+        if c.dep_ not in _TAIL_ARGS and not _to(c) or _words(sub) < 4 or c.lower_ in _COMPLETES:
             continue
         if sub[0].i <= u.root.i or (c.dep_ == "prep" and not core_seen):
             continue
         if any(t.ent_type_ in TIME_ENTS for t in sub) and _words(sub) <= 6:
             continue  # "in the third quarter", "at the end of 2017": the time of the core's fact stays with it
         marks = {x.lower_ for x in c.children if x.dep_ in ("mark", "aux")}
-        if marks & (_KEEP_MARKS | {"to"}):
-            continue  # a condition ("if ...") or a purpose ("was needed to boost pay") completes the core
         left = [doc[i] for i in u.tokens if i not in {t.i for t in sub}]
+        if marks & _KEEP_MARKS or "to" in marks and not (_figures(sub) and _figures(left)):
+            # A condition ("if ...") or a purpose ("was needed to boost pay") completes the core; a result
+            # with figures of its own ("scored nine straight points | to cut the lead to two") is a fact.
+            continue
         if _words(left) < 4:
             break
         if not (_substance(left) and _substance(sub)):
@@ -508,11 +514,17 @@ def _split_long(u: Unit) -> list[Unit]:
 
 def _tails(root: Token) -> Iterator[Token]:
     """The root's dependents after it, each object followed by the phrases after it that hang from it
-    ("represented Indiana's biggest protest | amid a wave of activism"), but never its "of" phrase."""
+    ("represented Indiana's biggest protest | amid a wave of activism"), but never its "of" phrase,
+    and by an infinitive the parser hung from it."""
     for c in root.rights:
         yield c
         if c.dep_ in ("dobj", "attr"):
-            yield from (x for x in c.rights if x.dep_ == "prep" and x.lower_ != "of" and not x.ent_type_)
+            yield from (x for x in c.rights if x.dep_ == "prep" and x.lower_ != "of" and not x.ent_type_ or _to(x))
+
+
+def _to(tok: Token) -> bool:
+    """An infinitive hung from a noun: "scored nine straight points | to cut the lead to two"."""
+    return tok.dep_ in ("relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _substance(tokens: list[Token]) -> bool:

@@ -21,6 +21,7 @@ from claims.extract.candidates import (
     REPORT_LEMMAS,
     Unit,
     according_to,
+    after_break,
     comma_before,
     entity_at,
     is_aside,
@@ -359,9 +360,11 @@ def _says(verb: Token) -> bool:
     """A reporting verb that reports (not "claimed responsibility for the attack")."""
     if not lemma_in(verb, REPORT_LEMMAS):
         return False
-    return any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in verb.children) or not any(
-        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children
-    )
+    if any(c.dep_ in ("ccomp", "parataxis", "xcomp") and not after_break(c) for c in verb.children):
+        return True
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return False  # "the tool was found on Zandmotor beach", "he was charged with fraud": an event
+    return not any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
 
 
 def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
