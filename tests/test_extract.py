@@ -61,6 +61,12 @@ def test_seed_article_every_quote_is_its_span(seed):
         ("three hundred", 300),
         ("4.5", 4.5),
         ("a quarter", 0.25),
+        ("one hundred twenty five", 125),
+        ("a million", 1e6),
+        # Two figures side by side are two numbers, never their sum.
+        ("112-107", 112),
+        ("a 112-107 win", 112),
+        ("a 40-metre-tall tower", 40),
     ],
 )
 def test_parse_number(phrase, value):

@@ -388,8 +388,8 @@ def splits(child: Token, head: Token) -> str | None:
         if child.lower_ in ("including", "excluding", "except"):
             return None  # "a fleet of 270 aircraft, including 12 freight": the part belongs to its whole
         sub = list(child.subtree)
-        if len(sub) >= 3 and _has_figure(sub):
-            return "phrase"
+        if sum(not t.is_punct for t in sub) >= 3 and _has_figure(sub):
+            return "phrase"  # a score alone ("112-107") is no claim: it stays with the clause it completes
     return None
 
 

@@ -210,14 +210,30 @@ def parse_number(phrase: str) -> float | None:
     total = 0.0
     current = 0.0
     seen = False
-    for tok in tokens:
+    last = ""  # the kind of the token before: "digit", "word" or "scale"
+    for i, tok in enumerate(tokens):
         if tok == "and":
             continue
+        if tok == "a" and (i + 1 >= len(tokens) or tokens[i + 1] not in _SCALES):
+            if seen:
+                break
+            continue  # "a 40-metre tower": an article, not one
         val = _word_or_digit(tok)
         if val is not None:
+            kind = "digit" if _DIGITS.match(tok) else "word"
+            # Words add up only as numbers are spoken ("twenty five", "one hundred twenty"); two figures
+            # side by side are two numbers ("a 112-107 win": 112, never 219).
+            if (
+                last == "digit"
+                or last == "word"
+                and (kind == "digit" or not (current % 100 >= 20 and current % 10 == 0 and val < 10))
+            ):
+                break
             current += val
             seen = True
+            last = kind
         elif tok in _SCALES:
+            last = "scale"
             if not seen:
                 current = 1.0
             scale = _SCALES[tok]
