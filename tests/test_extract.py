@@ -67,6 +67,9 @@ def test_seed_article_every_quote_is_its_span(seed):
         ("112-107", 112),
         ("a 112-107 win", 112),
         ("a 40-metre-tall tower", 40),
+        ("an additional 900", 900),
+        ("60 billion and 100 billion", 60e9),
+        ("a million eight hundred thousand", 1.8e6),
     ],
 )
 def test_parse_number(phrase, value):
@@ -790,3 +793,18 @@ def test_a_result_with_figures_of_its_own_is_split_from_a_long_clause() -> None:
         "Several thousand teachers surrounded the Statehouse on Tuesday to call for better pay and more funding."
     )
     assert not any(q.startswith("to call") for q in qs), qs
+
+
+def test_a_name_hung_on_a_thing_is_no_role_and_contractions_are_restated_in_full() -> None:
+    """Misparses seen on debate transcripts: never "X is the September 11th attacks"."""
+    for text in (
+        "He planned the September 11th attacks, Khalid Sheik Mohammed, and was caught in 2003.",
+        "Let me tell you, Anderson, the first thing we have to do is cut taxes by 10 percent.",
+        "We talked for a minute, Anderson, 600 times in all.",
+    ):
+        for c in extract_claims(text):
+            assert c.kind != "role" or c.text.endswith(("president", "director")), (text, c.text)
+    c = one("I was advised by Henry Kissinger, who's been one of his advisers since 1969.", "1969")
+    assert "'s" not in c.text and c.text.startswith("Henry Kissinger has been"), c.text
+    c = one("Acme Corp, the region's largest employer, said it had cut 1,200 jobs in March.", "1,200")
+    assert c.speaker == "Acme Corp"

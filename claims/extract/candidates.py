@@ -662,6 +662,34 @@ def speaker_of(verb: Token) -> str | None:
     return source_name(subj)
 
 
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ate", "ive")
+
+
+def names_a_person(noun: Token) -> bool:
+    """A noun that can stand before a name as its title or job ("the lead author, Jane Doe"), not a thing
+    the parser hung a name on ("the September 11th attacks, Khalid Sheik Mohammed", "the first thing, Anderson")."""
+    if noun.ent_type_ in TIME_ENTS or noun.ent_type_ in ("EVENT", "GPE", "LOC", "FAC"):
+        return False
+    low = noun.lower_
+    if noun.pos_ == "PROPN":
+        return noun.ent_type_ in ("ORG", "NORP", "") or low in TITLES  # "Li, CEO of X", "Cha, Asia chair"
+    return (
+        low in TITLES
+        or low in _PEOPLE
+        or noun.tag_ in ("NN", "NNS")
+        and low.endswith(_PERSON_ENDINGS)
+        and low not in _NOT_PEOPLE
+    )
+
+
+_PEOPLE = wordset(
+    "wife husband mother father son daughter brother sister widow widower friend member candidate nominee "
+    "rival partner colleague boss veteran star head chief doctor expert official aide ally deputy heir "
+    "graduate student resident native survivor victim owner citizen"
+)
+_NOT_PEOPLE = wordset("number matter order letter center centre paper water quarter winter summer year")
+
+
 def _is_token(tok: Token | None, other: Token) -> bool:
     return tok is not None and tok.i == other.i  # spaCy makes a new Token object on each access
 
@@ -780,7 +808,7 @@ def roles(sent: Span) -> list[Unit]:
         # An apposition after it, or the name as the apposition of a title before it.
         extra: list[Unit] = []
         for c in head.rights:
-            if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ != "PERSON":
+            if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ != "PERSON" and names_a_person(c):
                 toks |= {t.i for t in c.subtree}
                 # "Victor Cha, senior vice president for Asia and chairman of South Korea at CSIS": two roles
                 for d in c.children:
@@ -800,6 +828,7 @@ def roles(sent: Span) -> list[Unit]:
             and head.head.i < ent.start
             and sent.doc[ent.start - 1].text == ","
             and not _is_token(trailing_speaker(sent.root), head)
+            and names_a_person(head.head)
         ):
             toks |= {t.i for t in head.head.subtree if t.i < ent.start}
         text = sent.doc[min(toks) : max(toks) + 1].text
@@ -818,7 +847,7 @@ def _described(ent: Span) -> list[Unit]:
     Company", "InfoNation, a Sugar Land-based provider of automobile data"."""
     doc, head = ent.doc, ent.root
     toks = set(range(ent.start, ent.end))
-    desc = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+    desc = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lower_ not in _VAGUE), None)
     if desc is not None and desc.left_edge.dep_ in ("det", "poss") and desc.left_edge.i == ent.end + 1:
         toks |= {t.i for t in desc.subtree}
     elif (
@@ -837,6 +866,7 @@ def _described(ent: Span) -> list[Unit]:
     return [Unit(head, "role", toks, speaker=ent.text)]
 
 
+_VAGUE = wordset("thing things way time part point problem issue question reason fact lot kind sort")
 SOURCE_NOUNS = wordset("report study survey analysis review poll audit paper statement estimate estimates data figures")
 
 

@@ -195,8 +195,16 @@ def parse_number(phrase: str) -> float | None:
             if s == vague or s.startswith(vague + " "):
                 return float(VAGUE[vague])
     tokens = []
-    for tok in _TOKEN.findall(s):  # the number words only: "two thirds of its capacity" -> two thirds
-        if tok in ("and", "a") or tok in _SCALES or tok in _FRACTIONS or _word_or_digit(tok) is not None:
+    found = _TOKEN.findall(s)
+    lead = 0  # "an additional $900", "another 12": the words before the figure are not part of it
+    while lead < min(2, len(found) - 1) and (
+        found[lead] in ("a", "an") or found[lead] not in _SCALES and _word_or_digit(found[lead]) is None
+    ):
+        lead += 1
+    if lead and found[lead - 1] in ("a", "an") and (found[lead] in _SCALES or found[lead] in _FRACTIONS):
+        lead -= 1  # "a million", "a quarter"
+    for tok in found[lead:]:  # the number words only: "two thirds of its capacity" -> two thirds
+        if tok in ("and", "a", "an") or tok in _SCALES or tok in _FRACTIONS or _word_or_digit(tok) is not None:
             tokens.append(tok)
         else:
             break
@@ -214,7 +222,7 @@ def parse_number(phrase: str) -> float | None:
     for i, tok in enumerate(tokens):
         if tok == "and":
             continue
-        if tok == "a" and (i + 1 >= len(tokens) or tokens[i + 1] not in _SCALES):
+        if tok in ("a", "an") and (i + 1 >= len(tokens) or tokens[i + 1] not in _SCALES):
             if seen:
                 break
             continue  # "a 40-metre tower": an article, not one
@@ -225,6 +233,8 @@ def parse_number(phrase: str) -> float | None:
             # side by side are two numbers ("a 112-107 win": 112, never 219).
             if (
                 last == "digit"
+                or last == "scale"
+                and kind == "digit"
                 or last == "word"
                 and (kind == "digit" or not (current % 100 >= 20 and current % 10 == 0 and val < 10))
             ):

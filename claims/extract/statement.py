@@ -710,7 +710,10 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
     relcl = root if root.dep_ == "relcl" else root.head if root.dep_ == "ccomp" and root.head.dep_ == "relcl" else None
     if first.lower_ in _RELATIVE and first.dep_ in ("nsubj", "nsubjpass") and relcl is not None:
         antecedent = _phrase(relcl.head, exclude=relcl)
-        body = f"{antecedent} {body[len(first.text) :].lstrip()}" if antecedent else body
+        rest = body[len(first.text) :].lstrip()
+        if first.i + 1 < len(doc) and (clitic := _clitic(doc[first.i + 1])) and rest.startswith(doc[first.i + 1].text):
+            rest = clitic + rest[len(doc[first.i + 1].text) :]  # "Kissinger, who's one of his advisers": is
+        body = f"{antecedent} {rest}" if antecedent else body
     elif first.lower_ == "when" and root.dep_ == "relcl" and root.head.ent_type_ == "DATE":
         # "since 2009, when a banking rescue passed by four votes": in 2009, a banking rescue passed ...
         body = f"In {_phrase(root.head, exclude=root)}, {body[len(first.text) :].lstrip()}"
@@ -723,7 +726,13 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         if verb.pos_ in ("VERB", "AUX") and first_arg.dep_ in ("dobj", "attr", "pobj", "oprd"):
             lead = _tidy(doc[verb.left_edge.i : first_arg.left_edge.i].text)
             body = f"{lead} {body}" if lead else body
-    elif (subj := _subject_of(root)) is not None and subj.i not in kept and subj.i < root.i and u.role == "clause":
+    elif (
+        (subj := _subject_of(root)) is not None
+        and subj.i not in kept
+        and subj.i < root.i
+        and u.role == "clause"
+        and not _clitic(subj)  # "Let's remember ...": no "'s" in front
+    ):
         # "Its fleet of roughly 400 jets | have been grounded since March": the subject is a claim of its own
         body = f"{_phrase(subj)} {body}"
     elif root.dep_ == "conj" and subject(root) is None:
@@ -732,7 +741,7 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
             # "the Ridge Fire, which burned 36,000 acres and | destroyed 412 homes": the fire destroyed them
             antecedent = _phrase(root.head.head, exclude=root.head)
             body = f"{antecedent} {body}" if antecedent else body
-        elif subj is not None:
+        elif subj is not None and not _clitic(subj):
             body = f"{_phrase(subj)} {body}"
     # The body's first word keeps a capital only if it is a name: "the department said that engineers
     # replaced ...", "the review said that bleeding risk was ..." (a subject put back in front).
@@ -748,6 +757,16 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
     if u.speaker and u.speaker.lower() not in body.lower():
         return f"According to {_lower_first(u.speaker)}, {body}"
     return _upper_first(body)
+
+
+def _clitic(tok: Token) -> str | None:
+    """The word a contracted auxiliary stands for once its pronoun is replaced ("who's" -> "is"/"has")."""
+    low = tok.lower_.replace("\u2019", "'")
+    if low == "'s":
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        perfect = nxt is not None and (nxt.lower_ in ("been", "got") or nxt.tag_ == "VBN" and tok.dep_ == "aux")
+        return "has" if perfect else "is"  # "who's been", "who's won" / "who's one of", "who's being"
+    return {"'re": "are", "'ve": "have", "'ll": "will"}.get(low)
 
 
 def _join(words: list[Token]) -> str:
@@ -778,12 +797,12 @@ def _phrase(tok: Token, exclude: Token | None = None) -> str:
         words = words[:-1]
     while words and words[0].is_punct:
         words = words[1:]
-    return "".join(t.text_with_ws for t in words).strip()
+    return _tidy(_join(words))  # a space wherever tokens were left out: never "Harrimanand"
 
 
 def _verb_phrase(verb: Token) -> str:
     aux = [c for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i]
-    return " ".join([a.text for a in aux] + [verb.text])
+    return " ".join([_clitic(a) or a.text for a in aux] + [verb.text])  # "Sanders 've said" -> "have said"
 
 
 def _lower_first(text: str) -> str:
@@ -834,9 +853,17 @@ def _claim(
 
 def _as_written(doc: Doc, text: str) -> str:
     """Text made of the parse's tokens with the sentence's own apostrophes (the parse reads them straight)."""
-    if "'" in text and "\u2019" in _text(doc) and "'" not in _text(doc):
-        return text.replace("'", "\u2019")
-    return text
+    original = _text(doc)
+    if "'" not in text or "\u2019" not in original:
+        return text
+    # Word by word: the sentence may hold both marks ("hasn\u2019t ... 'meth'").
+    low = original.lower()
+    return _WORD_APOSTROPHE.sub(
+        lambda m: m[0].replace("'", "\u2019") if m[0].replace("'", "\u2019").lower() in low else m[0], text
+    )
+
+
+_WORD_APOSTROPHE = re.compile(r"\w+'\w*|(?<=[sS])'")
 
 
 __all__ = ["Context", "SentenceScore", "name_of", "sentence_claims"]
