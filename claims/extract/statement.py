@@ -710,10 +710,10 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
     relcl = root if root.dep_ == "relcl" else root.head if root.dep_ == "ccomp" and root.head.dep_ == "relcl" else None
     if first.lower_ in _RELATIVE and first.dep_ in ("nsubj", "nsubjpass") and relcl is not None:
         antecedent = _phrase(relcl.head, exclude=relcl)
-        rest = body[len(first.text) :].lstrip()
-        if first.i + 1 < len(doc) and (clitic := _clitic(doc[first.i + 1])) and rest.startswith(doc[first.i + 1].text):
-            rest = clitic + rest[len(doc[first.i + 1].text) :]  # "Kissinger, who's one of his advisers": is
-        body = f"{antecedent} {rest}" if antecedent else body
+        tail = body[len(first.text) :].lstrip()
+        if first.i + 1 < len(doc) and (clitic := _clitic(doc[first.i + 1])) and tail.startswith(doc[first.i + 1].text):
+            tail = clitic + tail[len(doc[first.i + 1].text) :]  # "Kissinger, who's one of his advisers": is
+        body = f"{antecedent} {tail}" if antecedent else body
     elif first.lower_ == "when" and root.dep_ == "relcl" and root.head.ent_type_ == "DATE":
         # "since 2009, when a banking rescue passed by four votes": in 2009, a banking rescue passed ...
         body = f"In {_phrase(root.head, exclude=root)}, {body[len(first.text) :].lstrip()}"
@@ -771,8 +771,8 @@ def _clitic(tok: Token) -> str | None:
 
 def _join(words: list[Token]) -> str:
     """Tokens as text, with a space wherever tokens between them were left out."""
-    out = []
-    for t, nxt in zip(words, [*words[1:], None], strict=True):
+    out: list[str] = []
+    for t, nxt in zip(words, [*words[1:], None], strict=False):  # no words: ""
         out.append(t.text)
         out.append(t.whitespace_ if nxt is not None and nxt.i == t.i + 1 else " ")
     return "".join(out)
