@@ -808,3 +808,15 @@ def test_a_name_hung_on_a_thing_is_no_role_and_contractions_are_restated_in_full
     assert "'s" not in c.text and c.text.startswith("Henry Kissinger has been"), c.text
     c = one("Acme Corp, the region's largest employer, said it had cut 1,200 jobs in March.", "1,200")
     assert c.speaker == "Acme Corp"
+
+
+def test_a_figure_is_never_cut_into_a_part_too_small_to_be_a_claim() -> None:
+    c = one("Acme shares closed in London on Tuesday at $18.25, up 0.35%.", "$18.25")
+    assert "up 0.35%" in c.quote
+    c = one("The rebels swapped two hostages for three of their commanders held by the army.", "two hostages")
+    assert "for three of their commanders" in c.quote  # what was given for what: one exchange
+
+
+def test_coordinated_titles_before_a_name_are_one_role() -> None:
+    c = one("Questions include whether Acme founder and former CEO Lena Brandt sold shares early.", "Lena Brandt")
+    assert c.kind == "role" and c.quote == "Acme founder and former CEO Lena Brandt"

@@ -444,7 +444,7 @@ def units(sent: Span) -> list[Unit]:
 _MAIN_ARGS = ("dobj", "attr", "acomp", "oprd", "nsubj", "nsubjpass", "npadvmod", "advmod")
 _SIDE_ARGS = frozenset({"prep", "npadvmod", "advmod", "dative", "agent", "dobj", "conj", "advcl", "acl", "pobj"})
 # Phrases that complete a figure rather than state one: "12 percent less | than the budget of $243 million".
-_COMPLETES = wordset("than from to by between up down without with despite except including like")
+_COMPLETES = wordset("than from to by between up down without with despite except including like for")
 
 
 def _short_name(noun: Token, clause: Token) -> int | None:
@@ -606,6 +606,8 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
     for c, sub in args:
         if c is main[0] or c.dep_ not in _SIDE_ARGS or len(sub) < 3 or c.lower_ in _COMPLETES and c.dep_ != "conj":
             continue
+        if sum(t.is_alpha for t in sub) < 2:
+            continue  # "closed at $185.25, up 0.35%": a part too small to be a claim would take its figure along
         part = Unit(c, "phrase", {t.i for t in sub}, hedge=hedge)
         u.tokens -= part.tokens
         out.append(part)
@@ -805,6 +807,13 @@ def roles(sent: Span) -> list[Unit]:
                 lo += 1
             if ent.start - lo >= 1 and any(not t.is_stop for t in sent.doc[lo : ent.start]):
                 toks |= set(range(lo, ent.start))
+        lo = min(toks)
+        if lo < ent.start and lo - 2 >= sent.start and doc[lo - 1].lower_ == "and" and names_a_person(doc[lo - 2]):
+            # "WeWork founder and former CEO Adam Neumann": both titles (the parse joins them oddly)
+            j = lo - 2
+            while j - 1 >= sent.start and doc[j - 1].dep_ in ("compound", "amod") and doc[j - 1].head.i == j:
+                j -= 1
+            toks |= set(range(j, lo))
         # An apposition after it, or the name as the apposition of a title before it.
         extra: list[Unit] = []
         for c in head.rights:
