@@ -820,3 +820,11 @@ def test_a_figure_is_never_cut_into_a_part_too_small_to_be_a_claim() -> None:
 def test_coordinated_titles_before_a_name_are_one_role() -> None:
     c = one("Questions include whether Acme founder and former CEO Lena Brandt sold shares early.", "Lena Brandt")
     assert c.kind == "role" and c.quote == "Acme founder and former CEO Lena Brandt"
+
+
+def test_a_past_progressive_that_names_a_place_is_an_event() -> None:
+    c = one(
+        "The governor was travelling to Florida for a conference of the Republican Governors Association.", "Florida"
+    )
+    assert c.kind == "event"
+    assert not extract_claims("The students were asking for the moon.")
