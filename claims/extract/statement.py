@@ -384,8 +384,8 @@ def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
         past = any(lemma_in(a, _HAVE) or a.tag_ == "VBD" for a in auxes)
     elif root.tag_ == "VBG":
         # "was keeping plans for traveling to Florida": a past progressive that names where or whom
-        named = any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" for t in root.subtree if t.i > root.i)
-        past = named and any(a.tag_ == "VBD" for a in auxes)
+        names = any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" for t in root.subtree if t.i > root.i)
+        past = names and any(a.tag_ == "VBD" for a in auxes)
     else:
         past = False
     present = (
