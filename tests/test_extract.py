@@ -828,3 +828,10 @@ def test_a_past_progressive_that_names_a_place_is_an_event() -> None:
     )
     assert c.kind == "event"
     assert not extract_claims("The students were asking for the moon.")
+
+
+def test_a_relative_clause_reported_by_it_names_the_organisation() -> None:
+    text = "The rebel group claimed responsibility for downing the drone, which it said crashed near the border town of Kessa."
+    c = one(text, "crashed")
+    assert c.text == "The rebel group said that the drone crashed near the border town of Kessa", c.text
+    assert c.speaker == "The rebel group"

@@ -161,6 +161,10 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
                 who = name_of(u.verb.head)  # "lawmakers who said ...": the lawmakers
             elif who is None and subj is not None and subj.lower_ in _PERSONAL:
                 who = ctx.speaker  # "he said": the last named speaker
+            elif who is None and subj is not None and subj.lower_ == "it" and u.verb.dep_ == "relcl":
+                # "The Taliban claimed ... the helicopter, which it said crashed in Logar": the main subject
+                main = subject(sent.root)
+                who = name_of(main) if main is not None and main.pos_ in ("NOUN", "PROPN") else None
             u.speaker = who
             if who:
                 ctx.speaker = who
@@ -315,7 +319,8 @@ def _fact(
     if kind is None:
         if _says(root) or not _is_event(u, subj, speech=speech or in_speech):
             return None
-        asked = [t for t in toks if t.dep_ == "ccomp" and t.left_edge.lower_ in _WH]
+        # (not "which it said crashed in Logar": a relative pronoun asks nothing)
+        asked = [t for t in toks if t.dep_ == "ccomp" and t.left_edge.lower_ in _WH and t.head.dep_ != "relcl"]
         if any(lemma_in(t.head, REPORT_LEMMAS) or lemma_in(t.head, _ASK) for t in asked):
             return None  # "declined to say what discount it received": a question, not a fact
         if speech or in_speech or first_person:
@@ -419,8 +424,8 @@ def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
         return False  # "the dry weather came": the rest of the clause went elsewhere, nothing to check
     if subj is None:
         return u.root.dep_ in ("conj", "dep")
-    if subj.lower_ in _RELATIVE and root.dep_ == "relcl":
-        return True  # "the helicopter, which crashed in Logar province": restated with its antecedent
+    if subj.lower_ in _RELATIVE and (root.dep_ == "relcl" or root.dep_ == "ccomp" and root.head.dep_ == "relcl"):
+        return True  # "the helicopter, which (it said) crashed in Logar province": restated with its antecedent
     return subj.pos_ != "PRON" or subj.lower_ in ("he", "she", "they") or speech and subj.lower_ == "we"
 
 
