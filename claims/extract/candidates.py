@@ -670,7 +670,9 @@ _PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "pers
 def names_a_person(noun: Token) -> bool:
     """A noun that can stand before a name as its title or job ("the lead author, Jane Doe"), not a thing
     the parser hung a name on ("the September 11th attacks, Khalid Sheik Mohammed", "the first thing, Anderson")."""
-    if noun.ent_type_ in TIME_ENTS or noun.ent_type_ in ("EVENT", "GPE", "LOC", "FAC"):
+    if noun.ent_type_ in TIME_ENTS | FIGURE_ENTS or noun.ent_type_ in ("EVENT", "GPE", "LOC", "FAC"):
+        return False  # "100 percent, John", "the September 11th attacks, Khalid Sheik Mohammed"
+    if any(c.dep_ == "nummod" for c in noun.children):
         return False
     low = noun.lower_
     if noun.pos_ == "PROPN":
