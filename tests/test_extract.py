@@ -872,3 +872,12 @@ def test_values_and_roles_never_state_what_the_sentence_does_not() -> None:
         if c.kind == "role" and " is " in c.text:
             title = c.text.split(" is ", 1)[1]
             assert not re.match(r"(?:\d|the \w+ \d)", title), c.text
+
+
+def test_a_record_keeps_what_it_is_a_record_of_and_small_scores_stay_with_their_clause() -> None:
+    c = one("She became the first player from outside Europe to win the Lisbon Open.", "first")
+    assert c.quote.endswith("to win the Lisbon Open")
+    c = one("The bill failed by three votes, 48 to 51.", "three votes")
+    assert c.quote.endswith("48 to 51")
+    c = one("Not a single vote was cast against the budget of $4.1 billion.", "$4.1 billion")
+    assert c.values["value"] == 4_100_000_000 and c.values["negated"] is True

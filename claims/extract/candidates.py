@@ -311,6 +311,17 @@ def is_content(child: Token, verb: Token) -> bool:
     return False
 
 
+def _ranks(head: Token, clause: Token) -> bool:
+    """ "became the first player from outside Europe | to win the Open": the infinitive says what the
+    record is of, so it stays with it."""
+    return any(
+        t.ent_type_ == "ORDINAL" or t.tag_ in ("JJS", "RBS") or t.lower_ in ("only", "last")
+        for c in head.children
+        if c.dep_ in ("attr", "dobj", "nsubj", "oprd") and c.i < clause.i
+        for t in c.subtree
+    )
+
+
 def _defines_a_class(clause: Token, head: Token) -> bool:
     """ "Teenagers who used their phones for more than four hours a day were ...": a relative clause on a
     bare plural defines the group the sentence is about; it states nothing that happened."""
@@ -360,6 +371,7 @@ def splits(child: Token, head: Token) -> str | None:
             child.tag_ == "VB"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
             and not lemma_in(head, _NEEDS_PURPOSE)
+            and not _ranks(head, child)
         ):
             return "clause"  # a purpose ("surrounded the Statehouse | to call for better pay") is no part of the fact
         return None
@@ -388,8 +400,8 @@ def splits(child: Token, head: Token) -> str | None:
         if child.lower_ in ("including", "excluding", "except"):
             return None  # "a fleet of 270 aircraft, including 12 freight": the part belongs to its whole
         sub = list(child.subtree)
-        if sum(not t.is_punct for t in sub) >= 3 and _has_figure(sub):
-            return "phrase"  # a score alone ("112-107") is no claim: it stays with the clause it completes
+        if sum(not t.is_punct for t in sub) >= 3 and sum(t.is_alpha for t in sub) >= 2 and _has_figure(sub):
+            return "phrase"  # a score alone ("112-107", "48 to 51") is no claim: it stays with its clause
     return None
 
 

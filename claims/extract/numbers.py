@@ -255,7 +255,7 @@ def parse_number(phrase: str) -> float | None:
             seen = True
         else:
             break
-    return total + current if seen else None
+    return round(total + current, 6) if seen else None  # 4.1 billion is 4100000000, not 4099999999.9999995
 
 
 def _word_or_digit(tok: str) -> float | None:
