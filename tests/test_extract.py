@@ -881,3 +881,10 @@ def test_a_record_keeps_what_it_is_a_record_of_and_small_scores_stay_with_their_
     assert c.quote.endswith("48 to 51")
     c = one("Not a single vote was cast against the budget of $4.1 billion.", "$4.1 billion")
     assert c.values["value"] == 4_100_000_000 and c.values["negated"] is True
+
+
+def test_a_relative_clause_after_a_preposition_is_restated_whole_and_without_is_no_denial() -> None:
+    c = one("He was never convicted of the 2009 fraud, for which he served no time.", "served")
+    assert c.text == "He served no time for the 2009 fraud" and c.values["negated"] is True
+    c = one("The storm left at least 14 people dead and thousands without power.", "14")
+    assert "negated" not in c.values and c.values["op"] == ">="

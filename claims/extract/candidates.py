@@ -448,7 +448,9 @@ def units(sent: Span) -> list[Unit]:
     for u in list(found):
         found += _split_long(u)
     for u in found:
-        u.negated = any(is_negated(sent.doc[i]) for i in u.tokens)
+        # "left 14 people dead and thousands without power" states no negative fact: "without" is never
+        # cut from what it governs, but it does not make the claim a denial.
+        u.negated = any(is_negated(sent.doc[i]) and sent.doc[i].lower_ != "without" for i in u.tokens)
         u.hedge = (hedge_of(u.root) if _is_verbal(u.root) else None) or u.hedge
     return found
 

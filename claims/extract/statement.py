@@ -723,6 +723,17 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         if first.i + 1 < len(doc) and (clitic := _clitic(doc[first.i + 1])) and tail.startswith(doc[first.i + 1].text):
             tail = clitic + tail[len(doc[first.i + 1].text) :]  # "Kissinger, who's one of his advisers": is
         body = f"{antecedent} {tail}" if antecedent else body
+    elif (
+        relcl is not None
+        and first.dep_ == "prep"
+        and len(words) > 2
+        and words[1].lower_ in ("which", "whom")
+        and words[1].head.i == first.i
+    ):
+        # "the 2009 fraud, for which he served no time": he served no time for the 2009 fraud
+        antecedent = _phrase(relcl.head, exclude=relcl)
+        tail = _tidy(_join(words[2:]))
+        body = f"{tail} {first.text} {_lower_first(antecedent)}" if antecedent else body
     elif first.lower_ == "when" and root.dep_ == "relcl" and root.head.ent_type_ == "DATE":
         # "since 2009, when a banking rescue passed by four votes": in 2009, a banking rescue passed ...
         body = f"In {_phrase(root.head, exclude=root)}, {body[len(first.text) :].lstrip()}"
