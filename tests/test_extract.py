@@ -888,3 +888,12 @@ def test_a_relative_clause_after_a_preposition_is_restated_whole_and_without_is_
     assert c.text == "He served no time for the 2009 fraud" and c.values["negated"] is True
     c = one("The storm left at least 14 people dead and thousands without power.", "14")
     assert "negated" not in c.values and c.values["op"] == ">="
+
+
+def test_a_named_source_is_an_attribution_once_per_article() -> None:
+    text = (
+        "Three cases were confirmed on Monday, as Emily Feng reports for NPR.\n\n"
+        "The couple had been moved to the hospital on November 3, according to NPR's Feng."
+    )
+    sources = [c for c in extract_claims(text) if c.kind == "attribution"]
+    assert len(sources) == 1 and sources[0].speaker == "Emily Feng"

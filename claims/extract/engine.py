@@ -67,11 +67,18 @@ def _within(spans: list[tuple[int, int]], s0: int, s1: int) -> list[tuple[int, i
 def _dedupe(found: list[Claim]) -> list[Claim]:
     """A fact repeated in the article (lead and body) is one claim to check: keep its first mention."""
     seen: set[str] = set()
+    sources: set[str] = set()
     out = []
     for c in found:
         key = " ".join(c.quote.lower().split())
         if key in seen:
             continue
+        if c.kind == "attribution" and c.speaker and c.speaker.split()[-1][:1].isupper():
+            # "according to NPR's Feng" after "As Emily Feng reports for NPR": a named source is given once
+            source = c.speaker.split()[-1]
+            if source in sources:
+                continue
+            sources.add(source)
         seen.add(key)
         out.append(c)
     return out
