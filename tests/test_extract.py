@@ -897,3 +897,17 @@ def test_a_named_source_is_an_attribution_once_per_article() -> None:
     )
     sources = [c for c in extract_claims(text) if c.kind == "attribution"]
     assert len(sources) == 1 and sources[0].speaker == "Emily Feng"
+
+
+def test_a_figure_before_the_subject_is_a_claim_and_relative_clauses_are_restated_whole() -> None:
+    text = "After receiving a loan from its owners worth up to $8 billion, Acme is now cutting costs at its plants."
+    qs = quotes(text)
+    assert "After receiving a loan from its owners worth up to $8 billion" in qs, qs
+    assert "Acme is now cutting costs at its plants" in qs, qs
+    c = one("Acme is cutting jobs at Meetup, which it acquired for $200 million in 2017.", "$200 million")
+    assert c.text == "It acquired Meetup for $200 million in 2017"
+    c = one("The company closed its plant in Toledo, where some 1,200 people lost their jobs.", "1,200")
+    assert c.text == "In Toledo, some 1,200 people lost their jobs"
+    # A relative clause the parse leaves without its antecedent is restated as its sentence, never garbled.
+    for c in extract_claims("The drug, which the agency approved in May, costs $2,000."):
+        assert not c.text.lower().startswith("which"), c.text

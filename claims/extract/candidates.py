@@ -396,6 +396,13 @@ def splits(child: Token, head: Token) -> str | None:
             mark = next((c.lower_ for c in child.children if c.dep_ == "mark"), None)
             if mark not in _KEEP_MARKS and not _defines_a_class(child, head):
                 return "clause"
+    if dep == "prep" and child.i < head.i and _is_verbal(head) and child.lower_ not in _COMPLETES:
+        # A figure in a phrase set before the subject is a fact of its own: "After receiving a lifeline
+        # worth up to $8 billion, | WeWork is cutting costs" (not "In 2019, ...": a year counts nothing).
+        sub = list(child.subtree)
+        end = sub[-1].i + 1
+        if end < len(child.doc) and child.doc[end].text == "," and _words(sub) >= 5 and _figures(sub):
+            return "phrase"
     if dep in _PHRASE_DEPS and comma_before(child) and child.i > head.i:
         if child.lower_ in ("including", "excluding", "except"):
             return None  # "a fleet of 270 aircraft, including 12 freight": the part belongs to its whole

@@ -724,6 +724,20 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
             tail = clitic + tail[len(doc[first.i + 1].text) :]  # "Kissinger, who's one of his advisers": is
         body = f"{antecedent} {tail}" if antecedent else body
     elif (
+        first.lower_ in ("which", "whom", "that")
+        and first.dep_ == "dobj"
+        and root.dep_ == "relcl"
+        and first.head.i == root.i
+        and subject(root) is not None
+        and not any(t.pos_ == "VERB" for t in doc[first.i + 1 : root.i])  # a misparse leaves a verb between
+    ):
+        # "Meetup, which it acquired for $200 million": it acquired Meetup for $200 million
+        antecedent = _phrase(root.head, exclude=root)
+        upto = [t for t in words[1:] if t.i <= root.i]
+        rest = [t for t in words[1:] if t.i > root.i]
+        if antecedent and upto:
+            body = _tidy(f"{_join(upto)} {_lower_first(antecedent)} {_join(rest)}")
+    elif (
         relcl is not None
         and first.dep_ == "prep"
         and len(words) > 2
@@ -737,6 +751,10 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
     elif first.lower_ == "when" and root.dep_ == "relcl" and root.head.ent_type_ == "DATE":
         # "since 2009, when a banking rescue passed by four votes": in 2009, a banking rescue passed ...
         body = f"In {_phrase(root.head, exclude=root)}, {body[len(first.text) :].lstrip()}"
+    elif first.lower_ == "where" and root.dep_ == "relcl" and first.head.i == root.i:
+        # "Toledo, where some 1,200 people lost their jobs": in Toledo, some 1,200 people lost their jobs
+        place = _phrase(root.head, exclude=root)
+        body = f"In {_lower_first(place)}, {body[len(first.text) :].lstrip()}" if place else body
     elif u.role == "phrase" and root.dep_ == "conj" and root.pos_ in ("NOUN", "PROPN", "NUM"):
         # "Engineers replaced more than 3,800 rivets and | 1,200 tonnes of steel": the verb and subject again
         first_arg = root.head
@@ -763,6 +781,9 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
             body = f"{antecedent} {body}" if antecedent else body
         elif subj is not None and not _clitic(subj):
             body = f"{_phrase(subj)} {body}"
+    if first.lower_ in _RELATIVE and first.dep_ != "mark" and body.lower().startswith(first.lower_ + " "):
+        # a relative clause the parse left without its antecedent: the sentence says what it says
+        body = _tidy(_text(doc).strip().rstrip(".!"))
     # The body's first word keeps a capital only if it is a name: "the department said that engineers
     # replaced ...", "the review said that bleeding risk was ..." (a subject put back in front).
     opening = next((t for t in doc if not t.is_punct and not t.is_quote), first)
