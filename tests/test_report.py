@@ -496,3 +496,26 @@ def test_the_index_totals_follow_verdicts_reopening_and_a_second_verdict(db_url:
     assert counts() == [("mixed", 1), ("false", 1)]
     set_status(engine, ids[1], "gone")  # a claim gone from its article keeps its verdict
     assert counts() == [("mixed", 1), ("false", 1)]
+
+
+def test_building_reports_keeps_the_long_lived_heap_out_of_full_collections(db_url: str, reports_dir: Path) -> None:
+    """After the first build the process's modules and templates are frozen; later garbage is still collected."""
+    import gc
+    import weakref
+
+    engine = open_engine(db_url)
+    article_id, ids = add_article(engine, title="Frozen heap", text=TEXT + "f")
+    build_reports(engine, reports_dir, [article_id])
+    assert gc.get_freeze_count() > 10_000  # the modules, the engine, the compiled templates
+
+    class Node:
+        other: object = None
+
+    first, second = Node(), Node()
+    first.other, second.other = second, first  # a cycle: only the collector frees it
+    gone = weakref.ref(first)
+    del first, second
+    add_verdict(engine, ids[0], "true")
+    build_reports(engine, reports_dir, [article_id])  # a later build freezes nothing more
+    gc.collect()
+    assert gone() is None
