@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_verdict.py                  # 10,000 articles, 50 verdicts each way
     .venv/bin/python bench/bench_verdict.py --articles 2000 --verdicts 20
+    .venv/bin/python bench/bench_verdict.py --library-only     # the first of the three only
 
 Builds a SQLite file of ARTICLES articles (14 claims each, about 30 % reviewed, as
 ``bench_report.py`` does), renders the static reports once (the index's front page and
@@ -19,6 +20,8 @@ each on a different pending claim of a different article (no page or query is re
 from __future__ import annotations
 
 import argparse
+import gc
+import os
 import random
 import re
 import statistics
@@ -54,6 +57,10 @@ def _ms(values: list[float]) -> str:
     return f"median {statistics.median(values):.1f} ms, p95 {p95:.1f} ms, max {values[-1]:.1f} ms (n={len(values)})"
 
 
+def _load() -> str:
+    return "| load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+
+
 def pending_claims(engine, count: int, seed: int) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
     """``count`` (claim, article) pairs: pending claims of distinct articles, in random order."""
     with Session(engine) as session:
@@ -71,6 +78,16 @@ def pending_claims(engine, count: int, seed: int) -> list[tuple[int, int]]:  # t
 def library(engine, reports: Path, pairs: list[tuple[int, int]]) -> None:  # type: ignore[no-untyped-def]
     """What ``claims verdict`` does after its imports: record, then render and write the pages it changes."""
     wall, cpu, written = [], [], Counter()
+    full: list[float] = []  # the cyclic collector's full (generation 2) passes, ms each
+    started = [0.0]
+
+    def collector(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started[0] = time.perf_counter()
+        elif info["generation"] == 2:
+            full.append((time.perf_counter() - started[0]) * 1000)
+
+    gc.callbacks.append(collector)
     for i, (claim_id, _) in enumerate(pairs):
         t0, c0 = time.perf_counter(), time.process_time()
         saved = record_verdict(engine, claim_id, "true", "bench", f"Checked, note {i}.", [f"https://example.org/{i}"])
@@ -83,10 +100,12 @@ def library(engine, reports: Path, pairs: list[tuple[int, int]]) -> None:  # typ
         for path in done.written:
             name = path.name
             written["page " + ("article" if name[:5].isdigit() else re.sub(r"index-\d+", "index-K", name))] += 1
+    gc.callbacks.remove(collector)
     print(f"  library (record_verdict + build_reports of the article), wall: {_ms(wall)}")
     print(f"  the same, CPU: {_ms(cpu)}")
     print(f"  pages written per verdict: {dict(sorted((k, v) for k, v in written.items() if isinstance(k, int)))}")
     print(f"  which: {dict(sorted((k, v) for k, v in written.items() if isinstance(k, str)))}")
+    print(f"  full garbage collections during them: {len(full)}, ms each: {[round(ms, 1) for ms in full]}")
 
 
 def command(url: str, reports: Path, pairs: list[tuple[int, int]]) -> None:
@@ -139,8 +158,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--verdicts", type=int, default=50, help="verdicts each way (the command: a fifth as many)")
+    parser.add_argument("--library-only", action="store_true", help="only the library path (no command, no desk)")
     args = parser.parse_args()
-    print(core_speed())
+    print(core_speed(), _load())
     with tempfile.TemporaryDirectory(prefix="claims-bench-verdict-") as tmp:
         url = f"sqlite:///{tmp}/bench.db"
         engine = open_engine(url)
@@ -159,9 +179,10 @@ def main() -> None:
         pairs = pending_claims(engine, args.verdicts * 2 + args.verdicts // 5, seed=13)
         print(f"verdicts at {args.articles} articles, each on a pending claim of another article:")
         library(engine, reports, pairs[: args.verdicts])
-        command(url, reports, pairs[args.verdicts : args.verdicts + args.verdicts // 5])
-        desk(url, engine, args.verdicts)
-    print(core_speed())
+        if not args.library_only:
+            command(url, reports, pairs[args.verdicts : args.verdicts + args.verdicts // 5])
+            desk(url, engine, args.verdicts)
+    print(core_speed(), _load())
 
 
 if __name__ == "__main__":

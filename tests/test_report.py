@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from sqlalchemy import event
 from sqlmodel import Session, select
 from typer.testing import CliRunner
@@ -496,3 +497,69 @@ def test_the_index_totals_follow_verdicts_reopening_and_a_second_verdict(db_url:
     assert counts() == [("mixed", 1), ("false", 1)]
     set_status(engine, ids[1], "gone")  # a claim gone from its article keeps its verdict
     assert counts() == [("mixed", 1), ("false", 1)]
+
+
+def test_building_reports_keeps_the_long_lived_heap_out_of_full_collections(db_url: str, reports_dir: Path) -> None:
+    """After the first build the process's modules and templates are frozen; later garbage is still collected."""
+    import gc
+    import weakref
+
+    engine = open_engine(db_url)
+    article_id, ids = add_article(engine, title="Frozen heap", text=TEXT + "f")
+    build_reports(engine, reports_dir, [article_id])
+    assert gc.get_freeze_count() > 10_000  # the modules, the engine, the compiled templates
+
+    class Node:
+        other: object = None
+
+    first, second = Node(), Node()
+    first.other, second.other = second, first  # a cycle: only the collector frees it
+    gone = weakref.ref(first)
+    del first, second
+    add_verdict(engine, ids[0], "true")
+    build_reports(engine, reports_dir, [article_id])  # a later build freezes nothing more
+    gc.collect()
+    assert gone() is None
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db(request: pytest.FixtureRequest, db_url: str) -> str:
+    """A SQLite file, then the session's PostgreSQL database (skipped when no server answers)."""
+    return db_url if request.param == "sqlite" else str(request.getfixturevalue("pg_url"))
+
+
+def test_the_totals_count_every_status_and_the_standing_verdicts(any_db: str) -> None:
+    """The totals (all claims less the others for the pending) equal a plain count by status and rating."""
+    from collections import Counter
+
+    from claims.report.queue import totals
+
+    engine = open_engine(any_db)
+
+    def plain() -> tuple[Counter[str], Counter[str]]:
+        with Session(engine) as session:
+            rows = [(c.status, c.verdict_rating) for c in session.exec(select(StoredClaim))]
+        standing = Counter(r for s, r in rows if r is not None and s in ("reviewed", "gone"))
+        return Counter(s for s, _ in rows), standing
+
+    def counted() -> tuple[Counter[str], Counter[str]]:
+        with Session(engine) as session:
+            found = totals(session)
+        return found.statuses, found.ratings
+
+    def grown(statuses: Counter[str], ratings: Counter[str]) -> tuple[Counter[str], Counter[str]]:
+        return before[0] + statuses, before[1] + ratings
+
+    before = plain()  # nothing in a new SQLite file; other tests' claims in the shared PostgreSQL database
+    assert counted() == before
+    _, ids = add_article(engine, title="Totals", text=TEXT + "t")
+    assert counted() == plain() == grown(Counter(pending=5), Counter())
+    add_verdict(engine, ids[0], "true")
+    add_verdict(engine, ids[1], "false")
+    set_status(engine, ids[1], "gone")  # its verdict still stands
+    set_status(engine, ids[2], "leased")
+    expected = grown(Counter(pending=2, reviewed=1, gone=1, leased=1), Counter(true=1, false=1))
+    assert counted() == plain() == expected
+    for claim_id in ids[3:]:
+        add_verdict(engine, claim_id, "mixed")
+    assert counted() == plain() == grown(Counter(reviewed=3, gone=1, leased=1), Counter(true=1, false=1, mixed=2))

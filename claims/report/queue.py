@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import func, null, union_all
 from sqlalchemy import select as columns
 from sqlmodel import Session, col
 
@@ -94,17 +94,39 @@ class Totals:
     ratings: Counter[str]
 
 
+def _totals_query() -> Any:
+    """Every claim counted, and the claims not pending by status and rating, in one statement (one snapshot).
+
+    Most claims are pending (70 % in the 10,000-article benchmark), and a GROUP BY over
+    ``ix_claim_totals`` reads each of their index entries; ``count(*)`` of the whole table
+    does not (SQLite counts the entries of its smallest index page by page), and the two
+    ranges either side of ``pending`` in ``ix_claim_totals`` read only the other claims.
+    The pending are what is left. At 10,000 articles: 3-8 ms instead of 13-25 ms.
+    """
+    status, rating = col(StoredClaim.status), col(StoredClaim.verdict_rating)
+    every = columns(null().label("status"), null().label("rating"), func.count()).select_from(StoredClaim)
+    below = columns(status, rating, func.count()).where(status < ClaimStatus.PENDING).group_by(status, rating)
+    above = columns(status, rating, func.count()).where(status > ClaimStatus.PENDING).group_by(status, rating)
+    return union_all(every, below, above)
+
+
+_TOTALS = _totals_query()
+
+
 def totals(session: Session) -> Totals:
-    """The totals, in one scan of ``ix_claim_totals`` (a verdict stands while its claim is reviewed or gone)."""
-    query = columns(col(StoredClaim.status), col(StoredClaim.verdict_rating), func.count()).group_by(
-        col(StoredClaim.status), col(StoredClaim.verdict_rating)
-    )
+    """The totals (a verdict stands while its claim is reviewed or gone): see :func:`_totals_query`."""
     statuses: Counter[str] = Counter()
     ratings: Counter[str] = Counter()
-    for status, rating, n in session.connection().execute(query):
+    claims = 0
+    for status, rating, n in session.connection().execute(_TOTALS):
+        if status is None:  # the row of every claim (a claim's status is never NULL)
+            claims = n
+            continue
         statuses[status] += n
         if rating is not None and status in (ClaimStatus.REVIEWED, ClaimStatus.GONE):
             ratings[rating] += n
+    if pending := claims - sum(statuses.values()):
+        statuses[ClaimStatus.PENDING] = pending
     return Totals(statuses, ratings)
 
 
