@@ -20,7 +20,7 @@ from claims.db import open_engine
 from claims.digest import DEFAULT_MAX_AGE, Digest, digest
 from claims.errors import ClaimsError
 from claims.redact import markdown_table, markdown_text
-from claims.report import page_link, write_reports
+from claims.report import page_link, write_digest, write_reports
 from claims.sources import slugify
 from flows.failures import failed
 
@@ -32,9 +32,13 @@ def numbers(database_url: str, day: str, max_age_hours: float) -> Digest:
 
 
 @task(name="digest-page")
-def page(database_url: str, reports_dir: str) -> str:
-    """Refresh the shared pages; the digest page's path (the index's when there is none)."""
-    write_reports(open_engine(database_url), Path(reports_dir), [])
+def page(database_url: str, reports_dir: str, day: str) -> str:
+    """Refresh the shared pages; the path of the day's digest page (``digest.html`` for today, a dated page
+    for another day; the index's when there is none)."""
+    engine = open_engine(database_url)
+    write_reports(engine, Path(reports_dir), [])
+    if day != _today():
+        return str(write_digest(engine, Path(reports_dir), dt.date.fromisoformat(day)).resolve())
     for name in ("digest.html", "index.html"):
         path = Path(reports_dir) / name
         if path.exists():
@@ -65,8 +69,12 @@ def review_digest(
         day = day or _today()
     except ClaimsError as exc:
         return failed(str(exc))  # type: ignore[return-value]
+    try:
+        day = dt.date.fromisoformat(day.strip()).isoformat()
+    except ValueError:
+        return failed(f"day must be a date as YYYY-MM-DD, not {markdown_text(day)[:40]!r}")  # type: ignore[return-value]
     result = numbers(settings.database_url, day, max_age_hours)
-    path = page(settings.database_url, str(settings.reports_dir))
+    path = page(settings.database_url, str(settings.reports_dir), day)
     shown = markdown_text(day)  # a run parameter: any string
     create_markdown_artifact(markdown=result.markdown(), key="claims-digest", description=f"Review digest {shown}")
     create_table_artifact(

@@ -172,6 +172,16 @@ def test_review_digest_flow_publishes_artifacts_and_page(http_server, db_url: st
     page = reports_dir / "digest.html"
     assert (page if page.exists() else reports_dir / "index.html").as_uri() in str(artifacts["claims-digest-page"].data)
 
+    # Another day's digest is a page of its own: the link never shows today's numbers for it.
+    state = review_digest(day="2020-01-02", return_state=True)
+    assert state.is_completed(), state.message
+    artifacts = {a.key: a for a in run_artifacts(state.state_details.flow_run_id) if a.key}
+    dated = reports_dir / "digest-2020-01-02.html"
+    assert dated.exists() and dated.as_uri() in str(artifacts["claims-digest-page"].data)
+    assert "2020" in dated.read_text(encoding="utf-8") and state.result().verdicts_today == 0
+    state = review_digest(day="yesterday", return_state=True)
+    assert state.is_failed() and "YYYY-MM-DD" in (state.message or "") and "\n" not in (state.message or "")
+
 
 def test_host_slot_falls_back_to_the_local_limit_without_an_api(monkeypatch) -> None:
     from prefect.settings import PREFECT_API_URL, temporary_settings

@@ -36,7 +36,15 @@ from claims.report.common import (
 from claims.report.digest import DigestPage, DigestRow, digest_page, render_digest
 from claims.report.index import IndexPage, IndexRow, index_page, render_index
 from claims.report.queue import QueuePage, QueueRow, queue_page, render_queue
-from claims.report.write import PAGES, Written, build_reports, write_if_changed, write_reports
+from claims.report.write import (
+    PAGES,
+    Written,
+    build_reports,
+    digest_filename,
+    write_digest,
+    write_if_changed,
+    write_reports,
+)
 
 __all__ = [
     "PAGES",
@@ -73,6 +81,8 @@ __all__ = [
     "render_queue",
     "templates_dir",
     "tone",
+    "digest_filename",
+    "write_digest",
     "write_if_changed",
     "write_reports",
 ]

@@ -154,6 +154,20 @@ def build_reports(
     return done
 
 
+def digest_filename(day: dt.date) -> str:
+    """The page of a past day's digest (``digest.html`` is always the newsroom's today)."""
+    return f"digest-{day.isoformat()}.html"
+
+
+def write_digest(engine: Engine, reports_dir: Path, day: dt.date) -> Path:
+    """Write the digest of ``day`` as its own page (``digest-YYYY-MM-DD.html``); its path."""
+    path = Path(reports_dir) / digest_filename(day)
+    with Session(engine) as session:
+        updated, counts = data_updated(session), totals(session)
+        write_if_changed(path, render_digest(session, day, updated, counts.statuses))
+    return path
+
+
 def write_reports(engine: Engine, reports_dir: Path, article_ids: list[int] | None = None) -> Path | None:
     """Render the reports of ``article_ids`` (all when None) and the shared pages; the last article's path."""
     return build_reports(engine, reports_dir, article_ids).last_article
