@@ -911,3 +911,13 @@ def test_a_figure_before_the_subject_is_a_claim_and_relative_clauses_are_restate
     # A relative clause the parse leaves without its antecedent is restated as its sentence, never garbled.
     for c in extract_claims("The drug, which the agency approved in May, costs $2,000."):
         assert not c.text.lower().startswith("which"), c.text
+
+
+def test_a_count_that_says_what_kind_of_thing_is_no_second_fact() -> None:
+    c = one(
+        "The new jet is a longer variant of the old one, seating 242 to 330 passengers in a two-class layout.", "242"
+    )
+    assert c.quote.endswith("in a two-class layout")
+    # A measure in the same form is a fact of its own: "a third case was reported | in a 55-year-old man".
+    qs = quotes("On November 16, a third case of plague was reported in a 55-year-old man from Inner Mongolia.")
+    assert any(q.startswith("in a 55-year-old man") for q in qs), qs

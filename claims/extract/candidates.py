@@ -567,6 +567,22 @@ def _figures(tokens: list[Token]) -> bool:
     return any(is_figure(t) for t in tokens)
 
 
+_MEASURES = wordset(
+    "year day week month hour minute second decade century metre meter foot feet mile kilometre kilometer "
+    "km inch pound ton tonne acre storey story floor game percent point mph gigawatt megawatt"
+)
+
+
+def _describes(t: Token) -> bool:
+    """A count set in a hyphenated modifier that says what kind of thing its noun is ("a two-class
+    layout", "a three-judge panel"), not a measure of it ("a 180-day cruise", "a 55-year-old man")."""
+    doc = t.doc
+    if t.i + 2 >= len(doc) or doc[t.i + 1].text != "-" or doc[t.i + 1].whitespace_ or t.whitespace_:
+        return False
+    kind = doc[t.i + 2]
+    return kind.pos_ == "NOUN" and kind.lower_.rstrip("s") not in _MEASURES and kind.dep_ in ("compound", "amod")
+
+
 def _cut_conjunct(u: Unit, x: Token, d: Token, dsub: list[Token], hedge: str | None) -> Unit:
     """The conjunct ``d`` of ``x`` (with the "and" or comma before it) taken out of ``u`` as a unit of its own."""
     joins = {t.i for t in x.children if t.dep_ in ("cc", "punct") and x.i < t.i < d.i}
@@ -589,7 +605,7 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
         if c.i not in u.tokens or c.dep_ in ("punct", "cc", "aux", "auxpass", "neg", "det"):
             continue
         sub = [t for t in c.subtree if t.i in u.tokens]
-        if _figures(sub) or _records(sub):
+        if any(is_figure(t) and not _describes(t) for t in sub) or _records(sub):
             args.append((c, sub))
     out: list[Unit] = []
     conjs = [c for c in u.root.children if c.dep_ == "conj" and c.i in u.tokens]
