@@ -921,3 +921,14 @@ def test_a_count_that_says_what_kind_of_thing_is_no_second_fact() -> None:
     # A measure in the same form is a fact of its own: "a third case was reported | in a 55-year-old man".
     qs = quotes("On November 16, a third case of plague was reported in a 55-year-old man from Inner Mongolia.")
     assert any(q.startswith("in a 55-year-old man") for q in qs), qs
+
+
+def test_an_adjective_phrase_after_a_noun_is_quoted_with_the_noun_it_measures() -> None:
+    text = "The design cut the craft's mass by a third, with a similar reduction in supplies, equivalent to 4 tons."
+    qs = quotes(text)
+    assert "a similar reduction in supplies, equivalent to 4 tons" in qs, qs
+    assert "equivalent to 4 tons" not in qs  # never a bare figure
+    c = one(text, "by a third")
+    assert c.kind == "quantity" and c.values["value"] == pytest.approx(0.333)  # a share, not a rank
+    c = one("A third case was reported in a 55-year-old man on Monday.", "A third case")
+    assert c.values.get("value") != pytest.approx(0.333)

@@ -442,6 +442,9 @@ def units(sent: Span) -> list[Unit]:
                 sub.lead = tok.left_edge.i if tok.left_edge.i < tok.i else tok.i
             elif child.dep_ == "relcl":
                 sub.lead = _short_name(tok, child)
+            elif role == "phrase" and child.dep_ == "amod" and child.i > tok.i and tok.pos_ in ("NOUN", "PROPN"):
+                # "a similar reduction in consumables, equivalent to several tons": what it measures, with it
+                sub.lead = tok.left_edge.i
             found.append(sub)
             if role == "clause" and _is_report(tok) and is_content(child, tok):
                 sub.verb = tok

@@ -219,7 +219,8 @@ def duration_values(expr: str) -> dict[str, Any]:
     m = re.search(rf"({_NUMWORD})[\s\-\u2010\u2011]({_UNIT})s?", expr)
     if not m:
         return {}
-    amount = parse_number(m.group(1))
+    word = m.group(1).lower()
+    amount = 1.0 if word in ("a", "an") else parse_number(word)  # "a year", "an hour": one
     return {"amount": int(amount) if amount is not None and amount.is_integer() else amount, "unit": m.group(2)}
 
 

@@ -466,6 +466,9 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
                 found.setdefault("duration", dates.duration_values(ent.text) | {"expression": ent.text})
             elif label == "TIME" and ent.text.lower() not in _VAGUE_DATES:
                 found.setdefault("time", dates.time_values(ent.text) | {"expression": ent.text})
+            elif label == "ORDINAL" and (share := _fraction(doc, ent)) is not None:
+                found.setdefault("quantity", share)  # "cut by a third": a share, not a rank
+                figures.append(share)
             elif label == "ORDINAL":
                 found.setdefault("record", {"expression": ent.text})
         elif (t.like_num and t.pos_ == "NUM" or t.lower_ in FIGURE_WORDS) and t.ent_type_ == "" and is_figure(t):
@@ -497,6 +500,21 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
                 values["dates"] = [dict(found["date"])]
             return k, values
     return None, {}
+
+
+def _fraction(doc: Doc, ent: Span) -> dict[str, Any] | None:
+    """ "a third", "two thirds", "one-fifth" read as an ordinal: the share's values; None for a rank
+    ("the third case", "a third term": an ordinal before a noun ranks it)."""
+    i = ent.start
+    before = doc[i - 1].lower_ if i > 0 else ""
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if before not in ("a", "one", "two", "three", "four") and not ent.text.lower().startswith(("one", "two", "a ")):
+        return None
+    if after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ") and after.lower_ != "of":
+        return None
+    phrase = f"{before} {ent.text}" if before and not ent.text.lower().startswith(before) else ent.text
+    values = quantity_values(phrase)
+    return values | {"expression": phrase} if "value" in values else None
 
 
 def _compares(t: Token, toks: list[Token]) -> bool:
