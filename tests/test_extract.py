@@ -932,3 +932,9 @@ def test_an_adjective_phrase_after_a_noun_is_quoted_with_the_noun_it_measures() 
     assert c.kind == "quantity" and c.values["value"] == pytest.approx(0.333)  # a share, not a rank
     c = one("A third case was reported in a 55-year-old man on Monday.", "A third case")
     assert c.values.get("value") != pytest.approx(0.333)
+
+
+def test_what_a_verb_led_someone_to_announce_stays_with_the_event() -> None:
+    c = one("The cutback on orders early this year led the manufacturer to announce it would scrap production.", "led")
+    assert c.quote.endswith("to announce it would scrap production")
+    assert c.speaker is None  # nobody's report: the event the sentence states

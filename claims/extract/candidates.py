@@ -296,6 +296,8 @@ def comma_before(tok: Token) -> bool:
 def is_content(child: Token, verb: Token) -> bool:
     """Whether ``child`` is what the reporting ``verb`` reports (the parse of news speech varies)."""
     dep = child.dep_
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB" and not lemma_in(verb.head, REPORT_LEMMAS):
+        return False  # "led the manufacturer to announce it would scrap production": one event, said by no one
     if after_break(child):
         return False  # "found on the beach—carbon dating showed ...": a sentence of its own, not what was found
     if dep == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
