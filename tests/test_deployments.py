@@ -115,7 +115,6 @@ def _wait_for(predicate, timeout: float = 30, every: float = 0.1) -> bool:  # ty
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("prefect-deployments")  # one server for both worker tests (make test: --dist loadgroup)
 def test_worker_runs_ingest_feeds_deployment(deployed, http_server, tmp_path: Path) -> None:
     api, env, deploy_output = deployed
     db = tmp_path / "server.db"
@@ -276,7 +275,6 @@ def test_worker_runs_ingest_feeds_deployment(deployed, http_server, tmp_path: Pa
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("prefect-deployments")
 def test_worker_runs_the_review_claims_deployment(deployed, tmp_path: Path) -> None:
     """The Prefect UI review path: a deployment run pauses on a claim; the editor's answer is recorded."""
     from prefect.client.orchestration import get_client
