@@ -104,6 +104,7 @@ def _rank(nodeid: str) -> int:
     return next((i for i, prefix in enumerate(LONGEST_FIRST) if nodeid.startswith(prefix)), len(LONGEST_FIRST))
 
 
+@pytest.hookimpl(optionalhook=True)  # without xdist (-p no:xdist) there is no such hook
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
     """For --dist load (what -n alone means): units of GROUPS, one at a time, LONGEST_FIRST first."""
     if config.getvalue("dist") != "load":
