@@ -45,6 +45,90 @@ def need_shared(path: Path) -> Path:
     return path
 
 
+# ------------------------------------------------------------------ xdist: which worker runs what
+# `make test` runs `pytest -n auto`. Its default (--dist load) hands each worker a quarter of the tests
+# in file order at the start, so a test module's costly fixture (a Prefect server, a running desk,
+# Chromium) was set up in both workers, and a 30 s test collected late could leave one worker running
+# it alone at the end. Here --dist load hands out one unit at a time instead, the longest first, and
+# the tests that share such a fixture are one unit. (xdist_group marks are no help: with pytest 9.2
+# xdist 3.8's loadgroup no longer tags the test ids, so it schedules every test on its own.)
+
+#: Tests that share one costly fixture, kept in one worker: nodeid prefix -> unit name.
+GROUPS = {
+    "tests/test_deployments.py::test_worker_runs_": "prefect-deployments",  # one `prefect server start`
+    "tests/test_web.py::": "web-desk",  # one running desk with 111 articles
+    "tests/test_web_browser.py::": "chromium",  # one desk and one browser
+    "tests/test_report_browser.py::": "chromium",
+}
+#: Every test on the prefect_server fixture, in one worker: the other never starts a test harness
+#: (10-30 s each). One left out still passes; its worker starts a harness of its own.
+GROUPS |= dict.fromkeys(
+    (
+        "tests/test_bad_input.py::",
+        "tests/test_batch.py::",
+        "tests/test_claims_bound.py::test_cli_and_run_log_warn",
+        "tests/test_cli.py::test_check_then_check_again",
+        "tests/test_durability.py::test_kill_9_of_claims_check_then_rerun",
+        "tests/test_flow_check_article.py::",
+        "tests/test_hostile_fuzz.py::test_flow_artifacts_are_inert",
+        "tests/test_hostile_fuzz.py::test_ingest_artifacts_are_inert",
+        "tests/test_ingest_flow.py::",
+        "tests/test_prefect_failures.py::",
+        "tests/test_review_flow.py::test_editor_reviews_in_the_ui",
+        "tests/test_review_flow.py::test_timeout_releases_the_lease",
+        "tests/test_secrets.py::test_a_database_password_reaches_no_prefect_",
+        "tests/test_secrets.py::test_an_api_key_in_an_article_url_",
+        "tests/test_secrets.py::test_a_token_in_a_feed_url_",
+    ),
+    "prefect-harness",
+)
+
+#: The longest units first (seconds from --durations on the 2-core machine, both workers busy);
+#: everything else follows in file order.
+LONGEST_FIRST = (
+    "tests/test_deployments.py::test_worker_runs_",  # 70-90 s with its server
+    "tests/test_bad_input.py::",  # the first of group prefect-harness: 90-120 s in all
+    "tests/test_migration_kill.py::test_kill_9_",  # 25-45 s each
+    "tests/test_scale_postgres.py::",  # 25-40 s
+    "tests/test_web_browser.py::",  # with test_report_browser: 25-30 s
+    "tests/test_web.py::",  # 20-30 s
+    "tests/test_verdict_binding.py::test_random_edits_",  # 13-17 s
+    "tests/test_durability.py::test_kill_9_during_writes",  # 6-8 s
+    "tests/test_verdict_binding.py::test_binding_rule_",  # 10-12 s
+    "tests/test_cold_start.py::test_the_review_commands_",  # 5-11 s
+    "tests/test_wheel.py::",  # 8-14 s
+)
+
+
+def _rank(nodeid: str) -> int:
+    return next((i for i, prefix in enumerate(LONGEST_FIRST) if nodeid.startswith(prefix)), len(LONGEST_FIRST))
+
+
+@pytest.hookimpl(optionalhook=True)  # without xdist (-p no:xdist) there is no such hook
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    """For --dist load (what -n alone means): units of GROUPS, one at a time, LONGEST_FIRST first."""
+    if config.getvalue("dist") != "load":
+        return None  # an explicit --dist loadfile, loadgroup, ... is left as asked
+    from collections import OrderedDict
+
+    from xdist.scheduler import LoadScopeScheduling
+
+    class LongestFirst(LoadScopeScheduling):
+        ordered = False
+
+        def _split_scope(self, nodeid: str) -> str:
+            return next((unit for prefix, unit in GROUPS.items() if nodeid.startswith(prefix)), nodeid)
+
+        def _assign_work_unit(self, node) -> None:  # type: ignore[no-untyped-def]
+            if not self.ordered:  # the queue is complete before the first unit goes out
+                units = sorted(self.workqueue.items(), key=lambda unit: _rank(next(iter(unit[1]))))
+                self.workqueue = OrderedDict(units)
+                self.ordered = True
+            super()._assign_work_unit(node)
+
+    return LongestFirst(config, log)  # type: ignore[arg-type]
+
+
 @pytest.fixture(autouse=True)
 def _allow_loopback_fetches(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests fetch from loopback servers: allow it, except in tests of the SSRF guard (marked ssrf)."""

@@ -14,10 +14,11 @@ import contextlib
 import gzip
 import hashlib
 import io
+import shutil
 import sqlite3
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -26,6 +27,7 @@ import pytest
 from typer.testing import CliRunner
 
 from claims.cli import app
+from claims.db import make_engine
 from tests.conftest import EXAMPLE
 from tests.helpers import LoopbackServer, Route
 
@@ -213,13 +215,33 @@ def quiet_prefect_console(monkeypatch: pytest.MonkeyPatch) -> None:
                 monkeypatch.setattr(handler, "level", logging.CRITICAL)
 
 
+@pytest.fixture(scope="module")
+def checked_once(tmp_path_factory: pytest.TempPathFactory, prefect_server) -> Iterator[Path]:
+    """A folder with the database and reports of one real ``claims check`` of the sample article.
+
+    Checked once per module (each test used to check the same article again, about a second
+    each); every test starts from its own copy (see ``workspace``).
+    """
+    folder = tmp_path_factory.mktemp("checked-once")
+    url = f"sqlite:///{folder / 'claims.db'}"
+    result = runner.invoke(app, ["check", str(EXAMPLE), "--db", url, "--reports", str(folder / "reports")])
+    assert result.exit_code == 0, result.stderr
+    yield folder
+    make_engine(url).dispose()
+
+
 @pytest.fixture
-def workspace(tmp_path: Path, prefect_server, http_server, monkeypatch: pytest.MonkeyPatch) -> dict:
-    """A database and reports folder already holding one checked article."""
+def workspace(checked_once: Path, tmp_path: Path, http_server, monkeypatch: pytest.MonkeyPatch) -> dict:
+    """A database and reports folder already holding one checked article (a copy of ``checked_once``'s)."""
     db = tmp_path / "claims.db"
     reports = tmp_path / "reports"
-    result = runner.invoke(app, ["check", str(EXAMPLE), "--db", f"sqlite:///{db}", "--reports", str(reports)])
-    assert result.exit_code == 0, result.stderr
+    source, copy = sqlite3.connect(checked_once / "claims.db"), sqlite3.connect(db)
+    try:
+        source.backup(copy)  # a consistent copy, whatever is still in the write-ahead log
+    finally:
+        source.close()
+        copy.close()
+    shutil.copytree(checked_once / "reports", reports)
     quiet_prefect_console(monkeypatch)
     return {"db": db, "reports": reports, "tmp": tmp_path, "server": http_server}
 

@@ -30,6 +30,8 @@ from tests.test_feeds import ConditionalFeed, rss
 from tests.test_ingest_flow import DAM, DAM_V2
 
 PREFECT = str(Path(sys.executable).with_name("prefect"))
+#: How often run_deployment asks whether the run has ended (Prefect's default, 5 s, waited 2.5 s a run on average).
+POLL = 0.5
 
 
 def _yaml() -> dict:
@@ -91,9 +93,30 @@ def _prefect(args: list[str], env: dict[str, str], timeout: float = 180) -> str:
     return done.stdout
 
 
-@pytest.mark.slow
-def test_worker_runs_ingest_feeds_deployment(prefect_api, http_server, tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def deployed(prefect_api) -> tuple[str, dict[str, str], str]:
+    """The README's set-up, once for both worker tests: the ``claims`` pool, then ``deploy --all``.
+
+    (API URL, env, the output of ``prefect deploy --all``.)
+    """
     api, env = prefect_api
+    _prefect(["work-pool", "create", "claims", "--type", "process"], env)
+    return api, env, _prefect(["deploy", "--all"], env)
+
+
+def _wait_for(predicate, timeout: float = 30, every: float = 0.1) -> bool:  # type: ignore[no-untyped-def]
+    """Poll ``predicate`` until it is true or ``timeout`` seconds pass; what it last returned."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(every)
+    return True
+
+
+@pytest.mark.slow
+def test_worker_runs_ingest_feeds_deployment(deployed, http_server, tmp_path: Path) -> None:
+    api, env, deploy_output = deployed
     db = tmp_path / "server.db"
     reports = tmp_path / "reports"
     worker_env = {
@@ -113,9 +136,7 @@ def test_worker_runs_ingest_feeds_deployment(prefect_api, http_server, tmp_path:
     feed = ConditionalFeed(rss(items))
     feed_url = http_server.add("/feed.xml", Route(handler=feed))
 
-    _prefect(["work-pool", "create", "claims", "--type", "process"], env)
-    out = _prefect(["deploy", "--all"], env)
-    assert "ingest-feeds/ingest-feeds" in out
+    assert "ingest-feeds/ingest-feeds" in deploy_output
 
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
@@ -134,7 +155,10 @@ def test_worker_runs_ingest_feeds_deployment(prefect_api, http_server, tmp_path:
 
     def run() -> tuple[object, dict[str, list]]:
         flow_run = run_deployment(
-            "ingest-feeds/ingest-feeds", parameters={"feeds": [feed_url], "feeds_file": None}, timeout=150
+            "ingest-feeds/ingest-feeds",
+            parameters={"feeds": [feed_url], "feeds_file": None},
+            timeout=150,
+            poll_interval=POLL,
         )
         with get_client(sync_client=True) as client:
             artifacts = client.read_artifacts(
@@ -205,7 +229,9 @@ def test_worker_runs_ingest_feeds_deployment(prefect_api, http_server, tmp_path:
             before = set(reports.iterdir())
             worker_log.flush()
             seen = len((tmp_path / "worker.log").read_text())
-            stolen = run_deployment("check-article/check-article", parameters={"source": "/etc/passwd"}, timeout=150)
+            stolen = run_deployment(
+                "check-article/check-article", parameters={"source": "/etc/passwd"}, timeout=150, poll_interval=POLL
+            )
             assert stolen.state.is_failed(), stolen.state
             assert stolen.state.message == (
                 "/etc/passwd: a deployment run reads only http(s) URLs as its source "
@@ -216,16 +242,30 @@ def test_worker_runs_ingest_feeds_deployment(prefect_api, http_server, tmp_path:
                 assert len(session.exec(select(StoredArticle)).all()) == 3
             # Runs that fail, fail cleanly: a Failed state with one line, no traceback in the worker's log
             # (the refused source above included: the log is read from before its run).
-            no_file = run_deployment("ingest-feeds/ingest-feeds", timeout=150)  # its feeds.txt is not here
+            no_file = run_deployment("ingest-feeds/ingest-feeds", timeout=150, poll_interval=POLL)  # no feeds.txt here
             assert no_file.state.is_failed(), no_file.state
             assert no_file.state.message == "feeds.txt: cannot read the feeds file (No such file or directory)"
             assert no_file.name == "ingest-feeds" and {"claims", "feeds"} <= set(no_file.tags)  # as the README says
             gone_feed = http_server.add("/gone.xml", status=404, body=b"no feed")
             bad_feed = run_deployment(
-                "ingest-feeds/ingest-feeds", parameters={"feeds": [gone_feed], "feeds_file": None}, timeout=150
+                "ingest-feeds/ingest-feeds",
+                parameters={"feeds": [gone_feed], "feeds_file": None},
+                timeout=150,
+                poll_interval=POLL,
             )
             assert bad_feed.state.is_failed() and bad_feed.state.message.endswith(f"{gone_feed}: HTTP 404 Not Found")
-            time.sleep(2)  # the worker writes the end of the run's output after the state
+
+            # The worker writes the end of the run's output after the state: wait for the run's last
+            # line (flows/failures.py's one-line "Flow run failed: ..."), or a traceback in its place.
+            def run_output_ended() -> bool:
+                worker_log.flush()
+                new = (tmp_path / "worker.log").read_text()[seen:]
+                return "Traceback" in new or any(
+                    "Flow run failed: " in line and line.endswith(f"{gone_feed}: HTTP 404 Not Found")
+                    for line in new.splitlines()
+                )
+
+            _wait_for(run_output_ended)
             log = (tmp_path / "worker.log").read_text()[seen:]
             assert "Traceback" not in log and "TypeError" not in log, log[-4000:]
             assert "cannot read the feeds file" in log
@@ -235,7 +275,7 @@ def test_worker_runs_ingest_feeds_deployment(prefect_api, http_server, tmp_path:
 
 
 @pytest.mark.slow
-def test_worker_runs_the_review_claims_deployment(prefect_api, tmp_path: Path) -> None:
+def test_worker_runs_the_review_claims_deployment(deployed, tmp_path: Path) -> None:
     """The Prefect UI review path: a deployment run pauses on a claim; the editor's answer is recorded."""
     from prefect.client.orchestration import get_client
     from prefect.deployments import run_deployment
@@ -246,12 +286,11 @@ def test_worker_runs_the_review_claims_deployment(prefect_api, tmp_path: Path) -
     from claims.store import save_article
     from tests.test_queue import story
 
-    api, env = prefect_api
+    api, env, deploy_output = deployed
     db = tmp_path / "review.db"
     save_article(open_engine(f"sqlite:///{db}"), *story("budget.txt", ["The budget was 214 million dollars."]))
     worker_env = {**env, "CLAIMS_DATABASE_URL": f"sqlite:///{db}", "CLAIMS_REPORTS_DIR": str(tmp_path / "reports")}
-    subprocess.run([PREFECT, "--no-prompt", "work-pool", "create", "claims", "--type", "process"], env=env, cwd=ROOT)
-    assert "review-claims/review-claims" in _prefect(["deploy", "--all"], env)
+    assert "review-claims/review-claims" in deploy_output
     worker_log = open(tmp_path / "worker.log", "w")  # noqa: SIM115 (closed below)
     worker = subprocess.Popen(
         [PREFECT, "worker", "start", "--pool", "claims"],
@@ -265,16 +304,13 @@ def test_worker_runs_the_review_claims_deployment(prefect_api, tmp_path: Path) -
         with temporary_settings({PREFECT_API_URL: api}):
             parameters = {"reviewer": "ana", "count": 1, "poll_interval": 1, "timeout": 120}
             started = run_deployment("review-claims/review-claims", parameters=parameters, timeout=0)
-            deadline = time.monotonic() + 150
             with get_client(sync_client=True) as client:
-                while time.monotonic() < deadline and not client.read_flow_run(started.id).state.is_paused():
-                    time.sleep(1)
+                _wait_for(lambda: client.read_flow_run(started.id).state.is_paused(), timeout=150, every=0.25)
                 run = client.read_flow_run(started.id)
                 assert run.state.is_paused(), (run.state, (tmp_path / "worker.log").read_text()[-4000:])
                 assert run.name == "review-ana" and "review" in run.tags
                 resume_flow_run(started.id, run_input={"rating": "false", "note": "It was 243.", "sources": []})
-                while time.monotonic() < deadline and not client.read_flow_run(started.id).state.is_final():
-                    time.sleep(1)
+                _wait_for(lambda: client.read_flow_run(started.id).state.is_final(), timeout=150, every=0.25)
                 assert client.read_flow_run(started.id).state.is_completed()
         with Session(open_engine(f"sqlite:///{db}")) as session:
             (verdict,) = session.exec(select(Verdict)).all()

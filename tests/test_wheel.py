@@ -60,9 +60,10 @@ def test_wheel_ships_templates_and_renders(tmp_path: Path) -> None:
     assert "claims/migrations/script.py.mako" in names and "claims/migrations/versions/0001_first_schema.py" in names
 
     # A fresh venv that borrows the dependencies already installed here (no network),
-    # with only the wheel installed into it.
+    # with only the wheel installed into it, by this environment's pip (--python): no pip of
+    # its own to install first (ensurepip took a third of the test).
     env_dir = tmp_path / "venv"
-    venv.EnvBuilder(with_pip=True).create(env_dir)
+    venv.EnvBuilder(with_pip=False).create(env_dir)
     py = env_dir / "bin" / "python"
     site = subprocess.run(
         [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
@@ -72,7 +73,7 @@ def test_wheel_ships_templates_and_renders(tmp_path: Path) -> None:
     ).stdout.strip()
     Path(site, "borrowed-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     install = subprocess.run(
-        [str(py), "-m", "pip", "install", "--no-deps", "--no-index", "--quiet", str(wheel)],
+        [sys.executable, "-m", "pip", "--python", str(py), "install", "--no-deps", "--no-index", "--quiet", str(wheel)],
         capture_output=True,
         text=True,
         timeout=300,
