@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from claims.extract.patterns import wordset
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Verbs that attribute a statement to a source; their complement clause is the content.
 REPORT_LEMMAS = wordset(
@@ -158,14 +158,36 @@ def is_negated(tok: Token) -> bool:
     """Whether ``tok`` carries a negation: "not", "no X", "none of", "never" (worked out once per sentence)."""
     flags = tok.doc.user_data.get("negated")
     if flags is None:
-        flags = tok.doc.user_data["negated"] = [_negated(t) for t in tok.doc]
+        flags = tok.doc.user_data["negated"] = _negation_flags(tok.doc)
     return flags[tok.i]
 
 
 def _negated(tok: Token) -> bool:
+    """One token's flag, as ``_negation_flags`` computes it for every token of a sentence at once."""
     if tok.lower_ in NEG_WORDS:
         return True
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children)
+
+
+def _negation_flags(doc: Doc) -> list[bool]:
+    """``_negated`` of each token of ``doc``, from one array of its words, relations and heads (no ``Token``s)."""
+    from spacy.attrs import DEP, HEAD, LOWER
+
+    if not _NEG_IDS:
+        strings = doc.vocab.strings  # hashes and symbol ids are the same in every vocab
+        _NEG_IDS.extend([frozenset(strings[w] for w in NEG_WORDS), strings["neg"], strings["det"], strings["no"]])
+    words, neg, det, no = _NEG_IDS
+    rows = doc.to_array([LOWER, DEP, HEAD]).tolist()
+    flags = [low in words for low, _, _ in rows]
+    for i, (low, dep, head) in enumerate(rows):
+        if dep == neg or dep == det and low == no:
+            h = i + (head if head < 1 << 63 else head - (1 << 64))  # the head's offset, stored unsigned
+            if h != i:  # a root is its own head, not its own child
+                flags[h] = True
+    return flags
+
+
+_NEG_IDS: list = []  # the ids of NEG_WORDS, "neg", "det" and "no", looked up on first use
 
 
 def hedge_of(tok: Token) -> str | None:

@@ -1,0 +1,21 @@
+"""The extractor's fast paths (whole-sentence arrays in place of per-token Python) equal their plain definitions."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from claims.extract import parse
+from tests.test_parse import texts
+
+
+@lru_cache(maxsize=1)
+def docs() -> list:  # type: ignore[type-arg]
+    """The parsed sentences of the sample and dev articles, and the tricky ones."""
+    return list(parse.parse(texts()))
+
+
+def test_negation_flags_are_each_tokens_own() -> None:
+    from claims.extract.candidates import _negated, _negation_flags
+
+    for doc in docs():
+        assert _negation_flags(doc) == [_negated(t) for t in doc], doc.text
