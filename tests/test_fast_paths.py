@@ -19,3 +19,8 @@ def test_negation_flags_are_each_tokens_own() -> None:
 
     for doc in docs():
         assert _negation_flags(doc) == [_negated(t) for t in doc], doc.text
+
+
+def test_each_parse_keeps_its_sentence_as_its_text() -> None:
+    for doc, text in zip(docs(), texts(), strict=True):
+        assert doc.user_data["text"] == doc.text == text
