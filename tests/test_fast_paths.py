@@ -24,3 +24,10 @@ def test_negation_flags_are_each_tokens_own() -> None:
 def test_each_parse_keeps_its_sentence_as_its_text() -> None:
     for doc, text in zip(docs(), texts(), strict=True):
         assert doc.user_data["text"] == doc.text == text
+
+
+def test_sentence_starts_are_each_tokens_sentence() -> None:
+    from claims.extract.candidates import _sent_start
+
+    for doc in docs():
+        assert [_sent_start(t) for t in doc] == [t.sent.start for t in doc], doc.text

@@ -295,7 +295,21 @@ def _is_verbal(tok: Token) -> bool:
 def _comma_before(tok: Token) -> bool:
     """Whether the subtree of ``tok`` is set off by a comma, dash or bracket before it."""
     first = tok.left_edge
-    return first.i > tok.sent.start and first.nbor(-1).text in (",", "--", "\u2014", "\u2013", "(", ";", ":")
+    return first.i > _sent_start(tok) and first.nbor(-1).text in (",", "--", "\u2014", "\u2013", "(", ";", ":")
+
+
+def _sent_start(tok: Token) -> int:
+    """``tok.sent.start``, from its doc's sentence starts found once (``Token.sent`` builds two spans a call)."""
+    starts = tok.doc.user_data.get("sent_starts")
+    if starts is None:
+        from spacy.attrs import SENT_START
+
+        starts, at = [], 0
+        for i, flag in enumerate(tok.doc.to_array([SENT_START]).tolist()):
+            at = i if flag == 1 else at
+            starts.append(at)
+        tok.doc.user_data["sent_starts"] = starts
+    return starts[tok.i]
 
 
 def is_content(child: Token, verb: Token) -> bool:
