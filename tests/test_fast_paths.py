@@ -31,3 +31,49 @@ def test_sentence_starts_are_each_tokens_sentence() -> None:
 
     for doc in docs():
         assert [_sent_start(t) for t in doc] == [t.sent.start for t in doc], doc.text
+
+
+def _parse_features_by_token(doc) -> list[str]:  # type: ignore[no-untyped-def]
+    """``score.parse_features`` as it read each ``Token``'s attributes (its first form, the reference)."""
+    from claims.extract.score import _subject, _tense
+
+    toks = [t for t in doc if not t.is_space]
+    if not toks:
+        return []
+    feats = {"p:ent=" + e.label_ for e in doc.ents}
+    feats.add(f"p:ents={min(len(doc.ents), 3)}")
+    pos = [t.pos_ for t in toks]
+    feats.update("p:pos=" + p for p in pos)
+    feats.update(f"p:pp={a}_{b}" for a, b in zip(["<s>", *pos], [*pos, "</s>"], strict=True))
+    root = next(iter(doc.sents)).root
+    feats.add("p:root=" + root.pos_)
+    feats.add("p:tense=" + _tense(root))
+    subj = _subject(root)
+    feats.add("p:subj=" + subj)
+    if subj == "none" and root.tag_ == "VB":
+        feats.add("p:imperative")
+    for c in root.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
+            feats.add("p:ctense=" + _tense(c))
+            feats.add("p:csubj=" + _subject(c))
+            break
+    deps = {t.dep_ for t in toks}
+    if "nsubjpass" in deps or "auxpass" in deps:
+        feats.add("p:passive")
+    if any(t.like_num or t.pos_ == "NUM" for t in toks):
+        feats.add("p:num")
+    if "neg" in deps or any(t.lower_ in ("no", "never", "none", "nobody", "nothing") for t in toks):
+        feats.add("p:neg")
+    if toks[-1].text == "?" or (len(toks) > 1 and toks[-2].text == "?"):
+        feats.add("p:question")
+    if toks[0].tag_ in ("WDT", "WP", "WP$", "WRB"):
+        feats.add("p:wh")
+    return sorted(feats)
+
+
+def test_parse_features_from_arrays_are_those_of_the_tokens() -> None:
+    from claims.extract.score import parse_features
+
+    extra = list(parse.parse(["Was it?", "No one came ?  ", "   ", "Which of the 3 did they never pass?"]))
+    for doc in docs() + extra:
+        assert parse_features(doc) == _parse_features_by_token(doc), doc.text
