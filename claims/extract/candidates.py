@@ -98,17 +98,16 @@ def lemma_in(tok: Token, lemmas: frozenset[str]) -> bool:
     The pipeline runs without spaCy's lemmatizer (a sixth of the parse time, and it slips on news
     verbs: "hopes" -> "hop"); the word sets here are small and closed, so forms are enough.
     """
-    low = tok.lower_
-    key = (low, id(lemmas))
+    key = (tok.lower, id(lemmas))  # the word's hash: no string built until a word is new
     found = _FORMS.get(key)
     if found is None:
-        found = _FORMS[key] = _is_form(low, lemmas)
+        found = _FORMS[key] = _is_form(tok.lower_, lemmas)
         if len(_FORMS) > 50_000:  # word forms of a language, not of the input: bounded all the same
             _FORMS.clear()
     return found
 
 
-_FORMS: dict[tuple[str, int], bool] = {}  # (word, word set) -> is a form of it; the sets are module constants
+_FORMS: dict[tuple[int, int], bool] = {}  # (word, word set) -> is a form of it; the sets are module constants
 
 
 def _is_form(low: str, lemmas: frozenset[str]) -> bool:
