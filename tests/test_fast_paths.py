@@ -77,3 +77,12 @@ def test_parse_features_from_arrays_are_those_of_the_tokens() -> None:
     extra = list(parse.parse(["Was it?", "No one came ?  ", "   ", "Which of the 3 did they never pass?"]))
     for doc in docs() + extra:
         assert parse_features(doc) == _parse_features_by_token(doc), doc.text
+
+
+def test_per_token_memos_answer_as_the_functions_do() -> None:
+    from claims.extract.candidates import hedge_of, is_figure
+
+    for doc in docs():
+        for t in doc:
+            assert (hedge_of(t), is_figure(t)) == (hedge_of.__wrapped__(t), is_figure.__wrapped__(t)), t.text
+            assert (hedge_of(t), is_figure(t)) == (hedge_of.__wrapped__(t), is_figure.__wrapped__(t)), t.text

@@ -17,13 +17,17 @@ Two rules keep a unit true to its sentence:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from functools import wraps
+from typing import TYPE_CHECKING, TypeVar
 
 from claims.extract.patterns import wordset
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+T = TypeVar("T")
 
 # Verbs that attribute a statement to a source; their complement clause is the content.
 REPORT_LEMMAS = wordset(
@@ -189,6 +193,26 @@ def _negation_flags(doc: Doc) -> list[bool]:
 _NEG_IDS: list = []  # the ids of NEG_WORDS, "neg", "det" and "no", looked up on first use
 
 
+def _per_token(fn: Callable[[Token], T]) -> Callable[[Token], T]:
+    """``fn``, a pure function of a token in its parse, worked out once a token (kept in the doc's ``user_data``):
+    the walk asks the same tokens again as it climbs from each dependent to its unit's root."""
+    name = fn.__name__
+
+    @wraps(fn)
+    def once(tok: Token) -> T:
+        memo = tok.doc.user_data.get(name)
+        if memo is None:
+            memo = tok.doc.user_data[name] = {}
+        i = tok.i
+        if i in memo:
+            return memo[i]  # type: ignore[no-any-return]
+        found = memo[i] = fn(tok)
+        return found
+
+    return once
+
+
+@_per_token
 def hedge_of(tok: Token) -> str | None:
     """The modal auxiliary or hedging verb that governs ``tok``'s clause, if any."""
     for c in tok.children:
@@ -255,6 +279,7 @@ def subject(tok: Token, deps: tuple[str, ...] = SUBJECTS) -> Token | None:
     return next((c for c in tok.children if c.dep_ in deps), None)
 
 
+@_per_token
 def is_figure(t: Token) -> bool:
     """A number, or a word that counts: "half", "a third", "dozens", "thousands"."""
     if t.ent_type_ in TIME_ENTS:
