@@ -86,3 +86,12 @@ def test_per_token_memos_answer_as_the_functions_do() -> None:
         for t in doc:
             assert (hedge_of(t), is_figure(t)) == (hedge_of.__wrapped__(t), is_figure.__wrapped__(t)), t.text
             assert (hedge_of(t), is_figure(t)) == (hedge_of.__wrapped__(t), is_figure.__wrapped__(t)), t.text
+
+
+def test_any_negated_is_any_token_negated() -> None:
+    from claims.extract.candidates import any_negated, is_negated
+
+    for doc in docs():
+        for a in range(len(doc)):
+            for b in range(a + 1, min(len(doc), a + 12) + 1):
+                assert any_negated(doc, a, b) == any(is_negated(t) for t in doc[a:b]), (doc.text, a, b)

@@ -165,6 +165,14 @@ def is_negated(tok: Token) -> bool:
     return flags[tok.i]
 
 
+def any_negated(doc: Doc, start: int, end: int) -> bool:
+    """Whether a token of ``doc[start:end]`` carries a negation (``is_negated``), without building the tokens."""
+    flags = doc.user_data.get("negated")
+    if flags is None:
+        flags = doc.user_data["negated"] = _negation_flags(doc)
+    return any(flags[start:end])
+
+
 def _negated(tok: Token) -> bool:
     """One token's flag, as ``_negation_flags`` computes it for every token of a sentence at once."""
     if tok.lower_ in NEG_WORDS:
@@ -574,7 +582,7 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
     "a third case was reported in a 55-year-old man": the clause keeps its first figure;
     "in a 55-year-old man" is a fact of its own. A clause with a negation anywhere is never cut.
     """
-    if u.role not in ("clause", "phrase") or any(is_negated(t) for t in u.root.doc[min(u.tokens) : max(u.tokens) + 1]):
+    if u.role not in ("clause", "phrase") or any_negated(u.root.doc, min(u.tokens), max(u.tokens) + 1):
         return []
     hedge = hedge_of(u.root)  # "would be darkened ... during their projected 180-day cruise": the part stays marked
     args = []
