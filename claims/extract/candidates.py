@@ -25,9 +25,7 @@ from typing import TYPE_CHECKING, TypeVar
 from claims.extract.patterns import wordset
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
-
-T = TypeVar("T")
+    from spacy.tokens import Span, Token
 
 # Verbs that attribute a statement to a source; their complement clause is the content.
 REPORT_LEMMAS = wordset(
@@ -165,6 +163,10 @@ def is_negated(tok: Token) -> bool:
     return flags[tok.i]
 
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
 def any_negated(doc: Doc, start: int, end: int) -> bool:
     """Whether a token of ``doc[start:end]`` carries a negation (``is_negated``), without building the tokens."""
     flags = doc.user_data.get("negated")
@@ -199,6 +201,9 @@ def _negation_flags(doc: Doc) -> list[bool]:
 
 
 _NEG_IDS: list = []  # the ids of NEG_WORDS, "neg", "det" and "no", looked up on first use
+
+
+T = TypeVar("T")
 
 
 def _per_token(fn: Callable[[Token], T]) -> Callable[[Token], T]:

@@ -107,14 +107,8 @@ def model_name() -> str:
 
 
 def parse(sentences: Iterable[str]) -> Iterator[Doc]:
-    """One parsed ``Doc`` per sentence, streamed in batches.
-
-    Each keeps its sentence as ``user_data["text"]`` (what ``doc.text`` is, verbatim): ``Doc.text``
-    joins every token again on each call, and the steps after the parse read the text often.
-    """
-    for doc, text in nlp().pipe(((s, s) for s in sentences), batch_size=BATCH, as_tuples=True):
-        doc.user_data["text"] = text
-        yield doc
+    """One parsed ``Doc`` per sentence, streamed in batches."""
+    yield from nlp().pipe(sentences, batch_size=BATCH)
 
 
 def use_numpy_blas(model: Language) -> bool:
