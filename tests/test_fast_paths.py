@@ -21,9 +21,24 @@ def test_negation_flags_are_each_tokens_own() -> None:
         assert _negation_flags(doc) == [_negated(t) for t in doc], doc.text
 
 
-def test_each_parse_keeps_its_sentence_as_its_text() -> None:
-    for doc, text in zip(docs(), texts(), strict=True):
-        assert doc.user_data["text"] == text and len(doc.text) == len(text)
+def test_each_sentence_reaches_the_claims_with_its_text(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from claims.extract import engine
+    from claims.sources import load_article
+    from tests.conftest import EXAMPLE
+
+    seen = []
+    real = engine.sentence_claims
+
+    def keep(doc, s0, ctx, qspans):  # type: ignore[no-untyped-def]
+        seen.append((doc.user_data["text"], doc.text, s0))
+        return real(doc, s0, ctx, qspans)
+
+    monkeypatch.setattr(engine, "sentence_claims", keep)
+    text = load_article(str(EXAMPLE)).text
+    engine.rule_claims(text)
+    assert seen
+    for kept, built, s0 in seen:
+        assert kept == text[s0 : s0 + len(kept)] and len(kept) == len(built)
 
 
 def test_sentence_starts_are_each_tokens_sentence() -> None:
