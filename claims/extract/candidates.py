@@ -17,8 +17,10 @@ Two rules keep a unit true to its sentence:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from functools import wraps
+from typing import TYPE_CHECKING, TypeVar
 
 from claims.extract.patterns import wordset
 
@@ -100,17 +102,16 @@ def lemma_in(tok: Token, lemmas: frozenset[str]) -> bool:
     The pipeline runs without spaCy's lemmatizer (a sixth of the parse time, and it slips on news
     verbs: "hopes" -> "hop"); the word sets here are small and closed, so forms are enough.
     """
-    low = tok.lower_
-    key = (low, id(lemmas))
+    key = (tok.lower, id(lemmas))  # the word's hash: no string built until a word is new
     found = _FORMS.get(key)
     if found is None:
-        found = _FORMS[key] = _is_form(low, lemmas)
+        found = _FORMS[key] = _is_form(tok.lower_, lemmas)
         if len(_FORMS) > 50_000:  # word forms of a language, not of the input: bounded all the same
             _FORMS.clear()
     return found
 
 
-_FORMS: dict[tuple[str, int], bool] = {}  # (word, word set) -> is a form of it; the sets are module constants
+_FORMS: dict[tuple[int, int], bool] = {}  # (word, word set) -> is a form of it; the sets are module constants
 
 
 def _is_form(low: str, lemmas: frozenset[str]) -> bool:
@@ -160,16 +161,73 @@ def is_negated(tok: Token) -> bool:
     """Whether ``tok`` carries a negation: "not", "no X", "none of", "never" (worked out once per sentence)."""
     flags = tok.doc.user_data.get("negated")
     if flags is None:
-        flags = tok.doc.user_data["negated"] = [_negated(t) for t in tok.doc]
+        flags = tok.doc.user_data["negated"] = _negation_flags(tok.doc)
     return flags[tok.i]
 
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def any_negated(doc: Doc, start: int, end: int) -> bool:
+    """Whether a token of ``doc[start:end]`` carries a negation (``is_negated``), without building the tokens."""
+    flags = doc.user_data.get("negated")
+    if flags is None:
+        flags = doc.user_data["negated"] = _negation_flags(doc)
+    return any(flags[start:end])
+
+
 def _negated(tok: Token) -> bool:
+    """One token's flag, as ``_negation_flags`` computes it for every token of a sentence at once."""
     if tok.lower_ in NEG_WORDS:
         return True
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children)
 
 
+def _negation_flags(doc: Doc) -> list[bool]:
+    """``_negated`` of each token of ``doc``, from one array of its words, relations and heads (no ``Token``s)."""
+    from spacy.attrs import DEP, HEAD, LOWER
+
+    if not _NEG_IDS:
+        strings = doc.vocab.strings  # hashes and symbol ids are the same in every vocab
+        _NEG_IDS.extend([frozenset(strings[w] for w in NEG_WORDS), strings["neg"], strings["det"], strings["no"]])
+    words, neg, det, no = _NEG_IDS
+    rows = doc.to_array([LOWER, DEP, HEAD]).tolist()
+    flags = [low in words for low, _, _ in rows]
+    for i, (low, dep, head) in enumerate(rows):
+        if dep == neg or dep == det and low == no:
+            h = i + (head if head < 1 << 63 else head - (1 << 64))  # the head's offset, stored unsigned
+            if h != i:  # a root is its own head, not its own child
+                flags[h] = True
+    return flags
+
+
+_NEG_IDS: list = []  # the ids of NEG_WORDS, "neg", "det" and "no", looked up on first use
+
+
+T = TypeVar("T")
+
+
+def _per_token(fn: Callable[[Token], T]) -> Callable[[Token], T]:
+    """``fn``, a pure function of a token in its parse, worked out once a token (kept in the doc's ``user_data``):
+    the walk asks the same tokens again as it climbs from each dependent to its unit's root."""
+    name = fn.__name__
+
+    @wraps(fn)
+    def once(tok: Token) -> T:
+        memo = tok.doc.user_data.get(name)
+        if memo is None:
+            memo = tok.doc.user_data[name] = {}
+        i = tok.i
+        if i in memo:
+            return memo[i]  # type: ignore[no-any-return]
+        found = memo[i] = fn(tok)
+        return found
+
+    return once
+
+
+@_per_token
 def hedge_of(tok: Token) -> str | None:
     """The modal auxiliary or hedging verb that governs ``tok``'s clause, if any."""
     for c in tok.children:
@@ -251,6 +309,7 @@ def subject(tok: Token, deps: tuple[str, ...] = SUBJECTS) -> Token | None:
     return next((c for c in tok.children if c.dep_ in deps), None)
 
 
+@_per_token
 def is_figure(t: Token) -> bool:
     """A number, or a word that counts: "half", "a third", "dozens", "thousands"."""
     if t.ent_type_ in TIME_ENTS:
@@ -290,7 +349,21 @@ def _is_verbal(tok: Token) -> bool:
 def comma_before(tok: Token) -> bool:
     """Whether the subtree of ``tok`` is set off by a comma, dash or bracket before it."""
     first = tok.left_edge
-    return first.i > tok.sent.start and first.nbor(-1).text in (",", "--", "\u2014", "\u2013", "(", ";", ":")
+    return first.i > _sent_start(tok) and first.nbor(-1).text in (",", "--", "\u2014", "\u2013", "(", ";", ":")
+
+
+def _sent_start(tok: Token) -> int:
+    """``tok.sent.start``, from its doc's sentence starts found once (``Token.sent`` builds two spans a call)."""
+    starts = tok.doc.user_data.get("sent_starts")
+    if starts is None:
+        from spacy.attrs import SENT_START
+
+        starts, at = [], 0
+        for i, flag in enumerate(tok.doc.to_array([SENT_START]).tolist()):
+            at = i if flag == 1 else at
+            starts.append(at)
+        tok.doc.user_data["sent_starts"] = starts
+    return starts[tok.i]
 
 
 def is_content(child: Token, verb: Token) -> bool:
@@ -602,7 +675,7 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
     "a third case was reported in a 55-year-old man": the clause keeps its first figure;
     "in a 55-year-old man" is a fact of its own. A clause with a negation anywhere is never cut.
     """
-    if u.role not in ("clause", "phrase") or any(is_negated(t) for t in u.root.doc[min(u.tokens) : max(u.tokens) + 1]):
+    if u.role not in ("clause", "phrase") or any_negated(u.root.doc, min(u.tokens), max(u.tokens) + 1):
         return []
     hedge = hedge_of(u.root)  # "would be darkened ... during their projected 180-day cruise": the part stays marked
     args = []

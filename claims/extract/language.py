@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _WORD = re.compile(r"[^\W\d_]+")
 _STOPWORDS = {
@@ -34,7 +35,8 @@ def detect_language(text: str, sample: int = 5000) -> str | None:
     )
     if non_latin > len(words) / 2:
         return None  # another script (Cyrillic, Arabic, CJK ...): none of ours
-    ratios = {lang: sum(w in stop for w in words) / len(words) for lang, stop in _SETS.items()}
+    counts = Counter(words)  # each distinct word looked up once a language, not each word
+    ratios = {lang: sum(counts[w] for w in counts.keys() & stop) / len(words) for lang, stop in _SETS.items()}
     best = max(ratios, key=lambda lang: ratios[lang])
     # Short texts share many function words across languages ("a", "de"): prefer English on near-ties.
     if best != "en" and ratios["en"] >= 0.15 and ratios[best] - ratios["en"] < 0.1:

@@ -43,6 +43,7 @@ _FACTUAL = wordset(
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "gonna"})
 _PERSON = {"1": "1st", "2": "2nd", "3": "3rd"}
+_NEG_WORDS = ("no", "never", "none", "nobody", "nothing")
 
 
 def _tense(verb: Token) -> str:
@@ -81,12 +82,18 @@ def parse_features(doc: Doc) -> list[str]:
     reports ("officials said [prices rose]"), passive voice, numbers, negation and questions.
     Every name starts with ``p:``, apart from the model's text features.
     """
-    toks = [t for t in doc if not t.is_space]
-    if not toks:
+    from spacy.attrs import DEP, IS_SPACE, LIKE_NUM, LOWER, ORTH, POS, TAG
+    from spacy.parts_of_speech import NAMES
+
+    # One row a token (its flags, POS, relation, word, tag), not a ``Token`` and a string look-up an attribute.
+    rows = [r for r in doc.to_array([IS_SPACE, POS, DEP, LIKE_NUM, LOWER, ORTH, TAG]).tolist() if not r[0]]
+    if not rows:
         return []
-    feats = {"p:ent=" + e.label_ for e in doc.ents}
-    feats.add(f"p:ents={min(len(doc.ents), 3)}")
-    pos = [t.pos_ for t in toks]
+    strings = doc.vocab.strings
+    ents = doc.ents
+    feats = {"p:ent=" + e.label_ for e in ents}
+    feats.add(f"p:ents={min(len(ents), 3)}")
+    pos = [NAMES[r[1]] for r in rows]
     feats.update("p:pos=" + p for p in pos)
     feats.update(f"p:pp={a}_{b}" for a, b in zip(["<s>", *pos], [*pos, "</s>"], strict=True))
     root = next(iter(doc.sents)).root
@@ -101,16 +108,17 @@ def parse_features(doc: Doc) -> list[str]:
             feats.add("p:ctense=" + _tense(c))
             feats.add("p:csubj=" + _subject(c))
             break
-    deps = {t.dep_ for t in toks}
+    deps = {strings[d] for d in {r[2] for r in rows}}
     if "nsubjpass" in deps or "auxpass" in deps:
         feats.add("p:passive")
-    if any(t.like_num or t.pos_ == "NUM" for t in toks):
+    if any(r[3] or p == "NUM" for r, p in zip(rows, pos, strict=True)):
         feats.add("p:num")
-    if "neg" in deps or any(t.lower_ in ("no", "never", "none", "nobody", "nothing") for t in toks):
+    if "neg" in deps or any(strings[w] in _NEG_WORDS for w in {r[4] for r in rows}):
         feats.add("p:neg")
-    if toks[-1].text == "?" or (len(toks) > 1 and toks[-2].text == "?"):
+    question = strings["?"]
+    if rows[-1][5] == question or (len(rows) > 1 and rows[-2][5] == question):
         feats.add("p:question")
-    if toks[0].tag_ in ("WDT", "WP", "WP$", "WRB"):
+    if strings[rows[0][6]] in ("WDT", "WP", "WP$", "WRB"):
         feats.add("p:wh")
     return sorted(feats)
 
