@@ -260,16 +260,16 @@ _CONCESSIONS = wordset("though although whereas")
 _BREAKS = frozenset({":", ";", "\u2014", "\u2013", "--"})
 
 
+@_per_token
 def after_break(clause: Token) -> bool:
     """A clause with its own subject after a colon, semicolon or dash: a sentence of its own, whatever the
     parser hung it from ("The idea is not so crazy: a comparable method has been tested for two decades")."""
+    if clause.pos_ not in ("VERB", "AUX") or clause.i <= clause.head.i:
+        return False
     first = clause.left_edge
-    return (
-        _is_verbal(clause)
-        and clause.i > clause.head.i
-        and (first.text in _BREAKS or first.i > clause.sent.start and first.nbor(-1).text in _BREAKS)
-        and subject(clause, (*SUBJECTS, "expl")) is not None
-    )
+    return (first.text in _BREAKS or first.i > _sent_start(clause) and first.nbor(-1).text in _BREAKS) and subject(
+        clause, (*SUBJECTS, "expl")
+    ) is not None
 
 
 def negates(head: Token, below: Token) -> bool:
