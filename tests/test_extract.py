@@ -431,6 +431,8 @@ def test_seed_article_claims(seed) -> None:
         c.kind == "role" and "Victor Cha" in c.quote and "senior vice president for Asia" in c.quote for c in claims
     )
     assert all("Reporting by" not in q for q in quotes_)
+    ammunition = next(c for c in claims if "11,000" in c.quote)
+    assert ammunition.text.startswith("According to U.S. officials, Pyongyang has provided more than 11,000")
 
 
 def test_a_missing_language_model_is_one_clear_line(monkeypatch) -> None:

@@ -780,7 +780,10 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
             first_arg = first_arg.head
         verb = first_arg.head
         if verb.pos_ in ("VERB", "AUX") and first_arg.dep_ in ("dobj", "attr", "pobj", "oprd"):
-            lead = _tidy(doc[verb.left_edge.i : first_arg.left_edge.i].text)
+            start = verb.left_edge.i
+            while start < first_arg.left_edge.i and doc[start].dep_ in ("mark", "cc", "punct"):
+                start += 1  # "said that | Pyongyang has provided ...": the restatement starts at the subject
+            lead = _tidy(doc[start : first_arg.left_edge.i].text)
             body = f"{lead} {body}" if lead else body
     elif (
         (subj := _subject_of(root)) is not None
