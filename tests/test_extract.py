@@ -867,6 +867,9 @@ def test_values_and_roles_never_state_what_the_sentence_does_not() -> None:
             if not expression:
                 continue
             assert expression in c.sentence, (expression, c.sentence)
+            if figure.get("unit") == "rate":  # "one in 300": 1/300
+                assert 0 < value <= 1, (value, expression)
+                continue
             numbers = [float(d.replace(",", "")) for d in re.findall(r"\d[\d,]*(?:\.\d+)?", expression)]
             if numbers and isinstance(value, (int, float)):
                 scaled = {n * m for n in numbers for m in (1, 1e3, 1e6, 1e9, 1e12)}
@@ -940,3 +943,17 @@ def test_what_a_verb_led_someone_to_announce_stays_with_the_event() -> None:
     c = one("The cutback on orders early this year led the manufacturer to announce it would scrap production.", "led")
     assert c.quote.endswith("to announce it would scrap production")
     assert c.speaker is None  # nobody's report: the event the sentence states
+
+
+def test_neither_stays_in_the_quote_rates_are_rates_and_speakers_are_not_glued() -> None:
+    c = one("Neither the health ministry nor the maker, Merck, funded the research, the authors said.", "funded")
+    assert c.quote.startswith("Neither the health ministry") and c.values["negated"] is True
+    c = one("Critics, including the group Parents First, have claimed that the shot harms one in 300 children.", "300")
+    assert c.values["unit"] == "rate" and c.values["value"] == pytest.approx(1 / 300)
+    assert c.speaker == "Critics"
+    c = one("Vaccination rates fell to 91% in 2023.", "91%")
+    assert c.values["value"] == 91 and c.values["unit"] == "percent"
+    # A possibility someone cautions about is no fact.
+    assert not any(
+        "may not apply" in q for q in quotes("The findings may not apply to other countries, they cautioned.")
+    )

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 # Verbs that attribute a statement to a source; their complement clause is the content.
 REPORT_LEMMAS = wordset(
-    "say tell report announce claim state confirm add write note explain reveal estimate disclose "
+    "say tell report announce claim state confirm add write note explain reveal estimate disclose caution "
     "testify acknowledge admit insist argue allege assert declare warn tweet post show find "
     "indicate conclude determine accuse charge quip joke reply respond comment remark observe contend "
     "recall concede complain boast stress emphasize"
@@ -181,7 +181,10 @@ def _negated(tok: Token) -> bool:
     """One token's flag, as ``_negation_flags`` computes it for every token of a sentence at once."""
     if tok.lower_ in NEG_WORDS:
         return True
-    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children)
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") or (c.dep_ == "preconj" and c.lower_ == "neither")
+        for c in tok.children
+    )
 
 
 def _negation_flags(doc: Doc) -> list[bool]:
@@ -190,12 +193,21 @@ def _negation_flags(doc: Doc) -> list[bool]:
 
     if not _NEG_IDS:
         strings = doc.vocab.strings  # hashes and symbol ids are the same in every vocab
-        _NEG_IDS.extend([frozenset(strings[w] for w in NEG_WORDS), strings["neg"], strings["det"], strings["no"]])
-    words, neg, det, no = _NEG_IDS
+        _NEG_IDS.extend(
+            [
+                frozenset(strings[w] for w in NEG_WORDS),
+                strings["neg"],
+                strings["det"],
+                strings["no"],
+                strings["preconj"],
+                strings["neither"],
+            ]
+        )
+    words, neg, det, no, preconj, neither = _NEG_IDS
     rows = doc.to_array([LOWER, DEP, HEAD]).tolist()
     flags = [low in words for low, _, _ in rows]
     for i, (low, dep, head) in enumerate(rows):
-        if dep == neg or dep == det and low == no:
+        if dep == neg or dep == det and low == no or dep == preconj and low == neither:
             h = i + (head if head < 1 << 63 else head - (1 << 64))  # the head's offset, stored unsigned
             if h != i:  # a root is its own head, not its own child
                 flags[h] = True
@@ -723,6 +735,8 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
             continue
         if sum(t.is_alpha for t in sub) < 2:
             continue  # "closed at $185.25, up 0.35%": a part too small to be a claim would take its figure along
+        if c.lower_ == "in" and c.i > 0 and c.doc[c.i - 1].like_num:
+            continue  # "harms one | in 300 children": a rate is one figure
         part = Unit(c, "phrase", {t.i for t in sub}, hedge=hedge)
         u.tokens -= part.tokens
         out.append(part)
@@ -875,7 +889,11 @@ def name_of(tok: Token) -> str | None:
         toks = toks[:-1]
     if not toks or len(toks) > 12:
         return None
-    return "".join(t.text_with_ws for t in toks).strip()
+    # A space wherever an aside was left out: "Critics, including the group ..." is never "Criticsincluding".
+    return "".join(
+        t.text + (t.whitespace_ if n is not None and n.i == t.i + 1 else " ")
+        for t, n in zip(toks, [*toks[1:], None], strict=True)
+    ).strip()
 
 
 def is_aside(t: Token, head: Token, *, deep: bool = True) -> bool:
@@ -888,6 +906,8 @@ def is_aside(t: Token, head: Token, *, deep: bool = True) -> bool:
     while t != head:
         if t.head == head and t.dep_ in (*asides, "punct") or deep and t.dep_ in asides:
             return True
+        if t.head == head and t.dep_ == "prep" and t.lower_ == "including":
+            return True  # "Critics, including the group X": the critics
         t = t.head
     return False
 

@@ -36,7 +36,7 @@ from claims.extract.candidates import (
     units,
 )
 from claims.extract.claim import Claim
-from claims.extract.numbers import quantity_values
+from claims.extract.numbers import parse_number, quantity_values
 from claims.extract.patterns import wordset
 
 if TYPE_CHECKING:
@@ -452,6 +452,8 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
                 v = quantity_values(phrase)
                 if "value" in v:
                     v["expression"] = phrase
+                    if _as_rate(doc, ent, v):
+                        seen.add(ent.end + 1)  # "one in 300": 300 is part of the rate, no count of its own
                     found.setdefault("quantity", v)
                     figures.append(v)
             elif label == "DATE" and (age := _AGE.match(ent.text)):
@@ -500,6 +502,25 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
                 values["dates"] = [dict(found["date"])]
             return k, values
     return None, {}
+
+
+def _as_rate(doc: Doc, ent: Span, values: dict[str, Any]) -> bool:
+    """ "one in 300 children": a rate (1/300), not the count one ("fell to 91% in 2023" is no rate)."""
+    i = ent.end
+    if "unit" in values or i + 1 >= len(doc) or doc[i].lower_ != "in" or not doc[i + 1].like_num:
+        return False
+    after = doc[i + 2] if i + 2 < len(doc) else None
+    if after is not None and after.lower_ in ("percent", "%"):
+        return False
+    if doc[i + 1].ent_type_ in ("DATE", "TIME") and (after is None or after.tag_ not in ("NNS", "NNPS")):
+        return False  # "12 in 2019" is a year; "1 in 1000 patients" is a rate
+    per = parse_number(doc[i + 1].text)
+    if not per or not 0 < values.get("value", 0) <= per:
+        return False
+    values["value"] = round(values["value"] / per, 9)
+    values["unit"] = "rate"
+    values["expression"] = f"{values['expression']} in {doc[i + 1].text}"
+    return True
 
 
 def _fraction(doc: Doc, ent: Span) -> dict[str, Any] | None:
@@ -620,7 +641,11 @@ def _quote_span(doc: Doc, u: Unit, toks: list[Token]) -> tuple[int, int]:
     """The verbatim span of a unit: its tokens' extent, or the longest run of them when asides fill it."""
     ids = [t.i for t in toks if not (t.is_punct and not t.is_quote and t.text != "%")]
     while len(ids) > 1 and (
-        doc[ids[0]].dep_ in ("cc", "preconj") or doc[ids[0]].dep_ == "mark" and doc[ids[0]].lower_ == "that"
+        doc[ids[0]].dep_ == "cc"
+        or doc[ids[0]].dep_ == "preconj"
+        and doc[ids[0]].lower_ != "neither"  # "Neither X nor Y funded it" keeps it
+        or doc[ids[0]].dep_ == "mark"
+        and doc[ids[0]].lower_ == "that"
     ):
         ids = ids[1:]
     lo, hi = ids[0], ids[-1]
