@@ -957,3 +957,10 @@ def test_neither_stays_in_the_quote_rates_are_rates_and_speakers_are_not_glued()
     assert not any(
         "may not apply" in q for q in quotes("The findings may not apply to other countries, they cautioned.")
     )
+
+
+def test_a_figure_is_the_fact_when_a_time_names_no_time_and_clock_times_are_read() -> None:
+    c = one("The shares fell as much as 11% in morning trading.", "11%")
+    assert c.kind == "quantity" and c.values["op"] == "<=" and c.values["value"] == 11
+    c = one("The minister arrived at around 2:45 a.m. local time.", "2:45")
+    assert c.kind == "time" and c.values["time"] == "02:45"

@@ -231,7 +231,7 @@ def time_values(expr: str) -> dict[str, Any]:
         return {"time": "12:00"}
     if "midnight" in low:
         return {"time": "00:00"}
-    m = re.match(r"(\d{1,2})(?::(\d\d))?", expr)
+    m = re.search(r"(?<![\d.,])(\d{1,2})(?::(\d\d))?(?![\d,])", expr)  # "around 2:45 a.m." too
     if not m:
         return {}
     h, mi = int(m.group(1)), int(m.group(2) or 0)

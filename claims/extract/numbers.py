@@ -164,6 +164,8 @@ BOUNDS = {
     "up to": "<=",
     "under": "<",
     "as many as": "<=",
+    "as much as": "<=",
+    "as high as": "<=",
     "no fewer than": ">=",
     "upwards of": ">",
 }

@@ -466,7 +466,8 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
                         found.setdefault("date", v)
             elif label == "TIME" and _is_duration(ent):
                 found.setdefault("duration", dates.duration_values(ent.text) | {"expression": ent.text})
-            elif label == "TIME" and ent.text.lower() not in _VAGUE_DATES:
+            elif label == "TIME" and ent.text.lower() not in _VAGUE_DATES and _names_a_time(ent.text):
+                # "at 2:45 a.m.", "last night": a time; "in morning trading" names none ("fell 11%" is the fact)
                 found.setdefault("time", dates.time_values(ent.text) | {"expression": ent.text})
             elif label == "ORDINAL" and (share := _fraction(doc, ent)) is not None:
                 found.setdefault("quantity", share)  # "cut by a third": a share, not a rank
@@ -502,6 +503,15 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
                 values["dates"] = [dict(found["date"])]
             return k, values
     return None, {}
+
+
+_WHEN = re.compile(
+    r"\d|\b(?:last|this|yesterday|tonight|noon|midnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+)
+
+
+def _names_a_time(text: str) -> bool:
+    return bool(_WHEN.search(text.lower()))
 
 
 def _as_rate(doc: Doc, ent: Span, values: dict[str, Any]) -> bool:
