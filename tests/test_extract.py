@@ -964,3 +964,14 @@ def test_a_figure_is_the_fact_when_a_time_names_no_time_and_clock_times_are_read
     assert c.kind == "quantity" and c.values["op"] == "<=" and c.values["value"] == 11
     c = one("The minister arrived at around 2:45 a.m. local time.", "2:45")
     assert c.kind == "time" and c.values["time"] == "02:45"
+
+
+def test_a_negation_inside_a_subordinate_clause_does_not_mark_the_claim_and_worth_stays_with_its_noun() -> None:
+    c = one(
+        "The FBI began investigating in 2022 after an auditor flagged payments that did not match invoices.", "2022"
+    )
+    assert "negated" not in c.values and "did not match" in c.quote
+    c = one("None of the 40 contracts has been cancelled, a city spokesman said.", "40")
+    assert c.values["negated"] is True
+    c = one("The indictment says Ortiz steered three city contracts worth a combined $14 million to developers.", "$14")
+    assert "three city contracts worth a combined $14 million" in c.quote

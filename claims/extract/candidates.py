@@ -547,15 +547,31 @@ def units(sent: Span) -> list[Unit]:
     for u in found:
         # "left 14 people dead and thousands without power" states no negative fact: "without" is never
         # cut from what it governs, but it does not make the claim a denial.
-        u.negated = any(is_negated(sent.doc[i]) and sent.doc[i].lower_ != "without" for i in u.tokens)
+        u.negated = any(
+            is_negated(sent.doc[i]) and sent.doc[i].lower_ != "without" and _in_main(sent.doc[i], u) for i in u.tokens
+        )
         u.hedge = (hedge_of(u.root) if _is_verbal(u.root) else None) or u.hedge
     return found
+
+
+_SUBORDINATE = frozenset({"relcl", "acl", "advcl", "ccomp", "pcomp"})
+
+
+def _in_main(tok: Token, u: Unit) -> bool:
+    """Whether a negation at ``tok`` belongs to the unit's own clause, not to a clause inside it ("began
+    investigating after an auditor flagged payments that did not match invoices" is no negated claim)."""
+    t = tok
+    while t.i != u.root.i and t.head.i != t.i and t.head.i in u.tokens:
+        if t.dep_ in _SUBORDINATE and not is_negated(t.head):
+            return False
+        t = t.head
+    return True
 
 
 _MAIN_ARGS = ("dobj", "attr", "acomp", "oprd", "nsubj", "nsubjpass", "npadvmod", "advmod")
 _SIDE_ARGS = frozenset({"prep", "npadvmod", "advmod", "dative", "agent", "dobj", "conj", "advcl", "acl", "pobj"})
 # Phrases that complete a figure rather than state one: "12 percent less | than the budget of $243 million".
-_COMPLETES = wordset("than from to by between up down without with despite except including like for")
+_COMPLETES = wordset("than from to by between up down without with despite except including like for worth")
 
 
 def _short_name(noun: Token, clause: Token) -> int | None:
