@@ -71,6 +71,15 @@ def _env_int(name: str, default: int) -> int:
     return int(raw) if raw and raw.strip().isdigit() else default
 
 
+def _env_seconds(name: str, default: float) -> float:
+    """A number of seconds from the environment; the default for an unset, unreadable or negative one."""
+    try:
+        value = float(os.environ.get(name) or default)
+    except ValueError:
+        return default
+    return value if 0 <= value < float("inf") else default
+
+
 def _env_list(name: str) -> tuple[str, ...]:
     return tuple(e.strip() for e in os.environ.get(name, "").split(",") if e.strip())
 
@@ -87,6 +96,8 @@ class Settings:
     #: Seconds one fetch may take in all, retries included (CLAIMS_FETCH_DEADLINE): the
     #: time-out above is per read, so a host dripping a byte a second never hits it.
     fetch_deadline: float = DEFAULT_FETCH_DEADLINE
+    #: Seconds before the first retry of a failed fetch, doubled each time (CLAIMS_FETCH_BACKOFF).
+    fetch_backoff: float = 0.5
     #: Items one poll of a feed considers, the newest first (CLAIMS_FEED_MAX_ITEMS).
     feed_max_items: int = DEFAULT_FEED_MAX_ITEMS
     #: The folder whose files runs started through a Prefect deployment may read
@@ -106,6 +117,7 @@ class Settings:
             max_claims=max(1, _env_int("CLAIMS_MAX_CLAIMS", DEFAULT_MAX_CLAIMS)),
             fetch_timeout=float(os.environ.get("CLAIMS_FETCH_TIMEOUT") or 20.0),
             fetch_deadline=float(os.environ.get("CLAIMS_FETCH_DEADLINE") or DEFAULT_FETCH_DEADLINE),
+            fetch_backoff=_env_seconds("CLAIMS_FETCH_BACKOFF", 0.5),
             fetch_allow=_env_list("CLAIMS_FETCH_ALLOW"),
             feed_max_items=max(1, _env_int("CLAIMS_FEED_MAX_ITEMS", DEFAULT_FEED_MAX_ITEMS)),
             articles_dir=Path(os.environ["CLAIMS_ARTICLES_DIR"]) if os.environ.get("CLAIMS_ARTICLES_DIR") else None,

@@ -55,7 +55,6 @@ DAM_V2 = article_html(
 def test_ingest_checks_new_items_once(http_server, db_url: str, reports_dir: Path, monkeypatch) -> None:
     from flows.ingest_feeds import ingest_feeds
 
-    monkeypatch.setattr("claims.fetch.BACKOFF", 0.01)
     dam = http_server.add("/news/dam", body=DAM)
     gone = http_server.add("/news/gone", status=404, body=b"no such story")
     broken = http_server.add("/news/broken", status=500, body=b"oops")

@@ -95,7 +95,6 @@ def test_fetch_html_over_loopback(http_server) -> None:
 
 
 def test_fetch_retries_5xx_but_not_4xx(http_server, monkeypatch) -> None:
-    monkeypatch.setattr("claims.fetch.BACKOFF", 0.01)
     gone = http_server.add("/gone", status=404, body=b"nope")
     broken = http_server.add("/broken", status=503, body=b"busy")
     with pytest.raises(FetchError, match="HTTP 404"):
