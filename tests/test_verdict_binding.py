@@ -351,6 +351,15 @@ def judged(claim: Claim) -> Any:
     )  # fmt: skip
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _model_loaded() -> None:
+    """Load the language model before Hypothesis runs: loading touches the ``random`` module, which
+    Hypothesis reports when it happens inside a test it drives."""
+    from claims.extract.parse import nlp
+
+    nlp()
+
+
 @settings(max_examples=2000, deadline=None, derandomize=True)
 @given(
     before=st.lists(small_state_st(), min_size=2, max_size=3),
