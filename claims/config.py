@@ -18,6 +18,7 @@ DEFAULT_REPORTS_DIR = "reports"
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 #: Seconds one fetch (an article or a feed) may take in all.
 DEFAULT_FETCH_DEADLINE = 60.0
+DEFAULT_FETCH_BACKOFF = 0.5
 #: Items one poll of a feed considers, the newest first.
 DEFAULT_FEED_MAX_ITEMS = 200
 #: Most claims queued for one article: the best by check-worthiness (CLAIMS_MAX_CLAIMS).
@@ -97,7 +98,7 @@ class Settings:
     #: time-out above is per read, so a host dripping a byte a second never hits it.
     fetch_deadline: float = DEFAULT_FETCH_DEADLINE
     #: Seconds before the first retry of a failed fetch, doubled each time (CLAIMS_FETCH_BACKOFF).
-    fetch_backoff: float = 0.5
+    fetch_backoff: float = DEFAULT_FETCH_BACKOFF
     #: Items one poll of a feed considers, the newest first (CLAIMS_FEED_MAX_ITEMS).
     feed_max_items: int = DEFAULT_FEED_MAX_ITEMS
     #: The folder whose files runs started through a Prefect deployment may read
@@ -117,7 +118,7 @@ class Settings:
             max_claims=max(1, _env_int("CLAIMS_MAX_CLAIMS", DEFAULT_MAX_CLAIMS)),
             fetch_timeout=float(os.environ.get("CLAIMS_FETCH_TIMEOUT") or 20.0),
             fetch_deadline=float(os.environ.get("CLAIMS_FETCH_DEADLINE") or DEFAULT_FETCH_DEADLINE),
-            fetch_backoff=_env_seconds("CLAIMS_FETCH_BACKOFF", 0.5),
+            fetch_backoff=_env_seconds("CLAIMS_FETCH_BACKOFF", DEFAULT_FETCH_BACKOFF),
             fetch_allow=_env_list("CLAIMS_FETCH_ALLOW"),
             feed_max_items=max(1, _env_int("CLAIMS_FEED_MAX_ITEMS", DEFAULT_FEED_MAX_ITEMS)),
             articles_dir=Path(os.environ["CLAIMS_ARTICLES_DIR"]) if os.environ.get("CLAIMS_ARTICLES_DIR") else None,

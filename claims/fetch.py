@@ -43,7 +43,6 @@ ACCEPTED_TYPES = {
     "text/markdown": "markdown",
 }
 RETRIES = 3
-BACKOFF = 0.5
 #: The longest we wait before one retry, whatever the server's Retry-After says.
 MAX_BACKOFF = 30.0
 #: Requests in flight to one host from one process.
@@ -223,7 +222,7 @@ def _read_limited(response: httpx.Response, url: str, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _delay(attempt: int, response: httpx.Response | None = None, backoff: float = BACKOFF) -> float:
+def _delay(attempt: int, backoff: float, response: httpx.Response | None = None) -> float:
     """Exponential back-off from ``backoff`` (CLAIMS_FETCH_BACKOFF), or the server's Retry-After (in seconds)."""
     wait = backoff * 2**attempt
     retry_after = response.headers.get("retry-after", "") if response is not None else ""
@@ -283,7 +282,7 @@ def _fetch(
         try:
             with (limiter or HOSTS).slot(url), client.stream("GET", url, headers=headers) as response:
                 if response.status_code >= 500 and attempt < RETRIES:
-                    wait = _delay(attempt, response, settings.fetch_backoff)
+                    wait = _delay(attempt, settings.fetch_backoff, response)
                 else:
                     return _answer(url, response, settings, accept)
         except httpx.TooManyRedirects:
@@ -296,7 +295,7 @@ def _fetch(
             if attempt >= RETRIES:
                 reason = "timed out" if isinstance(exc, httpx.TimeoutException) else "connection failed"
                 raise TransientFetchError(f"{url}: {reason} after {RETRIES + 1} attempts") from None
-            wait = _delay(attempt, None, settings.fetch_backoff)
+            wait = _delay(attempt, settings.fetch_backoff)
         if time.monotonic() + wait >= end:  # the next attempt could not finish in time
             raise late
         time.sleep(wait)  # outside the host slot, so waiting does not block other requests

@@ -32,13 +32,13 @@ def numbers(database_url: str, day: str, max_age_hours: float) -> Digest:
 
 
 @task(name="digest-page")
-def page(database_url: str, reports_dir: str, day: str) -> str:
-    """Refresh the shared pages; the path of the day's digest page (``digest.html`` for today, a dated page
-    for another day; the index's when there is none)."""
+def page(database_url: str, reports_dir: str, past_day: str | None) -> str:
+    """Refresh the shared pages; the path of the digest page (``digest.html`` for today, a dated page for
+    ``past_day``; the index's when there is none)."""
     engine = open_engine(database_url)
     write_reports(engine, Path(reports_dir), [])
-    if day != _today():
-        return str(write_digest(engine, Path(reports_dir), dt.date.fromisoformat(day)).resolve())
+    if past_day:
+        return str(write_digest(engine, Path(reports_dir), dt.date.fromisoformat(past_day)).resolve())
     for name in ("digest.html", "index.html"):
         path = Path(reports_dir) / name
         if path.exists():
@@ -66,15 +66,16 @@ def review_digest(
     """Publish the digest of ``day`` (YYYY-MM-DD in the newsroom's time zone, CLAIMS_TIMEZONE; today by default); folders from the environment."""
     settings = Settings.from_env()
     try:
-        day = day or _today()
+        today = _today()
     except ClaimsError as exc:
         return failed(str(exc))  # type: ignore[return-value]
+    day = day or today
     try:
         day = dt.date.fromisoformat(day.strip()).isoformat()
     except ValueError:
         return failed(f"day must be a date as YYYY-MM-DD, not {markdown_text(day)[:40]!r}")  # type: ignore[return-value]
     result = numbers(settings.database_url, day, max_age_hours)
-    path = page(settings.database_url, str(settings.reports_dir), day)
+    path = page(settings.database_url, str(settings.reports_dir), day if day != today else None)
     shown = markdown_text(day)  # a run parameter: any string
     create_markdown_artifact(markdown=result.markdown(), key="claims-digest", description=f"Review digest {shown}")
     create_table_artifact(

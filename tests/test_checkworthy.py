@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import csv
 import importlib.util
-import os
 import sys
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,6 +14,7 @@ from claims.checkworthy import THRESHOLD, load_model, margin, sentence_score, se
 from claims.checkworthy.features import char_grams, featurise
 from claims.extract import score
 from claims.extract.parse import parse
+from tests.conftest import need_shared
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -126,11 +125,7 @@ def test_memoised_margin_equals_the_dense_dot_product_on_dev_test() -> None:
 
 
 def _dev_test_rows() -> list[tuple[str, bool]]:
-    if not DEV_TEST.exists():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"missing shared eval data: {DEV_TEST}")
-        pytest.skip(f"shared eval data not found: {DEV_TEST}")
-    with DEV_TEST.open(encoding="utf-8", newline="") as f:
+    with need_shared(DEV_TEST).open(encoding="utf-8", newline="") as f:
         rows = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
         return [(r["Text"].strip('"'), r["class_label"].strip().lower() == "yes") for r in rows]
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -843,11 +842,9 @@ def test_a_relative_clause_reported_by_it_names_the_organisation() -> None:
 def _ct24_sentences(n: int) -> list[str]:
     import csv
 
-    path = SHARED / "eval" / "checkthat2024" / "CT24_checkworthy_english_train.tsv"
-    if not path.exists():
-        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-            pytest.fail(f"{path} is missing: CI must have ../shared beside the project")
-        pytest.skip("../shared/eval/checkthat2024 is not available")
+    from tests.conftest import need_shared
+
+    path = need_shared(SHARED / "eval" / "checkthat2024" / "CT24_checkworthy_english_train.tsv")
     with path.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     return [" ".join(r["Text"].split()) for r in rows[:n]]

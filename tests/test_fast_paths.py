@@ -14,8 +14,20 @@ def docs() -> list:  # type: ignore[type-arg]
     return list(parse.parse(texts()))
 
 
+def _negated(tok) -> bool:  # type: ignore[no-untyped-def]
+    """A token's negation as the rules first read it, a ``Token`` and its children at a time (the reference)."""
+    from claims.extract.candidates import NEG_WORDS
+
+    if tok.lower_ in NEG_WORDS:
+        return True
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") or (c.dep_ == "preconj" and c.lower_ == "neither")
+        for c in tok.children
+    )
+
+
 def test_negation_flags_are_each_tokens_own() -> None:
-    from claims.extract.candidates import _negated, _negation_flags
+    from claims.extract.candidates import _negation_flags
 
     for doc in docs():
         assert _negation_flags(doc) == [_negated(t) for t in doc], doc.text
@@ -50,7 +62,7 @@ def test_sentence_starts_are_each_tokens_sentence() -> None:
 
 def _parse_features_by_token(doc) -> list[str]:  # type: ignore[no-untyped-def]
     """``score.parse_features`` as it read each ``Token``'s attributes (its first form, the reference)."""
-    from claims.extract.score import _subject, _tense
+    from claims.extract.score import root_features
 
     toks = [t for t in doc if not t.is_space]
     if not toks:
@@ -60,18 +72,7 @@ def _parse_features_by_token(doc) -> list[str]:  # type: ignore[no-untyped-def]
     pos = [t.pos_ for t in toks]
     feats.update("p:pos=" + p for p in pos)
     feats.update(f"p:pp={a}_{b}" for a, b in zip(["<s>", *pos], [*pos, "</s>"], strict=True))
-    root = next(iter(doc.sents)).root
-    feats.add("p:root=" + root.pos_)
-    feats.add("p:tense=" + _tense(root))
-    subj = _subject(root)
-    feats.add("p:subj=" + subj)
-    if subj == "none" and root.tag_ == "VB":
-        feats.add("p:imperative")
-    for c in root.children:
-        if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
-            feats.add("p:ctense=" + _tense(c))
-            feats.add("p:csubj=" + _subject(c))
-            break
+    feats.update(root_features(next(iter(doc.sents)).root))  # token-based in both: not what is compared
     deps = {t.dep_ for t in toks}
     if "nsubjpass" in deps or "auxpass" in deps:
         feats.add("p:passive")

@@ -27,7 +27,7 @@ from claims.extract.patterns import wordset
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Verbs that attribute a statement to a source; their complement clause is the content.
 REPORT_LEMMAS = wordset(
@@ -159,36 +159,24 @@ def entity_at(tok: Token) -> Span | None:
 
 def is_negated(tok: Token) -> bool:
     """Whether ``tok`` carries a negation: "not", "no X", "none of", "never" (worked out once per sentence)."""
-    flags = tok.doc.user_data.get("negated")
-    if flags is None:
-        flags = tok.doc.user_data["negated"] = _negation_flags(tok.doc)
-    return flags[tok.i]
-
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    return _flags(tok.doc)[tok.i]
 
 
 def any_negated(doc: Doc, start: int, end: int) -> bool:
     """Whether a token of ``doc[start:end]`` carries a negation (``is_negated``), without building the tokens."""
+    return any(_flags(doc)[start:end])
+
+
+def _flags(doc: Doc) -> list[bool]:
     flags = doc.user_data.get("negated")
     if flags is None:
         flags = doc.user_data["negated"] = _negation_flags(doc)
-    return any(flags[start:end])
-
-
-def _negated(tok: Token) -> bool:
-    """One token's flag, as ``_negation_flags`` computes it for every token of a sentence at once."""
-    if tok.lower_ in NEG_WORDS:
-        return True
-    return any(
-        c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") or (c.dep_ == "preconj" and c.lower_ == "neither")
-        for c in tok.children
-    )
+    return flags  # type: ignore[no-any-return]
 
 
 def _negation_flags(doc: Doc) -> list[bool]:
-    """``_negated`` of each token of ``doc``, from one array of its words, relations and heads (no ``Token``s)."""
+    """Each token's negation: a word of ``NEG_WORDS``, or a head with a "neg", a "no" or a "neither" (from one
+    array of the words, relations and heads, no ``Token``s; ``tests/test_fast_paths.py`` keeps the per-token form)."""
     from spacy.attrs import DEP, HEAD, LOWER
 
     if not _NEG_IDS:
@@ -839,10 +827,6 @@ _PEOPLE = wordset(
 _NOT_PEOPLE = wordset("number matter order letter center centre paper water quarter winter summer year")
 
 
-def _is_token(tok: Token | None, other: Token) -> bool:
-    return tok is not None and tok.i == other.i  # spaCy makes a new Token object on each access
-
-
 def trailing_speaker(verb: Token) -> Token | None:
     """The name before a subjectless "said" that the parser hung on the content's last noun:
     "The rally was the biggest protest, Sean Brady, the union president, said." (Sean Brady said it)."""
@@ -931,6 +915,7 @@ def is_aside(t: Token, head: Token, *, deep: bool = True) -> bool:
 def roles(sent: Span) -> list[Unit]:
     """Named people with a title or an apposition: "Republican Gov. Eric Holcomb", "Li, a doctor at X"."""
     out: list[Unit] = []
+    speaker = trailing_speaker(sent.root)  # a name the parser hung on a noun before "said": no title of that noun
     for ent in sent.ents:
         if ent.label_ == "ORG" and len(ent) <= 5:
             out += _described(ent)
@@ -989,7 +974,7 @@ def roles(sent: Span) -> list[Unit]:
             and head.head.pos_ == "NOUN"
             and head.head.i < ent.start
             and sent.doc[ent.start - 1].text == ","
-            and not _is_token(trailing_speaker(sent.root), head)
+            and head != speaker
             and names_a_person(head.head)
         ):
             toks |= {t.i for t in head.head.subtree if t.i < ent.start}

@@ -31,8 +31,7 @@ def rule_claims(text: str, *, published: dt.date | None = None) -> list[Claim]:
     ctx = Context(published, single=len(spans) == 1)
     offsets = list(_story_sentences(text, spans, ctx.single))
     found: list[Claim] = []
-    for (s0, s1, qspans), doc in zip(offsets, parse(text[a:b] for a, b, _ in offsets), strict=True):
-        doc.user_data.setdefault("text", text[s0:s1])  # what doc.text is: Doc.text joins every token on each call
+    for (s0, _, qspans), doc in zip(offsets, parse(text[a:b] for a, b, _ in offsets), strict=True):
         found.extend(sentence_claims(doc, s0, ctx, qspans))
     found.sort(key=lambda c: (c.start, c.end))
     return _dedupe(found)

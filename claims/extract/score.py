@@ -74,6 +74,20 @@ def _subject(verb: Token) -> str:
     return "none"
 
 
+def root_features(root: Token) -> set[str]:
+    """The root's part of speech, tense and subject, and the tense and subject of a clause it reports."""
+    subj = _subject(root)
+    feats = {"p:root=" + root.pos_, "p:tense=" + _tense(root), "p:subj=" + subj}
+    if subj == "none" and root.tag_ == "VB":
+        feats.add("p:imperative")
+    for c in root.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
+            feats.add("p:ctense=" + _tense(c))
+            feats.add("p:csubj=" + _subject(c))
+            break
+    return feats
+
+
 def parse_features(doc: Doc) -> list[str]:
     """Binary features of a sentence's parse for the check-worthiness classifier (as ClaimBuster uses).
 
@@ -96,18 +110,7 @@ def parse_features(doc: Doc) -> list[str]:
     pos = [NAMES[r[1]] for r in rows]
     feats.update("p:pos=" + p for p in pos)
     feats.update(f"p:pp={a}_{b}" for a, b in zip(["<s>", *pos], [*pos, "</s>"], strict=True))
-    root = next(iter(doc.sents)).root
-    feats.add("p:root=" + root.pos_)
-    feats.add("p:tense=" + _tense(root))
-    subj = _subject(root)
-    feats.add("p:subj=" + subj)
-    if subj == "none" and root.tag_ == "VB":
-        feats.add("p:imperative")
-    for c in root.children:
-        if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
-            feats.add("p:ctense=" + _tense(c))
-            feats.add("p:csubj=" + _subject(c))
-            break
+    feats.update(root_features(next(iter(doc.sents)).root))
     deps = {strings[d] for d in {r[2] for r in rows}}
     if "nsubjpass" in deps or "auxpass" in deps:
         feats.add("p:passive")

@@ -506,7 +506,7 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
 
 
 _WHEN = re.compile(
-    r"\d|\b(?:last|this|yesterday|tonight|noon|midnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"\d|\b(?:" + "|".join(("last", "this", "yesterday", "tonight", "noon", "midnight", *dates.WEEKDAYS)) + r")\b"
 )
 
 
