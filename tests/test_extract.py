@@ -577,6 +577,58 @@ def test_titles_and_organisation_heads_are_roles() -> None:
     )
 
 
+def test_a_title_before_a_name_and_an_apposition_after_it_are_two_roles() -> None:
+    roles = [
+        c.quote
+        for c in extract_claims(
+            "Senior researcher Dr. Amal Rahim, head of oceanography at Coastal University, led the survey."
+        )
+        if c.kind == "role"
+    ]
+    assert roles == ["Senior researcher Dr. Amal Rahim", "Amal Rahim, head of oceanography at Coastal University"]
+    # A rank or an honorific alone stays with the name and its apposition.
+    roles = [
+        c.quote
+        for c in extract_claims("Gen. Tomas Berg, chief of the defence staff, visited the base.")
+        if c.kind == "role"
+    ]
+    assert roles == ["Gen. Tomas Berg, chief of the defence staff"]
+
+
+def test_titles_joined_before_one_organisation_are_one_role() -> None:
+    roles = [
+        c.quote
+        for c in extract_claims(
+            "Tomas Berg, president and chief executive of Nordlink, said the line would open in May."
+        )
+        if c.kind == "role"
+    ]
+    assert roles == ["Tomas Berg, president and chief executive of Nordlink"]
+
+
+def test_an_organisation_before_a_title_is_whose_title_it_is_and_the_person_speaks() -> None:
+    # The parser hangs "CPUC" on "said" as a second subject here: the title keeps it, the person is the speaker.
+    claims = extract_claims(
+        "In a letter calling for the meeting, CPUC President Dana Whitfield said that the delays were not acceptable."
+    )
+    role = next(c for c in claims if c.kind == "role")
+    assert role.quote == "CPUC President Dana Whitfield" and role.speaker == "Dana Whitfield"
+    content = next(c for c in claims if "delays" in c.quote)
+    assert content.speaker == "Dana Whitfield" and "not" in content.quote and content.values.get("negated")
+
+
+def test_a_superlative_subject_is_a_record_of_its_own() -> None:
+    claims = extract_claims("Europe's largest carmaker sold 10.9 million vehicles last year.")
+    assert [(c.kind, c.quote) for c in claims] == [
+        ("record", "Europe's largest carmaker"),
+        ("quantity", "sold 10.9 million vehicles last year"),
+    ]
+    assert claims[1].text == "Europe's largest carmaker sold 10.9 million vehicles last year"
+    # Never in a negated clause: the denial would be cut from its subject.
+    claims = extract_claims("The region's biggest employer did not cut 1,200 jobs in March.")
+    assert [c.quote for c in claims] == ["The region's biggest employer did not cut 1,200 jobs in March"]
+
+
 def test_a_relative_clause_after_a_short_name_quotes_the_name() -> None:
     c = one("The Falcons beat Kidd's old team, and Rivera, who did it against 19 clubs, scored twice.", "19 clubs")
     assert c.quote == "Rivera, who did it against 19 clubs" and c.text.startswith("Rivera did it")

@@ -305,8 +305,18 @@ SUBJECTS = ("nsubj", "nsubjpass")
 
 
 def subject(tok: Token, deps: tuple[str, ...] = SUBJECTS) -> Token | None:
-    """The subject among ``tok``'s children (``deps``: the dependency labels that count)."""
-    return next((c for c in tok.children if c.dep_ in deps), None)
+    """The subject among ``tok``'s children (``deps``: the dependency labels that count).
+
+    Of two (a misparse: "CPUC President Dana Whitfield said" hangs "CPUC" on "said" as a second
+    subject), the one nearest before the verb.
+    """
+    found = None
+    for c in tok.children:
+        if c.dep_ in deps:
+            if found is not None and (c.i > tok.i or found.i > tok.i):
+                break
+            found = c
+    return found
 
 
 @_per_token
@@ -774,7 +784,10 @@ def _split_subject(u: Unit, args: list[tuple[Token, list[Token]]]) -> list[Unit]
     rest = [doc[i] for i in sorted(u.tokens) if i > sub[-1].i]
     # Apart from its verb by an aside ("A further 17 makers, according to the report, had ..."), a subject reads alone.
     aside = sum(1 for t in doc[sub[-1].i + 1 : u.root.i] if t.i not in u.tokens and not t.is_punct) >= 2
-    if len(words) < (3 if aside else 8) or len([t for t in rest if not t.is_punct]) < 3 or not _facts(rest):
+    # A superlative subject ranks what it names ("The state's largest utility | decreased the number of
+    # people ... to about 660,000"): a fact of its own, however short.
+    ranked = any(t.tag_ == "JJS" and t.dep_ == "amod" and t.head == c for t in sub)
+    if len(words) < (3 if aside or ranked else 8) or len([t for t in rest if not t.is_punct]) < 3 or not _facts(rest):
         return []
     if c.pos_ == "PRON":  # "She and more than 40 fellow teachers": the figure's own conjunct
         conj = next((d for d in c.children if d.dep_ == "conj" and _figures(list(d.subtree))), None)
@@ -946,6 +959,13 @@ def roles(sent: Span) -> list[Unit]:
             if ent.start - lo >= 1 and any(not t.is_stop for t in sent.doc[lo : ent.start]):
                 toks |= set(range(lo, ent.start))
         lo = min(toks)
+        if lo < ent.start and doc[lo].lower_ in TITLES and lo - 1 >= sent.start and doc[lo - 1].ent_type_ == "ORG":
+            # "CPUC President Marybel Batjer": the organisation just before the title is whose title it
+            # is, however the parser hung it (here as the subject of "said")
+            org = entity_at(doc[lo - 1])
+            if org is not None and org.end == lo and org.start >= sent.start:
+                toks |= set(range(org.start, lo))
+                lo = org.start
         if lo < ent.start and lo - 2 >= sent.start and doc[lo - 1].lower_ == "and" and names_a_person(doc[lo - 2]):
             # "WeWork founder and former CEO Adam Neumann": both titles (the parse joins them oddly)
             j = lo - 2
@@ -957,9 +977,14 @@ def roles(sent: Span) -> list[Unit]:
         for c in head.rights:
             if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ != "PERSON" and names_a_person(c):
                 toks |= {t.i for t in c.subtree}
-                # "Victor Cha, senior vice president for Asia and chairman of South Korea at CSIS": two roles
+                # "Victor Cha, senior vice president for Asia and chairman of South Korea at CSIS": two roles;
+                # "Gwynne Shotwell, president and chief operating officer of SpaceX": one ("of SpaceX" is both's)
                 for d in c.children:
-                    if d.dep_ == "conj" and d.pos_ == "NOUN" and d.i > c.i:
+                    if (
+                        d.dep_ == "conj"
+                        and d.pos_ == "NOUN"
+                        and any(x.dep_ == "prep" and c.i < x.i < d.i for x in c.children)
+                    ):
                         second = {t.i for t in c.subtree if t.i >= d.left_edge.i}
                         toks -= second | {t.i for t in c.children if t.dep_ in ("cc", "punct") and c.i < t.i < d.i}
                         extra.append(Unit(d, "role", second, speaker=doc[named : ent.end].text))
@@ -984,7 +1009,18 @@ def roles(sent: Span) -> list[Unit]:
         if title & HEADS_OF_STATE and all(t.ent_type_ in ("GPE", "NORP") or t.is_punct for t in qualifiers):
             continue  # "Russian President Vladimir Putin": no news to check in who leads a country ("Emirates President" stays)
         if len(toks) > ent.end - named and text.count("(") == text.count(")"):
-            out.append(Unit(head, "role", toks, speaker=doc[named : ent.end].text))
+            who = doc[named : ent.end].text
+            before = {i for i in toks if i < ent.end}
+            after = {i for i in toks if i >= ent.end}
+            if after and any(
+                not doc[i].is_stop and not doc[i].is_punct and doc[i].lower_ not in TITLES for i in before if i < named
+            ):  # (a rank or honorific alone stays with the name: "Gen. Mark Milley, chairman of the Joint Chiefs")
+                # "Senior author Dr. Silvia S. Martins, associate professor of epidemiology at Columbia
+                # University": a title before the name and one after it are two facts, two claims
+                out.append(Unit(head, "role", before, speaker=who))
+                out.append(Unit(head, "role", set(range(named, ent.end)) | after, speaker=who))
+            else:
+                out.append(Unit(head, "role", toks, speaker=who))
             out += extra
     return out
 
