@@ -8,7 +8,8 @@ Reported, ``--repeat`` times in one process (CPU time of the process, so of one 
 of spaCy's ``nlp.pipe`` as spaCy loads the pipeline, of the same pipeline as ``claims.extract.parse``
 runs it (numpy's BLAS, the attribute ruler indexed: the same parse), and of ``extract_claims``, all
 on the same sentences, with the share of our own work on top of the parse; then a 1 MB article on
-one line (time, peak RSS growth), and the cold start of ``claims extract`` on one article. The
+one line (time, peak RSS growth; on one core, then in the parse workers a text this long gets,
+``claims.extract.parse.PARALLEL_SENTENCES``), and the cold start of ``claims extract`` on one article. The
 machine's load average is printed with each figure: the core is shared, so is the figure.
 """
 
@@ -22,6 +23,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -55,6 +57,21 @@ def ct24_sentences() -> list[str]:
 
 def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def watch_children(peaks: dict[int, float]) -> None:
+    """Peak RSS (VmHWM, MB) of each child process, read from /proc every 0.1 s until ``peaks[-1]`` is set."""
+    me = str(os.getpid())
+    while -1 not in peaks:
+        for status in Path("/proc").glob("[0-9]*/status"):
+            try:
+                fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+            except OSError:
+                continue
+            if fields.get("PPid", "").strip() == me and "VmHWM" in fields:
+                pid = int(status.parent.name)
+                peaks[pid] = max(peaks.get(pid, 0.0), int(fields["VmHWM"].split()[0]) / 1024)
+        time.sleep(0.1)
 
 
 def main() -> int:
@@ -98,8 +115,8 @@ def main() -> int:
     inner = {"cpu": 0.0}
     real_parse = engine.parse
 
-    def timed_parse(texts):  # type: ignore[no-untyped-def]
-        docs = real_parse(texts)
+    def timed_parse(texts, **kw):  # type: ignore[no-untyped-def]
+        docs = real_parse(texts, **kw)
         while True:
             c0 = time.process_time()
             try:
@@ -133,14 +150,29 @@ def main() -> int:
         while len(line.encode()) < 1_000_000:  # the train set is about 2.4 MB; this loop never runs in practice
             line += " " + line
         line = line.encode()[:1_000_000].decode("utf-8", "ignore")
-        before = rss_mb()
-        w0 = time.perf_counter()
-        found = len(extract_claims(line))
-        print(
-            f"1 MB on one line ({len(list(sentences(line)))} sentences, load average {os.getloadavg()[0]:.2f}): "
-            f"{time.perf_counter() - w0:.1f} s, "
-            f"{found} claims, peak RSS +{rss_mb() - before:.0f} MB (total {rss_mb():.0f} MB)"
-        )
+        n = len(list(sentences(line)))
+        from claims.extract.parse import parse_processes
+
+        for setting in ("1", ""):  # one core, then the workers the text gets by default
+            os.environ["CLAIMS_PARSE_PROCESSES"] = setting
+            workers = parse_processes(n)
+            before = rss_mb()
+            peaks: dict[int, float] = {}
+            watch = threading.Thread(target=watch_children, args=(peaks,), daemon=True)
+            watch.start()
+            w0 = time.perf_counter()
+            found = len(extract_claims(line))
+            peaks[-1] = 0.0  # stops the watch
+            watch.join()
+            child = max(peaks.values())
+            print(
+                f"1 MB on one line ({n} sentences, {workers} parse process{'es' if workers > 1 else ''}, "
+                f"load average {os.getloadavg()[0]:.2f}): {time.perf_counter() - w0:.1f} s, {found} claims, "
+                f"peak RSS +{rss_mb() - before:.0f} MB (total {rss_mb():.0f} MB)"
+                + (f", each parse worker at most {child:.0f} MB" if workers > 1 else ""),
+                flush=True,
+            )
+        os.environ.pop("CLAIMS_PARSE_PROCESSES")
 
     exe = shutil.which("claims") or str(ROOT / ".venv" / "bin" / "claims")
     if not args.no_cli and Path(exe).exists():

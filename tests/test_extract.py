@@ -1024,3 +1024,47 @@ def test_a_negation_inside_a_subordinate_clause_does_not_mark_the_claim_and_wort
     assert c.values["negated"] is True
     c = one("The indictment says Ortiz steered three city contracts worth a combined $14 million to developers.", "$14")
     assert "three city contracts worth a combined $14 million" in c.quote
+
+
+# --- a long text parsed in worker processes ----------------------------------------------------
+
+
+def _long_story(n: int) -> str:
+    towns = ["Alder", "Birch", "Cedar", "Dunmore", "Elmwood", "Fernhill", "Glenrock"]
+    return "\n\n".join(
+        f"The council of {towns[i % 7]} district {i} spent ${i * 3 + 1} million on {i % 40 + 2} new buses "
+        f"in {2000 + i % 20}, up from {i % 9 + 1} the year before, its treasurer Ana Ruiz{i} said. "
+        f"None of the {i % 12 + 2} depots was closed, and the {towns[(i + 3) % 7]} line did not run on Sunday."
+        for i in range(n)
+    )
+
+
+def test_a_long_text_parsed_in_workers_gives_the_same_claims(monkeypatch, caplog):
+    from claims.extract import parse
+
+    text = _long_story(60)
+    monkeypatch.setenv("CLAIMS_PARSE_PROCESSES", "1")
+    here = [c.to_dict() for c in extract_claims(text)]
+    assert len(here) > 150
+    monkeypatch.setattr(parse, "PARALLEL_SENTENCES", 10)
+    monkeypatch.setattr(parse, "CHUNK", 16)  # many pieces: they go round the workers and come back in order
+    monkeypatch.setenv("CLAIMS_PARSE_PROCESSES", "2")
+    assert parse.parse_processes(120) == 2
+    assert [c.to_dict() for c in extract_claims(text)] == here
+    # A worker that cannot start (here: no model it can load) leaves the text to this process, same claims.
+    monkeypatch.setenv("CLAIMS_SPACY_MODEL", "no_such_model_package")
+    with caplog.at_level("WARNING", logger="claims"):
+        assert [c.to_dict() for c in extract_claims(text)] == here
+    assert "parsing the rest of the text in this process" in caplog.text
+
+
+@pytest.mark.parametrize("value", ["two", "0", "65"])
+def test_a_bad_parse_processes_setting_is_one_line(monkeypatch, value):
+    from claims.errors import ConfigError
+    from claims.extract.parse import PARALLEL_SENTENCES, parse_processes
+
+    monkeypatch.setenv("CLAIMS_PARSE_PROCESSES", value)
+    assert parse_processes(10) == 1  # a short text never asks
+    with pytest.raises(ConfigError, match="CLAIMS_PARSE_PROCESSES must be") as err:
+        parse_processes(PARALLEL_SENTENCES)
+    assert "\n" not in str(err.value)

@@ -16,7 +16,7 @@ from claims.extract import furniture
 from claims.extract.claim import Claim
 from claims.extract.dates import DATE_RE, resolve
 from claims.extract.language import is_english
-from claims.extract.parse import parse
+from claims.extract.parse import parse, parse_processes
 from claims.extract.sentences import blocks, quote_spans, split_sentences
 from claims.extract.statement import Context, sentence_claims
 
@@ -31,7 +31,8 @@ def rule_claims(text: str, *, published: dt.date | None = None) -> list[Claim]:
     ctx = Context(published, single=len(spans) == 1)
     offsets = list(_story_sentences(text, spans, ctx.single))
     found: list[Claim] = []
-    for (s0, _, qspans), doc in zip(offsets, parse(text[a:b] for a, b, _ in offsets), strict=True):
+    docs = parse((text[a:b] for a, b, _ in offsets), processes=parse_processes(len(offsets)))
+    for (s0, _, qspans), doc in zip(offsets, docs, strict=True):
         found.extend(sentence_claims(doc, s0, ctx, qspans))
     found.sort(key=lambda c: (c.start, c.end))
     return _dedupe(found)

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import os
 import re
+import struct
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -110,8 +111,11 @@ def model_name() -> str:
     return f"{meta.get('lang', 'en')}_{meta.get('name', '?')}=={meta.get('version', '?')}"
 
 
-def parse(sentences: Iterable[str]) -> Iterator[Doc]:
-    """One parsed ``Doc`` per sentence, streamed in batches."""
+def parse(sentences: Iterable[str], *, processes: int = 1) -> Iterator[Doc]:
+    """One parsed ``Doc`` per sentence, streamed in batches; in ``processes`` worker processes when > 1."""
+    if processes > 1:
+        yield from _parse_in_workers(list(sentences), processes)
+        return
     for doc, original in nlp().pipe(((_plain(s), s) for s in sentences), as_tuples=True, batch_size=BATCH):
         doc.user_data["text"] = original  # the article's own characters, for quotes
         yield doc
@@ -125,6 +129,136 @@ _APOSTROPHE = re.compile("(?<=\\w)\u2019(?=\\w)|(?<=[sS])\u2019(?=\\s)")
 
 def _plain(sentence: str) -> str:
     return _APOSTROPHE.sub("'", sentence) if "\u2019" in sentence else sentence
+
+
+# --- a long text parsed on every core ------------------------------------------------------------
+
+#: From this many sentences on (a text of some 300 KB; no news article comes near), the parse runs
+#: in worker processes, one per core: a worker starts in about 1.5 s (it loads the model), which
+#: a text this long repays.
+PARALLEL_SENTENCES = 3000
+#: Sentences a worker parses at a time: a bounded piece, so memory stays flat however long the text.
+CHUNK = 4 * BATCH
+_LENGTH = struct.Struct(">I")
+
+
+def parse_processes(sentences: int) -> int:
+    """Worker processes for a text of ``sentences`` sentences: 1 (parse here) below ``PARALLEL_SENTENCES``
+    or with ``CLAIMS_PARSE_PROCESSES=1``; else that setting, by default the cores this process may use (at most 4)."""
+    if sentences < PARALLEL_SENTENCES:
+        return 1
+    raw = os.environ.get("CLAIMS_PARSE_PROCESSES", "").strip()
+    if raw:
+        try:
+            wanted = int(raw)
+        except ValueError:
+            raise ConfigError(f"CLAIMS_PARSE_PROCESSES must be a whole number of processes, not {raw!r}") from None
+        if not 1 <= wanted <= 64:
+            raise ConfigError(f"CLAIMS_PARSE_PROCESSES must be between 1 and 64, not {wanted}")
+        return wanted
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cores, 4))
+
+
+def _parse_in_workers(sentences: list[str], processes: int) -> Iterator[Doc]:
+    """The same ``Doc``s as ``parse`` on one core, parsed by ``processes`` worker processes, in order.
+
+    Each worker is a fresh interpreter (``python -c``, never a fork: the caller may be a Prefect
+    worker with threads, and never multiprocessing's spawn, which re-runs the caller's main
+    script) that loads the same tuned pipeline and answers each piece of ``CHUNK`` sentences with
+    a ``DocBin``; this process reads it into its own vocabulary. Pieces go round the workers, one
+    each at a time: a worker gets its next piece as soon as its last is read, so the parse runs
+    while this process applies the rules, and no more than one parsed piece a worker is held here.
+    A worker that fails (killed, out of memory) leaves the rest of the text to be parsed here.
+    """
+    import logging
+    import subprocess
+    import sys
+
+    from spacy.tokens import DocBin
+
+    vocab = nlp().vocab
+    pieces = [sentences[i : i + CHUNK] for i in range(0, len(sentences), CHUNK)]
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", "from claims.extract.parse import serve; serve()"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
+        for _ in range(min(processes, len(pieces)))
+    ]
+    done = 0
+    try:
+        for n, worker in enumerate(workers):
+            _send(worker, pieces[n])
+        for n, piece in enumerate(pieces):
+            worker = workers[n % len(workers)]
+            data = _receive(worker)
+            if n + len(workers) < len(pieces):
+                _send(worker, pieces[n + len(workers)])  # its next piece, before the rules run on this one
+            for doc, original in zip(DocBin().from_bytes(data).get_docs(vocab), piece, strict=True):
+                doc.user_data["text"] = original
+                yield doc
+            done = n + 1
+    except (OSError, EOFError, ValueError) as exc:
+        codes = [w.poll() for w in workers]
+        logging.getLogger("claims").warning(
+            "a parse worker stopped (%s; exit codes %s): parsing the rest of the text in this process", exc, codes
+        )
+        yield from parse([s for piece in pieces[done:] for s in piece])
+    finally:
+        for worker in workers:
+            worker.kill()
+            worker.wait()
+            for pipe in (worker.stdin, worker.stdout):
+                if pipe is not None:
+                    pipe.close()
+
+
+def _send(worker: Any, piece: list[str]) -> None:
+    import json
+
+    data = json.dumps([_plain(s) for s in piece]).encode("utf-8")
+    worker.stdin.write(_LENGTH.pack(len(data)) + data)
+    worker.stdin.flush()
+
+
+def _receive(worker: Any) -> bytes:
+    head = worker.stdout.read(_LENGTH.size)
+    if len(head) < _LENGTH.size:
+        raise EOFError("no answer")
+    (size,) = _LENGTH.unpack(head)
+    data = worker.stdout.read(size)
+    if len(data) < size:
+        raise EOFError("a short answer")
+    return bytes(data)
+
+
+def serve() -> None:
+    """A parse worker: length-prefixed JSON lists of sentences in on stdin, a ``DocBin`` of each out on stdout."""
+    import json
+    import sys
+
+    from spacy.tokens import DocBin
+
+    # The answers get standard output to themselves: anything printed here (a library's notice) goes to stderr.
+    sink = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    source = sys.stdin.buffer
+    model = nlp()
+    while len(head := source.read(_LENGTH.size)) == _LENGTH.size:
+        texts = json.loads(source.read(_LENGTH.unpack(head)[0]))
+        out = DocBin(store_user_data=False)
+        for doc in model.pipe(texts, batch_size=BATCH):
+            out.add(doc)
+        data = out.to_bytes()
+        sink.write(_LENGTH.pack(len(data)) + data)
+        sink.flush()
 
 
 def use_numpy_blas(model: Language) -> bool:
