@@ -61,6 +61,7 @@ TITLES = wordset(
     "professor prof. dr. general gen. col. lt. sgt. officer spokesman spokeswoman spokesperson leader "
     "speaker ambassador attorney sheriff manager editor executive analyst economist chancellor"
 )
+HONORIFICS = wordset("mr. mr mrs. mrs ms. ms miss mx. dr. dr sir dame lord lady")
 FIGURE_WORDS = wordset(
     "half halves third thirds quarter quarters dozen dozens hundreds thousands millions billions twice"
 )
@@ -305,18 +306,8 @@ SUBJECTS = ("nsubj", "nsubjpass")
 
 
 def subject(tok: Token, deps: tuple[str, ...] = SUBJECTS) -> Token | None:
-    """The subject among ``tok``'s children (``deps``: the dependency labels that count).
-
-    Of two (a misparse: "CPUC President Dana Whitfield said" hangs "CPUC" on "said" as a second
-    subject), the one nearest before the verb.
-    """
-    found = None
-    for c in tok.children:
-        if c.dep_ in deps:
-            if found is not None and (c.i > tok.i or found.i > tok.i):
-                break
-            found = c
-    return found
+    """The subject among ``tok``'s children (``deps``: the dependency labels that count)."""
+    return next((c for c in tok.children if c.dep_ in deps), None)
 
 
 @_per_token
@@ -784,9 +775,11 @@ def _split_subject(u: Unit, args: list[tuple[Token, list[Token]]]) -> list[Unit]
     rest = [doc[i] for i in sorted(u.tokens) if i > sub[-1].i]
     # Apart from its verb by an aside ("A further 17 makers, according to the report, had ..."), a subject reads alone.
     aside = sum(1 for t in doc[sub[-1].i + 1 : u.root.i] if t.i not in u.tokens and not t.is_punct) >= 2
-    # A superlative subject ranks what it names ("The state's largest utility | decreased the number of
-    # people ... to about 660,000"): a fact of its own, however short.
-    ranked = any(t.tag_ == "JJS" and t.dep_ == "amod" and t.head == c for t in sub)
+    # A superlative subject with the place or group it ranks in ("The state's largest utility | decreased
+    # the number of people ... to about 660,000"): a fact of its own, however short.
+    ranked = any(t.tag_ == "JJS" and t.dep_ == "amod" and t.head == c for t in sub) and any(
+        x.dep_ == "poss" and x.pos_ in ("NOUN", "PROPN") for x in c.children
+    )  # ("Most health-care costs", "The best thing to do" rank nothing)
     if len(words) < (3 if aside or ranked else 8) or len([t for t in rest if not t.is_punct]) < 3 or not _facts(rest):
         return []
     if c.pos_ == "PRON":  # "She and more than 40 fellow teachers": the figure's own conjunct
@@ -804,6 +797,10 @@ def _split_subject(u: Unit, args: list[tuple[Token, list[Token]]]) -> list[Unit]
 def speaker_of(verb: Token) -> str | None:
     """The named source of a reporting verb: its subject's name or organisation, never a pronoun."""
     subj = subject(verb, (*SUBJECTS, "csubj"))
+    if subj is not None:  # "CPUC President Dana Whitfield said": the parser hangs "CPUC" on "said" as a second subject
+        near = next((c for c in verb.lefts if c.dep_ in SUBJECTS and c.i > subj.i), None)
+        if near is not None and near.ent_type_ == "PERSON":
+            subj = near
     if subj is None:
         named = trailing_speaker(verb)
         return name_of(named) if named is not None else None
@@ -1012,8 +1009,13 @@ def roles(sent: Span) -> list[Unit]:
             who = doc[named : ent.end].text
             before = {i for i in toks if i < ent.end}
             after = {i for i in toks if i >= ent.end}
-            if after and any(
-                not doc[i].is_stop and not doc[i].is_punct and doc[i].lower_ not in TITLES for i in before if i < named
+            pre = [doc[i] for i in before if i < named and not doc[i].is_punct]
+            if (
+                after
+                and any(not t.is_stop and t.lower_ not in TITLES and t.lower_ not in HONORIFICS for t in pre)
+                and any(
+                    (t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text[0].isupper()) and names_a_person(t) for t in pre
+                )
             ):  # (a rank or honorific alone stays with the name: "Gen. Mark Milley, chairman of the Joint Chiefs")
                 # "Senior author Dr. Silvia S. Martins, associate professor of epidemiology at Columbia
                 # University": a title before the name and one after it are two facts, two claims
