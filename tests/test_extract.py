@@ -595,6 +595,17 @@ def test_a_title_before_a_name_and_an_apposition_after_it_are_two_roles() -> Non
     assert roles == ["Gen. Tomas Berg, chief of the defence staff"]
 
 
+def test_a_courtesy_title_is_no_role() -> None:
+    claims = extract_claims("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.")
+    assert [c.quote for c in claims if c.kind == "role"] == ["Admiral Reyes"]
+    role = next(
+        c
+        for c in extract_claims("Lead author Dr. Amal Rahim, a geologist at Coastal University, spoke.")
+        if c.kind == "role"
+    )
+    assert role.text == "Amal Rahim is Lead author"  # the courtesy title is no part of the role
+
+
 def test_titles_joined_before_one_organisation_are_one_role() -> None:
     roles = [
         c.quote

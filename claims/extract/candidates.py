@@ -963,7 +963,13 @@ def roles(sent: Span) -> list[Unit]:
             if org is not None and org.end == lo and org.start >= sent.start:
                 toks |= set(range(org.start, lo))
                 lo = org.start
-        if lo < ent.start and lo - 2 >= sent.start and doc[lo - 1].lower_ == "and" and names_a_person(doc[lo - 2]):
+        if (
+            lo < ent.start
+            and lo - 2 >= sent.start
+            and doc[lo - 1].lower_ == "and"
+            and names_a_person(doc[lo - 2])
+            and any(t.lower_ not in HONORIFICS for t in doc[lo : ent.start])  # not "Admiral Radford and Mr. Robertson"
+        ):
             # "WeWork founder and former CEO Adam Neumann": both titles (the parse joins them oddly)
             j = lo - 2
             while j - 1 >= sent.start and doc[j - 1].dep_ in ("compound", "amod") and doc[j - 1].head.i == j:
@@ -1005,6 +1011,8 @@ def roles(sent: Span) -> list[Unit]:
         qualifiers = [sent.doc[i] for i in toks if i < ent.start and sent.doc[i].lower_ not in HEADS_OF_STATE]
         if title & HEADS_OF_STATE and all(t.ent_type_ in ("GPE", "NORP") or t.is_punct for t in qualifiers):
             continue  # "Russian President Vladimir Putin": no news to check in who leads a country ("Emirates President" stays)
+        if all(doc[i].lower_ in HONORIFICS for i in toks if i < ent.start) and not any(i >= ent.end for i in toks):
+            continue  # "Mr. Greenspan": a name with its courtesy title states no role
         if len(toks) > ent.end - named and text.count("(") == text.count(")"):
             who = doc[named : ent.end].text
             before = {i for i in toks if i < ent.end}

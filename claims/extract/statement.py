@@ -882,7 +882,7 @@ def _tidy(text: str) -> str:
 
 
 _ASIDE_MARKS = frozenset({",", ";", "\u2013", "\u2014", "--"})
-_HONORIFIC = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?(?=\s|,|$)")
+_HONORIFIC = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?(?=\s|,|$)|\s+(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?$")
 _HOLES = re.compile(r"(?:\s*,){2,}")
 _LOOSE = re.compile(r"\s+([,.;:])")
 
