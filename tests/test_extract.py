@@ -1067,6 +1067,10 @@ def test_a_long_text_parsed_in_workers_gives_the_same_claims(monkeypatch, caplog
     with caplog.at_level("WARNING", logger="claims"):
         assert [c.to_dict() for c in extract_claims(text)] == here
     assert "parsing the rest of the text in this process" in caplog.text
+    # No interpreter to start a worker with: the same.
+    monkeypatch.delenv("CLAIMS_SPACY_MODEL")
+    monkeypatch.setattr("sys.executable", "/nonexistent/python")
+    assert [c.to_dict() for c in extract_claims(text)] == here
 
 
 @pytest.mark.parametrize("value", ["two", "0", "65"])

@@ -169,7 +169,7 @@ def _parse_in_workers(sentences: list[str], processes: int) -> Iterator[Doc]:
     a ``DocBin``; this process reads it into its own vocabulary. Pieces go round the workers, one
     each at a time: a worker gets its next piece as soon as its last is read, so the parse runs
     while this process applies the rules, and no more than one parsed piece a worker is held here.
-    A worker that fails (killed, out of memory) leaves the rest of the text to be parsed here.
+    A worker that fails (killed, out of memory) or cannot start leaves the rest of the text to be parsed here.
     """
     import logging
     import subprocess
@@ -181,18 +181,19 @@ def _parse_in_workers(sentences: list[str], processes: int) -> Iterator[Doc]:
     pieces = [sentences[i : i + CHUNK] for i in range(0, len(sentences), CHUNK)]
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
-    workers = [
-        subprocess.Popen(
-            [sys.executable, "-c", "from claims.extract.parse import serve; serve()"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env=env,
-        )
-        for _ in range(min(processes, len(pieces)))
-    ]
+    workers: list[subprocess.Popen[bytes]] = []
     done = 0
     try:
+        for _ in range(min(processes, len(pieces))):
+            workers.append(
+                subprocess.Popen(
+                    [sys.executable, "-c", "from claims.extract.parse import serve; serve()"],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                    env=env,
+                )
+            )
         for n, worker in enumerate(workers):
             _send(worker, pieces[n])
         for n, piece in enumerate(pieces):
@@ -200,10 +201,11 @@ def _parse_in_workers(sentences: list[str], processes: int) -> Iterator[Doc]:
             data = _receive(worker)
             if n + len(workers) < len(pieces):
                 _send(worker, pieces[n + len(workers)])  # its next piece, before the rules run on this one
-            for doc, original in zip(DocBin().from_bytes(data).get_docs(vocab), piece, strict=True):
+            docs = list(zip(DocBin().from_bytes(data).get_docs(vocab), piece, strict=True))  # whole, or not at all
+            done = n + 1
+            for doc, original in docs:
                 doc.user_data["text"] = original
                 yield doc
-            done = n + 1
     except (OSError, EOFError, ValueError) as exc:
         codes = [w.poll() for w in workers]
         logging.getLogger("claims").warning(
