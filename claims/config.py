@@ -16,6 +16,8 @@ DEFAULT_DATABASE_URL = "sqlite:///claims.db"
 DEFAULT_REPORTS_DIR = "reports"
 #: Largest article we read, in bytes (file or HTTP body).
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+#: Seconds one read from a host may wait (CLAIMS_FETCH_TIMEOUT).
+DEFAULT_FETCH_TIMEOUT = 20.0
 #: Seconds one fetch (an article or a feed) may take in all.
 DEFAULT_FETCH_DEADLINE = 60.0
 DEFAULT_FETCH_BACKOFF = 0.5
@@ -68,17 +70,36 @@ def day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
 
 
 def _env_int(name: str, default: int) -> int:
-    raw = os.environ.get(name)
-    return int(raw) if raw and raw.strip().isdigit() else default
-
-
-def _env_seconds(name: str, default: float) -> float:
-    """A number of seconds from the environment; the default for an unset, unreadable or negative one."""
-    try:
-        value = float(os.environ.get(name) or default)
-    except ValueError:
+    """A whole number of 1 or more from the environment; the default when unset; :class:`ConfigError` when malformed."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
         return default
-    return value if 0 <= value < float("inf") else default
+    try:
+        value = int(raw.replace("_", ""))
+    except ValueError:
+        value = 0
+    if value < 1:
+        from claims.errors import ConfigError
+
+        raise ConfigError(f"{name} must be a whole number of 1 or more, not {raw!r}")
+    return value
+
+
+def _env_seconds(name: str, default: float, *, zero: bool = False) -> float:
+    """A number of seconds from the environment (more than 0, or 0 too with ``zero``); the default when unset;
+    :class:`ConfigError` when malformed."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not (0 <= value < float("inf")) or (value == 0 and not zero):  # (NaN fails the first test)
+        from claims.errors import ConfigError
+
+        raise ConfigError(f"{name} must be a number of seconds{', 0 or more' if zero else ' above 0'}, not {raw!r}")
+    return value
 
 
 def _env_list(name: str) -> tuple[str, ...]:
@@ -93,7 +114,7 @@ class Settings:
     reports_dir: Path = field(default_factory=lambda: Path(DEFAULT_REPORTS_DIR))
     max_bytes: int = DEFAULT_MAX_BYTES
     max_claims: int = DEFAULT_MAX_CLAIMS
-    fetch_timeout: float = 20.0
+    fetch_timeout: float = DEFAULT_FETCH_TIMEOUT
     #: Seconds one fetch may take in all, retries included (CLAIMS_FETCH_DEADLINE): the
     #: time-out above is per read, so a host dripping a byte a second never hits it.
     fetch_deadline: float = DEFAULT_FETCH_DEADLINE
@@ -115,11 +136,11 @@ class Settings:
             database_url=database_url or os.environ.get("CLAIMS_DATABASE_URL") or DEFAULT_DATABASE_URL,
             reports_dir=Path(reports_dir or os.environ.get("CLAIMS_REPORTS_DIR") or DEFAULT_REPORTS_DIR),
             max_bytes=_env_int("CLAIMS_MAX_BYTES", DEFAULT_MAX_BYTES),
-            max_claims=max(1, _env_int("CLAIMS_MAX_CLAIMS", DEFAULT_MAX_CLAIMS)),
-            fetch_timeout=float(os.environ.get("CLAIMS_FETCH_TIMEOUT") or 20.0),
-            fetch_deadline=float(os.environ.get("CLAIMS_FETCH_DEADLINE") or DEFAULT_FETCH_DEADLINE),
-            fetch_backoff=_env_seconds("CLAIMS_FETCH_BACKOFF", DEFAULT_FETCH_BACKOFF),
+            max_claims=_env_int("CLAIMS_MAX_CLAIMS", DEFAULT_MAX_CLAIMS),
+            fetch_timeout=_env_seconds("CLAIMS_FETCH_TIMEOUT", DEFAULT_FETCH_TIMEOUT),
+            fetch_deadline=_env_seconds("CLAIMS_FETCH_DEADLINE", DEFAULT_FETCH_DEADLINE),
+            fetch_backoff=_env_seconds("CLAIMS_FETCH_BACKOFF", DEFAULT_FETCH_BACKOFF, zero=True),
             fetch_allow=_env_list("CLAIMS_FETCH_ALLOW"),
-            feed_max_items=max(1, _env_int("CLAIMS_FEED_MAX_ITEMS", DEFAULT_FEED_MAX_ITEMS)),
+            feed_max_items=_env_int("CLAIMS_FEED_MAX_ITEMS", DEFAULT_FEED_MAX_ITEMS),
             articles_dir=Path(os.environ["CLAIMS_ARTICLES_DIR"]) if os.environ.get("CLAIMS_ARTICLES_DIR") else None,
         )

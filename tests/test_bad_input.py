@@ -399,3 +399,53 @@ def test_a_truncated_feed_keeps_only_the_whole_items(workspace: dict) -> None:
     after, _ = snapshot(workspace["db"], workspace["reports"])
     assert after["article"] == before["article"] + 1  # the whole item landed, the cut one was never fetched
     assert server.hits.get("/news/ferr") is None
+
+
+# --- settings ------------------------------------------------------------------------------------
+
+_NUMBERS = {
+    "CLAIMS_MAX_BYTES": "a whole number of 1 or more",
+    "CLAIMS_MAX_CLAIMS": "a whole number of 1 or more",
+    "CLAIMS_FEED_MAX_ITEMS": "a whole number of 1 or more",
+    "CLAIMS_FETCH_TIMEOUT": "a number of seconds above 0",
+    "CLAIMS_FETCH_DEADLINE": "a number of seconds above 0",
+    "CLAIMS_FETCH_BACKOFF": "a number of seconds, 0 or more",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_NUMBERS))
+@pytest.mark.parametrize("value", ["ten", "-3", "nan"])
+def test_a_bad_number_setting_is_one_line_and_exit_2(name: str, value: str, monkeypatch, tmp_path: Path) -> None:
+    from claims.config import Settings
+    from claims.errors import ConfigError
+
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ConfigError) as err:
+        Settings.from_env()
+    assert str(err.value) == f"{name} must be {_NUMBERS[name]}, not {value!r}"
+
+
+def test_a_bad_setting_stops_the_command_before_it_touches_the_database(monkeypatch, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    db = tmp_path / "c.db"
+    env = {**os.environ, "CLAIMS_DATABASE_URL": f"sqlite:///{db}", "CLAIMS_MAX_BYTES": "5MB"}
+    done = subprocess.run(
+        [str(Path(sys.executable).with_name("claims")), "check", "--reports", str(tmp_path / "r"), str(EXAMPLE)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.splitlines() == [
+        "claims: error: CLAIMS_MAX_BYTES must be a whole number of 1 or more, not '5MB'"
+    ]
+    assert not db.exists() and not (tmp_path / "r").exists()
+    # Unset or empty: the default.
+    from claims.config import DEFAULT_MAX_BYTES, Settings
+
+    monkeypatch.setenv("CLAIMS_MAX_BYTES", " ")
+    assert Settings.from_env().max_bytes == DEFAULT_MAX_BYTES
