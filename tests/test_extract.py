@@ -595,6 +595,18 @@ def test_a_title_before_a_name_and_an_apposition_after_it_are_two_roles() -> Non
     assert roles == ["Gen. Tomas Berg, chief of the defence staff"]
 
 
+def test_not_only_asserts_what_follows() -> None:
+    """ "Not only X, but Y" and "not just X" state X: no negation in the values, and the quote keeps "Not only"."""
+    claims = extract_claims(
+        "Not only has the depot been closed, but the council has not found a new site for 40 buses."
+    )
+    first = next(c for c in claims if "depot" in c.quote)
+    assert first.quote == "Not only has the depot been closed" and "negated" not in first.values
+    assert next(c for c in claims if "new site" in c.quote).values.get("negated") is True
+    assert "negated" not in one("The council did not just raise fares by 10%.", "10%").values
+    assert one("It was not the only plant to close in 2023.", "plant").values.get("negated") is True
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     claims = extract_claims("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.")
     assert [c.quote for c in claims if c.kind == "role"] == ["Admiral Reyes"]

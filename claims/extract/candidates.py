@@ -47,6 +47,8 @@ HEDGE_ADJ = wordset("likely unlikely expected possible probable set poised due a
 # Negative heads: a clause under one of these says the opposite of what it says alone.
 NEG_LEMMAS = wordset("deny refute dispute reject contest disavow decline refuse fail")
 NEG_WORDS = wordset("not n't no none never nothing nobody neither nor without")
+#: Words after which "not" denies nothing: "not only X (but Y)", "not just X" assert X.
+EMPHATIC = wordset("only just merely simply solely")
 MODALS = wordset("will would could should may might must can shall 'll wo ca")
 OPINION_LEMMAS = wordset("think believe feel hope want love like hate wish need seem")
 # Subjects that name no one: a claim they "say" is the article's own.
@@ -190,12 +192,17 @@ def _negation_flags(doc: Doc) -> list[bool]:
                 strings["no"],
                 strings["preconj"],
                 strings["neither"],
+                strings["not"],
+                frozenset(strings[w] for w in EMPHATIC),
             ]
         )
-    words, neg, det, no, preconj, neither = _NEG_IDS
+    words, neg, det, no, preconj, neither, not_, emphatic = _NEG_IDS
     rows = doc.to_array([LOWER, DEP, HEAD]).tolist()
     flags = [low in words for low, _, _ in rows]
     for i, (low, dep, head) in enumerate(rows):
+        if low == not_ and i + 1 < len(rows) and rows[i + 1][0] in emphatic:
+            flags[i] = False  # "Not only has an innocent person been executed": asserted, not denied
+            continue
         if dep == neg or dep == det and low == no or dep == preconj and low == neither:
             h = i + (head if head < 1 << 63 else head - (1 << 64))  # the head's offset, stored unsigned
             if h != i:  # a root is its own head, not its own child

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from claims.extract import dates, score
 from claims.extract.candidates import (
+    EMPHATIC,
     FIGURE_ENTS,
     FIGURE_WORDS,
     OPINION_LEMMAS,
@@ -637,10 +638,17 @@ def _edges(doc: Doc, tokens: set[int]) -> tuple[int, int]:
     return doc[lo].idx - base, doc[hi].idx + len(doc[hi]) - base
 
 
+def _kept_lead(tok: Token) -> bool:
+    """A first word a quote keeps though the parser calls it a conjunction's: "Neither", "Not" of "Not only"."""
+    return tok.lower_ == "neither" or (
+        tok.lower_ == "not" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in EMPHATIC
+    )
+
+
 def _trim_span(span: Span) -> tuple[int, int]:
     lo, hi = span.start, span.end
     doc = span.doc
-    while lo < hi and (doc[lo].is_punct or doc[lo].dep_ in _LEAD_DROP):
+    while lo < hi and (doc[lo].is_punct or doc[lo].dep_ in _LEAD_DROP and not _kept_lead(doc[lo])):
         lo += 1
     while hi > lo and doc[hi - 1].is_punct:
         hi -= 1
@@ -653,7 +661,7 @@ def _quote_span(doc: Doc, u: Unit, toks: list[Token]) -> tuple[int, int]:
     while len(ids) > 1 and (
         doc[ids[0]].dep_ == "cc"
         or doc[ids[0]].dep_ == "preconj"
-        and doc[ids[0]].lower_ != "neither"  # "Neither X nor Y funded it" keeps it
+        and not _kept_lead(doc[ids[0]])  # "Neither X nor Y funded it", "Not only did X" keep it
         or doc[ids[0]].dep_ == "mark"
         and doc[ids[0]].lower_ == "that"
     ):
