@@ -458,36 +458,63 @@ def _dev_articles() -> list[Path]:
     return sorted(p for p in dev.glob("*") if p.suffix in (".txt", ".html")) if dev.exists() else []
 
 
+#: A clause these open is taken as true whatever the negation above it ("not going to cut it when
+#: we're spending billions": the spending is no less a fact).
+_PRESUPPOSED = frozenset({"when", "while", "because", "since", "after", "before", "although", "though", "whereas"})
+
+
+def _negation_reaching(doc, inside: set[int]) -> str | None:  # type: ignore[no-untyped-def]
+    """The negation ("not", "no", "never", "none", "deny ...") outside a quote's tokens ``inside`` that reaches
+    one of them, if any. A relative clause set off by a comma, a concession, a clause after a colon or a
+    dash, and a subordinate clause of time or cause stop the climb: the negation does not reach into them."""
+    from claims.extract.candidates import NEG_LEMMAS, after_break, is_negated, lemma_in, outside_scope
+
+    for i in inside:
+        t = doc[i]
+        while t.head != t and not outside_scope(t) and not after_break(t):
+            if t.dep_ == "advcl" and any(
+                m.dep_ in ("mark", "advmod") and m.lower_ in _PRESUPPOSED and m.i < t.i for m in t.children
+            ):
+                break
+            below, t = t, t.head
+            if t.i not in inside:
+                # a denying verb turns its content and its object ("denied that ..."), not an aside
+                denies = lemma_in(t, NEG_LEMMAS) and below.dep_ in ("ccomp", "xcomp", "dobj", "nsubj", "nsubjpass")
+                if is_negated(t) or denies:
+                    return t.text
+    return None
+
+
+def _negations_lost(claims: list) -> list[tuple[str, str, str]]:  # type: ignore[type-arg]
+    """(quote, negation, sentence) of each claim whose quote a negation outside it reaches; roles and
+    attributions aside (who a person is, or who said it, does not turn with the clause)."""
+    from claims.extract.parse import parse
+
+    sentences = sorted({c.sentence for c in claims})
+    docs = dict(zip(sentences, parse(sentences), strict=True))  # the parse the extractor saw
+    lost = []
+    for c in claims:
+        if c.kind in ("role", "attribution"):
+            continue
+        doc = docs[c.sentence]
+        offset = c.sentence.find(c.quote)
+        if offset < 0:
+            continue
+        inside = {t.i for t in doc if offset <= t.idx < offset + len(c.quote)}
+        if (word := _negation_reaching(doc, inside)) is not None:
+            lost.append((c.quote, word, c.sentence))
+    return lost
+
+
 @pytest.mark.parametrize("path", _dev_articles(), ids=lambda p: p.stem)
 def test_every_quote_inside_a_negated_clause_keeps_its_negation(path: Path) -> None:
-    """Parse each dev article's sentences; for every claim, no token of its quote may hang under a
-    negation ("not", "no", "never", "none", "deny ...") that lies outside the quote and reaches it
-    (a relative clause set off by a comma and a concession are outside a negation's reach)."""
-    from claims.extract.candidates import NEG_LEMMAS, is_negated, lemma_in, outside_scope
-    from claims.extract.parse import parse
+    """Parse each dev article's sentences; no claim's quote may lie under a negation outside it."""
     from claims.sources import load_article
 
     article = load_article(str(path))
     claims = extract_claims(article.text, published=article.published)
     assert claims
-    for c in claims:
-        if c.kind == "role":
-            continue  # who a person is does not turn with the clause they stand in
-        (doc,) = parse([c.sentence])  # the parse the extractor saw
-        offset = c.sentence.find(c.quote)
-        if offset < 0:
-            continue
-        inside = {t.i for t in doc if offset <= t.idx < offset + len(c.quote)}
-        for i in inside:
-            t = doc[i]
-            # A negation does not reach into a relative clause set off by a comma or a concession
-            # ("didn't return, although Vogel said he was available"): the climb stops there.
-            while t.head != t and not outside_scope(t):
-                below, t = t, t.head
-                if t.i not in inside:
-                    # a denying verb turns its content and its object ("denied that ..."), not an aside
-                    denies = lemma_in(t, NEG_LEMMAS) and below.dep_ in ("ccomp", "xcomp", "dobj", "nsubj", "nsubjpass")
-                    assert not (is_negated(t) or denies), (c.quote, t.text, c.sentence)
+    assert _negations_lost(claims) == []
 
 
 @pytest.mark.parametrize(
@@ -925,14 +952,17 @@ def _ct24_sentences(n: int) -> list[str]:
     return [" ".join(r["Text"].split()) for r in rows[:n]]
 
 
-def test_values_and_roles_never_state_what_the_sentence_does_not() -> None:
+def test_values_roles_and_negations_never_state_what_the_sentence_does_not() -> None:
     """Over 1,500 real debate sentences: every figure's expression is in its sentence and its value is one
-    of the expression's own numbers (never "112-107" -> 219); no role makes a person a figure or a date."""
+    of the expression's own numbers (never "112-107" -> 219); no role makes a person a figure or a date;
+    no quote lies under a negation it left out ("Not only has X ..." once lost its "Not" and was marked
+    negated; over all 22,500 train sentences it flags one of 7,489 claims, a garbled rhetorical question)."""
     import re
 
     text = "\n\n".join(_ct24_sentences(1500))
     claims = extract_claims(text)
     assert len(claims) > 300
+    assert _negations_lost(claims) == []
     for c in claims:
         for figure in [c.values, *c.values.get("figures", [])]:
             expression, value = figure.get("expression"), figure.get("value")
