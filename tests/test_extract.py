@@ -634,6 +634,19 @@ def test_not_only_asserts_what_follows() -> None:
     assert one("It was not the only plant to close in 2023.", "plant").values.get("negated") is True
 
 
+def test_a_part_of_a_forecast_is_forecast_and_reported_by_the_same_source() -> None:
+    claims = extract_claims(
+        "The report found the ferry's fuel use could be cut by a quarter with lighter seats, "
+        "with a similar cut in emissions, equivalent to 40 tonnes of carbon a year."
+    )
+    part = next(c for c in claims if "40 tonnes" in c.quote)
+    assert part.values.get("hedge") == "could" and part.speaker == "The report"
+    # An apposition describes what there is: not forecast with the clause around it.
+    claims = extract_claims("Nordlink, the country's largest operator, will add 12 routes in 2027.")
+    c = next(c for c in claims if c.quote == "the country's largest operator")
+    assert c.kind == "record" and "hedge" not in c.values
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     claims = extract_claims("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.")
     assert [c.quote for c in claims if c.kind == "role"] == ["Admiral Reyes"]

@@ -521,6 +521,11 @@ def units(sent: Span) -> list[Unit]:
                 walk(child, unit)
                 continue
             sub = Unit(child, role)
+            if role == "phrase" and child.dep_ not in ("appos", "relcl", "acl"):
+                # a part of a forecast is forecast too ("could be reduced by a third | with a similar reduction
+                # in consumables, equivalent to several tons"); an apposition or a relative clause describes
+                # what is there ("the airline - the largest carrier in the world - will ...")
+                sub.hedge = hedge or unit.hedge
             if role == "noun":
                 sub.lead = tok.left_edge.i if tok.left_edge.i < tok.i else tok.i
             elif child.dep_ == "relcl":

@@ -180,7 +180,13 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
                 host.speaker = host.speaker or u.speaker
     for u in us:  # a figure split off a reported clause is reported too
         host = owner.get(u.root.head.i)
-        if u.role == "phrase" and not u.speaker and host is not None and host is not u and host.verb is not None:
+        if (
+            u.role == "phrase"
+            and not u.speaker
+            and host is not None
+            and host is not u
+            and (host.verb is not None or host.role == "phrase" and host.speaker)
+        ):  # (and a phrase split off such a figure: units come parent first)
             u.speaker = host.speaker
         elif u.root.dep_ == "conj" and u.verb is None and host is not None and host is not u and host.verb is not None:
             u.speaker, u.verb = host.speaker, host.verb  # "says that X and that Y": Y is reported too
