@@ -647,6 +647,18 @@ def test_a_part_of_a_forecast_is_forecast_and_reported_by_the_same_source() -> N
     assert c.kind == "record" and "hedge" not in c.values
 
 
+def test_a_record_set_off_by_a_dash_after_a_negated_clause_stands_alone() -> None:
+    claims = extract_claims(
+        "The harbour has not frozen over since January — the first time that has happened since 1911."
+    )
+    assert [(c.quote, c.values.get("negated")) for c in claims] == [
+        ("The harbour has not frozen over since January", True),
+        ("the first time that has happened since 1911", None),
+    ]
+    claims = extract_claims("The river hasn't flooded since March — the longest dry spell on record, officials said.")
+    assert ("the longest dry spell on record", "record") in [(c.quote, c.kind) for c in claims]
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     claims = extract_claims("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.")
     assert [c.quote for c in claims if c.kind == "role"] == ["Admiral Reyes"]

@@ -259,7 +259,29 @@ def outside_scope(clause: Token) -> bool:
     though the city will draw $30 million"): both are asserted whatever the main clause says."""
     if clause.dep_ == "relcl" and comma_before(clause) or after_break(clause):
         return True
+    if _dashed_record(clause):
+        return True  # "hasn't seen a drop of rain since mid-September — the first time that's happened since 1905"
     return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCESSIONS for c in clause.children)
+
+
+def _dashed_record(tok: Token) -> bool:
+    """A ranked noun set after a dash, which comments on the whole clause before it: "— the first time
+    that's happened since 1905", "— the longest dry spell on record"."""
+    if tok.dep_ not in ("appos", "npadvmod") or tok.i < tok.head.i or tok.pos_ != "NOUN":
+        return False
+    first = tok.left_edge
+    if not (first.i > 0 and first.nbor(-1).text in ("\u2014", "\u2013", "--")):
+        return False
+    return _ranked(tok)
+
+
+def _ranked(noun: Token) -> bool:
+    """A noun ranked by what comes before it: "the first time", "the longest dry spell", "the only plant"."""
+    return any(
+        t.tag_ in ("JJS", "RBS") or t.ent_type_ == "ORDINAL" or t.lower_ in ("only", "last")
+        for t in noun.subtree
+        if t.i < noun.i
+    )
 
 
 _CONCESSIONS = wordset("though although whereas")
@@ -443,7 +465,8 @@ def splits(child: Token, head: Token) -> str | None:
         named = any(t.ent_type_ in _FACT_ENTS and t.ent_type_ not in TIME_ENTS for t in sub)
         own = any(c.dep_ in ("agent", "nsubj") for c in child.children)
         if len(sub) >= 3 and (named or own and any(t.ent_type_ in TIME_ENTS for t in sub)):
-            return None if _defines_a_class(child, head) else "noun"
+            # (a record keeps the clause that says what it is of: "the first time that has happened since 1911")
+            return None if _defines_a_class(child, head) or _ranked(head) else "noun"
     if dep == "advcl":
         mark = next((c.lower_ for c in child.children if c.dep_ == "mark"), None)
         if mark in _KEEP_MARKS:
@@ -486,6 +509,8 @@ def splits(child: Token, head: Token) -> str | None:
         end = sub[-1].i + 1
         if end < len(child.doc) and child.doc[end].text == "," and _words(sub) >= 5 and _figures(sub):
             return "phrase"
+    if _dashed_record(child):
+        return "phrase"
     if dep in _PHRASE_DEPS and comma_before(child) and child.i > head.i:
         if child.lower_ in ("including", "excluding", "except"):
             return None  # "a fleet of 270 aircraft, including 12 freight": the part belongs to its whole
