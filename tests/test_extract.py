@@ -659,6 +659,14 @@ def test_a_record_set_off_by_a_dash_after_a_negated_clause_stands_alone() -> Non
     assert ("the longest dry spell on record", "record") in [(c.quote, c.kind) for c in claims]
 
 
+def test_data_released_by_an_organisation_are_its_to_speak_for() -> None:
+    claims = extract_claims("According to data released by the transport ministry in August, ridership rose 12%.")
+    assert [(c.kind, c.quote, c.speaker) for c in claims] == [
+        ("attribution", "According to data released by the transport ministry in August", "the transport ministry"),
+        ("quantity", "ridership rose 12%", "the transport ministry"),
+    ]
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     claims = extract_claims("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.")
     assert [c.quote for c in claims if c.kind == "role"] == ["Admiral Reyes"]

@@ -901,6 +901,9 @@ def _author(tok: Token) -> Token | None:
     if tok.lower_ not in SOURCE_NOUNS:
         return None
     by = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+    if by is None:  # "data released by MOTIE in August", "figures compiled by the ministry"
+        made = next((c for c in tok.rights if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+        by = next((c for c in made.children if c.dep_ == "agent"), None) if made is not None else None
     obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     return obj if obj is not None and _named(obj) else None
 
@@ -1111,7 +1114,10 @@ def sources(sent: Span) -> list[Unit]:
             continue
         if t.dep_ in SUBJECTS and _is_report(t.head):
             continue  # "A report by the IEA found that ...": the reporting clause is the attribution
-        toks = {x.i for x in t.subtree if x.i <= max(y.i for y in obj.subtree) and not is_aside(x, t)}
+        end = max(y.i for y in obj.subtree)
+        toks = {x.i for x in t.subtree if x.i <= end and not is_aside(x, t)}
+        if obj.i not in toks:  # "data published in October 2018 by the DEA": the participle names the author
+            toks |= set(range(min(toks), end + 1))
         who = name_of(obj)
         if who and len(toks) <= 16:
             out.append(Unit(t, "attribution", toks, speaker=who))
