@@ -667,6 +667,18 @@ def test_data_released_by_an_organisation_are_its_to_speak_for() -> None:
     ]
 
 
+def test_a_thing_ranked_in_a_named_place_is_a_record_inside_a_longer_clause() -> None:
+    claims = extract_claims("Critics blamed the delays on Europe's biggest carmaker, which cut 1,200 jobs.")
+    assert ("record", "Europe's biggest carmaker") in [(c.kind, c.quote) for c in claims]
+    # Not under a negation, not for a judgement, and not twice where the clause states it.
+    for text in (
+        "The delays were not caused by Europe's biggest carmaker, the report said.",
+        "Critics praised Europe's best carmaker for the new plant.",
+        "Nordlink is Europe's biggest ferry line.",
+    ):
+        assert "Europe's" not in [c.quote.split()[0] for c in extract_claims(text) if c.kind == "record"], text
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     claims = extract_claims("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.")
     assert [c.quote for c in claims if c.kind == "role"] == ["Admiral Reyes"]

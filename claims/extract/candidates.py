@@ -1124,6 +1124,34 @@ def sources(sent: Span) -> list[Unit]:
     return out
 
 
+#: Superlatives that judge rather than rank ("Donald Trump's best efforts").
+_JUDGING = wordset("best worst greatest finest")
+
+
+def rankings(sent: Span) -> list[Unit]:
+    """A named thing ranked within a named place or group, inside a longer clause: "massive outages by |
+    the country's largest utility|" (a claim of its own; as a subject it is cut off by ``_split_subject``,
+    as the complement of "is" the clause states it already). Never under a negation; a description, it takes
+    no hedge from the clause around it ("would be the latest in a series of outages by the country's largest
+    utility"), as an apposition does not."""
+    out: list[Unit] = []
+    for t in sent:
+        if t.pos_ != "NOUN" or t.dep_ in (*SUBJECTS, "attr", "appos"):
+            continue
+        sup = next((c for c in t.children if c.dep_ == "amod" and c.tag_ == "JJS"), None)
+        if sup is None or sup.lower_ in _JUDGING:
+            continue
+        if not any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in t.children):
+            continue
+        below, up, negated = t, t.head, False
+        while not negated and below.head != below:
+            negated = negates(up, below)
+            below, up = up, up.head
+        if not negated:
+            out.append(Unit(t, "phrase", {x.i for x in t.subtree if x.i <= t.i}))
+    return out
+
+
 def according_to(unit: Unit) -> str | None:
     """The source of an "according to X" unit: X."""
     to = next((c for c in unit.root.children if c.lower_ == "to"), None)

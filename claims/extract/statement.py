@@ -30,6 +30,7 @@ from claims.extract.candidates import (
     is_negated,
     lemma_in,
     name_of,
+    rankings,
     roles,
     sources,
     speaker_of,
@@ -218,6 +219,15 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
         a, b = _edges(doc, src.tokens)
         if text[a:b] not in taken and not any(text[a:b] in span for span in attributed):
             out.append(_claim(s0, doc, a, b, "attribution", {}, prob, src.speaker, text[a:b]))
+    for rank in rankings(sent):
+        if rank.root.i in owner and owner[rank.root.i].root == rank.root:
+            continue  # a unit of its own already ("the world's largest airliner" set off by commas)
+        a, b = _edges(doc, rank.tokens)
+        host = owner.get(rank.root.i)
+        sup = next(c.text for c in rank.root.children if c.dep_ == "amod" and c.tag_ == "JJS")
+        out.append(
+            _claim(s0, doc, a, b, "record", {"expression": sup}, prob, host.speaker if host else None, text[a:b])
+        )
     for u in us:
         toks = sorted(doc[i] for i in u.tokens)
         if u.role == "attribution":
