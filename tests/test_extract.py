@@ -756,6 +756,9 @@ def test_a_long_clause_states_its_core_and_its_long_phrases_apart() -> None:
     qs = quotes(text)
     assert "Mara Ortiz left the track in the second lap with a broken wheel" in qs, qs
     assert any(q.startswith("after rookie driver Ivo Lund hit her car") for q in qs), qs
+    # A circumstance with no figure, date, record or named actor of its own is no claim alone.
+    qs = quotes("The ferry line closed its Riverside depot in March because the lease had run out.")
+    assert qs == ["The ferry line closed its Riverside depot in March"], qs
     # Never in a negated clause, and a reporting verb keeps its content.
     negated = (
         "No driver of the 22 cars in the field left the track in the second lap after the crash at the first corner."

@@ -336,6 +336,15 @@ def _fact(
     if kind is None:
         if _says(root) or not _is_event(u, subj, speech=speech or in_speech):
             return None
+        if (
+            root.dep_ == "advcl"
+            and any(c.dep_ == "mark" for c in root.children)
+            and not (subj is not None and any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" for t in subj.subtree))
+        ):
+            # "because time had run out", "after the laws were enacted": the circumstance of the main fact, with
+            # no figure, date, record or named actor of its own, is no claim alone ("after rookie driver Ivo
+            # Lund hit her car" is)
+            return None
         # (not "which it said crashed in Logar": a relative pronoun asks nothing)
         asked = [t for t in toks if t.dep_ == "ccomp" and t.left_edge.lower_ in _WH and t.head.dep_ != "relcl"]
         if any(lemma_in(t.head, REPORT_LEMMAS) or lemma_in(t.head, _ASK) for t in asked):
