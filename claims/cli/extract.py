@@ -27,6 +27,9 @@ def extract(
     Claims come from spaCy's parse of each sentence (en_core_web_sm 3.8): a clause with its
     figure, date or record, a person's role, an attribution; JSON Lines give each claim's
     quote, offsets, kind, values (negated and hedged facts are marked), speaker and score.
+
+    A text of 3,000 sentences or more is parsed in worker processes, one per core
+    (CLAIMS_PARSE_PROCESSES sets how many; 1 parses in this process).
     """
     from claims.extract import extract_claims, is_english
     from claims.sources import load_article
