@@ -679,6 +679,14 @@ def test_a_thing_ranked_in_a_named_place_is_a_record_inside_a_longer_clause() ->
         assert "Europe's" not in [c.quote.split()[0] for c in extract_claims(text) if c.kind == "record"], text
 
 
+def test_a_range_or_a_baseline_after_a_change_stays_with_it() -> None:
+    assert quotes("Ridership rose by 12 percent, from 1.2 million to 1.34 million, after the fares were cut.") == [
+        "Ridership rose by 12 percent, from 1.2 million to 1.34 million"
+    ]
+    c = one("Sales fell 3%, from a year earlier, the company said.", "3%")
+    assert c.quote == "Sales fell 3%, from a year earlier" and c.speaker == "the company"
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     claims = extract_claims("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.")
     assert [c.quote for c in claims if c.kind == "role"] == ["Admiral Reyes"]

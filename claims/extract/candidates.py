@@ -512,6 +512,10 @@ def splits(child: Token, head: Token) -> str | None:
     if _dashed_record(child):
         return "phrase"
     if dep in _PHRASE_DEPS and comma_before(child) and child.i > head.i:
+        if child.lower_ == "from" and dep == "prep" and _is_verbal(head):
+            # "rose by 37 percent, from 0.90 percent to 1.23 percent", "fell 3%, from a year earlier": the range
+            # or the baseline completes the change; alone it states nothing
+            return None
         if child.lower_ in ("including", "excluding", "except"):
             return None  # "a fleet of 270 aircraft, including 12 freight": the part belongs to its whole
         sub = list(child.subtree)
