@@ -1138,13 +1138,19 @@ def rankings(sent: Span) -> list[Unit]:
     as the complement of "is" the clause states it already). Never under a negation; a description, it takes
     no hedge from the clause around it ("would be the latest in a series of outages by the country's largest
     utility"), as an apposition does not."""
+    from spacy.attrs import TAG
+
+    doc = sent.doc
+    jjs = doc.vocab.strings["JJS"]
     out: list[Unit] = []
-    for t in sent:
-        if t.pos_ != "NOUN" or t.dep_ in (*SUBJECTS, "attr", "appos"):
+    # From the superlatives (few), not from every token: no Token is built for a sentence without one.
+    for i in [i for i, tag in enumerate(doc.to_array([TAG])[sent.start : sent.end].tolist(), sent.start) if tag == jjs]:
+        sup = doc[i]
+        t = sup.head
+        if sup.dep_ != "amod" or sup.lower_ in _JUDGING or t.pos_ != "NOUN" or t.dep_ in (*SUBJECTS, "attr", "appos"):
             continue
-        sup = next((c for c in t.children if c.dep_ == "amod" and c.tag_ == "JJS"), None)
-        if sup is None or sup.lower_ in _JUDGING:
-            continue
+        if sup != next((c for c in t.children if c.dep_ == "amod" and c.tag_ == "JJS"), None):
+            continue  # (one claim a noun: its first superlative)
         if not any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in t.children):
             continue
         below, up, negated = t, t.head, False
