@@ -574,12 +574,12 @@ def units(sent: Span) -> list[Unit]:
         found += _split_figures(u, sent)
     for u in list(found):
         found += _split_long(u)
+    doc, flags = sent.doc, _flags(sent.doc)
     for u in found:
         # "left 14 people dead and thousands without power" states no negative fact: "without" is never
-        # cut from what it governs, but it does not make the claim a denial.
-        u.negated = any(
-            is_negated(sent.doc[i]) and sent.doc[i].lower_ != "without" and _in_main(sent.doc[i], u) for i in u.tokens
-        )
+        # cut from what it governs, but it does not make the claim a denial. (The flags first: a Token is
+        # built only for a negation.)
+        u.negated = any(flags[i] and doc[i].lower_ != "without" and _in_main(doc[i], u) for i in u.tokens)
         u.hedge = (hedge_of(u.root) if _is_verbal(u.root) else None) or u.hedge
     return found
 
@@ -625,6 +625,16 @@ def _words(tokens: list[Token]) -> int:
     return sum(1 for t in tokens if t.is_alpha or t.like_num)
 
 
+def _word_flags(doc: Doc) -> list[bool]:
+    """Each token's ``is_alpha or like_num`` (what ``_words`` counts), read once a sentence from an array."""
+    words = doc.user_data.get("words")
+    if words is None:
+        from spacy.attrs import IS_ALPHA, LIKE_NUM
+
+        words = doc.user_data["words"] = [bool(a or n) for a, n in doc.to_array([IS_ALPHA, LIKE_NUM]).tolist()]
+    return words  # type: ignore[no-any-return]
+
+
 def _split_long(u: Unit) -> list[Unit]:
     """A long clause states its core (subject, verb, first complement) and, apart, each long phrase after it.
 
@@ -633,9 +643,13 @@ def _split_long(u: Unit) -> list[Unit]:
     is never cut; a phrase with nothing to check becomes no claim, and leaves the core shorter.
     """
     doc = u.root.doc
-    if u.role != "clause" or _words([doc[i] for i in u.tokens]) < LONG_CLAUSE or _is_report(u.root):
+    if u.role != "clause":
+        return []
+    words = _word_flags(doc)
+    if sum(words[i] for i in u.tokens) < LONG_CLAUSE or _is_report(u.root):
         return []  # a reporting verb's content is its claim: "X told reporters at a briefing that ..." stays
-    if any(is_negated(doc[i]) or lemma_in(doc[i], NEG_LEMMAS) for i in u.tokens):
+    flags = _flags(doc)
+    if any(flags[i] for i in u.tokens) or any(lemma_in(doc[i], NEG_LEMMAS) for i in u.tokens):
         return []
     hedge = hedge_of(u.root) if _is_verbal(u.root) else None
     out: list[Unit] = []

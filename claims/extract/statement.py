@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from claims.extract import dates, score
@@ -191,9 +192,9 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
             u.speaker = host.speaker
         elif u.root.dep_ == "conj" and u.verb is None and host is not None and host is not u and host.verb is not None:
             u.speaker, u.verb = host.speaker, host.verb  # "says that X and that Y": Y is reported too
-    in_speech = _mostly_quoted(list(sent), quoted)
+    in_speech = _mostly_quoted(doc, range(sent.start, sent.end), quoted)
     for u in us:
-        u.speech = _mostly_quoted([doc[i] for i in u.tokens], quoted)
+        u.speech = _mostly_quoted(doc, u.tokens, quoted)
     reporting = {u.verb.i for u in us if u.verb is not None}
     role_tokens = set().union(*(r.tokens for r in people)) if people else set()
     out: list[Claim] = []
@@ -229,7 +230,7 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
             _claim(s0, doc, a, b, "record", {"expression": sup}, prob, host.speaker if host else None, text[a:b])
         )
     for u in us:
-        toks = sorted(doc[i] for i in u.tokens)
+        toks = [doc[i] for i in sorted(u.tokens)]
         if u.role == "attribution":
             if u.speaker:
                 a, b = _edges(doc, u.tokens)
@@ -270,11 +271,17 @@ def _as_reported(u: Unit) -> bool:
     return mark == "as" or mark is None and root.dep_ == "parataxis"
 
 
-def _mostly_quoted(tokens: list[Token], quoted: list[bool]) -> bool:
-    """Whether most of the words among ``tokens`` stand inside quotation marks."""
-    base = tokens[0].doc[0].idx if tokens else 0
-    words = [t for t in tokens if not t.is_punct]
-    inside = sum(quoted[t.idx - base] for t in words if t.idx - base < len(quoted))
+def _mostly_quoted(doc: Doc, ids: Iterable[int], quoted: list[bool]) -> bool:
+    """Whether most of the words among the tokens ``ids`` of ``doc`` stand inside quotation marks
+    (read from an array of offsets and punctuation flags: no ``Token`` built)."""
+    rows = doc.user_data.get("idx_punct")
+    if rows is None:
+        from spacy.attrs import IDX, IS_PUNCT
+
+        rows = doc.user_data["idx_punct"] = doc.to_array([IDX, IS_PUNCT]).tolist()
+    base = rows[0][0] if rows else 0
+    words = [rows[i][0] - base for i in ids if not rows[i][1]]
+    inside = sum(quoted[x] for x in words if x < len(quoted))
     return inside * 2 > len(words)
 
 
