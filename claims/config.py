@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -71,34 +72,40 @@ def day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
 
 def _env_int(name: str, default: int) -> int:
     """A whole number of 1 or more from the environment; the default when unset; :class:`ConfigError` when malformed."""
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = int(raw.replace("_", ""))
-    except ValueError:
-        value = 0
-    if value < 1:
-        from claims.errors import ConfigError
-
-        raise ConfigError(f"{name} must be a whole number of 1 or more, not {raw!r}")
-    return value
+    return _env_number(
+        name, default, lambda raw: int(raw.replace("_", "")), lambda v: v >= 1, "a whole number of 1 or more"
+    )
 
 
 def _env_seconds(name: str, default: float, *, zero: bool = False) -> float:
     """A number of seconds from the environment (more than 0, or 0 too with ``zero``); the default when unset;
     :class:`ConfigError` when malformed."""
+    return _env_number(
+        name,
+        default,
+        float,
+        lambda v: 0 <= v < float("inf") and (v > 0 or zero),  # (NaN fails the first test)
+        f"a number of seconds{', 0 or more' if zero else ' above 0'}",
+    )
+
+
+_Number = TypeVar("_Number", int, float)
+
+
+def _env_number(
+    name: str, default: _Number, read: Callable[[str], _Number], ok: Callable[[_Number], bool], what: str
+) -> _Number:
     raw = os.environ.get(name, "").strip()
     if not raw:
         return default
     try:
-        value = float(raw)
+        value = read(raw)
     except ValueError:
-        value = -1.0
-    if not (0 <= value < float("inf")) or (value == 0 and not zero):  # (NaN fails the first test)
+        value = None
+    if value is None or not ok(value):
         from claims.errors import ConfigError
 
-        raise ConfigError(f"{name} must be a number of seconds{', 0 or more' if zero else ' above 0'}, not {raw!r}")
+        raise ConfigError(f"{name} must be {what}, not {raw!r}")
     return value
 
 

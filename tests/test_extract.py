@@ -22,8 +22,9 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "eval" / "dev" / "putin-kim-summit.txt"
 
 
-def quotes(text: str, **kw: object) -> list[str]:
-    return [c.quote for c in extract_claims(text, **kw)]  # type: ignore[arg-type]
+def quotes(text: str, *, kind: str | None = None, **kw: object) -> list[str]:
+    """The quotes of the claims of ``text`` (of one ``kind`` only, if given)."""
+    return [c.quote for c in extract_claims(text, **kw) if kind is None or c.kind == kind]  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="module")
@@ -605,20 +606,12 @@ def test_titles_and_organisation_heads_are_roles() -> None:
 
 
 def test_a_title_before_a_name_and_an_apposition_after_it_are_two_roles() -> None:
-    roles = [
-        c.quote
-        for c in extract_claims(
-            "Senior researcher Dr. Amal Rahim, head of oceanography at Coastal University, led the survey."
-        )
-        if c.kind == "role"
-    ]
+    roles = quotes(
+        "Senior researcher Dr. Amal Rahim, head of oceanography at Coastal University, led the survey.", kind="role"
+    )
     assert roles == ["Senior researcher Dr. Amal Rahim", "Amal Rahim, head of oceanography at Coastal University"]
     # A rank or an honorific alone stays with the name and its apposition.
-    roles = [
-        c.quote
-        for c in extract_claims("Gen. Tomas Berg, chief of the defence staff, visited the base.")
-        if c.kind == "role"
-    ]
+    roles = quotes("Gen. Tomas Berg, chief of the defence staff, visited the base.", kind="role")
     assert roles == ["Gen. Tomas Berg, chief of the defence staff"]
 
 
@@ -688,8 +681,9 @@ def test_a_range_or_a_baseline_after_a_change_stays_with_it() -> None:
 
 
 def test_a_courtesy_title_is_no_role() -> None:
-    claims = extract_claims("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.")
-    assert [c.quote for c in claims if c.kind == "role"] == ["Admiral Reyes"]
+    assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
+        "Admiral Reyes"
+    ]
     role = next(
         c
         for c in extract_claims("Lead author Dr. Amal Rahim, a geologist at Coastal University, spoke.")
@@ -699,13 +693,9 @@ def test_a_courtesy_title_is_no_role() -> None:
 
 
 def test_titles_joined_before_one_organisation_are_one_role() -> None:
-    roles = [
-        c.quote
-        for c in extract_claims(
-            "Tomas Berg, president and chief executive of Nordlink, said the line would open in May."
-        )
-        if c.kind == "role"
-    ]
+    roles = quotes(
+        "Tomas Berg, president and chief executive of Nordlink, said the line would open in May.", kind="role"
+    )
     assert roles == ["Tomas Berg, president and chief executive of Nordlink"]
 
 

@@ -16,23 +16,17 @@ def docs() -> list:  # type: ignore[type-arg]
 
 def _negated(tok) -> bool:  # type: ignore[no-untyped-def]
     """A token's negation as the rules first read it, a ``Token`` and its children at a time (the reference)."""
-    from claims.extract.candidates import EMPHATIC, NEG_WORDS
+    from claims.extract.candidates import NEG_WORDS, asserts
 
-    if tok.lower_ == "not" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in EMPHATIC:
+    if asserts(tok):
         return False  # "not only": no negation, and nothing it negates
     if tok.lower_ in NEG_WORDS:
         return True
     return any(
         (c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") or (c.dep_ == "preconj" and c.lower_ == "neither"))
-        and not _negated_not_only(c)
+        and not asserts(c)
         for c in tok.children
     )
-
-
-def _negated_not_only(tok) -> bool:  # type: ignore[no-untyped-def]
-    from claims.extract.candidates import EMPHATIC
-
-    return tok.lower_ == "not" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in EMPHATIC
 
 
 def test_negation_flags_are_each_tokens_own() -> None:

@@ -177,6 +177,12 @@ def _flags(doc: Doc) -> list[bool]:
     return flags  # type: ignore[no-any-return]
 
 
+def asserts(tok: Token) -> bool:
+    """A "not" that denies nothing: "Not only has X happened", "not just a fare rise" (``EMPHATIC``
+    follows). ``_negation_flags`` reads the same from its arrays."""
+    return tok.lower_ == "not" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in EMPHATIC
+
+
 def _negation_flags(doc: Doc) -> list[bool]:
     """Each token's negation: a word of ``NEG_WORDS``, or a head with a "neg", a "no" or a "neither" (from one
     array of the words, relations and heads, no ``Token``s; ``tests/test_fast_paths.py`` keeps the per-token form)."""
@@ -264,30 +270,34 @@ def outside_scope(clause: Token) -> bool:
     return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCESSIONS for c in clause.children)
 
 
+_DASHES = ("\u2014", "\u2013", "--")
+
+
 def _dashed_record(tok: Token) -> bool:
     """A ranked noun set after a dash, which comments on the whole clause before it: "— the first time
     that's happened since 1905", "— the longest dry spell on record"."""
     if tok.dep_ not in ("appos", "npadvmod") or tok.i < tok.head.i or tok.pos_ != "NOUN":
         return False
     first = tok.left_edge
-    if not (first.i > 0 and first.nbor(-1).text in ("\u2014", "\u2013", "--")):
+    if not (first.i > 0 and first.nbor(-1).text in _DASHES):
         return False
     return _ranked(tok)
 
 
 def _ranked(noun: Token) -> bool:
     """A noun ranked by what comes before it: "the first time", "the longest dry spell", "the only plant"."""
-    return any(
-        t.tag_ in ("JJS", "RBS") or t.ent_type_ == "ORDINAL" or t.lower_ in ("only", "last")
-        for t in noun.subtree
-        if t.i < noun.i
-    )
+    return any(_ranking(t) for t in noun.subtree if t.i < noun.i)
+
+
+def _ranking(t: Token) -> bool:
+    """A word that ranks: a superlative, an ordinal, "only", "last"."""
+    return t.tag_ in ("JJS", "RBS") or t.ent_type_ == "ORDINAL" or t.lower_ in ("only", "last")
 
 
 _CONCESSIONS = wordset("though although whereas")
 
 
-_BREAKS = frozenset({":", ";", "\u2014", "\u2013", "--"})
+_BREAKS = frozenset({":", ";", *_DASHES})
 
 
 @_per_token
@@ -420,7 +430,7 @@ def _ranks(head: Token, clause: Token) -> bool:
     """ "became the first player from outside Europe | to win the Open": the infinitive says what the
     record is of, so it stays with it."""
     return any(
-        t.ent_type_ == "ORDINAL" or t.tag_ in ("JJS", "RBS") or t.lower_ in ("only", "last")
+        _ranking(t)
         for c in head.children
         if c.dep_ in ("attr", "dobj", "nsubj", "oprd") and c.i < clause.i
         for t in c.subtree
@@ -493,7 +503,7 @@ def splits(child: Token, head: Token) -> str | None:
             return "phrase"  # "11.1 assists per game, nearly four more than his career average": a comparison
         # After a colon or a dash, figures break down what came before ("five sales this week: two to
         # Biman Bangladesh Airlines and three to the Ghanaian government"; "in recent years\u201426 cases").
-        opened = first.i > 0 and first.nbor(-1).text in (":", "\u2014", "\u2013", "--")
+        opened = first.i > 0 and first.nbor(-1).text in (":", *_DASHES)
         return "phrase" if opened and child.i > head.i and _has_figure(list(child.subtree)) else None
     if dep in ("relcl", "acl", "advcl") and child.i > head.i:
         # A figure in a clause deep inside a long one is a fact of its own ("... crashes that killed 346 people").
@@ -832,9 +842,7 @@ def _split_subject(u: Unit, args: list[tuple[Token, list[Token]]]) -> list[Unit]
     aside = sum(1 for t in doc[sub[-1].i + 1 : u.root.i] if t.i not in u.tokens and not t.is_punct) >= 2
     # A superlative subject with the place or group it ranks in ("The state's largest utility | decreased
     # the number of people ... to about 660,000"): a fact of its own, however short.
-    ranked = any(t.tag_ == "JJS" and t.dep_ == "amod" and t.head == c for t in sub) and any(
-        x.dep_ == "poss" and x.pos_ in ("NOUN", "PROPN") for x in c.children
-    )  # ("Most health-care costs", "The best thing to do" rank nothing)
+    ranked = _superlative_in_place(c) is not None  # ("Most health-care costs", "The best thing to do" rank nothing)
     if len(words) < (3 if aside or ranked else 8) or len([t for t in rest if not t.is_punct]) < 3 or not _facts(rest):
         return []
     if c.pos_ == "PRON":  # "She and more than 40 fellow teachers": the figure's own conjunct
@@ -1146,33 +1154,36 @@ def sources(sent: Span) -> list[Unit]:
 _JUDGING = wordset("best worst greatest finest")
 
 
-def rankings(sent: Span) -> list[Unit]:
+def _superlative_in_place(noun: Token) -> Token | None:
+    """The (first) superlative of a noun named with the place or group it ranks in: "largest" of "the
+    state's largest utility"; None for "Most health-care costs", "the largest"."""
+    sup = next((c for c in noun.children if c.dep_ == "amod" and c.tag_ == "JJS"), None)
+    if sup is None or not any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in noun.children):
+        return None
+    return sup
+
+
+def rankings(sent: Span) -> list[tuple[Unit, Token]]:
     """A named thing ranked within a named place or group, inside a longer clause: "massive outages by |
     the country's largest utility|" (a claim of its own; as a subject it is cut off by ``_split_subject``,
     as the complement of "is" the clause states it already). Never under a negation; a description, it takes
     no hedge from the clause around it ("would be the latest in a series of outages by the country's largest
-    utility"), as an apposition does not."""
+    utility"), as an apposition does not. Each with its superlative."""
     from spacy.attrs import TAG
 
     doc = sent.doc
     jjs = doc.vocab.strings["JJS"]
-    out: list[Unit] = []
+    out: list[tuple[Unit, Token]] = []
     # From the superlatives (few), not from every token: no Token is built for a sentence without one.
     for i in [i for i, tag in enumerate(doc.to_array([TAG])[sent.start : sent.end].tolist(), sent.start) if tag == jjs]:
         sup = doc[i]
         t = sup.head
         if sup.dep_ != "amod" or sup.lower_ in _JUDGING or t.pos_ != "NOUN" or t.dep_ in (*SUBJECTS, "attr", "appos"):
             continue
-        if sup != next((c for c in t.children if c.dep_ == "amod" and c.tag_ == "JJS"), None):
+        if sup != _superlative_in_place(t):
             continue  # (one claim a noun: its first superlative)
-        if not any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in t.children):
-            continue
-        below, up, negated = t, t.head, False
-        while not negated and below.head != below:
-            negated = negates(up, below)
-            below, up = up, up.head
-        if not negated:
-            out.append(Unit(t, "phrase", {x.i for x in t.subtree if x.i <= t.i}))
+        if t.head == t or not _governed(t, sent.root)[0]:
+            out.append((Unit(t, "phrase", {x.i for x in t.subtree if x.i <= t.i}), sup))
     return out
 
 

@@ -33,6 +33,7 @@ the GIL (see ``pyproject.toml``).
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import struct
@@ -222,19 +223,29 @@ def _parse_in_workers(sentences: list[str], processes: int) -> Iterator[Doc]:
 
 
 def _send(worker: Any, piece: list[str]) -> None:
-    import json
-
-    data = json.dumps([_plain(s) for s in piece]).encode("utf-8")
-    worker.stdin.write(_LENGTH.pack(len(data)) + data)
-    worker.stdin.flush()
+    _write_frame(worker.stdin, json.dumps([_plain(s) for s in piece]).encode("utf-8"))
 
 
 def _receive(worker: Any) -> bytes:
-    head = worker.stdout.read(_LENGTH.size)
-    if len(head) < _LENGTH.size:
+    data = _read_frame(worker.stdout)
+    if data is None:
         raise EOFError("no answer")
+    return data
+
+
+def _write_frame(stream: Any, data: bytes) -> None:
+    """One message on a pipe: its length (4 bytes, big-endian), then its bytes."""
+    stream.write(_LENGTH.pack(len(data)) + data)
+    stream.flush()
+
+
+def _read_frame(stream: Any) -> bytes | None:
+    """The next message ``_write_frame`` put on a pipe; None when the pipe ends between messages."""
+    head = stream.read(_LENGTH.size)
+    if len(head) < _LENGTH.size:
+        return None
     (size,) = _LENGTH.unpack(head)
-    data = worker.stdout.read(size)
+    data = stream.read(size)
     if len(data) < size:
         raise EOFError("a short answer")
     return bytes(data)
@@ -242,7 +253,6 @@ def _receive(worker: Any) -> bytes:
 
 def serve() -> None:
     """A parse worker: length-prefixed JSON lists of sentences in on stdin, a ``DocBin`` of each out on stdout."""
-    import json
     import sys
 
     from spacy.tokens import DocBin
@@ -253,14 +263,11 @@ def serve() -> None:
     sys.stdout = sys.stderr
     source = sys.stdin.buffer
     model = nlp()
-    while len(head := source.read(_LENGTH.size)) == _LENGTH.size:
-        texts = json.loads(source.read(_LENGTH.unpack(head)[0]))
+    while (message := _read_frame(source)) is not None:
         out = DocBin(store_user_data=False)
-        for doc in model.pipe(texts, batch_size=BATCH):
+        for doc in model.pipe(json.loads(message), batch_size=BATCH):
             out.add(doc)
-        data = out.to_bytes()
-        sink.write(_LENGTH.pack(len(data)) + data)
-        sink.flush()
+        _write_frame(sink, out.to_bytes())
 
 
 def use_numpy_blas(model: Language) -> bool:

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from claims.extract import dates, score
 from claims.extract.candidates import (
-    EMPHATIC,
     FIGURE_ENTS,
     FIGURE_WORDS,
     OPINION_LEMMAS,
@@ -24,6 +23,7 @@ from claims.extract.candidates import (
     Unit,
     according_to,
     after_break,
+    asserts,
     comma_before,
     entity_at,
     is_aside,
@@ -220,14 +220,13 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
         a, b = _edges(doc, src.tokens)
         if text[a:b] not in taken and not any(text[a:b] in span for span in attributed):
             out.append(_claim(s0, doc, a, b, "attribution", {}, prob, src.speaker, text[a:b]))
-    for rank in rankings(sent):
-        if rank.root.i in owner and owner[rank.root.i].root == rank.root:
+    for rank, sup in rankings(sent):
+        host = owner.get(rank.root.i)
+        if host is not None and host.root == rank.root:
             continue  # a unit of its own already ("the world's largest airliner" set off by commas)
         a, b = _edges(doc, rank.tokens)
-        host = owner.get(rank.root.i)
-        sup = next(c.text for c in rank.root.children if c.dep_ == "amod" and c.tag_ == "JJS")
         out.append(
-            _claim(s0, doc, a, b, "record", {"expression": sup}, prob, host.speaker if host else None, text[a:b])
+            _claim(s0, doc, a, b, "record", {"expression": sup.text}, prob, host.speaker if host else None, text[a:b])
         )
     for u in us:
         toks = [doc[i] for i in sorted(u.tokens)]
@@ -672,9 +671,7 @@ def _edges(doc: Doc, tokens: set[int]) -> tuple[int, int]:
 
 def _kept_lead(tok: Token) -> bool:
     """A first word a quote keeps though the parser calls it a conjunction's: "Neither", "Not" of "Not only"."""
-    return tok.lower_ == "neither" or (
-        tok.lower_ == "not" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in EMPHATIC
-    )
+    return tok.lower_ == "neither" or asserts(tok)
 
 
 def _trim_span(span: Span) -> tuple[int, int]:
@@ -922,7 +919,8 @@ def _tidy(text: str) -> str:
 
 
 _ASIDE_MARKS = frozenset({",", ";", "\u2013", "\u2014", "--"})
-_HONORIFIC = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?(?=\s|,|$)|\s+(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?$")
+_HONORIFICS = "Dr|Mr|Mrs|Ms|Prof|Sir|Dame"
+_HONORIFIC = re.compile(rf"^(?:{_HONORIFICS})\.?(?=\s|,|$)|\s+(?:{_HONORIFICS})\.?$")
 _HOLES = re.compile(r"(?:\s*,){2,}")
 _LOOSE = re.compile(r"\s+([,.;:])")
 
