@@ -680,6 +680,20 @@ def test_a_range_or_a_baseline_after_a_change_stays_with_it() -> None:
     assert c.quote == "Sales fell 3%, from a year earlier" and c.speaker == "the company"
 
 
+def test_a_title_with_its_of_phrase_before_a_name_is_one_role_and_the_name_speaks() -> None:
+    """ "Director of Public Prosecutions Max Hill": the parser hangs the name inside the "of" phrase; the role is
+    the whole title (never "Public Prosecutions Max Hill"), and the person, not the title, is the speaker."""
+    c = one("Director of Public Prosecutions Max Hill took the decision on Friday.", "Max Hill")
+    assert c.kind == "role" and c.quote == "Director of Public Prosecutions Max Hill" and c.speaker == "Max Hill"
+    claims = extract_claims("Chairman of the Joint Chiefs of Staff Mark Milley said the plan was sound.")
+    assert [(c.kind, c.quote, c.speaker) for c in claims if c.kind == "role"] == [
+        ("role", "Chairman of the Joint Chiefs of Staff Mark Milley", "Mark Milley")
+    ]
+    assert {c.speaker for c in claims} == {"Mark Milley"}
+    # A head of state by the country alone is no news, with "of" as without it.
+    assert not quotes("The president of France Emmanuel Macron arrived on Monday.", kind="role")
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"

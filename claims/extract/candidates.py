@@ -939,10 +939,34 @@ def _named(tok: Token) -> bool:
     return any(t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") for t in tok.subtree if t.i <= tok.i)
 
 
+def _of_title(ent: Span) -> Token | None:
+    """The title a name ends when the parser hung the name inside the title's "of" phrase:
+    "Secretary of State Antony Blinken", "Chairman of the Joint Chiefs of Staff Mark Milley"
+    ("Blinken" the object of "of"). The title is the head noun the "of" phrases climb to; None
+    when the name is not the end of that phrase or something other than words of a name lies between."""
+    tok = ent.root
+    if tok.dep_ == "appos" and tok.head.i < ent.start and ent.doc[ent.start - 1].text != ",":
+        tok = tok.head  # "Chairman of the Joint Chiefs of Staff Mark Milley": the name hung on the title, no comma
+    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head.head
+        if tok.lower_ in TITLES:
+            break
+    if tok.i == ent.root.i or tok.lower_ not in TITLES or tok.right_edge.i != ent.end - 1:
+        return None
+    between = ent.doc[tok.i + 1 : ent.start]
+    if any(t.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "ADP") or t.ent_type_ == "PERSON" for t in between):
+        return None  # "the director of a film Maria Lind made", "chief of staff, Jane Doe": not one title
+    return tok
+
+
 def name_of(tok: Token) -> str | None:
     """The name a noun phrase headed by ``tok`` refers to: its entity, or the phrase without asides."""
     if tok.pos_ == "PRON" or (tok.lower_ in NOT_SPEAKERS and not tok.text.isupper()):
         return None
+    last = entity_at(tok.right_edge) if tok.lower_ in TITLES else None
+    title = _of_title(last) if last is not None and last.label_ == "PERSON" else None
+    if last is not None and title is not None and title.i == tok.i:
+        return last.text  # "Director of National Intelligence Avril Haines said": Avril Haines speaks
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and tok.ent_iob_ != "O":
         ent = entity_at(tok)
         if ent is not None and ent.label_ == "PERSON":
@@ -1021,6 +1045,12 @@ def roles(sent: Span) -> list[Unit]:
                 lo += 1
             if ent.start - lo >= 1 and any(not t.is_stop for t in sent.doc[lo : ent.start]):
                 toks |= set(range(lo, ent.start))
+        title_of = _of_title(ent)
+        if title_of is not None:  # "Director of Public Prosecutions Max Hill": the whole title, "of" phrase and all
+            lo = title_of.left_edge.i
+            while doc[lo].dep_ in ("det", "poss", "punct") and lo < title_of.i:
+                lo += 1
+            toks |= set(range(lo, ent.start))
         lo = min(toks)
         if lo < ent.start and doc[lo].lower_ in TITLES and lo - 1 >= sent.start and doc[lo - 1].ent_type_ == "ORG":
             # "CPUC President Marybel Batjer": the organisation just before the title is whose title it
@@ -1075,7 +1105,9 @@ def roles(sent: Span) -> list[Unit]:
         text = sent.doc[min(toks) : max(toks) + 1].text
         title = {sent.doc[i].lower_ for i in toks if i < ent.start}
         qualifiers = [sent.doc[i] for i in toks if i < ent.start and sent.doc[i].lower_ not in HEADS_OF_STATE]
-        if title & HEADS_OF_STATE and all(t.ent_type_ in ("GPE", "NORP") or t.is_punct for t in qualifiers):
+        if title & HEADS_OF_STATE and all(
+            t.ent_type_ in ("GPE", "NORP") or t.is_punct or t.pos_ in ("ADP", "DET") for t in qualifiers
+        ):
             continue  # "Russian President Vladimir Putin": no news to check in who leads a country ("Emirates President" stays)
         if all(doc[i].lower_ in HONORIFICS for i in toks if i < ent.start) and not any(i >= ent.end for i in toks):
             continue  # "Mr. Greenspan": a name with its courtesy title states no role
