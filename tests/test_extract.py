@@ -694,6 +694,19 @@ def test_a_title_with_its_of_phrase_before_a_name_is_one_role_and_the_name_speak
     assert not quotes("The president of France Emmanuel Macron arrived on Monday.", kind="role")
 
 
+def test_a_hyphenated_word_never_cuts_a_quote_and_a_forecast_object_is_no_record_of_its_own() -> None:
+    """With a figure split off mid-clause the quote is the run around the verb: a hyphen inside a word
+    ("third-largest") does not end that run before the head noun, and the thing a forecast would create
+    is not stated as a record without its "would"."""
+    claims = extract_claims(
+        "The merger, valued at about $68 billion, would create the world's third-largest games company."
+    )
+    assert [(c.kind, c.quote, c.values.get("hedge")) for c in claims] == [
+        ("quantity", "valued at about $68 billion", None),
+        ("record", "would create the world's third-largest games company", "would"),
+    ]
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"

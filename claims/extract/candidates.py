@@ -1214,6 +1214,8 @@ def rankings(sent: Span) -> list[tuple[Unit, Token]]:
             continue
         if sup != _superlative_in_place(t):
             continue  # (one claim a noun: its first superlative)
+        if t.dep_ == "dobj" and hedge_of(t.head) is not None:
+            continue  # "would create the world's third-largest games company": the forecast's object, not there yet
         if t.head == t or not _governed(t, sent.root)[0]:
             out.append((Unit(t, "phrase", {x.i for x in t.subtree if x.i <= t.i}), sup))
     return out

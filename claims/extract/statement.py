@@ -712,13 +712,13 @@ def _quote_span(doc: Doc, u: Unit, toks: list[Token]) -> tuple[int, int]:
         t.i in u.tokens or t.is_punct or any(c.left_edge.i <= t.i <= c.right_edge.i for c in asides) for t in doc[lo:hi]
     )
     if figure_hole or aside:  # a figure split off mid-clause is a claim of its own: keep the run holding the root
-        runs = _runs(ids)
+        runs = _runs(doc, ids, u.tokens)
         home = next((r for r in runs if r[0] <= u.root.i <= r[-1]), None)
         negs = [i for i in ids if is_negated(doc[i])]
         if home and len(home) >= 3 and all(home[0] <= i <= home[-1] for i in negs) and _has_fact(doc, home):
             lo, hi = home[0], home[-1]
     elif gap > len(ids) and ("according" in hole or "reports" in hole):
-        best = max(_runs(ids), key=len)
+        best = max(_runs(doc, ids, u.tokens), key=len)
         negs = [i for i in ids if is_negated(doc[i])]
         if all(best[0] <= i <= best[-1] for i in negs) and len(best) >= 3:
             lo, hi = best[0], best[-1]
@@ -760,10 +760,17 @@ def _unclosed(text: str, mark: str, close: str) -> bool:
     return text.count(mark) > text.count(close)
 
 
-def _runs(ids: list[int]) -> list[list[int]]:
+def _runs(doc: Doc, ids: list[int], own: set[int]) -> list[list[int]]:
+    """The unbroken runs of ``ids``: the unit's ``own`` punctuation inside a word does not break one
+    ("the world's third-largest games company" is one run, its hyphen left out of ``ids``)."""
     runs: list[list[int]] = []
     for i in ids:
-        if runs and i == runs[-1][-1] + 1:
+        gap = range(runs[-1][-1] + 1, i) if runs else range(0)
+        joined = not gap or (
+            not (doc[i].is_space or doc[i].is_punct)
+            and all(j in own and not doc[j - 1].whitespace_ and not doc[j].whitespace_ for j in gap)
+        )
+        if runs and joined:
             runs[-1].append(i)
         else:
             runs.append([i])
