@@ -707,6 +707,18 @@ def test_a_hyphenated_word_never_cuts_a_quote_and_a_forecast_object_is_no_record
     ]
 
 
+def test_a_figure_written_out_with_and_is_one_figure() -> None:
+    """ "three hundred and ninety-five million pounds" is never cut at its "and" into two figures, each a
+    quote that misstates the sum; two figures joined by "and" still are two facts."""
+    assert quotes("The council approved a budget of three hundred and ninety-five million pounds for 2024.") == [
+        "The council approved a budget of three hundred and ninety-five million pounds for 2024"
+    ]
+    assert quotes("The club sold a hundred and twenty tickets on Friday.") == [
+        "The club sold a hundred and twenty tickets on Friday"
+    ]
+    assert len(quotes("The army fired dozens of ballistic missiles and more than 11,000 containers of shells.")) == 2
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"

@@ -743,6 +743,19 @@ def _describes(t: Token) -> bool:
     return kind.pos_ == "NOUN" and kind.lower_.rstrip("s") not in _MEASURES and kind.dep_ in ("compound", "amod")
 
 
+def _one_number(x: Token, d: Token) -> bool:
+    """Whether the conjunct ``d`` of ``x`` is part of one figure written out in words, as the recogniser
+    reads it: "three hundred | and ninety-five million pounds" is one figure, never two facts."""
+    ent = entity_at(x)
+    if ent is not None and ent.label_ in FIGURE_ENTS and ent.start <= d.i < ent.end:
+        return True
+    doc = x.doc  # (or however it reads them: "a hundred and twenty")
+    return x.lower_ in _SCALES and d.pos_ == "NUM" and x.i + 2 == d.left_edge.i and doc[x.i + 1].lower_ == "and"
+
+
+_SCALES = wordset("hundred thousand million billion trillion")
+
+
 def _cut_conjunct(u: Unit, x: Token, d: Token, dsub: list[Token], hedge: str | None) -> Unit:
     """The conjunct ``d`` of ``x`` (with the "and" or comma before it) taken out of ``u`` as a unit of its own."""
     joins = {t.i for t in x.children if t.dep_ in ("cc", "punct") and x.i < t.i < d.i}
@@ -777,6 +790,8 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
     ):
         # "two to Biman Bangladesh Airlines and three to the Ghanaian government": two facts (a list of three is one)
         d = conjs[0]
+        if _one_number(u.root, d):
+            return out
         dsub = [t for t in d.subtree if t.i in u.tokens]
         rest = [u.root.doc[i] for i in u.tokens if i < d.left_edge.i]
         if len(dsub) >= 4 and len(rest) >= 4 and _figures(dsub):
@@ -786,7 +801,12 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
         # The conjunction may sit deeper: "down from the March high of 21.8 percent and the prior average of 15.2 percent"
         for x in [t for t in sub if t.i in u.tokens]:
             for d in x.children:
-                if d.dep_ != "conj" or d.pos_ not in ("NOUN", "PROPN", "NUM") or d.i not in u.tokens:
+                if (
+                    d.dep_ != "conj"
+                    or d.pos_ not in ("NOUN", "PROPN", "NUM")
+                    or d.i not in u.tokens
+                    or _one_number(x, d)
+                ):
                     continue
                 if x is not c and (x.dep_ in ("conj", "appos") or any(e.dep_ == "conj" for e in d.children)):
                     continue  # "four points, 10 assists and five rebounds": a list is one fact
