@@ -322,11 +322,16 @@ def _fact(
     prob: SentenceScore,
 ) -> Claim | None:
     """The claim of a clause or phrase unit, when it states a checkable fact."""
-    kind, values = _kind(toks, ctx)
-    root = u.root
     words = [t for t in toks if not t.is_punct]
     if len(words) < 3 or sum(t.is_alpha for t in words) < 2:
         return None
+    a, b = _quote_span(doc, u, toks)
+    base = doc[0].idx
+    # Kind and values from what the quote shows: a figure of the unit left out of a quote cut around
+    # an aside ("will close by the end of next year" of "..., putting 600 jobs at risk") is not its value.
+    shown = [t for t in toks if a <= t.idx - base < b]
+    kind, values = _kind(shown or toks, ctx)
+    root = u.root
     if u.role == "phrase" and root.lower_ in _EXAMPLES and kind in (None, "date", "time"):
         return None  # "including one last month": an example, no fact of its own
     if kind is None and u.hedge:
@@ -365,7 +370,6 @@ def _fact(
             kind = "event"
     elif (speech or first_person) and kind not in ("quantity", "date", "duration", "time") and not _reported(u):
         return None  # a record or a comparison in someone's own words is an opinion, unless a source reports it as fact
-    a, b = _quote_span(doc, u, toks)
     if b - a < MIN_CHARS:
         return None
     if u.negated:
@@ -476,6 +480,12 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
             if ent is None:
                 continue
             seen.update(range(ent.start, ent.end))
+            inside = [i for i in range(ent.start, ent.end) if i in idx]
+            if len(inside) < len(ent):  # the part the quote holds: "nine days" of "November 3—nine days"
+                ent = doc[inside[0] : inside[-1] + 1]
+                ent.label_ = doc[inside[0]].ent_type_
+                if not any(x.is_alpha or x.like_num for x in ent):
+                    continue
             label = ent.label_
             if label in FIGURE_ENTS and not any(is_figure(x) for x in ent):
                 continue  # "the two leaders", "the three": a set named before, not a count
