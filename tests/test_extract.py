@@ -729,6 +729,16 @@ def test_values_come_from_what_the_quote_shows() -> None:
             assert expression is None or expression in c.quote, (expression, c.quote)
 
 
+def test_a_small_clause_after_find_is_no_reported_clause() -> None:
+    """ "finding him guilty on all 14 counts" reports no clause: never "him guilty on all 14 counts" alone."""
+    assert quotes("The jury deliberated for six hours before finding him guilty on all 14 counts.") == [
+        "The jury deliberated for six hours before finding him guilty on all 14 counts"
+    ]
+    assert quotes("The study found that 964,000 people age 12 and older had used the drug.", kind="attribution") == [
+        "The study found"
+    ]
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"

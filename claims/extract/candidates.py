@@ -415,6 +415,13 @@ def is_content(child: Token, verb: Token) -> bool:
         return False  # "found on the beach—carbon dating showed ...": a sentence of its own, not what was found
     if dep == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
         return False  # "showed it to be 50,000 years old": what was shown holds no clause of its own
+    if (
+        dep == "ccomp"
+        and child.pos_ in ("ADJ", "NOUN", "PROPN")
+        and child.i > verb.i
+        and not any(c.dep_ == "mark" for c in child.children)
+    ):
+        return False  # "finding him guilty on all 14 counts", "found the drug safe": no verb, no clause reported
     if dep in ("ccomp", "parataxis"):
         return True
     if dep == "advcl" and child.i < verb.i:  # '"There is no evidence ...," the commission said'
