@@ -739,6 +739,14 @@ def test_a_small_clause_after_find_is_no_reported_clause() -> None:
     ]
 
 
+def test_an_organisation_reporting_what_it_did_itself_is_an_event() -> None:
+    """ "The agency said it had received a subpoena": "it" is the agency that speaks, so the content is an
+    event it reports (a pronoun subject of no speaker stays no event)."""
+    claims = extract_claims("The agency said in a filing on Monday that it had received a subpoena.")
+    assert [(c.kind, c.quote, c.speaker) for c in claims][-1] == ("event", "it had received a subpoena", "The agency")
+    assert quotes("He said it had been a long night.", kind="event") == []
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"

@@ -441,10 +441,10 @@ def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
             if c.dep_ in ("nsubj", "nsubjpass", "attr", "dobj", "prep", "agent")
             for t in c.subtree
         ]
-        subject = list(subj.subtree) if subj is not None and subj.pos_ != "PRON" else []
-        named = {t.i for t in subject if t.ent_type_ in _NAMED or t.pos_ == "PROPN"}
-        others = [t for t in args if t.i not in {x.i for x in subject}]
-        past = bool(subject) and (
+        subj_toks = list(subj.subtree) if subj is not None and subj.pos_ != "PRON" else []
+        named = {t.i for t in subj_toks if t.ent_type_ in _NAMED or t.pos_ == "PROPN"}
+        others = [t for t in args if t.i not in {x.i for x in subj_toks}]
+        past = bool(subj_toks) and (
             bool(named)
             and any(t.pos_ in ("NOUN", "PROPN") for t in others)
             or any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" for t in others)
@@ -462,6 +462,10 @@ def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
         return u.root.dep_ in ("conj", "dep")
     if subj.lower_ in _RELATIVE and (root.dep_ == "relcl" or root.dep_ == "ccomp" and root.head.dep_ == "relcl"):
         return True  # "the helicopter, which (it said) crashed in Logar province": restated with its antecedent
+    if subj.lower_ == "it" and u.verb is not None and root.dep_ == "ccomp":
+        # "The agency said it had received a subpoena": the organisation that speaks, of itself
+        said_by = subject(u.verb)
+        return said_by is not None and said_by.pos_ in ("NOUN", "PROPN")
     return subj.pos_ != "PRON" or subj.lower_ in ("he", "she", "they") or speech and subj.lower_ == "we"
 
 
