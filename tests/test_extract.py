@@ -747,6 +747,17 @@ def test_an_organisation_reporting_what_it_did_itself_is_an_event() -> None:
     assert quotes("He said it had been a long night.", kind="event") == []
 
 
+def test_a_count_of_people_who_said_something_reports_nothing() -> None:
+    """ "the number who said they had been vaccinated" says who is counted: no claim "they had been
+    vaccinated" spoken by "The number"; people who said something still speak."""
+    claims = extract_claims("The number who said they had been vaccinated in March rose by 12 percent in 2021.")
+    assert [(c.quote, c.speaker) for c in claims] == [
+        ("The number who said they had been vaccinated in March rose by 12 percent in 2021", None)
+    ]
+    c = one("Lawmakers who said the bill would cost $40 million voted against it in May.", "$40 million")
+    assert c.speaker == "Lawmakers"
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"

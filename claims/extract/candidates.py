@@ -454,12 +454,28 @@ def _defines_a_class(clause: Token, head: Token) -> bool:
     )
 
 
+#: Nouns that count the people a relative clause describes: "the number who said ..." speaks for no one.
+COUNTED = wordset("number share proportion percentage percent fraction majority minority rate total")
+
+
+def counts_people(verb: Token) -> bool:
+    """A reporting verb in a restrictive relative clause on a count ("the number who said they had used
+    cannabis", "the share of adults who reported ..."): the clause says who is counted; no one is reported."""
+    if verb.dep_ != "relcl" or comma_before(verb):
+        return False
+    subj = subject(verb)
+    ante = verb.head
+    return subj is not None and subj.lower_ in ("who", "that") and (ante.lower_ in COUNTED or is_figure(ante))
+
+
 def splits(child: Token, head: Token) -> str | None:
     """Whether ``child`` opens a unit of its own under ``head``; the unit's role, or None."""
     dep = child.dep_
     if dep == "prep" and child.lower_ == "according":
         return "attribution"
     if _is_report(head) and is_content(child, head):
+        if counts_people(head):
+            return None  # "the number who said they had used cannabis rose": who they are, not what they said
         return "clause"
     if after_break(child):
         return "clause"
@@ -483,7 +499,7 @@ def splits(child: Token, head: Token) -> str | None:
         own = any(c.dep_ in ("agent", "nsubj") for c in child.children)
         if len(sub) >= 3 and (named or own and any(t.ent_type_ in TIME_ENTS for t in sub)):
             # (a record keeps the clause that says what it is of: "the first time that has happened since 1911")
-            return None if _defines_a_class(child, head) or _ranked(head) else "noun"
+            return None if _defines_a_class(child, head) or _ranked(head) or counts_people(child) else "noun"
     if dep == "advcl":
         mark = next((c.lower_ for c in child.children if c.dep_ == "mark"), None)
         if mark in _KEEP_MARKS:
