@@ -758,6 +758,17 @@ def test_a_count_of_people_who_said_something_reports_nothing() -> None:
     assert c.speaker == "Lawmakers"
 
 
+def test_reports_named_by_their_maker_are_the_maker_s() -> None:
+    """ "according to state media reports": state media speak (the issue's own example); a document named
+    by no one ("a study") stays the source."""
+    claims = extract_claims("The two leaders signed a pact on Monday, according to state media reports.")
+    assert {c.speaker for c in claims} == {"state media"}
+    assert {c.speaker for c in extract_claims("According to Reuters reports, the deal was worth $2 billion.")} == {
+        "Reuters"
+    }
+    assert {c.speaker for c in extract_claims("According to a study, 12 people were hurt.")} == {"a study"}
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"

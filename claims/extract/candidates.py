@@ -962,7 +962,29 @@ def source_name(tok: Token) -> str | None:
     """The name of a source phrase; for a document named with its author ("a report by the IEA",
     "a survey by the Forsa institute"), the author."""
     author = _author(tok)
-    return name_of(author if author is not None else tok)
+    if author is not None:
+        return name_of(author)
+    made_by = _made_by(tok)
+    return made_by if made_by is not None else name_of(tok)
+
+
+_PRESS = wordset("media press police government")
+
+
+def _made_by(tok: Token) -> str | None:
+    """Who made a document named by its maker ("state media reports", "Reuters reports", "police
+    reports"): the maker; None for "a study", "the survey data" (a document named by no one)."""
+    if tok.lower_ not in SOURCE_NOUNS and tok.lower_.removesuffix("s") not in SOURCE_NOUNS:
+        return None
+    mods = [c for c in tok.lefts if c.dep_ in ("compound", "nmod")]
+    if not mods or not any(
+        t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or t.lower_ in _PRESS
+        for m in mods
+        for t in m.subtree
+    ):
+        return None
+    lo = min(m.left_edge.i for m in mods)
+    return tok.doc[lo : tok.i].text
 
 
 def _author(tok: Token) -> Token | None:
