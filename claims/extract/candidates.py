@@ -386,6 +386,7 @@ def _is_verbal(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX")
 
 
+@_per_token
 def comma_before(tok: Token) -> bool:
     """Whether the subtree of ``tok`` is set off by a comma, dash or bracket before it."""
     first = tok.left_edge
@@ -742,8 +743,9 @@ def _records(tokens: list[Token]) -> bool:
 
 
 def _streak(t: Token) -> bool:
-    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
-    return t.ent_type_ == "ORDINAL" and nxt is not None and nxt.lower_ in ("straight", "consecutive", "successive")
+    if t.ent_type_ != "ORDINAL" or t.i + 1 >= len(t.doc):  # (the type first: no neighbour built for most tokens)
+        return False
+    return t.nbor(1).lower_ in ("straight", "consecutive", "successive")
 
 
 def _figures(tokens: list[Token]) -> bool:
@@ -1226,12 +1228,27 @@ _VAGUE = wordset("thing things way time part point problem issue question reason
 SOURCE_NOUNS = wordset("report study survey analysis review poll audit paper statement estimate estimates data figures")
 
 
+def _source_hashes(doc: Doc) -> frozenset[int]:
+    """The string-store hashes of ``SOURCE_NOUNS`` (one set per vocabulary)."""
+    hashes = _SOURCE_HASHES.get(id(doc.vocab))
+    if hashes is None:
+        hashes = _SOURCE_HASHES[id(doc.vocab)] = frozenset(doc.vocab.strings.add(w) for w in SOURCE_NOUNS)
+    return hashes
+
+
+_SOURCE_HASHES: dict[int, frozenset[int]] = {}
+
+
 def sources(sent: Span) -> list[Unit]:
     """A document named with its author: "a recent report by the International Energy Agency",
     "a study from the University of Miami" (an attribution of its own; "data released by MOTIE" is a
     noun unit already)."""
+    from spacy.attrs import LOWER
+
     out: list[Unit] = []
-    for t in sent:
+    doc = sent.doc
+    lowers = doc.to_array([LOWER])[sent.start : sent.end].tolist()  # a Token only for a document noun
+    for t in [doc[i] for i, low in enumerate(lowers, sent.start) if low in _source_hashes(doc)]:
         obj = _author(t) if t.pos_ == "NOUN" else None
         if obj is None:
             continue

@@ -229,7 +229,6 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
             _claim(s0, doc, a, b, "record", {"expression": sup.text}, prob, host.speaker if host else None, text[a:b])
         )
     for u in us:
-        toks = [doc[i] for i in sorted(u.tokens)]
         if u.role == "attribution":
             if u.speaker:
                 a, b = _edges(doc, u.tokens)
@@ -248,6 +247,7 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
             continue
         if u.role == "phrase" and u.root.dep_ == "appos" and u.root.head.ent_type_ == "PERSON":
             continue  # a person's role: taken above
+        toks = [doc[i] for i in sorted(u.tokens)]
         claim = _fact(ctx, s0, doc, u, toks, quoted, in_speech, prob)
         if claim is not None and claim.kind in ("event", "quote") and reporting & u.tokens:
             continue  # "prompted some users to argue": the content went to a claim of its own, a fragment stays
@@ -714,8 +714,9 @@ def _quote_span(doc: Doc, u: Unit, toks: list[Token]) -> tuple[int, int]:
         ids = sorted(set(ids) | set(range(u.lead, lo)))
         lo = ids[0]
     gap = (hi - lo + 1) - len(ids)
-    hole = {t.lower_ for t in doc[lo:hi] if t.i not in u.tokens}
-    figure_hole = any(t.i not in u.tokens and is_figure(t) for t in doc[lo:hi])
+    outside = [i for i in range(lo, hi) if i not in u.tokens]  # (indices first: a Token only for a hole)
+    hole = {doc[i].lower_ for i in outside}
+    figure_hole = any(is_figure(doc[i]) for i in outside)
     # An aside between the subject and the verb ("The campaign, which includes TV ads, cost the state
     # $449,000"): the quote is the predicate that holds the fact; the restatement keeps the subject.
     subj = _subject_of(u.root) if gap > 0 else None
