@@ -769,6 +769,19 @@ def test_reports_named_by_their_maker_are_the_maker_s() -> None:
     assert {c.speaker for c in extract_claims("According to a study, 12 people were hurt.")} == {"a study"}
 
 
+def test_a_second_verb_that_reports_shares_the_first_verb_s_subject() -> None:
+    """ "The company reported a loss and said it would cut 1,200 jobs": the company speaks (the content was
+    given as the article's own claim); and a finite verb the parser hung on an infinitive is a fact of its own."""
+    c = one("The company reported a loss of $3 million and said it would cut 1,200 jobs.", "1,200")
+    assert c.speaker == "The company" and c.values.get("hedge") == "would"
+    c = one("Smith visited the plant on Monday and told reporters that 40 workers had been hired.", "40 workers")
+    assert c.speaker == "Smith"
+    assert quotes("The bridge took nearly a decade to build and is three times the size of the old one.") == [
+        "The bridge took nearly a decade to build",
+        "is three times the size of the old one",
+    ]
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"

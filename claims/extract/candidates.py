@@ -469,6 +469,10 @@ def counts_people(verb: Token) -> bool:
     return subj is not None and subj.lower_ in ("who", "that") and (ante.lower_ in COUNTED or is_figure(ante))
 
 
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def splits(child: Token, head: Token) -> str | None:
     """Whether ``child`` opens a unit of its own under ``head``; the unit's role, or None."""
     dep = child.dep_
@@ -487,7 +491,10 @@ def splits(child: Token, head: Token) -> str | None:
             for t in head.children
             if head.i < t.i < child.i and t.dep_ not in ("cc", "punct", "aux", "neg", "prt", "advmod")
         ]
-        return "clause" if own or between else None
+        # "took nearly a decade to build | and is three times the size": a finite verb hung on an infinitive
+        # is the main verb's conjunct (it cannot share the "to")
+        misplaced = head.tag_ == "VB" and child.tag_ in ("VBZ", "VBD", "VBP") and _to_infinitive(head)
+        return "clause" if own or between or misplaced else None
     if dep == "dep" and _is_verbal(child) and comma_before(child) and child.i > head.i:
         return "clause"  # ", then recommended as ...": a second predicate the parser could not name
     if dep == "relcl" and (comma_before(child) or child.left_edge.lower_ == "which"):
@@ -905,6 +912,11 @@ def _split_subject(u: Unit, args: list[tuple[Token, list[Token]]]) -> list[Unit]
 def speaker_of(verb: Token) -> str | None:
     """The named source of a reporting verb: its subject's name or organisation, never a pronoun."""
     subj = subject(verb, (*SUBJECTS, "csubj"))
+    shared = verb
+    while subj is None and shared.dep_ in ("conj", "xcomp") and shared.head.i != shared.i and shared.head.i < shared.i:
+        # "The company reported a loss and said it would cut 1,200 jobs": the subject both verbs share
+        shared = shared.head
+        subj = subject(shared, (*SUBJECTS, "csubj"))
     if subj is not None:  # "CPUC President Dana Whitfield said": the parser hangs "CPUC" on "said" as a second subject
         near = next((c for c in verb.lefts if c.dep_ in SUBJECTS and c.i > subj.i), None)
         if near is not None and near.ent_type_ == "PERSON":
