@@ -911,20 +911,39 @@ def _split_subject(u: Unit, args: list[tuple[Token, list[Token]]]) -> list[Unit]
 
 def speaker_of(verb: Token) -> str | None:
     """The named source of a reporting verb: its subject's name or organisation, never a pronoun."""
+    subj = _speaking_subject(verb)
+    if subj is None:
+        named = trailing_speaker(verb)
+        return name_of(named) if named is not None else None
+    return source_name(subj)
+
+
+def speaks_as_person(verb: Token) -> bool:
+    """Whether the source of a reporting verb is a person ("Smith", "a spokeswoman for the airline"), whom a
+    later "he" or "she" may be; an organisation ("the IMF", "the ministry") is not."""
+    subj = _speaking_subject(verb)
+    if subj is None:
+        subj = trailing_speaker(verb)
+    return subj is not None and (subj.ent_type_ == "PERSON" or subj.pos_ == "NOUN" and names_a_person(subj))
+
+
+def _speaking_subject(verb: Token) -> Token | None:
     subj = subject(verb, (*SUBJECTS, "csubj"))
     shared = verb
-    while subj is None and shared.dep_ in ("conj", "xcomp") and shared.head.i != shared.i and shared.head.i < shared.i:
-        # "The company reported a loss and said it would cut 1,200 jobs": the subject both verbs share
+    while (
+        subj is None
+        and (shared.dep_ in ("conj", "xcomp") or shared.dep_ == "advcl" and shared.tag_ == "VBG")
+        and shared.head.i < shared.i
+    ):
+        # "The company reported a loss and said it would cut 1,200 jobs", "the ministry said, adding that
+        # 12 bodies had been recovered": the subject both verbs share
         shared = shared.head
         subj = subject(shared, (*SUBJECTS, "csubj"))
     if subj is not None:  # "CPUC President Dana Whitfield said": the parser hangs "CPUC" on "said" as a second subject
         near = next((c for c in verb.lefts if c.dep_ in SUBJECTS and c.i > subj.i), None)
         if near is not None and near.ent_type_ == "PERSON":
             subj = near
-    if subj is None:
-        named = trailing_speaker(verb)
-        return name_of(named) if named is not None else None
-    return source_name(subj)
+    return subj
 
 
 _PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ate", "ive")

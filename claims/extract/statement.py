@@ -35,6 +35,7 @@ from claims.extract.candidates import (
     roles,
     sources,
     speaker_of,
+    speaks_as_person,
     subject,
     units,
 )
@@ -100,6 +101,8 @@ class Context:
         self.ref = published  # relative dates resolve against the nearest explicit date before them
         self.single = single
         self.speaker: str | None = None
+        self.person: str | None = None  # the last named speaker who is a person: "he" or "she" said
+        self.surnames: set[str] = set()  # of the people named so far, as speakers or with a role
 
 
 def _text(doc: Doc) -> str:
@@ -154,6 +157,7 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
     doc = sent.doc
     us = units(sent)
     people = roles(sent)
+    ctx.surnames.update(r.speaker.split()[-1] for r in people if r.speaker)
     owner = {i: u for u in us for i in u.tokens}
     # Speakers: a reporting verb's subject for its content clause; "according to X" for the clause holding it.
     for u in us:
@@ -163,7 +167,8 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
             if who is None and subj is not None and subj.lower_ in _RELATIVE and u.verb.dep_ == "relcl":
                 who = name_of(u.verb.head)  # "lawmakers who said ...": the lawmakers
             elif who is None and subj is not None and subj.lower_ in _PERSONAL:
-                who = ctx.speaker  # "he said": the last named speaker
+                # "he said": the last named person who spoke ("they said": the last named speaker)
+                who = ctx.speaker if subj.lower_ == "they" else ctx.person
             elif who is None and subj is not None and subj.lower_ == "it" and u.verb.dep_ == "relcl":
                 # "The Taliban claimed ... the helicopter, which it said crashed in Logar": the main subject
                 main = subject(sent.root)
@@ -171,12 +176,19 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
             u.speaker = who
             if who:
                 ctx.speaker = who
+                if speaks_as_person(u.verb):
+                    ctx.person = who
+                    ctx.surnames.add(who.split()[-1])
         elif _as_reported(u):
             host = owner.get(u.root.head.i)
             if host is not None and not host.speaker:
                 host.speaker = speaker_of(u.root)
         elif u.role == "attribution":
             u.speaker = according_to(u)
+            if u.speaker:  # "This, according to Della, does nothing ... ," he said": Della
+                ctx.speaker = u.speaker
+                if any(doc[i].ent_type_ == "PERSON" for i in u.tokens) or u.speaker.split()[-1] in ctx.surnames:
+                    ctx.person = u.speaker  # (a surname named before: "Tahir Della" ... "according to Della")
             host = owner.get(u.root.head.i)
             if host is not None and u.speaker:
                 host.speaker = host.speaker or u.speaker
@@ -192,6 +204,8 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
             u.speaker = host.speaker
         elif u.root.dep_ == "conj" and u.verb is None and host is not None and host is not u and host.verb is not None:
             u.speaker, u.verb = host.speaker, host.verb  # "says that X and that Y": Y is reported too
+        elif u.root.dep_ == "advcl" and not u.speaker and host is not None and host is not u and host.verb is not None:
+            u.speaker = host.speaker  # "said exports rose 5%, while imports fell 2%": the whole content is reported
     in_speech = _mostly_quoted(doc, range(sent.start, sent.end), quoted)
     for u in us:
         u.speech = _mostly_quoted(doc, u.tokens, quoted)
