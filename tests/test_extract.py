@@ -804,6 +804,20 @@ def test_who_speaks_follows_the_story() -> None:
     assert {c.quote: c.speaker for c in extract_claims(text)}["Germany had 12 colonies in 1914"] == "Della"
 
 
+def test_a_bare_figure_is_never_split_off_and_a_measured_chance_is_no_hedge() -> None:
+    """ "orbits the Sun 1.5 million kilometres from Earth" (the recogniser reads "Sun" into a sum of money)
+    was cut into "orbits the Sun" and the bare "1.5 million kilometres"; "30% more likely" is a finding."""
+    claims = extract_claims(
+        "The telescope, launched in December 2021, orbits the Sun 1.5 million kilometres from Earth."
+    )
+    assert "1.5 million kilometres" not in [c.quote for c in claims]
+    assert any(c.quote.endswith("orbits the Sun 1.5 million kilometres from Earth") for c in claims)
+    c = one("Participants who slept less than six hours were 30% more likely to develop heart disease.", "30%")
+    assert "hedge" not in c.values
+    assert "hedge" not in one("Smokers were twice as likely to die before 70.", "twice").values
+    assert one("The plant is likely to close in 2026.", "2026").values["hedge"] == "likely"
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"

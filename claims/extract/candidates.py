@@ -241,13 +241,19 @@ def _per_token(fn: Callable[[Token], T]) -> Callable[[Token], T]:
     return once
 
 
+def _compared(adj: Token) -> bool:
+    """ "were 30% more likely to develop", "twice as likely": a measured comparison of chances, a finding
+    to check, not a hedge."""
+    return any(t.lower_ in ("more", "less", "as", "most", "least", "twice") for c in adj.lefts for t in c.subtree)
+
+
 @_per_token
 def hedge_of(tok: Token) -> str | None:
     """The modal auxiliary or hedging verb that governs ``tok``'s clause, if any."""
     for c in tok.children:
         if c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in MODALS):
             return c.text
-        if c.dep_ in ("acomp", "oprd") and c.lower_ in HEDGE_ADJ:
+        if c.dep_ in ("acomp", "oprd") and c.lower_ in HEDGE_ADJ and not _compared(c):
             return c.text  # "are likely to remain", "is expected to"
         if c.dep_ == "advmod" and c.lower_ in HEDGE_ADV:
             return c.text  # "will probably be", "are perhaps being fuelled"
@@ -368,6 +374,8 @@ def is_figure(t: Token) -> bool:
         # "the two leaders", "the most notorious of the three", "the old one": a set or a thing named before,
         # not a count ("three times the size" is a count)
         return False
+    if t.ent_type_ in FIGURE_ENTS and t.pos_ == "PROPN" and not t.like_num:
+        return False  # "the Sun" read as part of a sum of money: a name counts nothing
     return t.ent_type_ in FIGURE_ENTS or (t.like_num and t.pos_ == "NUM")
 
 
@@ -857,6 +865,8 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
             continue
         if sum(t.is_alpha for t in sub) < 2:
             continue  # "closed at $185.25, up 0.35%": a part too small to be a claim would take its figure along
+        if all(t.ent_type_ in FIGURE_ENTS or t.like_num or t.is_punct for t in sub):
+            continue  # "orbits the Sun | 1.5 million kilometres": a bare figure is never a claim of its own
         if c.lower_ == "in" and c.i > 0 and c.doc[c.i - 1].like_num:
             continue  # "harms one | in 300 children": a rate is one figure
         part = Unit(c, "phrase", {t.i for t in sub}, hedge=hedge)
