@@ -818,6 +818,20 @@ def test_a_bare_figure_is_never_split_off_and_a_measured_chance_is_no_hedge() ->
     assert one("The plant is likely to close in 2026.", "2026").values["hedge"] == "likely"
 
 
+def test_a_time_alone_is_no_claim() -> None:
+    """A time phrase cut off on its own ("back in 2006", "in recent years") states no fact to check; the
+    clause it dates does."""
+    for text, fragment in (
+        ("I had a talk with my daughter, Amy, the other day, before I came here.", "the other day"),
+        ("It got us into the mess we were in, in 2008 and 2009.", "in 2008 and 2009"),
+    ):
+        assert fragment not in [c.quote for c in extract_claims(text)], text
+    assert quotes("The company was founded in 1998 and sold in 2006.") == [
+        "The company was founded in 1998",
+        "sold in 2006",
+    ]
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"

@@ -386,6 +386,10 @@ def _fact(
         return None  # a record or a comparison in someone's own words is an opinion, unless a source reports it as fact
     if b - a < MIN_CHARS:
         return None
+    if kind in ("date", "time", "duration") and all(
+        t.ent_type_ in ("DATE", "TIME") or t.is_punct or t.pos_ in ("ADP", "ADV", "DET", "CCONJ") for t in shown
+    ):
+        return None  # "in recent years", "back in 2006", "for a minute": a time alone, of no fact, is no claim
     if u.negated:
         values["negated"] = True
         if "op" in values and any(c.dep_ == "neg" for c in root.children):
