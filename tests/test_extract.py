@@ -832,6 +832,16 @@ def test_a_time_alone_is_no_claim() -> None:
     ]
 
 
+def test_figures_released_by_an_unnamed_body_are_its_to_speak_for() -> None:
+    """ "according to figures released on Friday by the interior ministry": the ministry speaks, not "figures"."""
+    claims = extract_claims(
+        "Fewer than 10% of the migrants have applied for asylum, according to figures released on Friday by the "
+        "interior ministry."
+    )
+    assert {c.speaker for c in claims} == {"the interior ministry"}
+    assert one("Data from the central bank showed lending grew by 7.1% in June.", "7.1%").speaker == "the central bank"
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"

@@ -1039,7 +1039,14 @@ def _author(tok: Token) -> Token | None:
         made = next((c for c in tok.rights if c.dep_ == "acl" and c.tag_ == "VBN"), None)
         by = next((c for c in made.children if c.dep_ == "agent"), None) if made is not None else None
     obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-    return obj if obj is not None and _named(obj) else None
+    return obj if obj is not None and (_named(obj) or obj.lower_ in INSTITUTIONS) else None
+
+
+#: Bodies that publish ("figures released by the interior ministry"): an author, named or not.
+INSTITUTIONS = wordset(
+    "ministry department agency office bureau government police commission council authority authorities "
+    "institute university service board regulator court committee bank company"
+)
 
 
 def _named(tok: Token) -> bool:
