@@ -842,6 +842,12 @@ def test_figures_released_by_an_unnamed_body_are_its_to_speak_for() -> None:
     assert one("Data from the central bank showed lending grew by 7.1% in June.", "7.1%").speaker == "the central bank"
 
 
+def test_a_verb_hung_on_the_root_noun_keeps_its_subject() -> None:
+    """The parser reads "Doe, 58, previously served ..." as a noun with a participle: the quote keeps Doe."""
+    c = one("Doe, 58, previously served as deputy administrator for eight years.", "eight years")
+    assert c.quote == "Doe, 58, previously served as deputy administrator for eight years"
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"

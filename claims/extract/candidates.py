@@ -608,6 +608,10 @@ def units(sent: Span) -> list[Unit]:
                 sub.lead = tok.left_edge.i if tok.left_edge.i < tok.i else tok.i
             elif child.dep_ == "relcl":
                 sub.lead = _short_name(tok, child)
+            elif role == "phrase" and child.dep_ == "acl" and child.tag_ == "VBD" and tok.dep_ == "ROOT":
+                # "Doe, 58, previously served as deputy administrator": a finite verb the parser hung on the
+                # root noun is the sentence's verb, and that noun its subject
+                sub.lead = tok.left_edge.i
             elif role == "phrase" and child.dep_ == "amod" and child.i > tok.i and tok.pos_ in ("NOUN", "PROPN"):
                 # "a similar reduction in consumables, equivalent to several tons": what it measures, with it
                 sub.lead = tok.left_edge.i
