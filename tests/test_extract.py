@@ -848,6 +848,29 @@ def test_a_verb_hung_on_the_root_noun_keeps_its_subject() -> None:
     assert c.quote == "Doe, 58, previously served as deputy administrator for eight years"
 
 
+def test_a_phrase_split_off_a_clause_is_restated_with_the_sentence_before_it() -> None:
+    """ "in a 71-27 vote" restated alone says nothing: the restatement is the sentence from the clause's
+    subject up to the phrase, verbatim, then the phrase (never words picked out of it)."""
+    claims = extract_claims(
+        "The Senate on Tuesday confirmed Jane Doe as the first woman to lead the agency, in a 71-27 vote.\n\n"
+        "Tesla delivered 435,059 vehicles in the third quarter, down from 466,140 in the previous quarter.\n\n"
+        "Real Madrid beat Barcelona 3-1 on Sunday to move four points clear at the top of La Liga."
+    )
+    texts = {c.quote: c.text for c in claims}
+    assert texts["in a 71-27 vote"] == (
+        "The Senate on Tuesday confirmed Jane Doe as the first woman to lead the agency, in a 71-27 vote"
+    )
+    assert texts["down from 466,140 in the previous quarter"] == (
+        "Tesla delivered 435,059 vehicles in the third quarter, down from 466,140 in the previous quarter"
+    )
+    assert texts["to move four points clear at the top of La Liga"] == (
+        "Real Madrid beat Barcelona 3-1 on Sunday to move four points clear at the top of La Liga"
+    )
+    # Not from inside a relative clause, whose object is its antecedent.
+    c = one("He cited a commission he appointed in February to make recommendations on pay by the end of 2020.", "2020")
+    assert not c.text.startswith("He appointed in February")
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"

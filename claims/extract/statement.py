@@ -914,6 +914,18 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
             body = f"{antecedent} {body}" if antecedent else body
         elif subj is not None and not _clitic(subj):
             body = f"{_phrase(subj)} {body}"
+    elif (
+        (u.role == "phrase" or u.role == "clause" and root.dep_ == "advcl")
+        and root.dep_ in ("prep", "advcl", "advmod")
+        and root.head.i < root.i
+        and subject(root) is None
+        and first.i == root.left_edge.i
+        and (core := _core(root.head, first.i))
+    ):
+        # "in a 71-27 vote" of "The Senate on Tuesday confirmed Jane Doe in a 71-27 vote": the sentence
+        # from its subject, then the phrase ("making it the most visited museum", "down from 466,140" too)
+        joint = ", " if doc[first.i - 1].text == "," else " "  # as the sentence has it
+        body = f"{core}{joint}{_lower_first(body) if first.pos_ != 'PROPN' else body}"
     if first.lower_ in _RELATIVE and first.dep_ != "mark" and body.lower().startswith(first.lower_ + " "):
         # a relative clause the parse left without its antecedent: the sentence says what it says
         body = _tidy(_text(doc).strip().rstrip(".!"))
@@ -931,6 +943,29 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
     if u.speaker and u.speaker.lower() not in body.lower():
         return f"According to {_lower_first(u.speaker)}, {body}"
     return _upper_first(body)
+
+
+def _core(verb: Token, upto: int) -> str | None:
+    """The sentence from the subject of ``verb`` up to token ``upto`` (a phrase split off it), verbatim:
+    "The Senate on Tuesday confirmed Jane Doe" before "in a 71-27 vote". None when the verb has no plain
+    subject before it, or a break (";", ":", a dash) lies between."""
+    if (
+        verb.pos_ not in ("VERB", "AUX")
+        or verb.dep_ in ("relcl", "acl")
+        or any(c.dep_ == "mark" for c in verb.children)
+    ):
+        # ("a commission he appointed in February | to make ...": what he appointed is elsewhere; "when he took
+        # office in 1967, | to $10.2 billion": a misparse inside a subordinate clause)
+        return None
+    subj = _subject_of(verb)
+    if subj is None or not subj.i < verb.i < upto or _clitic(subj):
+        return None
+    if any(t.lower_ in _RELATIVE for t in subj.subtree):
+        return None  # "whose sales have been badly hit": no statement from a relative pronoun on
+    span = verb.doc[subj.left_edge.i : upto]
+    if any(t.text in (";", ":", "\u2013", "\u2014", "--") for t in span) or len(span) < 2:
+        return None
+    return _tidy(span.text)
 
 
 def _clitic(tok: Token) -> str | None:
