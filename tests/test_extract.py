@@ -871,6 +871,18 @@ def test_a_phrase_split_off_a_clause_is_restated_with_the_sentence_before_it() -
     assert not c.text.startswith("He appointed in February")
 
 
+def test_a_restatement_keeps_the_clause_that_says_which_thing_is_meant() -> None:
+    """ "the number of young people who have reported using meth was 3.8 percent" was restated as "the number
+    of young people was 3.8 percent" (the relative clause taken out as a fact of its own): a restrictive clause
+    stays in the restatement; a clause set off by commas may go."""
+    c = one("Under the last plan 60 percent of all weapons that went into the region were for Israel.", "60 percent")
+    assert (
+        c.text == c.quote == "Under the last plan 60 percent of all weapons that went into the region were for Israel"
+    )
+    c = one("Fewer than 10% of the 3,000 migrants who arrived last month have applied for asylum.", "Fewer")
+    assert "who arrived last month" in c.text
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"

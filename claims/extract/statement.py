@@ -840,6 +840,13 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
             return _upper_first(_tidy(doc[words[0].i : words[-1].i + 1].text))
         words = rest
     kept = {t.i for t in words}
+    # A restrictive clause taken out as a fact of its own still says which thing is meant: "the 3,000
+    # migrants who arrived last month have applied" keeps "who arrived last month" (not "The bridge, which ...").
+    for t in doc[words[0].i : words[-1].i]:
+        if t.i not in kept and t.dep_ in ("relcl", "acl") and t.head.i in kept and not comma_before(t):
+            kept |= {x.i for x in t.subtree}
+    if len(kept) > len(words):
+        words = [doc[i] for i in sorted(kept)]
     # A comma that bordered a clause taken out ("The bridge, which opened in 1931, is ...") goes with it.
     words = [t for t in words if not (t.text in _ASIDE_MARKS and (t.i - 1 not in kept or t.i + 1 not in kept))]
     body = _tidy(_join(words))
@@ -952,7 +959,7 @@ def _core(verb: Token, upto: int) -> str | None:
     if (
         verb.pos_ not in ("VERB", "AUX")
         or verb.dep_ in ("relcl", "acl")
-        or any(c.dep_ == "mark" for c in verb.children)
+        or any(c.dep_ == "mark" and c.lower_ != "that" for c in verb.children)
     ):
         # ("a commission he appointed in February | to make ...": what he appointed is elsewhere; "when he took
         # office in 1967, | to $10.2 billion": a misparse inside a subordinate clause)
