@@ -883,6 +883,16 @@ def test_a_restatement_keeps_the_clause_that_says_which_thing_is_meant() -> None
     assert "who arrived last month" in c.text
 
 
+def test_a_restatement_never_ends_on_a_dangling_word_or_an_unopened_mark() -> None:
+    c = one(
+        "Teachers chanted, \u201cFund our schools,\u201d and \u201cPut kids first,\u201d as hundreds of them "
+        "lined entrances to the Statehouse, many holding handmade signs with sayings such as, \u201cLess Money on "
+        "Testing, More Money on Students.\u201d",
+        "Teachers",
+    )
+    assert c.text == "Teachers chanted, \u201cFund our schools,\u201d"  # was '... schools," and."'
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"

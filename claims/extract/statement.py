@@ -814,14 +814,29 @@ def _has_fact(doc: Doc, ids: list[int]) -> bool:
     return any(doc[i].like_num or doc[i].ent_type_ in FIGURE_ENTS or doc[i].ent_type_ in ("DATE", "TIME") for i in ids)
 
 
+def _closes(words: list[Token]) -> bool:
+    """Whether the last of ``words`` (a closing bracket or quotation mark, or "%") closes what they open."""
+    last = words[-1].text
+    texts = [t.text for t in words]
+    if last == ")":
+        return texts.count("(") >= texts.count(")")
+    if last == "\u201d":
+        return texts.count("\u201c") >= texts.count("\u201d")
+    if last == '"':
+        return texts.count('"') % 2 == 0
+    return True
+
+
 def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
     """The unit as a standalone statement: subject restored, relative pronoun replaced, speaker named."""
     # A leading "and" or "that" goes; a condition's "if"/"unless" stays (without it a condition reads as a fact).
     words = [t for t in toks if not (t.dep_ in ("cc", "mark") and t.i == toks[0].i and t.lower_ not in _CONDITIONS)]
     while words and words[0].is_punct:
         words = words[1:]
-    while words and (words[-1].is_punct and words[-1].text not in ')\u201d"%' or words[-1].dep_ == "cc"):
-        words = words[:-1]
+    while words and (
+        words[-1].is_punct and (words[-1].text not in ')\u201d"%' or not _closes(words)) or words[-1].dep_ == "cc"
+    ):
+        words = words[:-1]  # (never 'Teachers chanted, "Fund our schools," and."')
     if not words:
         return _text(doc).strip()
     if u.lead is not None and u.root.dep_ != "relcl":  # a relative clause is restated with its antecedent below
