@@ -893,6 +893,15 @@ def test_a_restatement_never_ends_on_a_dangling_word_or_an_unopened_mark() -> No
     assert c.text == "Teachers chanted, \u201cFund our schools,\u201d"  # was '... schools," and."'
 
 
+def test_a_denial_kept_with_what_it_denies_is_marked_negated() -> None:
+    """ "The minister denied that 400 jobs would be cut": the 400 jobs are not asserted, and the values say so
+    (as they do for "not"); a thing rejected ("rejected the attempt") is no denial of a fact."""
+    assert one("The minister denied that 400 jobs would be cut at the plant.", "400").values["negated"] is True
+    assert one("The bill failed to win the 60 votes needed to advance.", "60").values["negated"] is True
+    c = one("Last month, a judge rejected the attempt to delay the hearing until 2026.", "judge")
+    assert "negated" not in c.values
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"

@@ -632,7 +632,11 @@ def units(sent: Span) -> list[Unit]:
         # "left 14 people dead and thousands without power" states no negative fact: "without" is never
         # cut from what it governs, but it does not make the claim a denial. (The flags first: a Token is
         # built only for a negation.)
-        u.negated = any(flags[i] and doc[i].lower_ != "without" and _in_main(doc[i], u) for i in u.tokens)
+        u.negated = any(flags[i] and doc[i].lower_ != "without" and _in_main(doc[i], u) for i in u.tokens) or (
+            # "denied that 400 jobs would be cut", "failed to win the 60 votes": the denial and what it denies
+            lemma_in(u.root, NEG_LEMMAS)
+            and any(c.dep_ in ("ccomp", "xcomp") and c.i in u.tokens for c in u.root.children)
+        )
         u.hedge = (hedge_of(u.root) if _is_verbal(u.root) else None) or u.hedge
     return found
 
