@@ -902,6 +902,18 @@ def test_a_denial_kept_with_what_it_denies_is_marked_negated() -> None:
     assert "negated" not in c.values
 
 
+def test_a_list_of_people_is_no_role() -> None:
+    """ "Anna Berg, a former minister, Tomas Lund, and Eva Holm" names three people: no role says
+    "Tomas Lund is a former minister, ..."; a possessor in a title ("Bill Clinton's chief of staff") is no list."""
+    roles = quotes(
+        "We had Anna Berg, a former minister, Tomas Lund, Eva Holm, all of us working together.", kind="role"
+    )
+    assert not [r for r in roles if "Tomas Lund" in r and "minister" in r]
+    assert quotes("Erskine Bowles, Bill Clinton's chief of staff, led the talks in 1997.", kind="role") == [
+        "Erskine Bowles, Bill Clinton's chief of staff"
+    ]
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"

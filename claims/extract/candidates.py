@@ -1225,6 +1225,14 @@ def roles(sent: Span) -> list[Unit]:
             and names_a_person(head.head)
         ):
             toks |= {t.i for t in head.head.subtree if t.i < ent.start}
+        others = [
+            doc[i]
+            for i in range(min(toks), max(toks) + 1)
+            if not ent.start <= i < ent.end and doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B"
+        ]
+        surname = ent[-1].lower_
+        if any(not _possessed(t) and _last_word(t) != surname for t in others):
+            continue  # "Jim Baker, a great Democratic ambassador, Bob Strauss, ...": a list of people, no role
         text = sent.doc[min(toks) : max(toks) + 1].text
         title = {sent.doc[i].lower_ for i in toks if i < ent.start}
         qualifiers = [sent.doc[i] for i in toks if i < ent.start and sent.doc[i].lower_ not in HEADS_OF_STATE]
@@ -1254,6 +1262,20 @@ def roles(sent: Span) -> list[Unit]:
                 out.append(Unit(head, "role", toks, speaker=who))
             out += extra
     return out
+
+
+def _last_word(first: Token) -> str:
+    """The last word, lowercased, of the entity that starts at ``first``."""
+    ent = entity_at(first)
+    return ent[-1].lower_ if ent is not None else first.lower_
+
+
+def _possessed(first: Token) -> bool:
+    """Whether the person named from ``first`` is a possessor ("Bill Clinton's chief of staff")."""
+    ent = entity_at(first)
+    end = ent.end if ent is not None else first.i + 1
+    doc = first.doc
+    return any(doc[i].lower_ in ("'s", "\u2019s", "'") for i in (end - 1, end) if i < len(doc))
 
 
 def _described(ent: Span) -> list[Unit]:
