@@ -914,6 +914,19 @@ def test_a_list_of_people_is_no_role() -> None:
     ]
 
 
+def test_a_company_name_read_as_a_title_and_a_name_is_no_role() -> None:
+    """ "Lockheed Martin" in a list of companies (the recogniser: "Lockheed" an organisation, "Martin" a
+    person) was the role "Martin is Lockheed"; a name before a name, with no word of an office, is no role."""
+    text = (
+        "The contract went to nine firms last year: Astrobotic, Deep Space Systems, Draper, Firefly Aerospace, "
+        "Intuitive Machines, Lockheed Martin, Masten Space Systems, Moon Express and OrbitBeyond."
+    )
+    assert not [c.text for c in extract_claims(text) if c.kind == "role"]
+    assert quotes("Admiral Mullen told Congress on Tuesday that 40 ships were ready.", kind="role") == [
+        "Admiral Mullen"
+    ]
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"

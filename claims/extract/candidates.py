@@ -64,6 +64,14 @@ TITLES = wordset(
     "speaker ambassador attorney sheriff manager editor executive analyst economist chancellor"
 )
 HONORIFICS = wordset("mr. mr mrs. mrs ms. ms miss mx. dr. dr sir dame lord lady")
+# Ranks and offices written as one word before a name ("Admiral Mullen", "Congressman Lewis").
+RANKS = wordset(
+    "congressman congresswoman admiral captain capt. reverend rev. premier lieutenant sergeant colonel major "
+    "corporal private pastor rabbi bishop cardinal father sister commander inspector detective constable "
+    "marshal ambassador chancellor governor senator president general secretary justice prince princess "
+    "king queen emperor pope imam sheikh mayor councillor councilman councilwoman delegate assemblyman "
+    "assemblywoman trooper deputy agent coach"
+)
 FIGURE_WORDS = wordset(
     "half halves third thirds quarter quarters dozen dozens hundreds thousands millions billions twice"
 )
@@ -1230,6 +1238,19 @@ def roles(sent: Span) -> list[Unit]:
             for i in range(min(toks), max(toks) + 1)
             if not ent.start <= i < ent.end and doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B"
         ]
+        pre_name = [doc[i] for i in toks if i < ent.start and not doc[i].is_punct]
+        if (
+            pre_name
+            and all(
+                t.pos_ == "PROPN" and t.ent_type_ in ("", "ORG") and t.lower_ not in TITLES | HONORIFICS | RANKS
+                for t in pre_name
+            )
+            and (len(pre_name) == 1 or all(t.ent_type_ == "ORG" for t in pre_name))
+            and not any(i >= ent.end for i in toks)
+        ):
+            # "Lockheed Martin" read as a person "Martin" titled "Lockheed", "Tip O'Neill" as "O'Neill" titled
+            # "Tip": names pre_name a name, no word of an office, state no role
+            continue
         surname = ent[-1].lower_
         if any(not _possessed(t) and _last_word(t) != surname for t in others):
             continue  # "Jim Baker, a great Democratic ambassador, Bob Strauss, ...": a list of people, no role
