@@ -927,6 +927,14 @@ def test_a_company_name_read_as_a_title_and_a_name_is_no_role() -> None:
     ]
 
 
+def test_a_number_that_is_part_of_a_name_counts_nothing() -> None:
+    """ "The FTSE 100 closed at a record high of 8,012 points" was cut into "The FTSE 100 closed" (value 100)
+    and the rest; a number after the name it belongs to is no figure, a score after a team still is."""
+    c = one("The FTSE 100 closed at a record high of 8,012 points on Friday.", "8,012")
+    assert c.quote == "The FTSE 100 closed at a record high of 8,012 points on Friday" and c.values["value"] == 8012
+    assert one("The Lakers beat the Thunder 112-107 on Tuesday.", "112").values["value"] == 112
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"

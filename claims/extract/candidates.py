@@ -375,6 +375,8 @@ def is_figure(t: Token) -> bool:
         return False  # a year ("Holcomb's 2016 campaign") dates a fact; it counts nothing
     if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN") and not t.head.like_num:
         return False  # a number that names a thing ("911 calls", "Route 66 diner"), not a count
+    if t.dep_ == "nummod" and t.head.i == t.i - 1 and t.head.pos_ == "PROPN" and not _score(t):
+        return False  # a number after the name it belongs to ("the FTSE 100", "Apollo 11", "Flight 370")
     if t.lower_ == "one" and t.dep_ == "nummod" and t.head.dep_ in SUBJECTS and _is_report(t.head.head):
         return False  # "one Weibo commenter said": somebody, not a count
     times = t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("times", "fold")
@@ -385,6 +387,12 @@ def is_figure(t: Token) -> bool:
     if t.ent_type_ in FIGURE_ENTS and t.pos_ == "PROPN" and not t.like_num:
         return False  # "the Sun" read as part of a sum of money: a name counts nothing
     return t.ent_type_ in FIGURE_ENTS or (t.like_num and t.pos_ == "NUM")
+
+
+def _score(t: Token) -> bool:
+    """ "the Thunder 112-107": a score, not a name's number."""
+    doc = t.doc
+    return t.i + 2 < len(doc) and doc[t.i + 1].text in ("-", "\u2013", "to") and doc[t.i + 2].like_num
 
 
 def _anaphoric(t: Token) -> bool:
