@@ -935,6 +935,14 @@ def test_a_number_that_is_part_of_a_name_counts_nothing() -> None:
     assert one("The Lakers beat the Thunder 112-107 on Tuesday.", "112").values["value"] == 112
 
 
+def test_a_currency_sign_and_a_magnitude_written_onto_a_figure_are_its_own() -> None:
+    """ "\u00a3120m" was the value 120 (the recogniser took "120" alone); "$39,014" had no currency."""
+    c = one("The firm raised \u00a3120m from investors on Monday.", "120m")
+    assert (c.values["value"], c.values["currency"], c.values["expression"]) == (120_000_000, "GBP", "\u00a3120m")
+    c = one("The average price of a new truck sold in October was $41,640.", "41,640")
+    assert (c.values["value"], c.values["currency"]) == (41_640, "USD")
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"

@@ -512,6 +512,8 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
             if label in FIGURE_ENTS and not any(is_figure(x) for x in ent):
                 continue  # "the two leaders", "the three": a set named before, not a count
             if label in FIGURE_ENTS:
+                ent = _whole_figure(doc, ent, idx)
+                seen.update(range(ent.start, ent.end))
                 phrase = _with_bound(doc, ent)
                 v = quantity_values(phrase)
                 if "value" in v:
@@ -630,6 +632,25 @@ def _is_duration(ent: Span) -> bool:
     if any(w in ("ago", "last", "next", "this", "earlier", "later") for w in words):
         return False
     return any(t.like_num or t.lower_ in ("a", "an", "several") for t in ent[:-1]) and words[-1] in _DURATION_UNITS
+
+
+_SYMBOLS = frozenset({"$", "\u00a3", "\u20ac", "\u00a5", "US$", "A$", "C$", "HK$", "NZ$", "S$", "R$"})
+_MAGNITUDES = frozenset({"m", "mn", "bn", "b", "k", "tn", "trn", "mln", "bln"})
+
+
+def _whole_figure(doc: Doc, ent: Span, idx: set[int]) -> Span:
+    """The figure with the currency sign and the magnitude written onto it that the recogniser left
+    out: "\u00a3120m" of an entity "120" (else 120, not 120 million pounds)."""
+    start, end = ent.start, ent.end
+    while start > 0 and start - 1 in idx and not doc[start - 1].whitespace_ and doc[start - 1].text in _SYMBOLS:
+        start -= 1
+    while end < len(doc) and end in idx and not doc[end - 1].whitespace_ and doc[end].lower_ in _MAGNITUDES:
+        end += 1
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    whole = doc[start:end]
+    whole.label_ = ent.label_
+    return whole
 
 
 def _with_bound(doc: Doc, ent: Span) -> str:
