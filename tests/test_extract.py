@@ -943,6 +943,12 @@ def test_a_currency_sign_and_a_magnitude_written_onto_a_figure_are_its_own() -> 
     assert (c.values["value"], c.values["currency"]) == (41_640, "USD")
 
 
+def test_a_restatement_drops_a_leading_conjunction_after_a_comma() -> None:
+    """ ", or about 15% of GDP" was restated "the war has cost the economy or about 15% of GDP"."""
+    c = one("The report estimates that the war has cost the economy $120 billion, or about 15% of GDP.", "15%")
+    assert c.text == "According to the report, the war has cost the economy about 15% of GDP"
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"

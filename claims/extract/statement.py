@@ -851,9 +851,15 @@ def _closes(words: list[Token]) -> bool:
 def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
     """The unit as a standalone statement: subject restored, relative pronoun replaced, speaker named."""
     # A leading "and" or "that" goes; a condition's "if"/"unless" stays (without it a condition reads as a fact).
-    words = [t for t in toks if not (t.dep_ in ("cc", "mark") and t.i == toks[0].i and t.lower_ not in _CONDITIONS)]
-    while words and words[0].is_punct:
-        words = words[1:]
+    words = list(toks)
+    while words and (
+        words[0].is_punct
+        or words[0].dep_ in ("cc", "mark")
+        and words[0].lower_ not in _CONDITIONS
+        and words[0].lower_ != "for"  # "For him to be doing what he's doing ..."
+        and len(words) > 1
+    ):
+        words = words[1:]  # (", or about 15% of GDP": about 15% of GDP)
     while words and (
         words[-1].is_punct and (words[-1].text not in ')\u201d"%' or not _closes(words)) or words[-1].dep_ == "cc"
     ):
@@ -969,7 +975,12 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         # from its subject, then the phrase ("making it the most visited museum", "down from 466,140" too)
         joint = ", " if doc[first.i - 1].text == "," else " "  # as the sentence has it
         body = f"{core}{joint}{_lower_first(body) if first.pos_ != 'PROPN' else body}"
-    if first.lower_ in _RELATIVE and first.dep_ != "mark" and body.lower().startswith(first.lower_ + " "):
+    if (
+        first.lower_ in _RELATIVE
+        and first.dep_ != "mark"
+        and first.tag_ in ("WDT", "WP", "WP$")  # (not the demonstrative "that means ...")
+        and body.lower().startswith(first.lower_ + " ")
+    ):
         # a relative clause the parse left without its antecedent: the sentence says what it says
         body = _tidy(_text(doc).strip().rstrip(".!"))
     # The body's first word keeps a capital only if it is a name: "the department said that engineers
