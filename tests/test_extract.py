@@ -962,6 +962,13 @@ def test_a_participle_inside_what_is_aimed_at_is_the_target() -> None:
     assert any(c.quote.endswith("launched by the government in 2011") for c in claims)
 
 
+def test_a_part_of_a_group_named_by_a_relative_pronoun_is_restated_with_the_group() -> None:
+    c = one("The trial involved 300 patients, half of whom received a placebo.", "half")
+    assert c.text == "Half of the 300 patients received a placebo"
+    c = one("The company has 12 plants, three of which are in Ohio.", "three")
+    assert c.text == "Three of the 12 plants are in Ohio"
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"

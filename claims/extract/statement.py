@@ -927,6 +927,21 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         antecedent = _phrase(relcl.head, exclude=relcl)
         tail = _tidy(_join(words[2:]))
         body = f"{tail} {first.text} {_lower_first(antecedent)}" if antecedent else body
+    elif (
+        relcl is not None
+        and (pron := next((t for t in words[:4] if t.lower_ in ("whom", "which") and t.dep_ == "pobj"), None))
+        is not None
+        and pron.head.lower_ == "of"
+        and pron.head.head.i < pron.i
+        and (antecedent := _phrase(relcl.head, exclude=relcl))
+    ):
+        # "300 patients, half of whom received a placebo": half of the 300 patients received a placebo
+        antecedent = _lower_first(antecedent)
+        if antecedent[:1].isdigit() or antecedent[:1].islower() and antecedent.split(" ", 1)[0] not in _DETERMINERS:
+            antecedent = "the " + antecedent
+        body = _tidy(
+            f"{_join([t for t in words if t.i < pron.i])} {antecedent} {_join([t for t in words if t.i > pron.i])}"
+        )
     elif first.lower_ == "when" and root.dep_ == "relcl" and root.head.ent_type_ == "DATE":
         # "since 2009, when a banking rescue passed by four votes": in 2009, a banking rescue passed ...
         body = f"In {_phrase(root.head, exclude=root)}, {body[len(first.text) :].lstrip()}"
