@@ -969,6 +969,19 @@ def test_a_part_of_a_group_named_by_a_relative_pronoun_is_restated_with_the_grou
     assert c.text == "Three of the 12 plants are in Ohio"
 
 
+def test_a_thing_said_to_be_of_some_quality_is_a_judgement_not_a_claim() -> None:
+    """ "the outages were overly broad", "the results were surprising": judgements, not facts to check; a
+    state ("was unavailable"), a comparison ("has never been higher") or a place ("are from Oslo") still is."""
+    text = "Residents complained that the outages were overly broad.\n\nLee said the results were surprising."
+    assert not [c.quote for c in extract_claims(text) if c.kind in ("event", "quote")]
+    for text, needle in (
+        ("For fentanyl, information on value was unavailable from these sources.", "unavailable"),
+        ("Credit card debt has never been higher, the bank said.", "higher"),
+        ("The patients, a husband and wife, are from Inner Mongolia.", "Inner Mongolia"),
+    ):
+        assert any(needle in c.quote for c in extract_claims(text)), text
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"
@@ -991,7 +1004,8 @@ def test_titles_joined_before_one_organisation_are_one_role() -> None:
 def test_an_organisation_before_a_title_is_whose_title_it_is_and_the_person_speaks() -> None:
     # The parser hangs "CPUC" on "said" as a second subject here: the title keeps it, the person is the speaker.
     claims = extract_claims(
-        "In a letter calling for the meeting, CPUC President Dana Whitfield said that the delays were not acceptable."
+        "In a letter calling for the meeting, CPUC President Dana Whitfield said that the delays were not reported "
+        "to the commission."
     )
     role = next(c for c in claims if c.kind == "role")
     assert role.quote == "CPUC President Dana Whitfield" and role.speaker == "Dana Whitfield"

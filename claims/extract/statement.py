@@ -469,6 +469,8 @@ def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
         )
     if not past or _says(root):
         return False
+    if _judged(u, root):
+        return False
     for c in root.children:
         if c.dep_ == "mark" and c.lower_ in _CONCESSIVE or c.dep_ == "advmod" and c.lower_ in _HABITUAL:
             return False  # "although he has constantly ...": background, not an event
@@ -485,6 +487,26 @@ def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
         said_by = subject(u.verb)
         return said_by is not None and said_by.pos_ in ("NOUN", "PROPN")
     return subj.pos_ != "PRON" or subj.lower_ in ("he", "she", "they") or speech and subj.lower_ == "we"
+
+
+#: Adjectives that state a checkable condition, not a judgement.
+_STATES = wordset(
+    "available unavailable eligible ineligible legal illegal open closed dead alive missing responsible "
+    "pregnant infected positive negative unanimous bankrupt empty full free present absent able unable "
+    "aware unaware unconstitutional constitutional valid invalid public private vacant active inactive"
+)
+
+
+def _judged(u: Unit, root: Token) -> bool:
+    """ "the outages were overly broad", "the results were \u201csurprising\u201d": a thing said to be of some
+    quality, with nothing named beside it, is a judgement (not "were from Inner Mongolia", "was closed")."""
+    adj = next((c for c in root.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
+    if root.lemma_ != "be" or adj is None or adj.lower_ in _STATES or adj.tag_ in ("JJR", "JJS"):
+        return False  # ("was unavailable", "is illegal": a state to check; "has never been higher": a record)
+    if any(c.lower_ in ("more", "less", "most", "least") for c in adj.children):
+        return False
+    rest = [t for c in root.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree if t.i in u.tokens]
+    return not any(t.ent_type_ or t.pos_ == "PROPN" or t.like_num for t in rest)
 
 
 def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
