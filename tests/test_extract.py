@@ -982,6 +982,12 @@ def test_a_thing_said_to_be_of_some_quality_is_a_judgement_not_a_claim() -> None
         assert any(needle in c.quote for c in extract_claims(text)), text
 
 
+def test_a_span_of_years_is_a_date_not_a_count() -> None:
+    """ "between 2014-15 and 2019-20" (an example of the issue's) gave the value 20 and the date "2014-15 and"."""
+    c = one("Spending rose between 2014-15 and 2019-20.", "Spending")
+    assert "value" not in c.values and c.kind == "date" and c.values["expression"] == "2014-15"
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"

@@ -373,6 +373,8 @@ def is_figure(t: Token) -> bool:
         return not any(c.ent_type_ == "ORDINAL" for c in t.children)  # "the first half" of a game
     if len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20"):
         return False  # a year ("Holcomb's 2016 campaign") dates a fact; it counts nothing
+    if _year_range_end(t):
+        return False  # "2019-20": the end of a span of years, no count
     if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN") and not t.head.like_num:
         return False  # a number that names a thing ("911 calls", "Route 66 diner"), not a count
     if t.dep_ == "nummod" and t.head.i == t.i - 1 and t.head.pos_ == "PROPN" and not _score(t):
@@ -387,6 +389,17 @@ def is_figure(t: Token) -> bool:
     if t.ent_type_ in FIGURE_ENTS and t.pos_ == "PROPN" and not t.like_num:
         return False  # "the Sun" read as part of a sum of money: a name counts nothing
     return t.ent_type_ in FIGURE_ENTS or (t.like_num and t.pos_ == "NUM")
+
+
+def _year_range_end(t: Token) -> bool:
+    """ "20" of "2019-20" (a financial or school year), written onto its year with a hyphen."""
+    doc = t.doc
+    if t.i < 2 or len(t.text) != 2 or not t.text.isdigit() or doc[t.i - 1].text not in ("-", "\u2013", "/"):
+        return False
+    year = doc[t.i - 2]
+    return (
+        not year.whitespace_ and not doc[t.i - 1].whitespace_ and len(year.text) == 4 and year.text[:2] in ("19", "20")
+    )
 
 
 def _score(t: Token) -> bool:

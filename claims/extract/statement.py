@@ -530,6 +530,10 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
                 ent.label_ = doc[inside[0]].ent_type_
                 if not any(x.is_alpha or x.like_num for x in ent):
                     continue
+            if len(ent) > 1 and (ent[-1].dep_ == "cc" or ent[-1].text in (",", ";", "-", "\u2013", "\u2014")):
+                label = ent.label_  # "2014-15 and": the recogniser took the "and" in
+                ent = doc[ent.start : ent.end - 1]
+                ent.label_ = label
             label = ent.label_
             if label in FIGURE_ENTS and not any(is_figure(x) for x in ent):
                 continue  # "the two leaders", "the three": a set named before, not a count
@@ -696,12 +700,17 @@ def _with_bound(doc: Doc, ent: Span) -> str:
     return ent.text
 
 
+_YEAR_SPAN = re.compile(r"(?:19|20)\d\d[-\u2013/]\d\d")
+
+
 def _date_values(expr: str, ctx: Context) -> dict[str, Any]:
     m = next(iter(dates.date_matches(expr)), None)
     if m is None:
         digits = expr.strip()
         if digits.isdigit() and len(digits) == 4 and digits[:2] in ("19", "20"):
             return {"expression": expr, "date": digits}
+        if _YEAR_SPAN.fullmatch(digits):
+            return {"expression": expr}  # "2014-15": a financial or school year
         return {"expression": expr} if any(c.isalpha() for c in expr) else {}
     kind = m.lastgroup or "relative"
     out = dates.resolve(kind, m.group(0), ctx.ref)
