@@ -988,6 +988,18 @@ def test_a_span_of_years_is_a_date_not_a_count() -> None:
     assert "value" not in c.values and c.kind == "date" and c.values["expression"] == "2014-15"
 
 
+def test_a_participle_set_off_by_commas_and_a_phrase_of_a_second_verb_are_restated_whole() -> None:
+    claims = extract_claims(
+        "Acme, founded in 1984, makes parts for 70% of the world's wind turbines and employs 9,000 people in 12 "
+        "countries."
+    )
+    texts = {c.quote: c.text for c in claims}
+    assert texts["founded in 1984"] == "Acme was founded in 1984"
+    assert texts["in 12 countries"].startswith("Acme, founded in 1984, makes parts") and texts[
+        "in 12 countries"
+    ].endswith("employs 9,000 people in 12 countries")
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"

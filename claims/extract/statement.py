@@ -973,6 +973,17 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         body = _tidy(
             f"{_join([t for t in words if t.i < pron.i])} {antecedent} {_join([t for t in words if t.i > pron.i])}"
         )
+    elif (
+        root.dep_ == "acl"
+        and root.tag_ == "VBN"
+        and first.i == root.i
+        and root.head.i < root.i
+        and root.head.pos_ in ("NOUN", "PROPN")
+        and (antecedent := _phrase(root.head, exclude=root))
+    ):
+        # "Acme, founded in 1984, makes ...": Acme was founded in 1984
+        be = "were" if root.head.tag_ in ("NNS", "NNPS") else "was"
+        body = f"{antecedent} {be} {body}"
     elif first.lower_ == "when" and root.dep_ == "relcl" and root.head.ent_type_ == "DATE":
         # "since 2009, when a banking rescue passed by four votes": in 2009, a banking rescue passed ...
         body = f"In {_phrase(root.head, exclude=root)}, {body[len(first.text) :].lstrip()}"
@@ -1058,7 +1069,11 @@ def _core(verb: Token, upto: int) -> str | None:
         # office in 1967, | to $10.2 billion": a misparse inside a subordinate clause)
         return None
     subj = _subject_of(verb)
-    if subj is None or not subj.i < verb.i < upto or _clitic(subj):
+    shared = verb
+    while subj is None and shared.dep_ == "conj" and shared.head.i < shared.i and shared.head.pos_ in ("VERB", "AUX"):
+        shared = shared.head  # "Acme makes parts for 70% of turbines and employs 9,000 people | in 12 countries"
+        subj = _subject_of(shared)
+    if subj is None or not subj.i < verb.i < upto or _clitic(subj) or shared.dep_ in ("relcl", "acl"):
         return None
     if any(t.lower_ in _RELATIVE for t in subj.subtree):
         return None  # "whose sales have been badly hit": no statement from a relative pronoun on
