@@ -1000,6 +1000,18 @@ def test_a_participle_set_off_by_commas_and_a_phrase_of_a_second_verb_are_restat
     ].endswith("employs 9,000 people in 12 countries")
 
 
+def test_two_clauses_joined_by_a_semicolon_are_two_claims_whichever_the_parser_hung_on_which() -> None:
+    claims = extract_claims(
+        "Police arrested two other men, aged 22 and 25, on suspicion of assisting an offender; both have since "
+        "been released on bail."
+    )
+    assert claims[0].quote == "Police arrested two other men, aged 22 and 25, on suspicion of assisting an offender"
+    assert quotes("The plant closed in 2019; 400 people lost their jobs.") == [
+        "The plant closed in 2019",
+        "400 people lost their jobs",
+    ]
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"

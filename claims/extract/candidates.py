@@ -318,8 +318,19 @@ _BREAKS = frozenset({":", ";", *_DASHES})
 def after_break(clause: Token) -> bool:
     """A clause with its own subject after a colon, semicolon or dash: a sentence of its own, whatever the
     parser hung it from ("The idea is not so crazy: a comparable method has been tested for two decades")."""
-    if clause.pos_ not in ("VERB", "AUX") or clause.i <= clause.head.i:
+    if clause.pos_ not in ("VERB", "AUX"):
         return False
+    if clause.i < clause.head.i:
+        # the parser may hang the first of two clauses joined by a semicolon on the second ("Police arrested two
+        # men; both have since been released"): each is a sentence of its own
+        end = clause.right_edge.i + 1
+        doc = clause.doc
+        return (
+            end < len(doc)
+            and doc[end].text == ";"
+            and subject(clause) is not None
+            and subject(clause.head, (*SUBJECTS, "expl")) is not None
+        )
     first = clause.left_edge
     return (first.text in _BREAKS or first.i > _sent_start(clause) and first.nbor(-1).text in _BREAKS) and subject(
         clause, (*SUBJECTS, "expl")
