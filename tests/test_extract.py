@@ -1012,6 +1012,18 @@ def test_two_clauses_joined_by_a_semicolon_are_two_claims_whichever_the_parser_h
     ]
 
 
+def test_an_apposition_of_a_name_is_outside_a_negation_and_gives_the_clause_no_values() -> None:
+    """ "Anna Berg, the mayor of Oslo since 2019, did not attend the meeting on Monday" gave the negated clause
+    the date 2019 (the mayor's, not the meeting's); who a named thing is stays asserted whatever it did not do."""
+    claims = extract_claims("Anna Berg, the mayor of Oslo since 2019, did not attend the meeting on Monday.")
+    main = next(c for c in claims if c.kind != "role")
+    assert main.values["negated"] is True and main.values["expression"] == "Monday"
+    claims = extract_claims("Nordlink, the country's largest ferry operator, did not add any routes in 2024.")
+    assert ("record", "the country's largest ferry operator", None) in [
+        (c.kind, c.quote, c.values.get("negated")) for c in claims
+    ]
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"

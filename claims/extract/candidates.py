@@ -281,6 +281,8 @@ def outside_scope(clause: Token) -> bool:
         return True
     if _dashed_record(clause):
         return True  # "hasn't seen a drop of rain since mid-September — the first time that's happened since 1905"
+    if clause.dep_ == "appos" and comma_before(clause) and clause.head.pos_ == "PROPN":
+        return True  # "Halep, the world No. 3, has not reached a final": who Halep is, whatever she has not done
     return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCESSIONS for c in clause.children)
 
 
