@@ -1024,6 +1024,16 @@ def test_an_apposition_of_a_name_is_outside_a_negation_and_gives_the_clause_no_v
     ]
 
 
+def test_a_partitive_subject_stays_with_its_predicate_and_a_name_in_apposition_stays_in_the_restatement() -> None:
+    """ "Only 3 of the hospital's 12 operating theatres | were working on Tuesday" was cut into a subject with
+    nothing said of it and its predicate; "Its chief executive, Dr Sam Patel, resigned" was restated without
+    who resigned."""
+    c = one("Only 3 of the hospital's 12 operating theatres were working on Tuesday, staff said.", "Only 3")
+    assert c.quote == "Only 3 of the hospital's 12 operating theatres were working on Tuesday"
+    c = one("Its chief executive, Dr Sam Patel, resigned in March after just 14 months in the role.", "resigned")
+    assert "Sam Patel" in c.text
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"

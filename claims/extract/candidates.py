@@ -950,6 +950,9 @@ def _facts(tokens: list[Token]) -> bool:
     )
 
 
+_PARTS = wordset("most many some all none few several half third quarter majority minority share proportion")
+
+
 def _split_subject(u: Unit, args: list[tuple[Token, list[Token]]]) -> list[Unit]:
     """A long subject with a figure of its own before a predicate with another fact: two facts, two units.
 
@@ -962,6 +965,8 @@ def _split_subject(u: Unit, args: list[tuple[Token, list[Token]]]) -> list[Unit]
     if subj is None:  # (the caller, _split_figures, never reaches here with a negation in the clause)
         return []
     c, sub = subj
+    if any(x.dep_ == "prep" and x.lower_ == "of" for x in c.children) and (is_figure(c) or c.lower_ in _PARTS):
+        return []  # "Only 3 of the hospital's 12 theatres | were working": the count is of those the predicate holds for
     words = [t for t in sub if t.is_alpha or t.like_num]
     rest = [doc[i] for i in sorted(u.tokens) if i > sub[-1].i]
     # Apart from its verb by an aside ("A further 17 makers, according to the report, had ..."), a subject reads alone.

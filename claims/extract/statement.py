@@ -918,6 +918,8 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
     for t in doc[words[0].i : words[-1].i]:
         if t.i not in kept and t.dep_ in ("relcl", "acl") and t.head.i in kept and not comma_before(t):
             kept |= {x.i for x in t.subtree}
+        elif t.i not in kept and t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.head.i in kept:
+            kept |= {x.i for x in t.subtree}  # "Its chief executive, Dr Sam Patel, resigned": who resigned
     if len(kept) > len(words):
         words = [doc[i] for i in sorted(kept)]
     # A comma that bordered a clause taken out ("The bridge, which opened in 1931, is ...") goes with it.
