@@ -547,6 +547,13 @@ def splits(child: Token, head: Token) -> str | None:
         return "clause" if own or between or misplaced else None
     if dep == "dep" and _is_verbal(child) and comma_before(child) and child.i > head.i:
         return "clause"  # ", then recommended as ...": a second predicate the parser could not name
+    if (
+        dep == "parataxis"
+        and _is_report(child)
+        and subject(child) is not None
+        and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in child.children)
+    ):
+        return "clause"  # "pulled 40 people from the rubble, officials said, but ...": the source, set in
     if dep == "relcl" and (comma_before(child) or child.left_edge.lower_ == "which"):
         return "clause"
     if dep in ("acl", "relcl") and child.tag_ in ("VBN", "VBD") and head.pos_ in ("NOUN", "PROPN") and child.i > head.i:
@@ -664,7 +671,12 @@ def units(sent: Span) -> list[Unit]:
                 sub.lead = tok.left_edge.i if tok.left_edge.i < tok.i else tok.i
             elif child.dep_ == "relcl":
                 sub.lead = _short_name(tok, child)
-            elif role == "phrase" and child.dep_ == "acl" and child.tag_ == "VBD" and tok.dep_ == "ROOT":
+            elif (
+                role in ("phrase", "clause")
+                and child.dep_ == "acl"
+                and (child.tag_ == "VBD" or child.tag_ == "VBN" and any(c.dep_ == "dobj" for c in child.children))
+                and tok.dep_ == "ROOT"
+            ):
                 # "Doe, 58, previously served as deputy administrator": a finite verb the parser hung on the
                 # root noun is the sentence's verb, and that noun its subject
                 sub.lead = tok.left_edge.i

@@ -255,7 +255,9 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
             continue
         if _as_reported(u):  # "As Emily Feng reports for NPR, ...": the source of the clause it qualifies
             who = speaker_of(u.root)
-            if who:
+            subj = subject(u.root)
+            bare = subj is not None and subj.pos_ == "PROPN" and len(list(subj.subtree)) == 1
+            if who and not bare:  # ("..., McKinley said, ...": a surname adds nothing an editor checks)
                 a, b = _edges(doc, u.tokens)
                 out.append(_claim(s0, doc, a, b, "attribution", {}, prob, who, _text(doc)[a:b]))
             continue
@@ -978,6 +980,7 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
     elif (
         root.dep_ == "acl"
         and root.tag_ == "VBN"
+        and not any(c.dep_ in ("dobj", "dative") for c in root.children)  # ("killed 12 people" is no passive)
         and first.i == root.i
         and root.head.i < root.i
         and root.head.pos_ in ("NOUN", "PROPN")
@@ -1119,6 +1122,9 @@ _LOOSE = re.compile(r"\s+([,.;:])")
 
 def _phrase(tok: Token, exclude: Token | None = None) -> str:
     skip = {t.i for t in exclude.subtree} if exclude is not None else set()
+    for c in tok.rights:  # a verb set off after it is none of the name ("The storm, ..., killed 12 people")
+        if c.dep_ == "acl" and comma_before(c) and c.tag_ in ("VBD", "VBN", "VBZ"):
+            skip |= {t.i for t in c.subtree}
     words = [t for t in tok.subtree if t.i not in skip and not is_aside(t, tok, deep=False)]
     while words and words[-1].is_punct:
         words = words[:-1]
