@@ -981,6 +981,7 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         root.dep_ == "acl"
         and root.tag_ == "VBN"
         and not any(c.dep_ in ("dobj", "dative") for c in root.children)  # ("killed 12 people" is no passive)
+        and root.head.dep_ != "ROOT"  # (on a root noun it is the sentence's own verb, misread)
         and first.i == root.i
         and root.head.i < root.i
         and root.head.pos_ in ("NOUN", "PROPN")
