@@ -1048,6 +1048,16 @@ def test_a_main_verb_read_as_a_participle_is_no_passive_and_a_source_set_in_spea
     assert c.speaker == "officials"
 
 
+def test_expecting_a_thing_is_a_forecast() -> None:
+    """ "Economists expect one more increase this year" was given as a fact; "expects sales of $4 billion in
+    2025" is a forecast with a figure, kept and marked; a prediction made in the past is a fact about it."""
+    assert (
+        one("Economists polled by Bloomberg expect one more increase this year.", "expect").values["hedge"] == "expect"
+    )
+    assert one("The firm expects sales of $4 billion in 2025.", "$4 billion").values["hedge"] == "expects"
+    assert "hedge" not in one("Analysts predicted a 3% rise in 2023.", "3%").values
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"
