@@ -1058,6 +1058,17 @@ def test_expecting_a_thing_is_a_forecast() -> None:
     assert "hedge" not in one("Analysts predicted a 3% rise in 2023.", "3%").values
 
 
+def test_a_comparison_joined_to_a_verb_is_restated_with_the_sentence_before_it() -> None:
+    c = one(
+        "The airline carried 4.2 million passengers in July, 12% more than a year earlier, but still 8% fewer "
+        "than in July 2019.",
+        "8%",
+    )
+    assert c.text.startswith("The airline carried 4.2 million passengers in July") and c.text.endswith(
+        "still 8% fewer than in July 2019"
+    )  # was "The airline still 8% fewer than in July 2019"
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"

@@ -1018,6 +1018,11 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
     ):
         # "Its fleet of roughly 400 jets | have been grounded since March": the subject is a claim of its own
         body = f"{_phrase(subj)} {body}"
+    elif root.dep_ == "conj" and not _is_verb(root) and _is_verb(root.head) and (core := _core(root.head, first.i)):
+        # "carried 4.2 million passengers in July, ..., but | still 8% fewer than in July 2019": no verb of its
+        # own, so the sentence up to it, verbatim
+        joint = ", " if doc[first.i - 1].text == "," else " "
+        body = f"{core}{joint}{_lower_first(body) if first.pos_ != 'PROPN' else body}"
     elif root.dep_ == "conj" and subject(root) is None:
         subj = subject(root.head)
         if subj is not None and subj.lower_ in _RELATIVE and root.head.dep_ == "relcl":
@@ -1060,6 +1065,10 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
     if u.speaker and u.speaker.lower() not in body.lower():
         return f"According to {_lower_first(u.speaker)}, {body}"
     return _upper_first(body)
+
+
+def _is_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX")
 
 
 def _core(verb: Token, upto: int) -> str | None:
