@@ -1069,6 +1069,17 @@ def test_a_comparison_joined_to_a_verb_is_restated_with_the_sentence_before_it()
     )  # was "The airline still 8% fewer than in July 2019"
 
 
+def test_a_speaker_s_own_words_stay_theirs_in_the_restatement() -> None:
+    """'"I was there for 22 years," said Tom Reed' was restated "Tom Reed said that I was there for 22 years"
+    (the reporter, not Reed, was there); "whose", and "adding that" read as sentences."""
+    c = one('"I was there for 22 years and I never saw anything like this," said Tom Reed, a former firefighter.', "22")
+    assert c.text == 'Tom Reed said: "I was there for 22 years"'
+    c = one("Boeing, whose sales have been hit by two crashes, delivered 62 planes in May.", "whose")
+    assert c.text == "Boeing's sales have been hit by two crashes"
+    c = one("About 40 people were missing, the ministry said, adding that 12 bodies had been recovered.", "12")
+    assert c.text == "The ministry said that 12 bodies had been recovered"
+
+
 def test_a_courtesy_title_is_no_role() -> None:
     assert quotes("Mr. Halvorsen met Admiral Reyes and Mrs. Okafor in Lagos on Monday.", kind="role") == [
         "Admiral Reyes"

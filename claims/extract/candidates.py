@@ -105,6 +105,7 @@ class Unit:
     hedge: str | None = None
     negated: bool = False
     speech: bool = False  # mostly inside quotation marks
+    own_words: bool = False  # the speaker's own words: quoted, and the reporting verb outside the quotation
     lead: int | None = None  # first token of the quote when it starts before the unit's tokens (a "noun" unit)
 
 

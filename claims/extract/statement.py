@@ -209,6 +209,7 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
     in_speech = _mostly_quoted(doc, range(sent.start, sent.end), quoted)
     for u in us:
         u.speech = _mostly_quoted(doc, u.tokens, quoted)
+        u.own_words = u.speech and u.verb is not None and not _mostly_quoted(doc, [u.verb.i], quoted)
     reporting = {u.verb.i for u in us if u.verb is not None}
     role_tokens = set().union(*(r.tokens for r in people)) if people else set()
     out: list[Claim] = []
@@ -990,6 +991,10 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         # "Acme, founded in 1984, makes ...": Acme was founded in 1984
         be = "were" if root.head.tag_ in ("NNS", "NNPS") else "was"
         body = f"{antecedent} {be} {body}"
+    elif first.lower_ == "whose" and relcl is not None and (antecedent := _phrase(relcl.head, exclude=relcl)):
+        # "Anne Hale, whose family has worked the land for four generations": Anne Hale's family has ...
+        owner_ = antecedent + ("'" if antecedent.endswith("s") else "'s")
+        body = f"{owner_} {body[len(first.text) :].lstrip()}"
     elif first.lower_ == "when" and root.dep_ == "relcl" and root.head.ent_type_ == "DATE":
         # "since 2009, when a banking rescue passed by four votes": in 2009, a banking rescue passed ...
         body = f"In {_phrase(root.head, exclude=root)}, {body[len(first.text) :].lstrip()}"
@@ -1059,12 +1064,25 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         if common and body.startswith(tok.text + " ") or common and body == tok.text:
             body = body[:1].lower() + body[1:]
             break
+    if u.speaker and u.own_words and _first_person(body):
+        # '"I was there for 22 years," said Tom Reed': his words stay his ("Tom Reed said that I was there"
+        # would make the reporter the one who was there)
+        return _upper_first(f'{u.speaker} said: "{_upper_first(body)}"')
     if u.speaker and u.verb is not None:
-        says = "said" if lemma_in(u.verb, _TELL) else _verb_phrase(u.verb)
-        return _upper_first(f"{u.speaker} {says} that {body}")
+        says = "said" if lemma_in(u.verb, _TELL) or u.verb.tag_ == "VBG" else _verb_phrase(u.verb)
+        return _upper_first(f"{u.speaker} {says} that {body}")  # ("the company said, adding that ...": said)
     if u.speaker and u.speaker.lower() not in body.lower():
         return f"According to {_lower_first(u.speaker)}, {body}"
     return _upper_first(body)
+
+
+_SPEAKER_WORDS = frozenset({"me", "my", "mine", "we", "we're", "we've", "we'd", "we'll", "our", "ours"})
+
+
+def _first_person(text: str) -> bool:
+    """Whether a speaker's words say "I" or "we" (never "US", the country)."""
+    words = re.findall(r"[\w']+", text.replace("\u2019", "'"))
+    return any(w in ("I", "I'm", "I've", "I'd", "I'll", "us") or w.lower() in _SPEAKER_WORDS for w in words)
 
 
 def _is_verb(tok: Token) -> bool:
