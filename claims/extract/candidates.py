@@ -65,14 +65,15 @@ TITLES = wordset(
     "speaker ambassador attorney sheriff manager editor executive analyst economist chancellor"
 )
 HONORIFICS = wordset("mr. mr mrs. mrs ms. ms miss mx. dr. dr sir dame lord lady")
-# Ranks and offices written as one word before a name ("Admiral Mullen", "Congressman Lewis").
+# Ranks and offices written as one word before a name ("Admiral Mullen", "Congressman Lewis"), beyond ``TITLES``.
 RANKS = wordset(
     "congressman congresswoman admiral captain capt. reverend rev. premier lieutenant sergeant colonel major "
     "corporal private pastor rabbi bishop cardinal father sister commander inspector detective constable "
-    "marshal ambassador chancellor governor senator president general secretary justice prince princess "
-    "king queen emperor pope imam sheikh mayor councillor councilman councilwoman delegate assemblyman "
-    "assemblywoman trooper deputy agent coach"
+    "marshal prince princess king queen emperor pope imam sheikh councillor councilman councilwoman "
+    "delegate assemblyman assemblywoman trooper deputy agent"
 )
+#: Words of an office, a rank or a courtesy before a name.
+OFFICE_WORDS = TITLES | HONORIFICS | RANKS
 FIGURE_WORDS = wordset(
     "half halves third thirds quarter quarters dozen dozens hundreds thousands millions billions twice"
 )
@@ -317,7 +318,7 @@ def _ranking(t: Token) -> bool:
 _CONCESSIONS = wordset("though although whereas")
 
 
-_BREAKS = frozenset({":", ";", *_DASHES})
+BREAKS = frozenset({":", ";", *_DASHES})
 
 
 @_per_token
@@ -338,7 +339,7 @@ def after_break(clause: Token) -> bool:
             and subject(clause.head, (*SUBJECTS, "expl")) is not None
         )
     first = clause.left_edge
-    return (first.text in _BREAKS or first.i > _sent_start(clause) and first.nbor(-1).text in _BREAKS) and subject(
+    return (first.text in BREAKS or first.i > _sent_start(clause) and first.nbor(-1).text in BREAKS) and subject(
         clause, (*SUBJECTS, "expl")
     ) is not None
 
@@ -436,7 +437,7 @@ def _has_figure(tokens: list[Token]) -> bool:
     return any(is_figure(t) or t.ent_type_ in TIME_ENTS for t in tokens)
 
 
-def _is_verbal(tok: Token) -> bool:
+def is_verbal(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX")
 
 
@@ -468,7 +469,7 @@ def is_content(child: Token, verb: Token) -> bool:
         return False  # "led the manufacturer to announce it would scrap production": one event, said by no one
     if after_break(child):
         return False  # "found on the beach—carbon dating showed ...": a sentence of its own, not what was found
-    if dep == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+    if dep == "ccomp" and _to_infinitive(child):
         return False  # "showed it to be 50,000 years old": what was shown holds no clause of its own
     if (
         dep == "ccomp"
@@ -538,7 +539,7 @@ def splits(child: Token, head: Token) -> str | None:
         return "clause"
     if after_break(child):
         return "clause"
-    if dep == "conj" and _is_verbal(child) and _is_verbal(head):
+    if dep == "conj" and is_verbal(child) and is_verbal(head):
         own = subject(child, (*SUBJECTS, "csubj")) is not None
         between = [
             t
@@ -549,7 +550,7 @@ def splits(child: Token, head: Token) -> str | None:
         # is the main verb's conjunct (it cannot share the "to")
         misplaced = head.tag_ == "VB" and child.tag_ in ("VBZ", "VBD", "VBP") and _to_infinitive(head)
         return "clause" if own or between or misplaced else None
-    if dep == "dep" and _is_verbal(child) and comma_before(child) and child.i > head.i:
+    if dep == "dep" and is_verbal(child) and comma_before(child) and child.i > head.i:
         return "clause"  # ", then recommended as ...": a second predicate the parser could not name
     if (
         dep == "parataxis"
@@ -577,7 +578,7 @@ def splits(child: Token, head: Token) -> str | None:
             return "clause"
         if (
             child.tag_ == "VB"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            and _to_infinitive(child)
             and not lemma_in(head, _NEEDS_PURPOSE)
             and not _ranks(head, child)
         ):
@@ -604,7 +605,7 @@ def splits(child: Token, head: Token) -> str | None:
             mark = next((c.lower_ for c in child.children if c.dep_ == "mark"), None)
             if mark not in _KEEP_MARKS and not _defines_a_class(child, head):
                 return "clause"
-    if dep == "prep" and child.i < head.i and _is_verbal(head) and child.lower_ not in _COMPLETES:
+    if dep == "prep" and child.i < head.i and is_verbal(head) and child.lower_ not in _COMPLETES:
         # A figure in a phrase set before the subject is a fact of its own: "After receiving a lifeline
         # worth up to $8 billion, | WeWork is cutting costs" (not "In 2019, ...": a year counts nothing).
         sub = list(child.subtree)
@@ -614,7 +615,7 @@ def splits(child: Token, head: Token) -> str | None:
     if _dashed_record(child):
         return "phrase"
     if dep in _PHRASE_DEPS and comma_before(child) and child.i > head.i:
-        if child.lower_ == "from" and dep == "prep" and _is_verbal(head):
+        if child.lower_ == "from" and dep == "prep" and is_verbal(head):
             # "rose by 37 percent, from 0.90 percent to 1.23 percent", "fell 3%, from a year earlier": the range
             # or the baseline completes the change; alone it states nothing
             return None
@@ -709,7 +710,7 @@ def units(sent: Span) -> list[Unit]:
             lemma_in(u.root, NEG_LEMMAS)
             and any(c.dep_ in ("ccomp", "xcomp") and c.i in u.tokens for c in u.root.children)
         )
-        u.hedge = (hedge_of(u.root) if _is_verbal(u.root) else None) or u.hedge
+        u.hedge = (hedge_of(u.root) if is_verbal(u.root) else None) or u.hedge
     return found
 
 
@@ -780,7 +781,7 @@ def _split_long(u: Unit) -> list[Unit]:
     flags = _flags(doc)
     if any(flags[i] for i in u.tokens) or any(lemma_in(doc[i], NEG_LEMMAS) for i in u.tokens):
         return []
-    hedge = hedge_of(u.root) if _is_verbal(u.root) else None
+    hedge = hedge_of(u.root) if is_verbal(u.root) else None
     out: list[Unit] = []
     core_seen = False
     for c in _tails(u.root):
@@ -824,7 +825,7 @@ def _tails(root: Token) -> Iterator[Token]:
 
 def _to(tok: Token) -> bool:
     """An infinitive hung from a noun: "scored nine straight points | to cut the lead to two"."""
-    return tok.dep_ in ("relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.dep_ in ("relcl", "acl") and _to_infinitive(tok)
 
 
 def _substance(tokens: list[Token]) -> bool:
@@ -1303,25 +1304,19 @@ def roles(sent: Span) -> list[Unit]:
         ):
             toks |= {t.i for t in head.head.subtree if t.i < ent.start}
         others = [
-            doc[i]
-            for i in range(min(toks), max(toks) + 1)
-            if not ent.start <= i < ent.end and doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B"
+            e for e in sent.ents if e.label_ == "PERSON" and e.start != ent.start and min(toks) <= e.start <= max(toks)
         ]
         pre_name = [doc[i] for i in toks if i < ent.start and not doc[i].is_punct]
         if (
             pre_name
-            and all(
-                t.pos_ == "PROPN" and t.ent_type_ in ("", "ORG") and t.lower_ not in TITLES | HONORIFICS | RANKS
-                for t in pre_name
-            )
+            and all(t.pos_ == "PROPN" and t.ent_type_ in ("", "ORG") and t.lower_ not in OFFICE_WORDS for t in pre_name)
             and (len(pre_name) == 1 or all(t.ent_type_ == "ORG" for t in pre_name))
             and not any(i >= ent.end for i in toks)
         ):
             # "Lockheed Martin" read as a person "Martin" titled "Lockheed", "Tip O'Neill" as "O'Neill" titled
-            # "Tip": names pre_name a name, no word of an office, state no role
+            # "Tip": names before a name, no word of an office, state no role
             continue
-        surname = ent[-1].lower_
-        if any(not _possessed(t) and _last_word(t) != surname for t in others):
+        if any(not _possessed(e) and e[-1].lower_ != ent[-1].lower_ for e in others):
             continue  # "Jim Baker, a great Democratic ambassador, Bob Strauss, ...": a list of people, no role
         text = sent.doc[min(toks) : max(toks) + 1].text
         title = {sent.doc[i].lower_ for i in toks if i < ent.start}
@@ -1354,18 +1349,10 @@ def roles(sent: Span) -> list[Unit]:
     return out
 
 
-def _last_word(first: Token) -> str:
-    """The last word, lowercased, of the entity that starts at ``first``."""
-    ent = entity_at(first)
-    return ent[-1].lower_ if ent is not None else first.lower_
-
-
-def _possessed(first: Token) -> bool:
-    """Whether the person named from ``first`` is a possessor ("Bill Clinton's chief of staff")."""
-    ent = entity_at(first)
-    end = ent.end if ent is not None else first.i + 1
-    doc = first.doc
-    return any(doc[i].lower_ in ("'s", "\u2019s", "'") for i in (end - 1, end) if i < len(doc))
+def _possessed(person: Span) -> bool:
+    """Whether a named person is a possessor ("Bill Clinton's chief of staff")."""
+    doc = person.doc
+    return any(doc[i].lower_ in ("'s", "\u2019s", "'") for i in (person.end - 1, person.end) if i < len(doc))
 
 
 def _described(ent: Span) -> list[Unit]:
@@ -1416,7 +1403,8 @@ def sources(sent: Span) -> list[Unit]:
     out: list[Unit] = []
     doc = sent.doc
     lowers = doc.to_array([LOWER])[sent.start : sent.end].tolist()  # a Token only for a document noun
-    for t in [doc[i] for i, low in enumerate(lowers, sent.start) if low in _source_hashes(doc)]:
+    nouns = _source_hashes(doc)
+    for t in [doc[i] for i, low in enumerate(lowers, sent.start) if low in nouns]:
         obj = _author(t) if t.pos_ == "NOUN" else None
         if obj is None:
             continue

@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from claims.extract import dates, score
 from claims.extract.candidates import (
+    BREAKS,
     FIGURE_ENTS,
     FIGURE_WORDS,
     OPINION_LEMMAS,
     RECORD_WORDS,
     REPORT_LEMMAS,
+    SUBJECTS,
     Unit,
     according_to,
     after_break,
@@ -29,6 +31,7 @@ from claims.extract.candidates import (
     is_aside,
     is_figure,
     is_negated,
+    is_verbal,
     lemma_in,
     name_of,
     rankings,
@@ -256,9 +259,7 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
             continue
         if _as_reported(u):  # "As Emily Feng reports for NPR, ...": the source of the clause it qualifies
             who = speaker_of(u.root)
-            subj = subject(u.root)
-            bare = subj is not None and subj.pos_ == "PROPN" and len(list(subj.subtree)) == 1
-            if who and not bare:  # ("..., McKinley said, ...": a surname adds nothing an editor checks)
+            if who and not _bare_name(subject(u.root)):  # ("..., McKinley said, ...": see _bare_name)
                 a, b = _edges(doc, u.tokens)
                 out.append(_claim(s0, doc, a, b, "attribution", {}, prob, who, _text(doc)[a:b]))
             continue
@@ -312,7 +313,7 @@ def _attribution_clause(
         return None
     if u.root.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ != "as" for c in u.root.children):
         return None  # "when authorities announced", "though officials say": the content is the claim
-    if subj.pos_ == "PROPN" and len(list(subj.subtree)) == 1 or lemma_in(u.root, _SHOW):
+    if _bare_name(subj) or lemma_in(u.root, _SHOW):
         return None  # "McDowell said": a surname adds nothing an editor checks
     if any(t.i in role_tokens for t in subj.subtree) or subj.ent_type_ == "PERSON":
         return None  # "InfoNation President Dan McDowell said": the person's role is the claim, not the saying
@@ -326,6 +327,11 @@ def _attribution_clause(
     if b - a < 8:
         return None
     return _claim(s0, doc, a, b, "attribution", {}, prob, who, _text(doc)[a:b])
+
+
+def _bare_name(subj: Token | None) -> bool:
+    """A one-word name as the subject of "said" ("McDowell said"): it adds nothing an editor checks."""
+    return subj is not None and subj.pos_ == "PROPN" and subj.left_edge.i == subj.right_edge.i
 
 
 def _fact(
@@ -508,7 +514,7 @@ def _judged(u: Unit, root: Token) -> bool:
         return False  # ("was unavailable", "is illegal": a state to check; "has never been higher": a record)
     if any(c.lower_ in ("more", "less", "most", "least") for c in adj.children):
         return False
-    rest = [t for c in root.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree if t.i in u.tokens]
+    rest = [t for c in root.children if c.dep_ not in SUBJECTS for t in c.subtree if t.i in u.tokens]
     return not any(t.ent_type_ or t.pos_ == "PROPN" or t.like_num for t in rest)
 
 
@@ -1023,7 +1029,7 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
     ):
         # "Its fleet of roughly 400 jets | have been grounded since March": the subject is a claim of its own
         body = f"{_phrase(subj)} {body}"
-    elif root.dep_ == "conj" and not _is_verb(root) and _is_verb(root.head) and (core := _core(root.head, first.i)):
+    elif root.dep_ == "conj" and not is_verbal(root) and is_verbal(root.head) and (core := _core(root.head, first.i)):
         # "carried 4.2 million passengers in July, ..., but | still 8% fewer than in July 2019": no verb of its
         # own, so the sentence up to it, verbatim
         joint = ", " if doc[first.i - 1].text == "," else " "
@@ -1085,16 +1091,12 @@ def _first_person(text: str) -> bool:
     return any(w in ("I", "I'm", "I've", "I'd", "I'll", "us") or w.lower() in _SPEAKER_WORDS for w in words)
 
 
-def _is_verb(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX")
-
-
 def _core(verb: Token, upto: int) -> str | None:
     """The sentence from the subject of ``verb`` up to token ``upto`` (a phrase split off it), verbatim:
     "The Senate on Tuesday confirmed Jane Doe" before "in a 71-27 vote". None when the verb has no plain
     subject before it, or a break (";", ":", a dash) lies between."""
     if (
-        verb.pos_ not in ("VERB", "AUX")
+        not is_verbal(verb)
         or verb.dep_ in ("relcl", "acl")
         or any(c.dep_ == "mark" and c.lower_ != "that" for c in verb.children)
     ):
@@ -1103,7 +1105,7 @@ def _core(verb: Token, upto: int) -> str | None:
         return None
     subj = _subject_of(verb)
     shared = verb
-    while subj is None and shared.dep_ == "conj" and shared.head.i < shared.i and shared.head.pos_ in ("VERB", "AUX"):
+    while subj is None and shared.dep_ == "conj" and shared.head.i < shared.i and is_verbal(shared.head):
         shared = shared.head  # "Acme makes parts for 70% of turbines and employs 9,000 people | in 12 countries"
         subj = _subject_of(shared)
     if subj is None or not subj.i < verb.i < upto or _clitic(subj) or shared.dep_ in ("relcl", "acl"):
@@ -1111,7 +1113,7 @@ def _core(verb: Token, upto: int) -> str | None:
     if any(t.lower_ in _RELATIVE for t in subj.subtree):
         return None  # "whose sales have been badly hit": no statement from a relative pronoun on
     span = verb.doc[subj.left_edge.i : upto]
-    if any(t.text in (";", ":", "\u2013", "\u2014", "--") for t in span) or len(span) < 2:
+    if any(t.text in BREAKS for t in span) or len(span) < 2:
         return None
     return _tidy(span.text)
 
