@@ -186,6 +186,17 @@ _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
 _TOKEN = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?")
 
 
+def is_currency_sign(text: str) -> bool:
+    """A currency sign as ``currency_of`` reads it: "$", "£", "US$", "HK$" ..."""
+    return _SYMBOL.fullmatch(text.lower()) is not None
+
+
+def is_scale_suffix(text: str) -> bool:
+    """A magnitude written onto a figure, as ``parse_number`` reads it: the "m" of "£120m", the "bn" of "$1.2bn"."""
+    low = text.lower()
+    return low in _SCALES and len(low) <= 2
+
+
 def parse_number(phrase: str) -> float | None:
     """Value of a number phrase: "11,000", "1.2 billion", "twenty-five", "two-thirds", "dozens"."""
     s = phrase.lower().replace("\u00a0", " ").strip()

@@ -43,7 +43,7 @@ from claims.extract.candidates import (
     units,
 )
 from claims.extract.claim import Claim
-from claims.extract.numbers import parse_number, quantity_values
+from claims.extract.numbers import is_currency_sign, is_scale_suffix, parse_number, quantity_values
 from claims.extract.patterns import wordset
 
 if TYPE_CHECKING:
@@ -669,17 +669,13 @@ def _is_duration(ent: Span) -> bool:
     return any(t.like_num or t.lower_ in ("a", "an", "several") for t in ent[:-1]) and words[-1] in _DURATION_UNITS
 
 
-_SYMBOLS = frozenset({"$", "\u00a3", "\u20ac", "\u00a5", "US$", "A$", "C$", "HK$", "NZ$", "S$", "R$"})
-_MAGNITUDES = frozenset({"m", "mn", "bn", "b", "k", "tn", "trn", "mln", "bln"})
-
-
 def _whole_figure(doc: Doc, ent: Span, idx: set[int]) -> Span:
     """The figure with the currency sign and the magnitude written onto it that the recogniser left
     out: "\u00a3120m" of an entity "120" (else 120, not 120 million pounds)."""
     start, end = ent.start, ent.end
-    while start > 0 and start - 1 in idx and not doc[start - 1].whitespace_ and doc[start - 1].text in _SYMBOLS:
+    while start > 0 and start - 1 in idx and not doc[start - 1].whitespace_ and is_currency_sign(doc[start - 1].text):
         start -= 1
-    while end < len(doc) and end in idx and not doc[end - 1].whitespace_ and doc[end].lower_ in _MAGNITUDES:
+    while end < len(doc) and end in idx and not doc[end - 1].whitespace_ and is_scale_suffix(doc[end].text):
         end += 1
     if (start, end) == (ent.start, ent.end):
         return ent
