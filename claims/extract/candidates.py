@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import wraps
 from typing import TYPE_CHECKING, TypeVar
 
+from claims.extract.dates import YEAR_SPAN
 from claims.extract.patterns import wordset
 
 if TYPE_CHECKING:
@@ -411,13 +412,9 @@ def is_figure(t: Token) -> bool:
 
 def _year_range_end(t: Token) -> bool:
     """ "20" of "2019-20" (a financial or school year), written onto its year with a hyphen."""
-    doc = t.doc
-    if t.i < 2 or len(t.text) != 2 or not t.text.isdigit() or doc[t.i - 1].text not in ("-", "\u2013", "/"):
+    if t.i < 2 or len(t.text) != 2 or not t.text.isdigit():
         return False
-    year = doc[t.i - 2]
-    return (
-        not year.whitespace_ and not doc[t.i - 1].whitespace_ and len(year.text) == 4 and year.text[:2] in ("19", "20")
-    )
+    return YEAR_SPAN.fullmatch(t.doc[t.i - 2 : t.i + 1].text) is not None
 
 
 def _score(t: Token) -> bool:

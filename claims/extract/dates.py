@@ -52,6 +52,8 @@ _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 _UNIT = r"(?:second|minute|hour|day|week|month|year|decade|century)"
 
 # Each alternative is a named kind; the first match at a position wins.
+#: A span of years written as one ("2014-15", "2019/20"): a financial or school year.
+YEAR_SPAN = re.compile(r"(?:19|20)\d\d[-\u2013/]\d\d")
 DATE_RE = re.compile(
     # The leading \b(?=\w) makes the engine try the alternatives at word starts only (speed).
     rf"""\b(?=\w)(?:(?P<full>{_MONTH}\s{_DAY},?\s{_YEAR}\b|\b{_DAY}\s{_MONTH}\s{_YEAR}\b)

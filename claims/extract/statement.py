@@ -705,16 +705,13 @@ def _with_bound(doc: Doc, ent: Span) -> str:
     return ent.text
 
 
-_YEAR_SPAN = re.compile(r"(?:19|20)\d\d[-\u2013/]\d\d")
-
-
 def _date_values(expr: str, ctx: Context) -> dict[str, Any]:
     m = next(iter(dates.date_matches(expr)), None)
     if m is None:
         digits = expr.strip()
         if digits.isdigit() and len(digits) == 4 and digits[:2] in ("19", "20"):
             return {"expression": expr, "date": digits}
-        if _YEAR_SPAN.fullmatch(digits):
+        if dates.YEAR_SPAN.fullmatch(digits):
             return {"expression": expr}  # "2014-15": a financial or school year
         return {"expression": expr} if any(c.isalpha() for c in expr) else {}
     kind = m.lastgroup or "relative"
