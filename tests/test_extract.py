@@ -361,6 +361,35 @@ def test_speakers_come_from_reporting_verbs(text: str, needle: str, speaker: str
     assert "said" not in c.quote and "according" not in c.quote
 
 
+def test_a_clause_before_a_source_with_content_of_its_own_is_not_what_it_says() -> None:
+    """ "..., money prosecutors said he spent on boats": the source says what follows it (a relative
+    clause the parser reads as a report); the jury's finding before it is nobody's report."""
+    text = "A jury found him guilty of stealing $312,000 over five years, money prosecutors said he spent on boats."
+    c = one(text, "$312,000")
+    assert c.speaker is None and not c.text.startswith("Money prosecutors")
+    assert one(text, "spent on boats").speaker is not None
+
+
+def test_names_titles_and_brackets_stay_whole_in_quotes_and_restatements() -> None:
+    """A name with "&" is not cut where a figure phrase split off; a participle after "and" is no verb; a
+    finite verb read as a modifier is no part of a title; an aside left out takes its brackets with it."""
+    power = "Northstate Power & Light shut off power to about 48,000 customers in five counties on Saturday."
+    assert one(power, "48,000").quote.startswith("Northstate Power & Light shut off")
+    counties = (
+        "Gov. Elena Marsh declared a state of emergency for Calloway and neighboring Hollis counties late Sunday."
+    )
+    assert one(counties, "emergency").quote.endswith("for Calloway and neighboring Hollis counties late Sunday")
+    goalie = "In overtime, Varga took a pass from captain Jesse Kowalczyk, cut around Oduya and beat goalie Aaron Pike."
+    assert [c.quote for c in extract_claims(goalie) if c.kind == "role"] == [
+        "captain Jesse Kowalczyk",
+        "goalie Aaron Pike",
+    ]
+    ppa = "Solandes signed a 15-year power purchase agreement (PPA) with Minera Tolar for 45% of the plant's output."
+    assert "( )" not in one(ppa, "45%").text and "agreement with Minera Tolar" in one(ppa, "45%").text
+    share = one("Roughly four in ten (41 per cent) said they gardened for two hours or more a week.", "two hours")
+    assert share.speaker == "Roughly four in ten"
+
+
 def test_no_pronoun_or_the_article_is_a_speaker() -> None:
     text = "The article said 300 people were hired. He said 40 stores had closed."
     for c in extract_claims(text):

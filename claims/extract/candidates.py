@@ -26,7 +26,7 @@ from claims.extract.dates import YEAR_SPAN
 from claims.extract.patterns import wordset
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
     from spacy.tokens import Doc, Span, Token
 
@@ -475,6 +475,8 @@ def is_content(child: Token, verb: Token) -> bool:
         and not any(c.dep_ == "mark" for c in child.children)
     ):
         return False  # "finding him guilty on all 14 counts", "found the drug safe": no verb, no clause reported
+    if _reports_after(child, verb):
+        return False
     if dep in ("ccomp", "parataxis"):
         return True
     if dep == "advcl" and child.i < verb.i:  # '"There is no evidence ...," the commission said'
@@ -484,6 +486,13 @@ def is_content(child: Token, verb: Token) -> bool:
             c.dep_ in ("acl", "relcl") and c.tag_ in ("VBD", "VBN") and c.i == c.head.i + 1 for c in child.children
         )
     return False
+
+
+def _reports_after(child: Token, verb: Token) -> bool:
+    """A clause before a reporting verb that has content of its own after it: "... over five years, money
+    prosecutors said he spent on vacations" (a relative clause the parser read as a report). The verb
+    reports what follows it; the clause before it is the article's own."""
+    return child.dep_ == "ccomp" and child.i < verb.i and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
 
 
 def _ranks(head: Token, clause: Token) -> bool:
@@ -530,6 +539,8 @@ def splits(child: Token, head: Token) -> str | None:
     dep = child.dep_
     if dep == "prep" and child.lower_ == "according":
         return "attribution"
+    if _is_report(head) and _reports_after(child, head):
+        return "clause"
     if _is_report(head) and is_content(child, head):
         if counts_people(head):
             return None  # "the number who said they had used cannabis rose": who they are, not what they said
@@ -546,6 +557,15 @@ def splits(child: Token, head: Token) -> str | None:
         # "took nearly a decade to build | and is three times the size": a finite verb hung on an infinitive
         # is the main verb's conjunct (it cannot share the "to")
         misplaced = head.tag_ == "VB" and child.tag_ in ("VBZ", "VBD", "VBP") and _to_infinitive(head)
+        if (
+            child.tag_ == "VBG"
+            and head.tag_ in _FINITE
+            and not own
+            and not any(c.dep_ == "aux" for c in child.children)
+        ):
+            # "declared a state of emergency for Calloway and neighboring Hollis counties": a bare participle
+            # cannot be a finite verb's conjunct; the parser took an adjective for one
+            return None
         return "clause" if own or between or misplaced else None
     if dep == "dep" and is_verbal(child) and comma_before(child) and child.i > head.i:
         return "clause"  # ", then recommended as ...": a second predicate the parser could not name
@@ -1174,7 +1194,7 @@ def name_of(tok: Token) -> str | None:
     )
     if tok.pos_ == "NOUN" and named is not None:  # "Ferry operator BlueLine said": BlueLine speaks
         tok = named
-    toks = [t for t in tok.subtree if not is_aside(t, tok)]
+    toks = [t for t in _unbracketed(tok.subtree) if not is_aside(t, tok)]
     while toks and (
         toks[0].dep_ in ("punct", "cc")
         or toks[0].dep_ == "det"
@@ -1194,6 +1214,17 @@ def name_of(tok: Token) -> str | None:
     ).strip()
 
 
+def _unbracketed(tokens: Iterable[Token]) -> list[Token]:
+    """The tokens outside brackets: "Roughly four in ten (41 per cent) said" is said by "Roughly four in ten"."""
+    depth, kept = 0, []
+    for t in tokens:
+        depth += t.text == "("
+        if not depth:
+            kept.append(t)
+        depth -= t.text == ")" and depth > 0
+    return kept
+
+
 def is_aside(t: Token, head: Token, *, deep: bool = True) -> bool:
     """Whether ``t`` is inside an apposition or relative clause of ``head`` (or is punctuation of it).
 
@@ -1208,6 +1239,9 @@ def is_aside(t: Token, head: Token, *, deep: bool = True) -> bool:
             return True  # "Critics, including the group X": the critics
         t = t.head
     return False
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def roles(sent: Span) -> list[Unit]:
@@ -1236,7 +1270,9 @@ def roles(sent: Span) -> list[Unit]:
         left = [t for t in left if any(x.pos_ in ("NOUN", "PROPN") and x.ent_type_ != "PERSON" for x in t.subtree)]
         if left:
             lo = min(t.left_edge.i for t in left)
-            mods = {t.i for t in head.lefts if t.dep_ in ("amod", "compound") and t.i < lo}
+            # Never from a finite verb the parser took for a modifier: "cut around Oduya and beat | goalie Aaron Pike"
+            lo = max([lo, *(i + 1 for i in range(lo, ent.start) if doc[i].tag_ in _FINITE)])
+            mods = {t.i for t in head.lefts if t.dep_ in ("amod", "compound") and t.i < lo and t.tag_ not in _FINITE}
             while lo - 1 in mods:  # "chief executive Henrik Sand": "chief" qualifies the title
                 lo -= 1
             while sent.doc[lo].dep_ in ("det", "punct", "cc") and lo < ent.start:

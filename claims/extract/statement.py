@@ -848,14 +848,19 @@ def _unclosed(text: str, mark: str, close: str) -> bool:
 
 
 def _runs(doc: Doc, ids: list[int], own: set[int]) -> list[list[int]]:
-    """The unbroken runs of ``ids``: the unit's ``own`` punctuation inside a word does not break one
+    """The unbroken runs of ``ids``: the unit's ``own`` punctuation inside a word or a name does not break one
     ("the world's third-largest games company" is one run, its hyphen left out of ``ids``)."""
     runs: list[list[int]] = []
     for i in ids:
         gap = range(runs[-1][-1] + 1, i) if runs else range(0)
         joined = not gap or (
             not (doc[i].is_space or doc[i].is_punct)
-            and all(j in own and not doc[j - 1].whitespace_ and not doc[j].whitespace_ for j in gap)
+            and all(
+                # a mark inside a word, or inside a name ("Northstate Power & Light")
+                j in own
+                and (doc[j].ent_type_ and doc[j - 1].ent_type_ or not doc[j - 1].whitespace_ and not doc[j].whitespace_)
+                for j in gap
+            )
         )
         if runs and joined:
             runs[-1].append(i)
@@ -1132,7 +1137,7 @@ def _join(words: list[Token]) -> str:
 
 def _tidy(text: str) -> str:
     """Text joined from tokens around a hole: no doubled commas, no space before a comma."""
-    text = _HOLES.sub(",", " ".join(text.split()))
+    text = _HOLES.sub(",", _EMPTY.sub("", " ".join(text.split())))
     return _LOOSE.sub(r"\1", text).strip(" ,")
 
 
@@ -1140,6 +1145,9 @@ _ASIDE_MARKS = frozenset({",", ";", "\u2013", "\u2014", "--"})
 _HONORIFICS = "Dr|Mr|Mrs|Ms|Prof|Sir|Dame"
 _HONORIFIC = re.compile(rf"^(?:{_HONORIFICS})\.?(?=\s|,|$)|\s+(?:{_HONORIFICS})\.?$")
 _HOLES = re.compile(r"(?:\s*,){2,}")
+#: Brackets or quotation marks left with nothing between them where an aside was left out: "a power
+#: purchase agreement (PPA) with" -> "a power purchase agreement with", never "agreement ( ) with".
+_EMPTY = re.compile(r"\s*(?:\(\s*\)|\[\s*\]|\u201c[\s,]*\u201d|\u2018[\s,]*\u2019|(?<!\S)\"[\s,]*\")(?=[\s,.;:]|$)")
 _LOOSE = re.compile(r"\s+([,.;:])")
 
 
