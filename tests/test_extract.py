@@ -390,6 +390,18 @@ def test_names_titles_and_brackets_stay_whole_in_quotes_and_restatements() -> No
     assert share.speaker == "Roughly four in ten"
 
 
+def test_a_figure_said_again_after_or_stays_with_it() -> None:
+    """ "$64 million, or 52 cents per share": one figure in two measures, one fact; never "$1.13 per share" alone."""
+    text = (
+        "Brightwell reported a net loss of $64 million, or 52 cents per share, for the quarter, "
+        "compared with a profit of $141 million, or $1.13 per share, a year earlier."
+    )
+    assert [c.quote for c in extract_claims(text)] == [
+        "Brightwell reported a net loss of $64 million, or 52 cents per share",
+        "compared with a profit of $141 million, or $1.13 per share",
+    ]
+
+
 def test_no_pronoun_or_the_article_is_a_speaker() -> None:
     text = "The article said 300 people were hired. He said 40 stores had closed."
     for c in extract_claims(text):

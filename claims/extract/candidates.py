@@ -883,7 +883,10 @@ def _describes(t: Token) -> bool:
 
 def _one_number(x: Token, d: Token) -> bool:
     """Whether the conjunct ``d`` of ``x`` is part of one figure written out in words, as the recogniser
-    reads it: "three hundred | and ninety-five million pounds" is one figure, never two facts."""
+    reads it: "three hundred | and ninety-five million pounds" is one figure, never two facts; or the same
+    figure said again after "or": "a net loss of $64 million, or 52 cents per share"."""
+    if any(c.dep_ == "cc" and c.lower_ == "or" and x.i < c.i < d.i for c in x.children):
+        return True
     ent = entity_at(x)
     if ent is not None and ent.label_ in FIGURE_ENTS and ent.start <= d.i < ent.end:
         return True
