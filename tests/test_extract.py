@@ -402,6 +402,13 @@ def test_a_figure_said_again_after_or_stays_with_it() -> None:
     ]
 
 
+def test_a_group_is_not_split_from_what_it_did_and_most_without_the_ranks_nothing() -> None:
+    loan = "A group of seven banks led by Banco Sur provided a $940 million loan package."
+    assert [c.quote for c in extract_claims(loan)] == [loan.rstrip(".")]
+    assert all(c.kind != "record" for c in extract_claims("Most voters, by most accounts, backed the plan in 2019."))
+    assert one("She won the most votes in the state's history.", "most votes").kind == "record"
+
+
 def test_no_pronoun_or_the_article_is_a_speaker() -> None:
     text = "The article said 300 people were hired. He said 40 stores had closed."
     for c in extract_claims(text):

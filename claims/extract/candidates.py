@@ -987,7 +987,10 @@ def _facts(tokens: list[Token]) -> bool:
     )
 
 
-_PARTS = wordset("most many some all none few several half third quarter majority minority share proportion")
+_PARTS = wordset(
+    "most many some all none few several half third quarter majority minority share proportion "
+    "total group team consortium coalition panel handful pair couple batch"  # "A group of seven banks | provided"
+)
 
 
 def _split_subject(u: Unit, args: list[tuple[Token, list[Token]]]) -> list[Unit]:
@@ -1003,7 +1006,9 @@ def _split_subject(u: Unit, args: list[tuple[Token, list[Token]]]) -> list[Unit]
         return []
     c, sub = subj
     if any(x.dep_ == "prep" and x.lower_ == "of" for x in c.children) and (is_figure(c) or c.lower_ in _PARTS):
-        return []  # "Only 3 of the hospital's 12 theatres | were working": the count is of those the predicate holds for
+        # "Only 3 of the hospital's 12 theatres | were working": the count is of those the predicate holds for;
+        # "A group of seven banks | provided a loan": the group is who did it, nothing alone
+        return []
     words = [t for t in sub if t.is_alpha or t.like_num]
     rest = [doc[i] for i in sorted(u.tokens) if i > sub[-1].i]
     # Apart from its verb by an aside ("A further 17 makers, according to the report, had ..."), a subject reads alone.

@@ -585,6 +585,7 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
         if (
             (t.tag_ in ("JJS", "RBS") and t.lower_ not in _NOT_RECORDS or t.lower_ in RECORD_WORDS)
             and t.dep_ in ("amod", "attr", "nsubj", "dobj", "pobj", "advmod")
+            and not _quantifier(t)
             and t.head.pos_ in ("NOUN", "PROPN", "ADJ")
             or t.lower_ == "first"
             and t.dep_ == "amod"
@@ -609,6 +610,15 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
 _WHEN = re.compile(
     r"\d|\b(?:" + "|".join(("last", "this", "yesterday", "tonight", "noon", "midnight", *dates.WEEKDAYS)) + r")\b"
 )
+
+
+def _quantifier(t: Token) -> bool:
+    """ "most" with no article before its noun counts, it ranks nothing: "by most accounts", "most voters"."""
+    return (
+        t.lower_ in ("most", "least")
+        and t.dep_ == "amod"
+        and not any(c.dep_ in ("det", "poss") for c in t.head.children)
+    )
 
 
 def _names_a_time(text: str) -> bool:
