@@ -409,6 +409,26 @@ def test_a_group_is_not_split_from_what_it_did_and_most_without_the_ranks_nothin
     assert one("She won the most votes in the state's history.", "most votes").kind == "record"
 
 
+def test_a_part_with_a_fact_of_its_own_after_including_is_a_claim() -> None:
+    """ "..., including four firefighters, two of them critically": a fact of its own; "including 12
+    freight" or "including layoffs at Meetup" only name a part of their whole and stay with it."""
+    quoted = [
+        c.quote
+        for c in extract_claims("At least 27 people were injured, including four firefighters, two of them critically.")
+    ]
+    assert quoted == ["At least 27 people were injured", "including four firefighters, two of them critically"]
+    fleet = "As of October, Emirates had a fleet of 270 aircraft, including 12 freight."
+    assert [c.quote for c in extract_claims(fleet)] == [fleet.rstrip(".")]
+    assert (
+        "including layoffs at Meetup"
+        in one(
+            "WeWork is engaging in cost-cutting measures, including layoffs at Meetup, "
+            "which it acquired for $200 million in 2017.",
+            "measures",
+        ).quote
+    )
+
+
 def test_no_pronoun_or_the_article_is_a_speaker() -> None:
     text = "The article said 300 people were hired. He said 40 stores had closed."
     for c in extract_claims(text):
@@ -991,10 +1011,12 @@ def test_a_currency_sign_and_a_magnitude_written_onto_a_figure_are_its_own() -> 
     assert (c.values["value"], c.values["currency"]) == (41_640, "USD")
 
 
-def test_a_restatement_drops_a_leading_conjunction_after_a_comma() -> None:
-    """ ", or about 15% of GDP" was restated "the war has cost the economy or about 15% of GDP"."""
+def test_a_restatement_never_starts_a_figure_with_its_conjunction() -> None:
+    """ ", or about 15% of GDP" was restated "the war has cost the economy or about 15% of GDP"; the figure
+    said again after "or" now stays with the first, and the restatement holds both."""
     c = one("The report estimates that the war has cost the economy $120 billion, or about 15% of GDP.", "15%")
-    assert c.text == "According to the report, the war has cost the economy about 15% of GDP"
+    assert c.quote == "the war has cost the economy $120 billion, or about 15% of GDP"
+    assert c.text == "The report estimates that the war has cost the economy $120 billion, or about 15% of GDP"
 
 
 def test_a_participle_inside_what_is_aimed_at_is_the_target() -> None:

@@ -636,9 +636,17 @@ def splits(child: Token, head: Token) -> str | None:
             # "rose by 37 percent, from 0.90 percent to 1.23 percent", "fell 3%, from a year earlier": the range
             # or the baseline completes the change; alone it states nothing
             return None
-        if child.lower_ in ("including", "excluding", "except"):
-            return None  # "a fleet of 270 aircraft, including 12 freight": the part belongs to its whole
         sub = list(child.subtree)
+        if child.lower_ in ("including", "excluding", "except"):
+            # "a fleet of 270 aircraft, including 12 freight": a part named belongs to its whole; a part with
+            # a fact of its own is one ("were injured, including four firefighters, two of them critically")
+            # (a clause of its own inside it is not its fact: "layoffs at Meetup, which it acquired for ...")
+            inner = {t.i for r in child.subtree if r.dep_ == "relcl" and comma_before(r) for t in r.subtree}
+            core = [t for t in sub if t.i not in inner]
+            own = _words(core) >= 5 and any(
+                is_figure(t) and t.ent_type_ not in TIME_ENTS or t.pos_ == "VERB" and t is not child for t in core
+            )
+            return "phrase" if own and _words(list(head.subtree)) - _words(sub) >= 3 else None
         if sum(not t.is_punct for t in sub) >= 3 and sum(t.is_alpha for t in sub) >= 2 and _has_figure(sub):
             return "phrase"  # a score alone ("112-107", "48 to 51") is no claim: it stays with its clause
     return None
