@@ -429,6 +429,18 @@ def test_a_part_with_a_fact_of_its_own_after_including_is_a_claim() -> None:
     )
 
 
+def test_a_participle_set_before_the_subject_with_a_date_of_its_own_is_a_claim() -> None:
+    """ "Founded in 1998, the company now employs 4,000 people": two facts; the first restated with its subject.
+    A negated clause keeps what is set before it."""
+    claims = extract_claims("Founded in 1998, the company now employs 4,000 people.")
+    assert [(c.quote, c.text) for c in claims] == [
+        ("Founded in 1998", "The company was founded in 1998"),
+        ("the company now employs 4,000 people", "The company now employs 4,000 people"),
+    ]
+    bridge = one("Built in 1932, the bridge was not designed for trucks.", "1932")
+    assert bridge.quote == "Built in 1932, the bridge was not designed for trucks" and bridge.values["negated"] is True
+
+
 def test_no_pronoun_or_the_article_is_a_speaker() -> None:
     text = "The article said 300 people were hired. He said 40 stores had closed."
     for c in extract_claims(text):

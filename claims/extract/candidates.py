@@ -591,6 +591,8 @@ def splits(child: Token, head: Token) -> str | None:
         mark = next((c.lower_ for c in child.children if c.dep_ == "mark"), None)
         if mark in _KEEP_MARKS:
             return None
+        if mark is None and child.tag_ == "VBN" and _opens(child, head):
+            return "phrase"  # "Born on March 3, 1941, in Santiago de Cuba, | Solano was ...": a fact of its own
         if mark in _CLAUSE_MARKS or comma_before(child):
             return "clause"
         if (
@@ -650,6 +652,24 @@ def splits(child: Token, head: Token) -> str | None:
         if sum(not t.is_punct for t in sub) >= 3 and sum(t.is_alpha for t in sub) >= 2 and _has_figure(sub):
             return "phrase"  # a score alone ("112-107", "48 to 51") is no claim: it stays with its clause
     return None
+
+
+def _opens(child: Token, head: Token) -> bool:
+    """Whether ``child`` is a phrase set before the subject of ``head``, closed by a comma, with a date, a
+    figure or a record of its own ("Founded in 1998, | the company ...", "Elected in 2019 with 62 percent
+    of the vote, | Smith ...")."""
+    sub = list(child.subtree)
+    end = sub[-1].i + 1
+    subj = subject(head)
+    return (
+        child.i < head.i
+        and (subj is None or sub[-1].i < subj.left_edge.i)
+        and not any(c.dep_ in SUBJECTS for c in child.children)
+        and end < len(child.doc)
+        and child.doc[end].text == ","
+        and _words(sub) >= 3
+        and _facts(sub)
+    )
 
 
 def _in_complement(tok: Token, stop: Token) -> bool:

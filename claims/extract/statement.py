@@ -914,6 +914,14 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         words = words[:-1]  # (never 'Teachers chanted, "Fund our schools," and."')
     if not words:
         return _text(doc).strip()
+    root = u.root
+    if u.role == "phrase" and root.dep_ == "advcl" and root.tag_ == "VBN" and words[0].i == root.i < root.head.i:
+        # "Founded in 1998, the company ...": "The company was founded in 1998"
+        subj = _subject_of(root.head)
+        if subj is not None and subj.pos_ != "PRON":
+            be = "were" if subj.tag_ in ("NNS", "NNPS") else "was"
+            said = _tidy(_join(words))
+            return _upper_first(f"{_lower_first(_phrase(subj))} {be} {said[:1].lower()}{said[1:]}")
     if u.lead is not None and u.root.dep_ != "relcl":  # a relative clause is restated with its antecedent below
         words = [doc[i] for i in range(u.lead, words[0].i)] + words
     # A side remark between the subject and the verb ("The company, analysts say, has won ...", or a
