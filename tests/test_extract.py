@@ -441,6 +441,14 @@ def test_a_participle_set_before_the_subject_with_a_date_of_its_own_is_a_claim()
     assert bridge.quote == "Built in 1932, the bridge was not designed for trucks" and bridge.values["negated"] is True
 
 
+def test_a_restatement_never_keeps_half_a_bracket() -> None:
+    """Where an aside left out took one bracket with it, the other goes too; whole brackets stay."""
+    from claims.extract.statement import _tidy
+
+    assert _tidy("the deposit facility ( to 5.50 per cent") == "the deposit facility to 5.50 per cent"
+    assert _tidy("a deal ) with (PPA) terms ,") == "a deal with (PPA) terms"
+
+
 def test_no_pronoun_or_the_article_is_a_speaker() -> None:
     text = "The article said 300 people were hired. He said 40 stores had closed."
     for c in extract_claims(text):

@@ -1156,7 +1156,27 @@ def _join(words: list[Token]) -> str:
 def _tidy(text: str) -> str:
     """Text joined from tokens around a hole: no doubled commas, no space before a comma."""
     text = _HOLES.sub(",", _EMPTY.sub("", " ".join(text.split())))
+    if "(" in text or ")" in text:
+        text = _balanced(text)
     return _LOOSE.sub(r"\1", text).strip(" ,")
+
+
+def _balanced(text: str) -> str:
+    """Text without a bracket whose other half went with a left-out aside ("the facility ( to 5.50 per cent")."""
+    opened: list[int] = []
+    drop: set[int] = set()
+    for i, ch in enumerate(text):
+        if ch == "(":
+            opened.append(i)
+        elif ch == ")":
+            if opened:
+                opened.pop()
+            else:
+                drop.add(i)
+    drop.update(opened)
+    if not drop:
+        return text
+    return " ".join("".join(ch for i, ch in enumerate(text) if i not in drop).split())
 
 
 _ASIDE_MARKS = frozenset({",", ";", "\u2013", "\u2014", "--"})
