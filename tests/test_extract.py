@@ -449,6 +449,17 @@ def test_a_restatement_never_keeps_half_a_bracket() -> None:
     assert _tidy("a deal ) with (PPA) terms ,") == "a deal with (PPA) terms"
 
 
+def test_the_parse_is_mended_where_it_leaves_a_clause_without_a_part() -> None:
+    """A clock word stays with its time; a subject read as the apposition of an opening place is the subject."""
+    text = "The center evacuated all 63 of its residents by bus before flames reached the building at about 6 a.m."
+    assert [(c.quote, c.text) for c in extract_claims(text)] == [
+        ("The center evacuated all 63 of its residents by bus", "The center evacuated all 63 of its residents by bus"),
+        ("before flames reached the building at about 6 a.m.", "Flames reached the building at about 6 a.m."),
+    ]
+    text = "In Piney Flat, the Cedar Glen Care Center evacuated all 63 of its residents by bus."
+    assert [(c.kind, c.text) for c in extract_claims(text)] == [("quantity", text.rstrip("."))]
+
+
 def test_no_pronoun_or_the_article_is_a_speaker() -> None:
     text = "The article said 300 people were hired. He said 40 stores had closed."
     for c in extract_claims(text):
