@@ -441,12 +441,21 @@ def test_a_participle_set_before_the_subject_with_a_date_of_its_own_is_a_claim()
     assert bridge.quote == "Built in 1932, the bridge was not designed for trucks" and bridge.values["negated"] is True
 
 
-def test_a_restatement_never_keeps_half_a_bracket() -> None:
+def test_a_restatement_never_keeps_half_a_bracket_and_a_role_no_possessive() -> None:
     """Where an aside left out took one bracket with it, the other goes too; whole brackets stay."""
     from claims.extract.statement import _tidy
 
     assert _tidy("the deposit facility ( to 5.50 per cent") == "the deposit facility to 5.50 per cent"
     assert _tidy("a deal ) with (PPA) terms ,") == "a deal with (PPA) terms"
+    # A quotation cut short is closed where the restatement ends, so the speaker's words stay marked as theirs.
+    assert (
+        _tidy("the company \u201chas been cooperating fully,") == "the company \u201chas been cooperating fully\u201d"
+    )
+    assert _tidy("OUT,\u201d Noem tweeted") == "\u201cOUT,\u201d Noem tweeted"
+    role = [
+        c for c in extract_claims("The claim was made about Gov. Ellen Hartwell's record on jobs.") if c.kind == "role"
+    ]
+    assert [(c.quote, c.speaker) for c in role] == [("Gov. Ellen Hartwell", "Ellen Hartwell")]
 
 
 def test_the_parse_is_mended_where_it_leaves_a_clause_without_a_part() -> None:

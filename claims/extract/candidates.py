@@ -1290,6 +1290,8 @@ def roles(sent: Span) -> list[Unit]:
             continue
         if ent.label_ != "PERSON" or len(ent) > 5:
             continue
+        if len(ent) > 1 and ent[-1].tag_ == "POS":  # "Gov. Ellen Hartwell's record": the name, not its "'s"
+            ent = ent[:-1]
         head = ent.root
         toks: set[int] = set(range(ent.start, ent.end))
         doc = sent.doc

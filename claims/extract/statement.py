@@ -1157,18 +1157,35 @@ def _tidy(text: str) -> str:
     """Text joined from tokens around a hole: no doubled commas, no space before a comma."""
     text = _HOLES.sub(",", _EMPTY.sub("", " ".join(text.split())))
     if "(" in text or ")" in text:
-        text = _balanced(text)
+        text = _balanced(text, "(", ")")
+    if "\u201c" in text or "\u201d" in text:
+        text = _quotation_closed(text)
     return _LOOSE.sub(r"\1", text).strip(" ,")
 
 
-def _balanced(text: str) -> str:
+def _quotation_closed(text: str) -> str:
+    """A quotation a restatement ends (or starts) inside of is closed (or opened) there: 'the company
+    \u201chas been cooperating fully with BaFin\u201d' keeps the mark of the speaker's own words."""
+    depth = opened = 0
+    for ch in text:
+        if ch == "\u201c":
+            depth += 1
+        elif ch == "\u201d":
+            if depth:
+                depth -= 1
+            else:
+                opened += 1
+    return "\u201c" * opened + text.rstrip(" ,") + "\u201d" * depth
+
+
+def _balanced(text: str, opening: str, closing: str) -> str:
     """Text without a bracket whose other half went with a left-out aside ("the facility ( to 5.50 per cent")."""
     opened: list[int] = []
     drop: set[int] = set()
     for i, ch in enumerate(text):
-        if ch == "(":
+        if ch == opening:
             opened.append(i)
-        elif ch == ")":
+        elif ch == closing:
             if opened:
                 opened.pop()
             else:
