@@ -469,6 +469,15 @@ def test_the_parse_is_mended_where_it_leaves_a_clause_without_a_part() -> None:
     assert [(c.kind, c.text) for c in extract_claims(text)] == [("quantity", text.rstrip("."))]
 
 
+def test_a_persons_age_said_in_few_words_is_a_claim() -> None:
+    """ "She was 84." (the recogniser reads the age as a date) is an age; "It was 1998." is no claim."""
+    claims = extract_claims("Marguerite Solano died on Sunday at her home in New Orleans. She was 84.")
+    age = one("Marguerite Solano died on Sunday. She was 84.", "84")
+    assert (age.quote, age.kind, age.values["value"], age.values["unit"]) == ("She was 84", "quantity", 84, "years old")
+    assert len(claims) == 2
+    assert extract_claims("It was 1998.") == []
+
+
 def test_no_pronoun_or_the_article_is_a_speaker() -> None:
     text = "The article said 300 people were hired. He said 40 stores had closed."
     for c in extract_claims(text):

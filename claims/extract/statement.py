@@ -61,6 +61,7 @@ _AGE = re.compile(r"^(\d{1,3})[-\s]years?[-\s]old$")
 _VAGUE_DATES = wordset("today tonight now recently currently once then time times")
 _SMALL_WORDS = wordset("one two three four five six seven eight nine ten both")
 MIN_CHARS = 12
+MIN_AGE_CHARS = 9  # "He was 62": a person's age, said in few words
 _NOT_OP = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
 _CONCESSIVE = wordset("though although despite whereas")
 _NAMED = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "LAW", "EVENT", "PRODUCT"})
@@ -119,7 +120,7 @@ def _text(doc: Doc) -> str:
 def sentence_claims(doc: Doc, s0: int, ctx: Context, qspans: list[tuple[int, int]]) -> list[Claim]:
     """The claims of one parsed sentence starting at article offset ``s0``; ``qspans`` are its quotations."""
     sent_text = _text(doc)
-    if sent_text.rstrip(" " + _QUOTES + ")").endswith("?") or len(sent_text.strip()) < MIN_CHARS:
+    if sent_text.rstrip(" " + _QUOTES + ")").endswith("?") or len(sent_text.strip()) < MIN_AGE_CHARS:
         return []
     quoted = _quoted_mask(len(sent_text), s0, qspans)
     prob = SentenceScore(sent_text, doc)
@@ -393,7 +394,7 @@ def _fact(
             kind = "event"
     elif (speech or first_person) and kind not in ("quantity", "date", "duration", "time") and not _reported(u):
         return None  # a record or a comparison in someone's own words is an opinion, unless a source reports it as fact
-    if b - a < MIN_CHARS:
+    if b - a < (MIN_AGE_CHARS if values.get("unit") == "years old" else MIN_CHARS):
         return None
     if kind in ("date", "time", "duration") and all(
         t.ent_type_ in ("DATE", "TIME") or t.is_punct or t.pos_ in ("ADP", "ADV", "DET", "CCONJ") for t in shown
@@ -553,12 +554,19 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
                 v = quantity_values(phrase)
                 if "value" in v:
                     v["expression"] = phrase
+                    if len(ent) == 1 and _BARE_AGE.fullmatch(ent.text) and _age_of_a_person(ent[0]):
+                        v["unit"] = "years old"  # "He was 62."
                     if _as_rate(doc, ent, v):
                         seen.add(ent.end + 1)  # "one in 300": 300 is part of the rate, no count of its own
                     found.setdefault("quantity", v)
                     figures.append(v)
             elif label == "DATE" and (age := _AGE.match(ent.text)):
                 found.setdefault("quantity", {"value": int(age.group(1)), "unit": "years old", "expression": ent.text})
+            elif label == "DATE" and len(ent) == 1 and _BARE_AGE.fullmatch(ent.text) and _age_of_a_person(ent[0]):
+                # "She was 84.": the recogniser reads a person's age as a date
+                age_values = {"value": int(ent.text), "unit": "years old", "expression": ent.text}
+                found.setdefault("quantity", age_values)
+                figures.append(age_values)
             elif label == "DATE" and ent.text.lower() not in _VAGUE_DATES:
                 if _is_duration(ent):
                     found.setdefault("duration", dates.duration_values(ent.text) | {"expression": ent.text})
@@ -610,6 +618,21 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
 _WHEN = re.compile(
     r"\d|\b(?:" + "|".join(("last", "this", "yesterday", "tonight", "noon", "midnight", *dates.WEEKDAYS)) + r")\b"
 )
+
+
+_BARE_AGE = re.compile(r"\d{1,3}")
+
+
+def _age_of_a_person(t: Token) -> bool:
+    """Whether a bare number says how old a person is: "She was 84", "Smith was 84" (a copula's complement)."""
+    if (
+        t.dep_ not in ("attr", "acomp")
+        or t.head.lemma_ != "be"
+        or any(c.dep_ in ("prep", "npadvmod") for c in t.children)
+    ):
+        return False
+    subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (subj.ent_type_ == "PERSON" or subj.lower_ in ("he", "she"))
 
 
 def _quantifier(t: Token) -> bool:
