@@ -478,6 +478,15 @@ def test_a_persons_age_said_in_few_words_is_a_claim() -> None:
     assert extract_claims("It was 1998.") == []
 
 
+def test_a_source_described_first_is_still_given_when_it_is_cited() -> None:
+    """A named source is one attribution per article; a document described as made by it before is not one."""
+    text = (
+        "The standard source is the Current Employment Statistics survey, run by the Bureau of Labor Statistics. "
+        "According to the Bureau of Labor Statistics, Ohio had 694,000 manufacturing jobs in January 2019."
+    )
+    assert "According to the Bureau of Labor Statistics" in [c.quote for c in extract_claims(text)]
+
+
 def test_no_pronoun_or_the_article_is_a_speaker() -> None:
     text = "The article said 300 people were hired. He said 40 stores had closed."
     for c in extract_claims(text):

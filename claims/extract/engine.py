@@ -76,10 +76,13 @@ def _dedupe(found: list[Claim]) -> list[Claim]:
             continue
         if c.kind == "attribution" and c.speaker and c.speaker.split()[-1][:1].isupper():
             # "according to NPR's Feng" after "As Emily Feng reports for NPR": a named source is given once
+            # (a document described as made by it, "the survey, run by the Bureau of Labor Statistics", does
+            # not yet give it: "According to the Bureau of Labor Statistics, ..." after it stays)
             source = c.speaker.split()[-1]
             if source in sources:
                 continue
-            sources.add(source)
+            if " by " not in c.quote:
+                sources.add(source)
         seen.add(key)
         out.append(c)
     return out
