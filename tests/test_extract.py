@@ -487,6 +487,16 @@ def test_a_source_described_first_is_still_given_when_it_is_cited() -> None:
     assert "According to the Bureau of Labor Statistics" in [c.quote for c in extract_claims(text)]
 
 
+def test_a_source_named_right_before_said_is_the_speaker_not_an_apposition() -> None:
+    """ "..., on Tamsen Ridge, the National Weather Service said": the service said it; it is no role of
+    the ridge. A verb with a subject of its own has no such speaker ("Her press secretary, Leah Brandt, said")."""
+    text = "The blaze was pushed by gusts of 60 mph at a weather station on Tamsen Ridge, the National Weather Service said."
+    claims = extract_claims(text)
+    assert [c.kind for c in claims] == ["quantity"] and claims[0].speaker == "the National Weather Service"
+    said = extract_claims("Her press secretary, Leah Brandt, said the state had added 12,000 jobs.")
+    assert ("role", "Her press secretary, Leah Brandt") in [(c.kind, c.quote) for c in said]
+
+
 def test_no_pronoun_or_the_article_is_a_speaker() -> None:
     text = "The article said 300 people were hired. He said 40 stores had closed."
     for c in extract_claims(text):

@@ -1130,9 +1130,10 @@ def trailing_speaker(verb: Token) -> Token | None:
     "The rally was the biggest protest, Sean Brady, the union president, said." (Sean Brady said it)."""
     doc = verb.doc
     i = verb.i - 1
-    if i < 1 or doc[i].text != "," or verb.dep_ != "ROOT" or not _is_report(verb):
+    if i < 1 or verb.dep_ != "ROOT" or not _is_report(verb) or subject(verb) is not None:
         return None
-    tok = doc[i - 1]
+    # ("..., on Tamsen Ridge, the National Weather Service said": the name right before the verb, too)
+    tok = doc[i - 1] if doc[i].text == "," else doc[i]
     while tok.dep_ == "appos" and tok.ent_type_ not in ("PERSON", "ORG") and tok.head.i < tok.i:
         tok = tok.head  # "the union president" -> "Brady"
     if tok.dep_ == "appos" and tok.ent_type_ in ("PERSON", "ORG") and tok.head.i < tok.i and tok.head.i != verb.i:
@@ -1286,7 +1287,10 @@ def roles(sent: Span) -> list[Unit]:
     speaker = trailing_speaker(sent.root)  # a name the parser hung on a noun before "said": no title of that noun
     for ent in sent.ents:
         if ent.label_ == "ORG" and len(ent) <= 5:
-            out += _described(ent)
+            if (
+                speaker is None or ent.root.i != speaker.i
+            ):  # (not "on Tamsen Ridge, | the National Weather Service said")
+                out += _described(ent)
             continue
         if ent.label_ != "PERSON" or len(ent) > 5:
             continue
@@ -1346,6 +1350,8 @@ def roles(sent: Span) -> list[Unit]:
         # An apposition after it, or the name as the apposition of a title before it.
         extra: list[Unit] = []
         for c in head.rights:
+            if speaker is not None and c.i == speaker.i:
+                break  # "on Tamsen Ridge, the National Weather Service said": the source, no apposition
             if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ != "PERSON" and names_a_person(c):
                 toks |= {t.i for t in c.subtree}
                 # "Victor Cha, senior vice president for Asia and chairman of South Korea at CSIS": two roles;
