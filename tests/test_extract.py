@@ -497,6 +497,16 @@ def test_a_source_named_right_before_said_is_the_speaker_not_an_apposition() -> 
     assert ("role", "Her press secretary, Leah Brandt") in [(c.kind, c.quote) for c in said]
 
 
+def test_examples_stay_with_their_noun_and_how_often_is_no_date() -> None:
+    """ "a problem | such as depression or anxiety in any given week" was a claim of its own, a date."""
+    text = (
+        "Around one in six adults in England has a common mental health problem such as depression in any given week."
+    )
+    claims = extract_claims(text)
+    assert [c.quote for c in claims] == [text.rstrip(".")] and "dates" not in claims[0].values
+    assert extract_claims("I've gotten up every day.") == []
+
+
 def test_no_pronoun_or_the_article_is_a_speaker() -> None:
     text = "The article said 300 people were hired. He said 40 stores had closed."
     for c in extract_claims(text):

@@ -838,6 +838,8 @@ def _split_long(u: Unit) -> list[Unit]:
             continue
         if c.dep_ not in _TAIL_ARGS and not _to(c) or _words(sub) < 4 or c.lower_ in _COMPLETES:
             continue
+        if c.lower_ == "as" and c.left_edge.lower_ == "such":
+            continue  # "a mental health problem | such as depression or anxiety": examples complete their noun
         if sub[0].i <= u.root.i or (c.dep_ == "prep" and not core_seen):
             continue
         if any(t.ent_type_ in TIME_ENTS for t in sub) and _words(sub) <= 6:

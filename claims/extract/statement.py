@@ -59,6 +59,8 @@ _DURATION_UNITS = wordset(
 )
 _AGE = re.compile(r"^(\d{1,3})[-\s]years?[-\s]old$")
 _VAGUE_DATES = wordset("today tonight now recently currently once then time times")
+#: "in any given week", "every year": how often, not when
+_FREQUENCY = re.compile(r"(?i)(?:any|every|each)\s")
 _SMALL_WORDS = wordset("one two three four five six seven eight nine ten both")
 MIN_CHARS = 12
 MIN_AGE_CHARS = 9  # "He was 62": a person's age, said in few words
@@ -567,7 +569,7 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
                 age_values = {"value": int(ent.text), "unit": "years old", "expression": ent.text}
                 found.setdefault("quantity", age_values)
                 figures.append(age_values)
-            elif label == "DATE" and ent.text.lower() not in _VAGUE_DATES:
+            elif label == "DATE" and ent.text.lower() not in _VAGUE_DATES and not _FREQUENCY.match(ent.text):
                 if _is_duration(ent):
                     found.setdefault("duration", dates.duration_values(ent.text) | {"expression": ent.text})
                 else:
