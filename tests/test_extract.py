@@ -507,6 +507,12 @@ def test_examples_stay_with_their_noun_and_how_often_is_no_date() -> None:
     assert extract_claims("I've gotten up every day.") == []
 
 
+def test_a_that_read_as_the_determiner_of_a_plural_opens_its_clause() -> None:
+    text = "He added that waiting lists now exceed 18 weeks, and that low-cost options deserved more attention."
+    c = one(text, "low-cost")
+    assert c.quote == "low-cost options deserved more attention" and "that that" not in c.text
+
+
 def test_no_pronoun_or_the_article_is_a_speaker() -> None:
     text = "The article said 300 people were hired. He said 40 stores had closed."
     for c in extract_claims(text):

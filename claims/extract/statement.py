@@ -790,6 +790,12 @@ def _edges(doc: Doc, tokens: set[int]) -> tuple[int, int]:
     return doc[lo].idx - base, doc[hi].idx + len(doc[hi]) - base
 
 
+def _complementizer(tok: Token) -> bool:
+    """A "that" the parser took for the determiner of a plural ("and that low-cost options deserved ..."):
+    no "that" determines a plural, so it opens the clause."""
+    return tok.lower_ == "that" and tok.dep_ == "det" and tok.head.tag_ in ("NNS", "NNPS")
+
+
 def _kept_lead(tok: Token) -> bool:
     """A first word a quote keeps though the parser calls it a conjunction's: "Neither", "Not" of "Not only"."""
     return tok.lower_ == "neither" or asserts(tok)
@@ -814,6 +820,7 @@ def _quote_span(doc: Doc, u: Unit, toks: list[Token]) -> tuple[int, int]:
         and not _kept_lead(doc[ids[0]])  # "Neither X nor Y funded it", "Not only did X" keep it
         or doc[ids[0]].dep_ == "mark"
         and doc[ids[0]].lower_ == "that"
+        or _complementizer(doc[ids[0]])
     ):
         ids = ids[1:]
     lo, hi = ids[0], ids[-1]
@@ -927,6 +934,7 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
     words = list(toks)
     while words and (
         words[0].is_punct
+        or _complementizer(words[0])
         or words[0].dep_ in ("cc", "mark")
         and words[0].lower_ not in _CONDITIONS
         and words[0].lower_ != "for"  # "For him to be doing what he's doing ..."
