@@ -513,6 +513,16 @@ def test_a_that_read_as_the_determiner_of_a_plural_opens_its_clause() -> None:
     assert c.quote == "low-cost options deserved more attention" and "that that" not in c.text
 
 
+def test_a_second_baseline_after_and_is_a_comparison_of_its_own() -> None:
+    text = "The waiting list was up from 31,400 in the same month of 2019 and from 44,950 a year ago."
+    assert [c.quote for c in extract_claims(text)] == [
+        "The waiting list was up from 31,400 in the same month of 2019",
+        "from 44,950 a year ago",
+    ]
+    one_range = "Sales rose 5% from a year earlier to $3.2 billion."
+    assert [c.quote for c in extract_claims(one_range)] == [one_range.rstrip(".")]
+
+
 def test_no_pronoun_or_the_article_is_a_speaker() -> None:
     text = "The article said 300 people were hired. He said 40 stores had closed."
     for c in extract_claims(text):

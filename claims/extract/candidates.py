@@ -992,7 +992,9 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
         return out
     main = min(args, key=lambda a: (_MAIN_ARGS.index(a[0].dep_) if a[0].dep_ in _MAIN_ARGS else 9, a[0].i))
     for c, sub in args:
-        if c is main[0] or c.dep_ not in _SIDE_ARGS or len(sub) < 3 or c.lower_ in _COMPLETES and c.dep_ != "conj":
+        if c is main[0] or c.dep_ not in _SIDE_ARGS or len(sub) < 3:
+            continue
+        if c.lower_ in _COMPLETES and c.dep_ != "conj" and not _second_baseline(c):
             continue
         if sum(t.is_alpha for t in sub) < 2:
             continue  # "closed at $185.25, up 0.35%": a part too small to be a claim would take its figure along
@@ -1004,6 +1006,18 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
         u.tokens -= part.tokens
         out.append(part)
     return out
+
+
+def _second_baseline(prep: Token) -> bool:
+    """ "up from 31,400 in 2019 | and from 44,950 a year ago": a second "from" after "and" is a comparison of
+    its own (the parser hangs it on the verb), not what completes the first figure."""
+    doc = prep.doc
+    return (
+        prep.lower_ == "from"
+        and prep.i > 1
+        and doc[prep.i - 1].lower_ == "and"
+        and any(t.lower_ == "from" and t.i < prep.i - 1 for t in prep.head.subtree)
+    )
 
 
 def _facts(tokens: list[Token]) -> bool:
