@@ -523,6 +523,15 @@ def test_a_second_baseline_after_and_is_a_comparison_of_its_own() -> None:
     assert [c.quote for c in extract_claims(one_range)] == [one_range.rstrip(".")]
 
 
+def test_a_with_phrase_after_an_object_with_its_own_figure_is_a_second_fact() -> None:
+    text = "The Lynx snapped a seven-game losing streak with a 5-4 win over the Foresters on Friday night."
+    assert [c.quote for c in extract_claims(text)] == [
+        "The Lynx snapped a seven-game losing streak",
+        "with a 5-4 win over the Foresters",
+    ]
+    assert [c.quote for c in extract_claims("James finished with 25 points.")] == ["James finished with 25 points"]
+
+
 def test_no_pronoun_or_the_article_is_a_speaker() -> None:
     text = "The article said 300 people were hired. He said 40 stores had closed."
     for c in extract_claims(text):

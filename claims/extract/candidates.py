@@ -994,7 +994,7 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
     for c, sub in args:
         if c is main[0] or c.dep_ not in _SIDE_ARGS or len(sub) < 3:
             continue
-        if c.lower_ in _COMPLETES and c.dep_ != "conj" and not _second_baseline(c):
+        if c.lower_ in _COMPLETES and c.dep_ != "conj" and not _second_baseline(c) and not _with_own(c, main):
             continue
         if sum(t.is_alpha for t in sub) < 2:
             continue  # "closed at $185.25, up 0.35%": a part too small to be a claim would take its figure along
@@ -1006,6 +1006,12 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
         u.tokens -= part.tokens
         out.append(part)
     return out
+
+
+def _with_own(prep: Token, main: tuple[Token, list[Token]]) -> bool:
+    """ "snapped a seven-game losing streak | with a 5-4 win over the Foresters": a "with" phrase after an
+    object that holds a figure of its own states a second fact ("finished with 25 points" has one)."""
+    return prep.lower_ == "with" and prep.i > main[0].i and main[0].dep_ == "dobj" and _figures(main[1])
 
 
 def _second_baseline(prep: Token) -> bool:
