@@ -532,6 +532,16 @@ def test_a_with_phrase_after_an_object_with_its_own_figure_is_a_second_fact() ->
     assert [c.quote for c in extract_claims("James finished with 25 points.")] == ["James finished with 25 points"]
 
 
+def test_a_speaker_named_in_an_apposition_keeps_the_name_as_written() -> None:
+    c = one("Her daughter, Elena Solano-Price, said the cause was heart failure.", "heart failure")
+    assert c.speaker == "Elena Solano-Price" and c.text.startswith("Elena Solano-Price said that")
+    text = 'Dr Anil Mehta told a meeting that recruitment was "the single biggest problem we face."'
+    assert one(text, "biggest").text == "Anil Mehta said: \"Recruitment was 'the single biggest problem we face'\""
+    from claims.extract.statement import _tidy
+
+    assert _tidy('was "day-to-day') == 'was "day-to-day"' and _tidy('OUT," she said') == '"OUT," she said'
+
+
 def test_no_pronoun_or_the_article_is_a_speaker() -> None:
     text = "The article said 300 people were hired. He said 40 stores had closed."
     for c in extract_claims(text):

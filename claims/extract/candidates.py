@@ -1253,6 +1253,9 @@ def name_of(tok: Token) -> str | None:
     )
     if tok.pos_ == "NOUN" and named is not None:  # "Ferry operator BlueLine said": BlueLine speaks
         tok = named
+        ent = entity_at(tok) if tok.ent_type_ == "PERSON" else None
+        if ent is not None and ent.label_ == "PERSON":
+            return ent.text  # "Her daughter, Elena Solano-Price, said": the name as written
     toks = [t for t in _unbracketed(tok.subtree) if not is_aside(t, tok)]
     while toks and (
         toks[0].dep_ in ("punct", "cc")

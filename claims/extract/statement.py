@@ -1122,7 +1122,8 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
     if u.speaker and u.own_words and _first_person(body):
         # '"I was there for 22 years," said Tom Reed': his words stay his ("Tom Reed said that I was there"
         # would make the reporter the one who was there)
-        return _upper_first(f'{u.speaker} said: "{_upper_first(body)}"')
+        inner = body.translate(_INNER_QUOTES)  # a quotation inside the words set in quotation marks
+        return _upper_first(f'{u.speaker} said: "{_upper_first(inner)}"')
     if u.speaker and u.verb is not None:
         says = "said" if lemma_in(u.verb, _TELL) or u.verb.tag_ == "VBG" else _verb_phrase(u.verb)
         return _upper_first(f"{u.speaker} {says} that {body}")  # ("the company said, adding that ...": said)
@@ -1191,7 +1192,7 @@ def _tidy(text: str) -> str:
     text = _HOLES.sub(",", _EMPTY.sub("", " ".join(text.split())))
     if "(" in text or ")" in text:
         text = _balanced(text, "(", ")")
-    if "\u201c" in text or "\u201d" in text:
+    if "\u201c" in text or "\u201d" in text or text.count('"') == 1:
         text = _quotation_closed(text)
     return _LOOSE.sub(r"\1", text).strip(" ,")
 
@@ -1208,7 +1209,11 @@ def _quotation_closed(text: str) -> str:
                 depth -= 1
             else:
                 opened += 1
-    return "\u201c" * opened + text.rstrip(" ,") + "\u201d" * depth
+    text = "\u201c" * opened + text.rstrip(" ,") + "\u201d" * depth
+    if text.count('"') == 1:  # a lone straight mark opens a quotation (after a space) or closes one
+        last = text.index('"')
+        text = text + '"' if last == 0 or text[last - 1] == " " else '"' + text
+    return text
 
 
 def _balanced(text: str, opening: str, closing: str) -> str:
@@ -1232,6 +1237,7 @@ def _balanced(text: str, opening: str, closing: str) -> str:
 _ASIDE_MARKS = frozenset({",", ";", "\u2013", "\u2014", "--"})
 _HONORIFICS = "Dr|Mr|Mrs|Ms|Prof|Sir|Dame"
 _HONORIFIC = re.compile(rf"^(?:{_HONORIFICS})\.?(?=\s|,|$)|\s+(?:{_HONORIFICS})\.?$")
+_INNER_QUOTES = str.maketrans({'"': "'", "\u201c": "\u2018", "\u201d": "\u2019"})
 _HOLES = re.compile(r"(?:\s*,){2,}")
 #: Brackets or quotation marks left with nothing between them where an aside was left out: "a power
 #: purchase agreement (PPA) with" -> "a power purchase agreement with", never "agreement ( ) with".
