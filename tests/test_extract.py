@@ -535,6 +535,7 @@ def test_a_with_phrase_after_an_object_with_its_own_figure_is_a_second_fact() ->
 def test_a_speaker_named_in_an_apposition_keeps_the_name_as_written() -> None:
     c = one("Her daughter, Elena Solano-Price, said the cause was heart failure.", "heart failure")
     assert c.speaker == "Elena Solano-Price" and c.text.startswith("Elena Solano-Price said that")
+    assert one("Ibercon-Andes said construction will employ 2,300 workers.", "2,300").speaker == "Ibercon-Andes"
     text = 'Dr Anil Mehta told a meeting that recruitment was "the single biggest problem we face."'
     assert one(text, "biggest").text == "Anil Mehta said: \"Recruitment was 'the single biggest problem we face'\""
     from claims.extract.statement import _tidy

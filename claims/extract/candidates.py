@@ -1256,7 +1256,8 @@ def name_of(tok: Token) -> str | None:
         ent = entity_at(tok) if tok.ent_type_ == "PERSON" else None
         if ent is not None and ent.label_ == "PERSON":
             return ent.text  # "Her daughter, Elena Solano-Price, said": the name as written
-    toks = [t for t in _unbracketed(tok.subtree) if not is_aside(t, tok)]
+    # (a mark inside a word is part of the name: "Ibercon-Andes", not "Ibercon Andes")
+    toks = [t for t in _unbracketed(tok.subtree) if not is_aside(t, tok) or _inside_word(t)]
     while toks and (
         toks[0].dep_ in ("punct", "cc")
         or toks[0].dep_ == "det"
@@ -1274,6 +1275,10 @@ def name_of(tok: Token) -> str | None:
         t.text + (t.whitespace_ if n is not None and n.i == t.i + 1 else " ")
         for t, n in zip(toks, [*toks[1:], None], strict=True)
     ).strip()
+
+
+def _inside_word(t: Token) -> bool:
+    return t.text in ("-", "\u2010", "&", "'") and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
 
 
 def _unbracketed(tokens: Iterable[Token]) -> list[Token]:
