@@ -459,7 +459,16 @@ def test_a_restatement_never_keeps_half_a_bracket_and_a_role_no_possessive() -> 
 
 
 def test_the_parse_is_mended_where_it_leaves_a_clause_without_a_part() -> None:
-    """A clock word stays with its time; a subject read as the apposition of an opening place is the subject."""
+    """A clock word stays with its time; a subject read as the apposition of an opening place is the subject;
+    a noun read as a clause ("when a bus | overturned") is its verb's subject."""
+    text = "At least 14 people were killed and 40 injured when a bus overturned on a mountain road in Peru on Sunday."
+    assert "40 injured when a bus overturned on a mountain road in Peru on Sunday" in [
+        c.quote for c in extract_claims(text)
+    ]
+    _clock_and_place()
+
+
+def _clock_and_place() -> None:
     text = "The center evacuated all 63 of its residents by bus before flames reached the building at about 6 a.m."
     assert [(c.quote, c.text) for c in extract_claims(text)] == [
         ("The center evacuated all 63 of its residents by bus", "The center evacuated all 63 of its residents by bus"),
@@ -541,6 +550,11 @@ def test_a_speaker_named_in_an_apposition_keeps_the_name_as_written() -> None:
     from claims.extract.statement import _tidy
 
     assert _tidy('was "day-to-day') == 'was "day-to-day"' and _tidy('OUT," she said') == '"OUT," she said'
+
+
+def test_how_often_is_no_date() -> None:
+    assert one("Revenue fell for the third straight quarterly decline.", "quarterly").kind == "record"
+    assert all(c.kind != "date" for c in extract_claims("The company cut its annual forecast for 2025 sales by 12%."))
 
 
 def test_no_pronoun_or_the_article_is_a_speaker() -> None:

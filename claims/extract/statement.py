@@ -59,8 +59,8 @@ _DURATION_UNITS = wordset(
 )
 _AGE = re.compile(r"^(\d{1,3})[-\s]years?[-\s]old$")
 _VAGUE_DATES = wordset("today tonight now recently currently once then time times")
-#: "in any given week", "every year": how often, not when
-_FREQUENCY = re.compile(r"(?i)(?:any|every|each)\s")
+#: "in any given week", "every year", "its annual forecast": how often, not when
+_FREQUENCY = re.compile(r"(?i)(?:any|every|each)\s|(?:annual|annually|yearly|monthly|weekly|daily|quarterly)$")
 _SMALL_WORDS = wordset("one two three four five six seven eight nine ten both")
 MIN_CHARS = 12
 MIN_AGE_CHARS = 9  # "He was 62": a person's age, said in few words
