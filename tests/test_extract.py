@@ -557,6 +557,16 @@ def test_how_often_is_no_date() -> None:
     assert all(c.kind != "date" for c in extract_claims("The company cut its annual forecast for 2025 sales by 12%."))
 
 
+def test_a_clause_with_its_own_subject_after_a_denial_is_asserted() -> None:
+    """ "did not say ..., but local media reported at least 3,000": the report is no denial (its "at least"
+    was turned into "less than"); a clause inside what is denied stays denied."""
+    c = one("Officials did not say how many people were evacuated, but local media reported at least 3,000.", "3,000")
+    assert c.quote == "local media reported at least 3,000"
+    assert c.values["op"] == ">=" and "negated" not in c.values
+    denied = one("He did not say that prices rose 5%, and that wages fell 3%.", "3%")
+    assert denied.values["negated"] is True and "did not say" in denied.quote
+
+
 def test_no_pronoun_or_the_article_is_a_speaker() -> None:
     text = "The article said 300 people were hired. He said 40 stores had closed."
     for c in extract_claims(text):

@@ -289,10 +289,28 @@ def outside_scope(clause: Token) -> bool:
         return True  # "hasn't seen a drop of rain since mid-September — the first time that's happened since 1905"
     if clause.dep_ == "appos" and comma_before(clause) and clause.head.pos_ == "PROPN":
         return True  # "Halep, the world No. 3, has not reached a final": who Halep is, whatever she has not done
+    if clause.dep_ == "conj" and is_verbal(clause) and subject(clause) is not None and _set_off(clause):
+        # "Officials did not say how many were evacuated, but local media reported at least 3,000": a
+        # clause with its own subject is asserted whatever the one it is joined to denies or doubts, when
+        # that one is a main clause ("did not say that prices rose, and that wages fell" denies both)
+        head = clause.head
+        return (
+            not any(c.dep_ == "mark" for c in clause.children)
+            and head.dep_ in ("ROOT", "conj")
+            and not any(is_negated(a) or lemma_in(a, NEG_LEMMAS) or hedge_of(a) for a in head.ancestors)
+            and not any(c.lower_ in ("neither", "nor") for c in head.subtree if c.i < clause.i)
+        )
     return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCESSIONS for c in clause.children)
 
 
 _DASHES = ("\u2014", "\u2013", "--")
+
+
+def _set_off(clause: Token) -> bool:
+    """A comma before the clause, or before the "and"/"but" that joins it: ", but local media reported"."""
+    first = clause.left_edge.i
+    doc = clause.doc
+    return comma_before(clause) or first > 1 and doc[first - 1].dep_ == "cc" and doc[first - 2].text == ","
 
 
 def _dashed_record(tok: Token) -> bool:
