@@ -465,10 +465,6 @@ def test_the_parse_is_mended_where_it_leaves_a_clause_without_a_part() -> None:
     assert "40 injured when a bus overturned on a mountain road in Peru on Sunday" in [
         c.quote for c in extract_claims(text)
     ]
-    _clock_and_place()
-
-
-def _clock_and_place() -> None:
     text = "The center evacuated all 63 of its residents by bus before flames reached the building at about 6 a.m."
     assert [(c.quote, c.text) for c in extract_claims(text)] == [
         ("The center evacuated all 63 of its residents by bus", "The center evacuated all 63 of its residents by bus"),

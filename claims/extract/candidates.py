@@ -456,6 +456,9 @@ def is_verbal(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX")
 
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
 @_per_token
 def comma_before(tok: Token) -> bool:
     """Whether the subtree of ``tok`` is set off by a comma, dash or bracket before it."""
@@ -557,12 +560,12 @@ def splits(child: Token, head: Token) -> str | None:
     dep = child.dep_
     if dep == "prep" and child.lower_ == "according":
         return "attribution"
-    if _is_report(head) and _reports_after(child, head):
-        return "clause"
-    if _is_report(head) and is_content(child, head):
-        if counts_people(head):
-            return None  # "the number who said they had used cannabis rose": who they are, not what they said
-        return "clause"
+    if _is_report(head):
+        if _reports_after(child, head):
+            return "clause"  # the article's own clause before a source that reports what follows it
+        if is_content(child, head):
+            # "the number who said they had used cannabis rose": who they are, not what they said
+            return None if counts_people(head) else "clause"
     if after_break(child):
         return "clause"
     if dep == "conj" and is_verbal(child) and is_verbal(head):
@@ -1326,18 +1329,14 @@ def is_aside(t: Token, head: Token, *, deep: bool = True) -> bool:
     return False
 
 
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
-
-
 def roles(sent: Span) -> list[Unit]:
     """Named people with a title or an apposition: "Republican Gov. Eric Holcomb", "Li, a doctor at X"."""
     out: list[Unit] = []
     speaker = trailing_speaker(sent.root)  # a name the parser hung on a noun before "said": no title of that noun
     for ent in sent.ents:
         if ent.label_ == "ORG" and len(ent) <= 5:
-            if (
-                speaker is None or ent.root.i != speaker.i
-            ):  # (not "on Tamsen Ridge, | the National Weather Service said")
+            # (never the source before "said": "on Tamsen Ridge, | the National Weather Service said")
+            if speaker is None or ent.root.i != speaker.i:
                 out += _described(ent)
             continue
         if ent.label_ != "PERSON" or len(ent) > 5:

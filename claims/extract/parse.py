@@ -134,17 +134,21 @@ _CLOCK_TEXT = re.compile(r"\d\s*[aApP]\.?[mM]\b")
 
 
 def mend(doc: Doc) -> Doc:
-    """Three repairs of the parse, each where the small model leaves a clause without a part it needs."""
+    """Three repairs of the parse, each where the small model leaves a clause without a part it needs.
+    The text is read first, so most sentences build no Token here."""
     if len(doc) > 4 and doc[0].dep_ == "prep":
         _subject_from_apposition(doc)
-    if _CLOCK_TEXT.search(doc.text) is not None:  # (most sentences: no Token built)
+    text = doc.text
+    if _CLOCK_TEXT.search(text) is not None:
         _keep_clock_with_time(doc)
-    if _CLAUSE_OPENERS.search(doc.text) is not None:
+    if _CLAUSE_OPENERS.search(text) is not None:
         _verb_of_a_clause_read_as_a_noun(doc)
     return doc
 
 
-_CLAUSE_OPENERS = re.compile(r"(?i)\b(?:when|while|after|before|until)\s")
+#: Words that open a clause the parser may read as a noun's ("when a bus overturned").
+_OPENERS = frozenset({"when", "while", "after", "before", "until"})
+_CLAUSE_OPENERS = re.compile(rf"(?i)\b(?:{'|'.join(sorted(_OPENERS))})\s")
 
 
 def _verb_of_a_clause_read_as_a_noun(doc: Doc) -> None:
@@ -178,9 +182,6 @@ def _verb_of_a_clause_read_as_a_noun(doc: Doc) -> None:
         for c in opener:
             c.head = verb
             c.dep_ = "advmod" if c.tag_ == "WRB" else "mark"
-
-
-_OPENERS = frozenset({"when", "while", "after", "before", "until"})
 
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
@@ -221,7 +222,7 @@ def _keep_clock_with_time(doc: Doc) -> None:
             continue
         number = doc[tok.i - 1]
         if number.head.i != tok.i:  # "at about 6 | a.m.": the number is the time
-            if tok.head.i != number.i and not any(a.i == tok.i for a in number.ancestors) and not list(tok.children):
+            if tok.head.i != number.i and not tok.is_ancestor(number) and tok.n_lefts + tok.n_rights == 0:
                 tok.head = number
                 tok.dep_ = "advmod"
             continue
@@ -232,7 +233,7 @@ def _keep_clock_with_time(doc: Doc) -> None:
             and prep.dep_ == "prep"
             and tok.head.i != prep.i
             and not any(c.dep_ in ("pobj", "pcomp") for c in prep.children)
-            and not any(a.i == tok.i for a in prep.ancestors)
+            and not tok.is_ancestor(prep)
         ):
             tok.head = prep
             tok.dep_ = "pobj"

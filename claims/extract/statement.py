@@ -64,6 +64,7 @@ _FREQUENCY = re.compile(r"(?i)(?:any|every|each)\s|(?:annual|annually|yearly|mon
 _SMALL_WORDS = wordset("one two three four five six seven eight nine ten both")
 MIN_CHARS = 12
 MIN_AGE_CHARS = 9  # "He was 62": a person's age, said in few words
+_SHORTEST = min(MIN_CHARS, MIN_AGE_CHARS)  # a sentence shorter than any claim holds none
 _NOT_OP = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
 _CONCESSIVE = wordset("though although despite whereas")
 _NAMED = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "LAW", "EVENT", "PRODUCT"})
@@ -122,7 +123,7 @@ def _text(doc: Doc) -> str:
 def sentence_claims(doc: Doc, s0: int, ctx: Context, qspans: list[tuple[int, int]]) -> list[Claim]:
     """The claims of one parsed sentence starting at article offset ``s0``; ``qspans`` are its quotations."""
     sent_text = _text(doc)
-    if sent_text.rstrip(" " + _QUOTES + ")").endswith("?") or len(sent_text.strip()) < MIN_AGE_CHARS:
+    if sent_text.rstrip(" " + _QUOTES + ")").endswith("?") or len(sent_text.strip()) < _SHORTEST:
         return []
     quoted = _quoted_mask(len(sent_text), s0, qspans)
     prob = SentenceScore(sent_text, doc)
@@ -556,7 +557,7 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
                 v = quantity_values(phrase)
                 if "value" in v:
                     v["expression"] = phrase
-                    if len(ent) == 1 and _BARE_AGE.fullmatch(ent.text) and _age_of_a_person(ent[0]):
+                    if _bare_age(ent):
                         v["unit"] = "years old"  # "He was 62."
                     if _as_rate(doc, ent, v):
                         seen.add(ent.end + 1)  # "one in 300": 300 is part of the rate, no count of its own
@@ -564,7 +565,7 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
                     figures.append(v)
             elif label == "DATE" and (age := _AGE.match(ent.text)):
                 found.setdefault("quantity", {"value": int(age.group(1)), "unit": "years old", "expression": ent.text})
-            elif label == "DATE" and len(ent) == 1 and _BARE_AGE.fullmatch(ent.text) and _age_of_a_person(ent[0]):
+            elif label == "DATE" and _bare_age(ent):
                 # "She was 84.": the recogniser reads a person's age as a date
                 age_values = {"value": int(ent.text), "unit": "years old", "expression": ent.text}
                 found.setdefault("quantity", age_values)
@@ -625,10 +626,13 @@ _WHEN = re.compile(
 _BARE_AGE = re.compile(r"\d{1,3}")
 
 
-def _age_of_a_person(t: Token) -> bool:
+def _bare_age(ent: Span) -> bool:
     """Whether a bare number says how old a person is: "She was 84", "Smith was 84" (a copula's complement)."""
+    t = ent[0]
     if (
-        t.dep_ not in ("attr", "acomp")
+        len(ent) != 1
+        or not _BARE_AGE.fullmatch(t.text)
+        or t.dep_ not in ("attr", "acomp")
         or t.head.lemma_ != "be"
         or any(c.dep_ in ("prep", "npadvmod") for c in t.children)
     ):
@@ -952,9 +956,8 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         # "Founded in 1998, the company ...": "The company was founded in 1998"
         subj = _subject_of(root.head)
         if subj is not None and subj.pos_ != "PRON":
-            be = "were" if subj.tag_ in ("NNS", "NNPS") else "was"
             said = _tidy(_join(words))
-            return _upper_first(f"{_lower_first(_phrase(subj))} {be} {said[:1].lower()}{said[1:]}")
+            return _upper_first(f"{_lower_first(_phrase(subj))} {_was(subj)} {said[:1].lower()}{said[1:]}")
     if u.lead is not None and u.root.dep_ != "relcl":  # a relative clause is restated with its antecedent below
         words = [doc[i] for i in range(u.lead, words[0].i)] + words
     # A side remark between the subject and the verb ("The company, analysts say, has won ...", or a
@@ -1044,8 +1047,7 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         and (antecedent := _phrase(root.head, exclude=root))
     ):
         # "Acme, founded in 1984, makes ...": Acme was founded in 1984
-        be = "were" if root.head.tag_ in ("NNS", "NNPS") else "was"
-        body = f"{antecedent} {be} {body}"
+        body = f"{antecedent} {_was(root.head)} {body}"
     elif first.lower_ == "whose" and relcl is not None and (antecedent := _phrase(relcl.head, exclude=relcl)):
         # "Anne Hale, whose family has worked the land for four generations": Anne Hale's family has ...
         owner_ = antecedent + ("'" if antecedent.endswith("s") else "'s")
@@ -1135,6 +1137,11 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
 _SPEAKER_WORDS = frozenset({"me", "my", "mine", "we", "we're", "we've", "we'd", "we'll", "our", "ours"})
 
 
+def _was(noun: Token) -> str:
+    """The past of "be" for a noun as subject ("Acme was founded", "The plants were built")."""
+    return "were" if noun.tag_ in ("NNS", "NNPS") else "was"
+
+
 def _first_person(text: str) -> bool:
     """Whether a speaker's words say "I" or "we" (never "US", the country)."""
     words = re.findall(r"[\w']+", text.replace("\u2019", "'"))
@@ -1191,7 +1198,7 @@ def _tidy(text: str) -> str:
     """Text joined from tokens around a hole: no doubled commas, no space before a comma."""
     text = _HOLES.sub(",", _EMPTY.sub("", " ".join(text.split())))
     if "(" in text or ")" in text:
-        text = _balanced(text, "(", ")")
+        text = _balanced(text)
     if "\u201c" in text or "\u201d" in text or text.count('"') == 1:
         text = _quotation_closed(text)
     return _LOOSE.sub(r"\1", text).strip(" ,")
@@ -1216,14 +1223,14 @@ def _quotation_closed(text: str) -> str:
     return text
 
 
-def _balanced(text: str, opening: str, closing: str) -> str:
+def _balanced(text: str) -> str:
     """Text without a bracket whose other half went with a left-out aside ("the facility ( to 5.50 per cent")."""
     opened: list[int] = []
     drop: set[int] = set()
     for i, ch in enumerate(text):
-        if ch == opening:
+        if ch == "(":
             opened.append(i)
-        elif ch == closing:
+        elif ch == ")":
             if opened:
                 opened.pop()
             else:
