@@ -1778,3 +1778,37 @@ def test_a_bad_parse_processes_setting_is_one_line(monkeypatch, value):
     with pytest.raises(ConfigError, match="CLAIMS_PARSE_PROCESSES must be") as err:
         parse_processes(PARALLEL_SENTENCES)
     assert "\n" not in str(err.value)
+
+
+def test_a_participle_set_off_after_the_subject_leaves_the_verb_its_fact() -> None:
+    # The parser took "seeded fourth" for the verb: "hit 19 aces" had no subject and was lost.
+    claims = extract_claims("The 22-year-old Spaniard, seeded fourth, hit 19 aces and saved 11 of the 13 break points.")
+    aces = next(c for c in claims if c.quote == "hit 19 aces")
+    assert aces.text == "The 22-year-old Spaniard hit 19 aces"
+    assert aces.values["value"] == 19
+    assert "The 22-year-old Spaniard, seeded fourth" in [c.quote for c in claims]
+    # A name given is not a second fact: "The Phase 3 study" alone states nothing.
+    assert "The Phase 3 study" not in quotes("The Phase 3 study, known as HARBOR-HF, enrolled 6,412 patients.")
+
+
+def test_roles_of_speakers_named_with_a_firm_or_after_a_title() -> None:
+    text = (
+        '"We have won more seats than ever," Progressive leader Tomas Reinholt, 47, a former mayor of the port'
+        " town of Brennick, told supporters."
+    )
+    roles = {c.quote: c.speaker for c in extract_claims(text) if c.kind == "role"}
+    # "Brennick", a town the recogniser took for a person, is nobody's name with a title
+    assert "Brennick" not in roles.values()
+    assert roles.get("Progressive leader Tomas Reinholt") == "Tomas Reinholt"
+    text = '"It shows that buyers still take risks," said Colin Ashby of the advisory firm Ashby Fine Art.'
+    c = one(text, "Colin Ashby")
+    assert (c.kind, c.quote, c.speaker) == ("role", "Colin Ashby of the advisory firm Ashby Fine Art", "Colin Ashby")
+
+
+def test_a_window_of_hours_is_a_duration_not_a_clock_time_and_a_few_counts_nothing() -> None:
+    c = one("Rescuers have pulled 14 people from the rubble, and the next 72 hours are vital, officials said.", "72")
+    assert "time" not in c.values and c.values.get("time") != "72:00"
+    c = one("The Lakers plan to re-evaluate him within the next 24 hours.", "24 hours")
+    assert (c.kind, c.values["amount"], c.values["unit"]) == ("duration", 24, "hour")
+    c = one("She said she would take a few days off in the hills.", "a few days")
+    assert "amount" not in c.values  # "a few" is no count to check

@@ -1084,6 +1084,12 @@ def _split_subject(u: Unit, args: list[tuple[Token, list[Token]]]) -> list[Unit]
     rest = [doc[i] for i in sorted(u.tokens) if i > sub[-1].i]
     # Apart from its verb by an aside ("A further 17 makers, according to the report, had ..."), a subject reads alone.
     aside = sum(1 for t in doc[sub[-1].i + 1 : u.root.i] if t.i not in u.tokens and not t.is_punct) >= 2
+    # or a participle set off by commas ("The 22-year-old Spaniard, seeded fourth, | hit 19 aces")
+    # (not a name given: "The Phase 3 study, known as HARBOR-HF, | enrolled 6,412 patients")
+    aside = aside or any(
+        x.dep_ == "acl" and x.i > c.i and comma_before(x) and x.lower_ not in ("known", "called", "named", "dubbed")
+        for x in c.children
+    )
     # A superlative subject with the place or group it ranks in ("The state's largest utility | decreased
     # the number of people ... to about 660,000"): a fact of its own, however short.
     ranked = _superlative_in_place(c) is not None  # ("Most health-care costs", "The best thing to do" rank nothing)
@@ -1251,6 +1257,8 @@ def _of_title(ent: Span) -> Token | None:
             break
     if tok.i == ent.root.i or tok.lower_ not in TITLES or tok.right_edge.i != ent.end - 1:
         return None
+    if ent.doc[ent.start - 1].lower_ in ("of", "the"):
+        return None  # "a former mayor of the port town of Brennick": a name right after "of" is the phrase's object
     between = ent.doc[tok.i + 1 : ent.start]
     if any(t.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "ADP") or t.ent_type_ == "PERSON" for t in between):
         return None  # "the director of a film Maria Lind made", "chief of staff, Jane Doe": not one title
@@ -1415,7 +1423,7 @@ def roles(sent: Span) -> list[Unit]:
                 break
         for c in head.rights:  # "Robin Biesbroek of the CDF", "Sui-Lee Wee of the New York Times"
             obj = next((x for x in c.children if x.dep_ == "pobj"), None)
-            if c.dep_ == "prep" and c.lower_ == "of" and obj is not None and obj.ent_type_ == "ORG":
+            if c.dep_ == "prep" and c.lower_ == "of" and obj is not None and _organisation(obj):
                 toks |= {t.i for t in c.subtree}
                 break
         if (
@@ -1428,7 +1436,12 @@ def roles(sent: Span) -> list[Unit]:
         ):
             toks |= {t.i for t in head.head.subtree if t.i < ent.start}
         others = [
-            e for e in sent.ents if e.label_ == "PERSON" and e.start != ent.start and min(toks) <= e.start <= max(toks)
+            e
+            for e in sent.ents
+            if e.label_ == "PERSON"
+            and e.start != ent.start
+            and min(toks) <= e.start <= max(toks)
+            and not (e.root.dep_ == "pobj" and e.root.head.lower_ == "of")  # "a former mayor of Brennick"
         ]
         pre_name = [doc[i] for i in toks if i < ent.start and not doc[i].is_punct]
         if (
@@ -1471,6 +1484,17 @@ def roles(sent: Span) -> list[Unit]:
                 out.append(Unit(head, "role", toks, speaker=who))
             out += extra
     return out
+
+
+def _organisation(noun: Token) -> bool:
+    """An organisation's name, or a noun named by one: "the advisory firm Ashby Fine Art"."""
+    return noun.ent_type_ == "ORG" or (
+        noun.pos_ == "NOUN"
+        and any(
+            c.dep_ == "appos" and c.i > noun.i and c.pos_ == "PROPN" and c.ent_type_ not in ("PERSON", "GPE", "DATE")
+            for c in noun.children
+        )
+    )
 
 
 def _possessed(person: Span) -> bool:

@@ -222,6 +222,8 @@ def duration_values(expr: str) -> dict[str, Any]:
     if not m:
         return {}
     word = m.group(1).lower()
+    if word in ("several", "a few"):
+        return {"unit": m.group(2)}  # "the last several years": no count to check
     amount = 1.0 if word in ("a", "an") else parse_number(word)  # "a year", "an hour": one
     return {"amount": int(amount) if amount is not None and amount.is_integer() else amount, "unit": m.group(2)}
 
@@ -237,6 +239,8 @@ def time_values(expr: str) -> dict[str, Any]:
     if not m:
         return {}
     h, mi = int(m.group(1)), int(m.group(2) or 0)
+    if h > 24 or mi > 59:
+        return {}  # "the next 72 hours" is no clock time
     if ("p.m." in low or "pm" in low) and h < 12:
         h += 12
     if ("a.m." in low or "am" in low) and h == 12:

@@ -134,7 +134,7 @@ _CLOCK_TEXT = re.compile(r"\d\s*[aApP]\.?[mM]\b")
 
 
 def mend(doc: Doc) -> Doc:
-    """Three repairs of the parse, each where the small model leaves a clause without a part it needs.
+    """Four repairs of the parse, each where the small model leaves a clause without a part it needs.
     The text is read first, so most sentences build no Token here."""
     if len(doc) > 4 and doc[0].dep_ == "prep":
         _subject_from_apposition(doc)
@@ -143,7 +143,48 @@ def mend(doc: Doc) -> Doc:
         _keep_clock_with_time(doc)
     if _CLAUSE_OPENERS.search(text) is not None:
         _verb_of_a_clause_read_as_a_noun(doc)
+    if text.count(",") >= 2:
+        _verb_after_a_set_off_participle(doc)
     return doc
+
+
+def _verb_after_a_set_off_participle(doc: Doc) -> None:
+    """ "The 22-year-old Spaniard, seeded fourth, hit 19 aces and saved 11 ...": the parser makes the participle
+    set off by commas the sentence's verb and the verb after it a conjunct with no subject, so "hit 19 aces" had
+    none and the subject went with "seeded fourth". A past form right after "subject," with a short phrase and a
+    comma, followed by a finite verb with no subject and no "and" before it, describes the subject of that verb."""
+    from spacy.attrs import DEP
+
+    root_id = doc.vocab.strings["ROOT"]
+    deps = doc.to_array([DEP]).tolist()
+    if deps.count(root_id) != 1:
+        return
+    verb = doc[deps.index(root_id)]
+    if verb.tag_ not in ("VBD", "VBN") or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return
+    subj = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    nxt = next((c for c in verb.rights if c.dep_ == "conj"), None)
+    if (
+        subj is None
+        or subj.right_edge.i not in (verb.i - 2, verb.i - 1)
+        or nxt is None
+        or nxt.tag_ not in ("VBD", "VBZ", "VBP")
+        or nxt.left_edge.i - verb.i > 6
+        or doc[nxt.left_edge.i - 1].text != ","
+        or any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "cc", "nsubjpass", "auxpass") and c.i < nxt.i for c in verb.children
+        )
+        or any(c.dep_ in _SUBJECTS for c in nxt.children)
+    ):
+        return
+    moved = [c for c in verb.rights if c.i > nxt.i]
+    nxt.head = nxt
+    nxt.dep_ = "ROOT"
+    subj.head = nxt
+    verb.head = subj
+    verb.dep_ = "acl"
+    for c in moved:
+        c.head = nxt
 
 
 #: Words that open a clause the parser may read as a noun's ("when a bus overturned").

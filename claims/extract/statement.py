@@ -397,7 +397,7 @@ def _fact(
             kind = "event"
     elif (speech or first_person) and kind not in ("quantity", "date", "duration", "time") and not _reported(u):
         return None  # a record or a comparison in someone's own words is an opinion, unless a source reports it as fact
-    if b - a < (MIN_AGE_CHARS if values.get("unit") == "years old" else MIN_CHARS):
+    if b - a < (MIN_AGE_CHARS if values.get("unit") == "years old" or _predicate(shown, root) else MIN_CHARS):
         return None
     if kind in ("date", "time", "duration") and all(
         t.ent_type_ in ("DATE", "TIME") or t.is_punct or t.pos_ in ("ADP", "ADV", "DET", "CCONJ") for t in shown
@@ -411,6 +411,16 @@ def _fact(
         values["hedge"] = u.hedge
     text = _restate(doc, u, toks)
     return _claim(s0, doc, a, b, kind, values, prob, u.speaker, text)
+
+
+def _predicate(shown: list[Token], root: Token) -> bool:
+    """A verb and its counted object, its subject a claim of its own: "hit 19 aces", "won 21 seats"."""
+    return (
+        len(shown) >= 3
+        and shown[0].i == root.i
+        and root.tag_ in ("VBD", "VBZ", "VBP")
+        and any(t.dep_ == "dobj" and any(c.dep_ == "nummod" for c in t.children) for t in shown)
+    )
 
 
 def _reported(u: Unit) -> bool:
@@ -703,7 +713,9 @@ _MEASURABLE = wordset("high low large big small long short old young cheap expen
 def _is_duration(ent: Span) -> bool:
     """ "24 hours", "nine days", "two decades" (a count of units), not "the end of the year" or "two years ago"."""
     words = [t.lower_ for t in ent]
-    if any(w in ("ago", "last", "next", "this", "earlier", "later") for w in words):
+    # "the next 72 hours" (a window of hours, not a clock time; "the last four years" stays a date)
+    window = ent.label_ == "TIME" and words[:1] == ["the"] and words[1:2] in (["next"], ["last"], ["past"])
+    if any(w in ("ago", "last", "next", "this", "earlier", "later") for w in words[2 if window else 0 :]):
         return False
     return any(t.like_num or t.lower_ in ("a", "an", "several") for t in ent[:-1]) and words[-1] in _DURATION_UNITS
 
