@@ -1812,3 +1812,23 @@ def test_a_window_of_hours_is_a_duration_not_a_clock_time_and_a_few_counts_nothi
     assert (c.kind, c.values["amount"], c.values["unit"]) == ("duration", 24, "hour")
     c = one("She said she would take a few days off in the hills.", "a few days")
     assert "amount" not in c.values  # "a few" is no count to check
+
+
+def test_a_speaker_the_recogniser_took_for_a_work_or_an_organisation_is_a_person_with_a_role() -> None:
+    # After a closing quotation mark "Provincial Governor Anvar Sadykhan" was read as the title of a work.
+    claims = extract_claims('"We have confirmed 214 deaths," Provincial Governor Anvar Sadykhan told reporters.')
+    assert {(c.kind, c.quote, c.speaker) for c in claims} >= {
+        ("role", "Provincial Governor Anvar Sadykhan", "Anvar Sadykhan"),
+        ("quantity", "We have confirmed 214 deaths", "Anvar Sadykhan"),
+    }
+    # "Helena Varga" read as an organisation: her job says she is a person.
+    text = '"Roads are cut," said Helena Varga, country director for the relief group Mountain Aid International.'
+    c = one(text, "Helena Varga")
+    assert (c.kind, c.speaker) == ("role", "Helena Varga")
+    assert c.quote == "Helena Varga, country director for the relief group Mountain Aid International"
+
+
+def test_a_predicate_joined_by_or_is_one_fact() -> None:
+    text = "More than 4,300 homes were destroyed or badly damaged in 28 villages, the authority said."
+    assert "More than 4,300 homes were destroyed or badly damaged in 28 villages" in quotes(text)
+    assert "badly damaged in 28 villages" not in quotes(text)

@@ -1017,6 +1017,8 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
             continue
         if c.lower_ in _COMPLETES and c.dep_ != "conj" and not _second_baseline(c) and not _with_own(c, main):
             continue
+        if c.dep_ == "conj" and any(x.dep_ == "cc" and x.lower_ in ("or", "nor") for x in c.head.children):
+            continue  # "were destroyed or badly damaged in 28 villages": one predicate, one fact
         if sum(t.is_alpha for t in sub) < 2:
             continue  # "closed at $185.25, up 0.35%": a part too small to be a claim would take its figure along
         if all(t.ent_type_ in FIGURE_ENTS or t.like_num or t.is_punct for t in sub):
@@ -1342,12 +1344,12 @@ def roles(sent: Span) -> list[Unit]:
     out: list[Unit] = []
     speaker = trailing_speaker(sent.root)  # a name the parser hung on a noun before "said": no title of that noun
     for ent in sent.ents:
-        if ent.label_ == "ORG" and len(ent) <= 5:
+        if ent.label_ == "ORG" and len(ent) <= 5 and not _person_read_as_org(ent):
             # (never the source before "said": "on Tamsen Ridge, | the National Weather Service said")
             if speaker is None or ent.root.i != speaker.i:
                 out += _described(ent)
             continue
-        if ent.label_ != "PERSON" or len(ent) > 5:
+        if ent.label_ not in ("PERSON", "ORG") or len(ent) > 5:
             continue
         if len(ent) > 1 and ent[-1].tag_ == "POS":  # "Gov. Ellen Hartwell's record": the name, not its "'s"
             ent = ent[:-1]
@@ -1493,6 +1495,21 @@ def _organisation(noun: Token) -> bool:
         and any(
             c.dep_ == "appos" and c.i > noun.i and c.pos_ == "PROPN" and c.ent_type_ not in ("PERSON", "GPE", "DATE")
             for c in noun.children
+        )
+    )
+
+
+def _person_read_as_org(ent: Span) -> bool:
+    """ "said Helena Varga, country director for the relief group ...": a two-word name the recogniser took for an
+    organisation, the speaker of a reporting verb, with a person's title or job as its apposition."""
+    head = ent.root
+    return (
+        len(ent) == 2
+        and all(t.tag_ == "NNP" for t in ent)
+        and head.dep_ == "nsubj"
+        and _is_report(head.head)
+        and any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" and (c.lower_ in TITLES or c.lower_ in _PEOPLE) for c in head.rights
         )
     )
 
