@@ -1832,3 +1832,13 @@ def test_a_predicate_joined_by_or_is_one_fact() -> None:
     text = "More than 4,300 homes were destroyed or badly damaged in 28 villages, the authority said."
     assert "More than 4,300 homes were destroyed or badly damaged in 28 villages" in quotes(text)
     assert "badly damaged in 28 villages" not in quotes(text)
+
+
+def test_two_records_joined_after_a_copula_are_two_claims_each_restated_whole() -> None:
+    text = "The walkout was the first nationwide rail strike since 2009 and the longest in the company's history."
+    claims = {c.quote: c for c in extract_claims(text)}
+    assert "The walkout was the first nationwide rail strike since 2009" in claims
+    longest = claims["the longest in the company's history"]
+    assert (longest.kind, longest.text) == ("record", "The walkout was the longest in the company's history")
+    # an office joined to a record is no second record
+    assert quotes("He was the best player and the captain.") == ["He was the best player and the captain"]

@@ -906,6 +906,11 @@ def _records(tokens: list[Token]) -> bool:
     return any(t.tag_ in ("JJS", "RBS") and t.dep_ == "amod" or _streak(t) for t in tokens)
 
 
+def _ranks_in(tokens: list[Token]) -> bool:
+    """A superlative or an ordinal: "the longest in the company's history", "the fourth flight of the Kestrel 2"."""
+    return any(t.tag_ in ("JJS", "RBS") or t.ent_type_ == "ORDINAL" for t in tokens)
+
+
 def _streak(t: Token) -> bool:
     if t.ent_type_ != "ORDINAL" or t.i + 1 >= len(t.doc):  # (the type first: no neighbour built for most tokens)
         return False
@@ -970,7 +975,7 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
         if c.i not in u.tokens or c.dep_ in ("punct", "cc", "aux", "auxpass", "neg", "det"):
             continue
         sub = [t for t in c.subtree if t.i in u.tokens]
-        if any(is_figure(t) and not _describes(t) for t in sub) or _records(sub):
+        if any(is_figure(t) and not _describes(t) for t in sub) or _records(sub) or c.dep_ == "attr" and _ranks_in(sub):
             args.append((c, sub))
     out: list[Unit] = []
     conjs = [c for c in u.root.children if c.dep_ == "conj" and c.i in u.tokens]
@@ -1007,6 +1012,14 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
                 if len(dsub) >= 4 and len(rest) >= 4 and _figures(dsub) and _figures(rest):
                     part = _cut_conjunct(u, x, d, dsub, hedge)
                     out.append(part)
+            if x.dep_ == "attr":  # "was the first nationwide rail strike since 2009 | and the longest in its history"
+                for d in x.children:
+                    if d.dep_ != "conj" or d.pos_ not in ("NOUN", "ADJ", "NUM") or d.i not in u.tokens:
+                        continue
+                    dsub = [t for t in d.subtree if t.i in u.tokens]
+                    rest = [t for t in sub if t not in dsub and t.i in u.tokens]
+                    if len(dsub) >= 3 and len(rest) >= 3 and _ranks_in(dsub) and _ranks_in(rest):
+                        out.append(_cut_conjunct(u, x, d, dsub, hedge))
     if not hedge:  # a forecast's predicate alone ("should keep rates low") states nothing to check
         out += _split_subject(u, args)
     if len(args) < 2:

@@ -605,7 +605,11 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
                 found.setdefault("quantity", v | {"expression": t.text})
         if (
             (t.tag_ in ("JJS", "RBS") and t.lower_ not in _NOT_RECORDS or t.lower_ in RECORD_WORDS)
-            and t.dep_ in ("amod", "attr", "nsubj", "dobj", "pobj", "advmod")
+            and (
+                t.dep_ in ("amod", "attr", "nsubj", "dobj", "pobj", "advmod")
+                or t.dep_ == "conj"
+                and t.head.dep_ == "attr"
+            )
             and not _quantifier(t)
             and t.head.pos_ in ("NOUN", "PROPN", "ADJ")
             or t.lower_ == "first"
@@ -1071,7 +1075,11 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         # "Toledo, where some 1,200 people lost their jobs": in Toledo, some 1,200 people lost their jobs
         place = _phrase(root.head, exclude=root)
         body = f"In {_lower_first(place)}, {body[len(first.text) :].lstrip()}" if place else body
-    elif u.role == "phrase" and root.dep_ == "conj" and root.pos_ in ("NOUN", "PROPN", "NUM"):
+    elif (
+        u.role == "phrase"
+        and root.dep_ == "conj"
+        and (root.pos_ in ("NOUN", "PROPN", "NUM") or root.pos_ == "ADJ" and root.head.dep_ == "attr")
+    ):
         # "Engineers replaced more than 3,800 rivets and | 1,200 tonnes of steel": the verb and subject again
         first_arg = root.head
         while first_arg.dep_ == "conj":
@@ -1210,7 +1218,7 @@ def _tidy(text: str) -> str:
     """Text joined from tokens around a hole: no doubled commas, no space before a comma."""
     text = _HOLES.sub(",", _EMPTY.sub("", " ".join(text.split())))
     if "(" in text or ")" in text:
-        text = _balanced(text)
+        text = _HOLES.sub(",", _balanced(text))  # "The walkout, ), was" -> "The walkout, was"
     if "\u201c" in text or "\u201d" in text or text.count('"') == 1:
         text = _quotation_closed(text)
     return _LOOSE.sub(r"\1", text).strip(" ,")
