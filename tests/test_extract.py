@@ -1842,3 +1842,13 @@ def test_two_records_joined_after_a_copula_are_two_claims_each_restated_whole() 
     assert (longest.kind, longest.text) == ("record", "The walkout was the longest in the company's history")
     # an office joined to a record is no second record
     assert quotes("He was the best player and the captain.") == ["He was the best player and the captain"]
+
+
+def test_a_past_denied_with_did_is_an_event_that_keeps_its_negation() -> None:
+    text = "Prices rose 4% in May.\n\nThe auction house did not disclose the identity of the seller."
+    c = one(text, "auction house")
+    assert (c.kind, c.quote, c.values.get("negated")) == (
+        "event",
+        "The auction house did not disclose the identity of the seller",
+        True,
+    )

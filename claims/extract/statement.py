@@ -464,6 +464,9 @@ def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
         past = not auxes or all(a.tag_ == "VBD" for a in auxes)
     elif root.tag_ == "VBN":
         past = any(lemma_in(a, _HAVE) or a.tag_ == "VBD" for a in auxes)
+    elif root.tag_ == "VB" and any(a.lower_ == "did" for a in auxes):
+        # "The auction house did not disclose the identity of the seller": "did" is the past
+        past = True
     elif root.tag_ == "VBG":
         # "was keeping plans for traveling to Florida": a past progressive that names where or whom
         names = any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" for t in root.subtree if t.i > root.i)
