@@ -1852,3 +1852,10 @@ def test_a_past_denied_with_did_is_an_event_that_keeps_its_negation() -> None:
         "The auction house did not disclose the identity of the seller",
         True,
     )
+
+
+def test_a_forecast_that_is_a_guess_is_no_claim_and_a_plain_forecast_stays_marked() -> None:
+    text = "Sales rose 4% in May.\n\nThe drug could eventually generate annual sales of more than $3 billion."
+    assert not any("$3 billion" in q for q in quotes(text))
+    c = one("Sales rose 4% in May.\n\nThe listing would raise at least 88 billion Hong Kong dollars.", "88 billion")
+    assert c.values["hedge"] == "would"

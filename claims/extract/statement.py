@@ -399,6 +399,12 @@ def _fact(
         return None  # a record or a comparison in someone's own words is an opinion, unless a source reports it as fact
     if b - a < (MIN_AGE_CHARS if values.get("unit") == "years old" or _predicate(shown, root) else MIN_CHARS):
         return None
+    if (
+        u.hedge
+        and u.hedge.lower() in _MODALS
+        and any(t.dep_ == "advmod" and t.lower_ in _GUESSES and t.head.i == root.i for t in shown)
+    ):
+        return None  # "could eventually generate sales of more than $3 billion", "would likely narrow": a guess
     if kind in ("date", "time", "duration") and all(
         t.ent_type_ in ("DATE", "TIME") or t.is_punct or t.pos_ in ("ADP", "ADV", "DET", "CCONJ") for t in shown
     ):
@@ -411,6 +417,11 @@ def _fact(
         values["hedge"] = u.hedge
     text = _restate(doc, u, toks)
     return _claim(s0, doc, a, b, kind, values, prob, u.speaker, text)
+
+
+#: Adverbs that make a forecast a guess: with a modal, nothing an editor can check yet.
+_GUESSES = wordset("likely probably possibly perhaps maybe eventually easily conceivably")
+_MODALS = wordset("will would could may might should can shall")
 
 
 def _predicate(shown: list[Token], root: Token) -> bool:
