@@ -1859,3 +1859,21 @@ def test_a_forecast_that_is_a_guess_is_no_claim_and_a_plain_forecast_stays_marke
     assert not any("$3 billion" in q for q in quotes(text))
     c = one("Sales rose 4% in May.\n\nThe listing would raise at least 88 billion Hong Kong dollars.", "88 billion")
     assert c.values["hedge"] == "would"
+
+
+def test_a_superlative_keeps_the_since_that_bounds_it_and_a_start_stays_with_what_starts() -> None:
+    text = (
+        "Aurelia's shares fell 17 percent on Thursday to 8.40 dollars, their lowest level since the company went"
+        " public in November 2023."
+    )
+    qs = quotes(text)
+    assert "their lowest level" not in qs  # an all-time low the sentence does not state
+    assert "their lowest level since the company went public in November 2023" in qs
+    assert quotes("Sadykhan declared three days of mourning, beginning on Wednesday.") == [
+        "Sadykhan declared three days of mourning, beginning on Wednesday"
+    ]
+    text = (
+        "Turnout reached 61.4 percent, up from 54.9 percent at the last regional vote in 2021 and the highest"
+        " since the assembly was created in 1998, commission chair Ingrid Haavik told reporters."
+    )
+    assert "the highest since the assembly was created in 1998" in quotes(text)

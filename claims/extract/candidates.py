@@ -568,6 +568,10 @@ def splits(child: Token, head: Token) -> str | None:
             return None if counts_people(head) else "clause"
     if after_break(child):
         return "clause"
+    if _bounds_a_record(child, head):
+        return None  # "their lowest level | since the company went public": the record holds only since then
+    if dep in _PHRASE_DEPS and child.tag_ == "VBG" and child.lower_ in _SPANS and child.i > head.i:
+        return None  # "declared three days of mourning, | beginning on Wednesday": when the thing declared runs
     if dep == "conj" and is_verbal(child) and is_verbal(head):
         own = subject(child, (*SUBJECTS, "csubj")) is not None
         between = [
@@ -673,6 +677,18 @@ def splits(child: Token, head: Token) -> str | None:
         if sum(not t.is_punct for t in sub) >= 3 and sum(t.is_alpha for t in sub) >= 2 and _has_figure(sub):
             return "phrase"  # a score alone ("112-107", "48 to 51") is no claim: it stays with its clause
     return None
+
+
+#: Participles that say when what they follow runs: "three days of mourning, beginning on Wednesday".
+_SPANS = wordset("beginning starting ending running lasting effective")
+
+
+def _bounds_a_record(child: Token, head: Token) -> bool:
+    """Whether ``child`` is the "since" that bounds a superlative: "their lowest level since the company went
+    public", "the largest protest since 2011"."""
+    if child.lower_ != "since" and not any(c.dep_ == "mark" and c.lower_ == "since" for c in child.children):
+        return False
+    return head.tag_ in ("JJS", "RBS") or any(c.dep_ == "amod" and c.tag_ in ("JJS", "RBS") for c in head.children)
 
 
 def _opens(child: Token, head: Token) -> bool:
@@ -797,6 +813,8 @@ def _in_main(tok: Token, u: Unit) -> bool:
 _MAIN_ARGS = ("dobj", "attr", "acomp", "oprd", "nsubj", "nsubjpass", "npadvmod", "advmod")
 _SIDE_ARGS = frozenset({"prep", "npadvmod", "advmod", "dative", "agent", "dobj", "conj", "advcl", "acl", "pobj"})
 # Phrases that complete a figure rather than state one: "12 percent less | than the budget of $243 million".
+# Where the small model hangs a superlative after the object ("reached 61.4 percent ... and | the highest since 1998").
+_RANKED_ARGS = frozenset({"dobj", "npadvmod", "appos", "dep"})
 _COMPLETES = wordset("than from to by between up down without with despite except including like for worth")
 
 
@@ -975,7 +993,15 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
         if c.i not in u.tokens or c.dep_ in ("punct", "cc", "aux", "auxpass", "neg", "det"):
             continue
         sub = [t for t in c.subtree if t.i in u.tokens]
-        if any(is_figure(t) and not _describes(t) for t in sub) or _records(sub) or c.dep_ == "attr" and _ranks_in(sub):
+        if (
+            any(is_figure(t) and not _describes(t) for t in sub)
+            or _records(sub)
+            or c.dep_ == "attr"
+            and _ranks_in(sub)
+            or c.tag_ in ("JJS", "RBS")
+            and c.dep_ in _RANKED_ARGS
+            and len(sub) >= 4  # "reached 61.4 percent, ... and the highest since the assembly was created"
+        ):
             args.append((c, sub))
     out: list[Unit] = []
     conjs = [c for c in u.root.children if c.dep_ == "conj" and c.i in u.tokens]
@@ -1026,7 +1052,8 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
         return out
     main = min(args, key=lambda a: (_MAIN_ARGS.index(a[0].dep_) if a[0].dep_ in _MAIN_ARGS else 9, a[0].i))
     for c, sub in args:
-        if c is main[0] or c.dep_ not in _SIDE_ARGS or len(sub) < 3:
+        ranked = c.dep_ in _RANKED_ARGS and c.tag_ in ("JJS", "RBS")
+        if c is main[0] or c.dep_ not in _SIDE_ARGS and not ranked or len(sub) < 3:
             continue
         if c.lower_ in _COMPLETES and c.dep_ != "conj" and not _second_baseline(c) and not _with_own(c, main):
             continue

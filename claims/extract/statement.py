@@ -1129,7 +1129,11 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
             body = f"{_phrase(subj)} {body}"
     elif (
         (u.role == "phrase" or u.role == "clause" and root.dep_ == "advcl")
-        and root.dep_ in ("prep", "advcl", "advmod")
+        and (
+            root.dep_ in ("prep", "advcl", "advmod", "npadvmod")
+            or root.dep_ in ("dobj", "dep")
+            and root.tag_ in ("JJS", "RBS")
+        )
         and root.head.i < root.i
         and subject(root) is None
         and first.i == root.left_edge.i
