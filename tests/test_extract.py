@@ -1877,3 +1877,11 @@ def test_a_superlative_keeps_the_since_that_bounds_it_and_a_start_stays_with_wha
         " since the assembly was created in 1998, commission chair Ingrid Haavik told reporters."
     )
     assert "the highest since the assembly was created in 1998" in quotes(text)
+
+
+def test_a_first_in_someone_s_own_words_is_a_claim_an_opinion_or_a_plan_is_not() -> None:
+    lead = "Prices rose 4% in May.\n\n"
+    c = one(lead + '"This is the first drug in its class to show a reduction in deaths," said Dr. Ana Lee.', "first")
+    assert (c.kind, c.speaker) == ("record", "Ana Lee")
+    assert quotes(lead + '"We are the best team in the league," Smith said.') == ["Prices rose 4% in May"]
+    assert quotes(lead + '"The first thing we have to do is get you a job," Smith said.') == ["Prices rose 4% in May"]

@@ -395,7 +395,12 @@ def _fact(
             kind = "quote"
         else:
             kind = "event"
-    elif (speech or first_person) and kind not in ("quantity", "date", "duration", "time") and not _reported(u):
+    elif (
+        (speech or first_person)
+        and kind not in ("quantity", "date", "duration", "time")
+        and not _reported(u)
+        and not (speech and _counted_record(shown))
+    ):
         return None  # a record or a comparison in someone's own words is an opinion, unless a source reports it as fact
     if b - a < (MIN_AGE_CHARS if values.get("unit") == "years old" or _predicate(shown, root) else MIN_CHARS):
         return None
@@ -422,6 +427,29 @@ def _fact(
 #: Adverbs that make a forecast a guess: with a modal, nothing an editor can check yet.
 _GUESSES = wordset("likely probably possibly perhaps maybe eventually easily conceivably")
 _MODALS = wordset("will would could may might should can shall")
+
+
+def _counted_record(shown: list[Token]) -> bool:
+    """A first one can check in someone's own words: "the first drug in its class to show ...", "the first
+    military graduate since Eisenhower" (not "the best team", "the first thing we have to do")."""
+    return any(
+        t.lower_ in ("first", "only")
+        and t.dep_ == "amod"
+        and t.head.pos_ == "NOUN"
+        and t.head.lower_ not in _GENERIC
+        and any(
+            c.dep_ in ("relcl", "acl") and _to_do(c) or c.dep_ == "prep" and c.lower_ == "since"
+            for c in t.head.children
+        )
+        for t in shown
+    )
+
+
+_GENERIC = wordset("thing things way time times reason answer purpose step one person")
+
+
+def _to_do(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _predicate(shown: list[Token], root: Token) -> bool:
