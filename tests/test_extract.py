@@ -1885,3 +1885,25 @@ def test_a_first_in_someone_s_own_words_is_a_claim_an_opinion_or_a_plan_is_not()
     assert (c.kind, c.speaker) == ("record", "Ana Lee")
     assert quotes(lead + '"We are the best team in the league," Smith said.') == ["Prices rose 4% in May"]
     assert quotes(lead + '"The first thing we have to do is get you a job," Smith said.') == ["Prices rose 4% in May"]
+
+
+def test_the_source_before_said_is_the_speaker_not_a_noun_of_the_content() -> None:
+    # The parser made "bottles" the subject of "said" and the agency a conjunct of the state before it.
+    text = (
+        "The recall covers 37 lots of the syrup, in 4-ounce and 8-ounce bottles made between September 2024 and"
+        " April 2025 at the company's plant in Dunmore, Pennsylvania, the Food and Drug Administration said in a notice."
+    )
+    claims = extract_claims(text)
+    assert {c.speaker for c in claims if c.speaker} == {"the Food and Drug Administration"}
+    assert not any("bottles said" in c.text for c in claims)
+
+
+def test_a_rank_stays_with_the_name_and_a_clause_after_a_role_is_not_the_role() -> None:
+    text = '"It was over in seconds," said Captain Reuben Osei, the harbour master, who was at the terminal.'
+    roles = [c.quote for c in extract_claims(text) if c.kind == "role"]
+    assert roles == ["Captain Reuben Osei, the harbour master"]
+
+
+def test_a_place_described_with_a_figure_is_quoted_with_its_name() -> None:
+    text = "The Riverhawks play at Hollis Field, a 14,000-seat municipal stadium built in 1971."
+    assert "Hollis Field, a 14,000-seat municipal stadium built in 1971" in quotes(text)

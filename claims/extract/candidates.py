@@ -767,6 +767,16 @@ def units(sent: Span) -> list[Unit]:
                 # "Doe, 58, previously served as deputy administrator": a finite verb the parser hung on the
                 # root noun is the sentence's verb, and that noun its subject
                 sub.lead = tok.left_edge.i
+            elif (
+                role == "phrase"
+                and child.dep_ == "appos"
+                and child.i > tok.i
+                and tok.pos_ == "PROPN"
+                and tok.ent_type_ in ("LOC", "FAC", "GPE")
+                and tok.i - tok.left_edge.i <= 3
+            ):
+                # "Hollis Field, a 14,000-seat municipal stadium built in 1971": the place it describes, with it
+                sub.lead = tok.left_edge.i
             elif role == "phrase" and child.dep_ == "amod" and child.i > tok.i and tok.pos_ in ("NOUN", "PROPN"):
                 # "a similar reduction in consumables, equivalent to several tons": what it measures, with it
                 sub.lead = tok.left_edge.i
@@ -1450,7 +1460,9 @@ def roles(sent: Span) -> list[Unit]:
             if speaker is not None and c.i == speaker.i:
                 break  # "on Tamsen Ridge, the National Weather Service said": the source, no apposition
             if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ != "PERSON" and names_a_person(c):
-                toks |= {t.i for t in c.subtree}
+                # (not a clause set off after it: "the harbour master, | who was at the terminal when ...")
+                told = {t.i for r in c.rights if r.dep_ == "relcl" and comma_before(r) for t in r.subtree}
+                toks |= {t.i for t in c.subtree} - told
                 # "Victor Cha, senior vice president for Asia and chairman of South Korea at CSIS": two roles;
                 # "Gwynne Shotwell, president and chief operating officer of SpaceX": one ("of SpaceX" is both's)
                 for d in c.children:
@@ -1513,7 +1525,7 @@ def roles(sent: Span) -> list[Unit]:
             pre = [doc[i] for i in before if i < named and not doc[i].is_punct]
             if (
                 after
-                and any(not t.is_stop and t.lower_ not in TITLES and t.lower_ not in HONORIFICS for t in pre)
+                and any(not t.is_stop and t.lower_ not in OFFICE_WORDS for t in pre)
                 and any(
                     (t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text[0].isupper()) and names_a_person(t) for t in pre
                 )

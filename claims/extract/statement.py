@@ -820,6 +820,11 @@ def _date_values(expr: str, ctx: Context) -> dict[str, Any]:
     return out
 
 
+def _dangling(t: Token) -> bool:
+    """A preposition the parse left without its object ("covers 37 lots of the syrup, in | 4-ounce bottles")."""
+    return t.dep_ == "prep" and t.n_rights == 0 and t.i > 0 and t.doc[t.i - 1].text == ","  # ("talking about")
+
+
 def _trailing(t: Token) -> bool:
     """Punctuation a quote does not end with (it keeps a "%" or a closing quotation mark)."""
     return t.is_punct and not t.is_quote and t.text not in ("%", ")", "\u2019")
@@ -913,7 +918,7 @@ def _quote_span(doc: Doc, u: Unit, toks: list[Token]) -> tuple[int, int]:
         negs = [i for i in ids if is_negated(doc[i])]
         if all(best[0] <= i <= best[-1] for i in negs) and len(best) >= 3:
             lo, hi = best[0], best[-1]
-    while hi > lo and (_trailing(doc[hi]) or doc[hi].dep_ == "cc"):
+    while hi > lo and (_trailing(doc[hi]) or doc[hi].dep_ == "cc" or _dangling(doc[hi])):
         hi -= 1
     hi = _word_end(doc, hi)
     lo = _word_start(doc, lo)
@@ -1004,7 +1009,10 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
     ):
         words = words[1:]  # (", or about 15% of GDP": about 15% of GDP)
     while words and (
-        words[-1].is_punct and (words[-1].text not in ')\u201d"%' or not _closes(words)) or words[-1].dep_ == "cc"
+        words[-1].is_punct
+        and (words[-1].text not in ')\u201d"%' or not _closes(words))
+        or words[-1].dep_ == "cc"
+        or _dangling(words[-1])
     ):
         words = words[:-1]  # (never 'Teachers chanted, "Fund our schools," and."')
     if not words:
