@@ -1907,3 +1907,13 @@ def test_a_rank_stays_with_the_name_and_a_clause_after_a_role_is_not_the_role() 
 def test_a_place_described_with_a_figure_is_quoted_with_its_name() -> None:
     text = "The Riverhawks play at Hollis Field, a 14,000-seat municipal stadium built in 1971."
     assert "Hollis Field, a 14,000-seat municipal stadium built in 1971" in quotes(text)
+
+
+def test_a_stance_taken_is_no_attribution_the_content_keeps_its_speaker() -> None:
+    text = "Prices rose 4% in May.\n\nSome trustees had argued that the museum paid $9 million too much."
+    claims = extract_claims(text)
+    assert not [c for c in claims if c.kind == "attribution"]
+    assert any("$9 million" in c.quote and c.speaker == "Some trustees" for c in claims)
+    # reporting a fact keeps its source as a claim of its own
+    text = "Prices rose 4% in May.\n\nThe ministry said in a statement that 40 people had died."
+    assert "The ministry said in a statement" in [c.quote for c in extract_claims(text) if c.kind == "attribution"]

@@ -319,6 +319,8 @@ def _attribution_clause(
         return None  # "when authorities announced", "though officials say": the content is the claim
     if _bare_name(subj) or lemma_in(u.root, _SHOW):
         return None  # "McDowell said": a surname adds nothing an editor checks
+    if lemma_in(u.root, _STANCE):
+        return None  # "Some trustees had argued", "aid workers warned": a stance taken, the content is the claim
     if any(t.i in role_tokens for t in subj.subtree) or subj.ent_type_ == "PERSON":
         return None  # "InfoNation President Dan McDowell said": the person's role is the claim, not the saying
     framed = any(c.dep_ == "mark" and c.lower_ == "that" for c in content.root.children)
@@ -331,6 +333,10 @@ def _attribution_clause(
     if b - a < 8:
         return None
     return _claim(s0, doc, a, b, "attribution", {}, prob, who, _text(doc)[a:b])
+
+
+#: Reporting verbs that take a stance rather than report: who argued or warned is no source of a fact.
+_STANCE = wordset("argue contend insist warn claim admit concede note maintain")
 
 
 def _bare_name(subj: Token | None) -> bool:
