@@ -682,7 +682,7 @@ def _negation_reaching(doc, inside: set[int]) -> str | None:  # type: ignore[no-
             below, t = t, t.head
             if t.i not in inside:
                 # a denying verb turns its content and its object ("denied that ..."), not an aside
-                denies = lemma_in(t, NEG_LEMMAS) and below.dep_ in ("ccomp", "xcomp", "dobj", "nsubj", "nsubjpass")
+                denies = lemma_in(t, NEG_LEMMAS) and below.dep_ in ("ccomp", "xcomp", "dobj", "nsubjpass")
                 if is_negated(t) or denies:
                     return t.text
     return None
