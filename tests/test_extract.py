@@ -1917,3 +1917,11 @@ def test_a_stance_taken_is_no_attribution_the_content_keeps_its_speaker() -> Non
     # reporting a fact keeps its source as a claim of its own
     text = "Prices rose 4% in May.\n\nThe ministry said in a statement that 40 people had died."
     assert "The ministry said in a statement" in [c.quote for c in extract_claims(text) if c.kind == "attribution"]
+
+
+def test_what_happened_when_is_an_event_restated_with_its_time() -> None:
+    text = "Twenty-seven people were injured on Monday evening when a passenger ferry collided with a car ferry in Port Halvern."
+    c = one(text, "collided")
+    assert c.kind == "event"
+    assert c.text == "On Monday evening, a passenger ferry collided with a car ferry in Port Halvern"
+    assert "Twenty-seven people were injured on Monday evening" in quotes(text)

@@ -603,6 +603,14 @@ def splits(child: Token, head: Token) -> str | None:
         return "clause"  # "pulled 40 people from the rubble, officials said, but ...": the source, set in
     if dep == "relcl" and (comma_before(child) or child.left_edge.lower_ == "which"):
         return "clause"
+    if (
+        dep == "relcl"
+        and child.left_edge.lower_ == "when"
+        and head.ent_type_ in TIME_ENTS
+        and subject(child) is not None
+    ):
+        # "were injured on Monday evening | when a passenger ferry collided with a car ferry": what happened then
+        return "clause"
     if dep in ("acl", "relcl") and child.tag_ in ("VBN", "VBD") and head.pos_ in ("NOUN", "PROPN") and child.i > head.i:
         # "the state budget approved by Republicans in April", "a commission he appointed in February":
         # a past participle or a past relative clause that dates or names something is a fact of its own.

@@ -430,6 +430,8 @@ def _fact(
     return _claim(s0, doc, a, b, kind, values, prob, u.speaker, text)
 
 
+_WHEN_WORDS = wordset("when after before while as")
+
 #: Adverbs that make a forecast a guess: with a modal, nothing an editor can check yet.
 _GUESSES = wordset("likely probably possibly perhaps maybe eventually easily conceivably")
 _MODALS = wordset("will would could may might should can shall")
@@ -508,7 +510,14 @@ def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
     if root.tag_ == "VBD":
         past = not auxes or all(a.tag_ == "VBD" for a in auxes)
     elif root.tag_ == "VBN":
-        past = any(lemma_in(a, _HAVE) or a.tag_ == "VBD" for a in auxes)
+        # (a participle with a subject of its own and no auxiliary is a past the tagger misread: "when a
+        # passenger ferry collided with a car ferry")
+        past = any(lemma_in(a, _HAVE) or a.tag_ == "VBD" for a in auxes) or (
+            not auxes
+            and subj is not None
+            and any(c.dep_ in ("mark", "advmod") and c.lower_ in _WHEN_WORDS for c in root.children)
+        )
+
     elif root.tag_ == "VB" and any(a.lower_ == "did" for a in auxes):
         # "The auction house did not disclose the identity of the seller": "did" is the past
         past = True
@@ -1124,9 +1133,15 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         # "Anne Hale, whose family has worked the land for four generations": Anne Hale's family has ...
         owner_ = antecedent + ("'" if antecedent.endswith("s") else "'s")
         body = f"{owner_} {body[len(first.text) :].lstrip()}"
-    elif first.lower_ == "when" and root.dep_ == "relcl" and root.head.ent_type_ == "DATE":
-        # "since 2009, when a banking rescue passed by four votes": in 2009, a banking rescue passed ...
-        body = f"In {_phrase(root.head, exclude=root)}, {body[len(first.text) :].lstrip()}"
+    elif first.lower_ == "when" and root.dep_ == "relcl" and root.head.ent_type_ in ("DATE", "TIME"):
+        # "since 2009, when a banking rescue passed by four votes": in 2009, a banking rescue passed ...;
+        # "on Monday evening when a ferry collided ...": on Monday evening, a ferry collided ...
+        prep = (
+            root.head.head.text.capitalize()
+            if root.head.dep_ == "pobj" and root.head.head.lower_ in ("on", "at")
+            else "In"
+        )
+        body = f"{prep} {_phrase(root.head, exclude=root)}, {body[len(first.text) :].lstrip()}"
     elif first.lower_ == "where" and root.dep_ == "relcl" and first.head.i == root.i:
         # "Toledo, where some 1,200 people lost their jobs": in Toledo, some 1,200 people lost their jobs
         place = _phrase(root.head, exclude=root)
