@@ -1925,3 +1925,10 @@ def test_what_happened_when_is_an_event_restated_with_its_time() -> None:
     assert c.kind == "event"
     assert c.text == "On Monday evening, a passenger ferry collided with a car ferry in Port Halvern"
     assert "Twenty-seven people were injured on Monday evening" in quotes(text)
+
+
+def test_where_a_person_named_before_is_held_is_an_event() -> None:
+    text = "The 48-year-old Australian was evicted in April. He is currently being held at Belmarsh prison in London."
+    c = one(text, "Belmarsh")
+    assert (c.kind, c.quote) == ("event", "He is currently being held at Belmarsh prison in London")
+    assert quotes("Sales rose 4% in May. He is proud of Acme.") == ["Sales rose 4% in May"]

@@ -539,13 +539,16 @@ def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
             if c.dep_ in ("nsubj", "nsubjpass", "attr", "dobj", "prep", "agent")
             for t in c.subtree
         ]
-        subj_toks = list(subj.subtree) if subj is not None and subj.pos_ != "PRON" else []
+        # (a person named before, as "he" or "she": "He is currently being held at Belmarsh prison in London")
+        person = subj is not None and subj.lower_ in ("he", "she")
+        subj_toks = list(subj.subtree) if subj is not None and (subj.pos_ != "PRON" or person) else []
         named = {t.i for t in subj_toks if t.ent_type_ in _NAMED or t.pos_ == "PROPN"}
         others = [t for t in args if t.i not in {x.i for x in subj_toks}]
         past = bool(subj_toks) and (
             bool(named)
             and any(t.pos_ in ("NOUN", "PROPN") for t in others)
             or any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" for t in others)
+            and (not person or root.tag_ == "VBN")  # ("he is being held at X", not "he says X")
         )
     if not past or _says(root):
         return False
