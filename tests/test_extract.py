@@ -1932,3 +1932,11 @@ def test_where_a_person_named_before_is_held_is_an_event() -> None:
     c = one(text, "Belmarsh")
     assert (c.kind, c.quote) == ("event", "He is currently being held at Belmarsh prison in London")
     assert quotes("Sales rose 4% in May. He is proud of Acme.") == ["Sales rose 4% in May"]
+
+
+def test_where_a_perfect_s_span_starts_stays_with_it_and_a_clause_before_keeps_its_opener() -> None:
+    text = "The panel's advice is not binding, but no museum has rejected one since the panel was set up in 2002."
+    assert "no museum has rejected one" not in quotes(text)  # "never", which the sentence does not say
+    assert "no museum has rejected one since the panel was set up in 2002" in quotes(text)
+    c = one("Sales rose 4% in May.\n\nOnce the border is secured, we will add 400 agents.", "400")
+    assert c.text.startswith("Once the border is secured")  # not "The border is secured, ..."

@@ -624,6 +624,10 @@ def splits(child: Token, head: Token) -> str | None:
         mark = next((c.lower_ for c in child.children if c.dep_ == "mark"), None)
         if mark in _KEEP_MARKS:
             return None
+        if mark == "since" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in head.children):
+            # "no museum has rejected one | since the panel was set up in 2002": where a perfect's span starts
+            # bounds it (without it, "no museum has ever rejected one")
+            return None
         if mark is None and child.tag_ == "VBN" and _opens(child, head):
             return "phrase"  # "Born on March 3, 1941, in Santiago de Cuba, | Solano was ...": a fact of its own
         if mark in _CLAUSE_MARKS or comma_before(child):

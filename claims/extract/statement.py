@@ -1023,6 +1023,8 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         or words[0].dep_ in ("cc", "mark")
         and words[0].lower_ not in _CONDITIONS
         and words[0].lower_ != "for"  # "For him to be doing what he's doing ..."
+        # (a clause set before the unit's own keeps its opener: "Since I became president, 44 countries have ...")
+        and (words[0].dep_ == "cc" or words[0].head.i == u.root.i or words[0].lower_ == "that")
         and len(words) > 1
     ):
         words = words[1:]  # (", or about 15% of GDP": about 15% of GDP)
