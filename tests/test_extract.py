@@ -945,7 +945,10 @@ def test_an_organisation_reporting_what_it_did_itself_is_an_event() -> None:
     """ "The agency said it had received a subpoena": "it" is the agency that speaks, so the content is an
     event it reports (a pronoun subject of no speaker stays no event)."""
     claims = extract_claims("The agency said in a filing on Monday that it had received a subpoena.")
-    assert [(c.kind, c.quote, c.speaker) for c in claims][-1] == ("event", "it had received a subpoena", "The agency")
+    # ("it" alone says nothing: the quote starts at the source, which is no claim apart)
+    assert [(c.kind, c.quote, c.speaker) for c in claims] == [
+        ("event", "The agency said in a filing on Monday that it had received a subpoena", "The agency")
+    ]
     assert quotes("He said it had been a long night.", kind="event") == []
 
 
@@ -1940,3 +1943,15 @@ def test_where_a_perfect_s_span_starts_stays_with_it_and_a_clause_before_keeps_i
     assert "no museum has rejected one since the panel was set up in 2002" in quotes(text)
     c = one("Sales rose 4% in May.\n\nOnce the border is secured, we will add 400 agents.", "400")
     assert c.text.startswith("Once the border is secured")  # not "The border is secured, ..."
+
+
+def test_a_source_that_speaks_of_itself_is_quoted_with_its_content() -> None:
+    lead = "Prices rose 4% in May.\n\n"
+    claims = extract_claims(lead + "NASA announced Nov. 18 that it was adding five companies to a contract.")
+    c = next(c for c in claims if "five companies" in c.quote)
+    assert c.quote == "NASA announced Nov. 18 that it was adding five companies to a contract"
+    assert c.speaker == "NASA" and c.values["value"] == 5
+    assert not [c for c in claims if c.kind == "attribution"]  # the source is in the claim
+    # a content about someone else keeps its own quote and the source its own claim
+    claims = extract_claims(lead + "The ministry said in a statement that 40 people had died.")
+    assert {c.quote for c in claims} >= {"The ministry said in a statement", "40 people had died"}

@@ -275,7 +275,9 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
             continue  # "prompted some users to argue": the content went to a claim of its own, a fragment stays
         if claim is not None:
             out.append(claim)
-    return out
+    # A source the quote of its content holds ("NASA announced Nov. 18 that it was adding ...") is no claim apart.
+    held = [(c.start, c.end) for c in out if c.kind != "attribution"]
+    return [c for c in out if c.kind != "attribution" or not any(x == c.start and c.end < y for x, y in held)]
 
 
 def _as_reported(u: Unit) -> bool:
@@ -339,6 +341,18 @@ def _attribution_clause(
 _STANCE = wordset("argue contend insist warn claim admit concede note maintain")
 
 
+def _of_itself(u: Unit) -> Token | None:
+    """The named source before a reporting verb whose content speaks of the source itself ("NASA announced Nov. 18
+    that it was adding five companies"): "it" alone says nothing, so the quote starts at the source."""
+    verb = u.verb
+    if verb is None or u.own_words or verb.i > u.root.i or u.root.head.i != verb.i:
+        return None
+    subj, source = subject(u.root), subject(verb)
+    if subj is None or subj.lower_ not in ("it", "they") or source is None or source.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return source if u.root.i - source.left_edge.i <= 16 else None
+
+
 def _bare_name(subj: Token | None) -> bool:
     """A one-word name as the subject of "said" ("McDowell said"): it adds nothing an editor checks."""
     return subj is not None and subj.pos_ == "PROPN" and subj.left_edge.i == subj.right_edge.i
@@ -360,6 +374,8 @@ def _fact(
         return None
     a, b = _quote_span(doc, u, toks)
     base = doc[0].idx
+    if (source := _of_itself(u)) is not None:  # "Health Canada said late Monday that | it was reviewing the recall"
+        a = min(a, source.left_edge.idx - base)
     # Kind and values from what the quote shows: a figure of the unit left out of a quote cut around
     # an aside ("will close by the end of next year" of "..., putting 600 jobs at risk") is not its value.
     shown = [t for t in toks if a <= t.idx - base < b]
