@@ -190,13 +190,9 @@ def _source_read_into_the_content(doc: Doc) -> None:
     head.dep_ = "nsubj"
     if root.dep_ == "conj":  # the reporting verb is the sentence's; the clause before it, its content
         content = root.head
-        moved = [c for c in content.rights if c.i > root.i]
-        root.head = root
-        root.dep_ = "ROOT"
+        _make_root(root, content)
         content.head = root
         content.dep_ = "ccomp"
-        for c in moved:
-            c.head = root
 
 
 _REPORTS = frozenset({"said", "says", "reported", "announced", "added"})
@@ -259,14 +255,19 @@ def _verb_after_a_set_off_participle(doc: Doc) -> None:
         or any(c.dep_ in _SUBJECTS for c in nxt.children)
     ):
         return
-    moved = [c for c in verb.rights if c.i > nxt.i]
-    nxt.head = nxt
-    nxt.dep_ = "ROOT"
+    _make_root(nxt, verb)
     subj.head = nxt
     verb.head = subj
     verb.dep_ = "acl"
+
+
+def _make_root(new: Token, old: Token) -> None:
+    """``new``, a conjunct of the root ``old``, becomes the root, with what ``old`` had after it (the full stop)."""
+    moved = [c for c in old.rights if c.i > new.i]
+    new.head = new
+    new.dep_ = "ROOT"
     for c in moved:
-        c.head = nxt
+        c.head = new
 
 
 #: Words that open a clause the parser may read as a noun's ("when a bus overturned").
