@@ -1875,6 +1875,8 @@ def test_a_superlative_keeps_the_since_that_bounds_it_and_a_start_stays_with_wha
     assert quotes("Sadykhan declared three days of mourning, beginning on Wednesday.") == [
         "Sadykhan declared three days of mourning, beginning on Wednesday"
     ]
+    # (a participle with an object of its own states its own fact)
+    assert "ending an 18-month closure" in quotes("The bridge reopened on Thursday, ending an 18-month closure.")
     text = (
         "Turnout reached 61.4 percent, up from 54.9 percent at the last regional vote in 2021 and the highest"
         " since the assembly was created in 1998, commission chair Ingrid Haavik told reporters."

@@ -570,7 +570,13 @@ def splits(child: Token, head: Token) -> str | None:
         return "clause"
     if _bounds_a_record(child, head):
         return None  # "their lowest level | since the company went public": the record holds only since then
-    if dep in _PHRASE_DEPS and child.tag_ == "VBG" and child.lower_ in _SPANS and child.i > head.i:
+    if (
+        dep in _PHRASE_DEPS
+        and child.tag_ == "VBG"
+        and child.lower_ in _SPANS
+        and child.i > head.i
+        and not any(c.dep_ == "dobj" for c in child.children)  # ("ending an 18-month closure" states one)
+    ):
         return None  # "declared three days of mourning, | beginning on Wednesday": when the thing declared runs
     if dep == "conj" and is_verbal(child) and is_verbal(head):
         own = subject(child, (*SUBJECTS, "csubj")) is not None
