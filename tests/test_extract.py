@@ -288,6 +288,11 @@ def test_relative_dates_at_the_ends_of_the_calendar_do_not_raise(published):
 # --- claims from the parse ----------------------------------------------------------------------
 
 
+#: A first paragraph before the sentence under test: a text of one block gets a sentence-level claim when no
+#: rule finds one, and these tests are about what the rules find in an article.
+LEAD = "Prices rose 4% in May.\n\n"
+
+
 def one(text: str, needle: str, **kw: object):
     """The claim whose quote holds ``needle``."""
     hits = [c for c in extract_claims(text, **kw) if needle in c.quote]  # type: ignore[arg-type]
@@ -1848,7 +1853,7 @@ def test_two_records_joined_after_a_copula_are_two_claims_each_restated_whole() 
 
 
 def test_a_past_denied_with_did_is_an_event_that_keeps_its_negation() -> None:
-    text = "Prices rose 4% in May.\n\nThe auction house did not disclose the identity of the seller."
+    text = LEAD + "The auction house did not disclose the identity of the seller."
     c = one(text, "auction house")
     assert (c.kind, c.quote, c.values.get("negated")) == (
         "event",
@@ -1858,9 +1863,9 @@ def test_a_past_denied_with_did_is_an_event_that_keeps_its_negation() -> None:
 
 
 def test_a_forecast_that_is_a_guess_is_no_claim_and_a_plain_forecast_stays_marked() -> None:
-    text = "Sales rose 4% in May.\n\nThe drug could eventually generate annual sales of more than $3 billion."
+    text = LEAD + "The drug could eventually generate annual sales of more than $3 billion."
     assert not any("$3 billion" in q for q in quotes(text))
-    c = one("Sales rose 4% in May.\n\nThe listing would raise at least 88 billion Hong Kong dollars.", "88 billion")
+    c = one(LEAD + "The listing would raise at least 88 billion Hong Kong dollars.", "88 billion")
     assert c.values["hedge"] == "would"
 
 
@@ -1885,11 +1890,10 @@ def test_a_superlative_keeps_the_since_that_bounds_it_and_a_start_stays_with_wha
 
 
 def test_a_first_in_someone_s_own_words_is_a_claim_an_opinion_or_a_plan_is_not() -> None:
-    lead = "Prices rose 4% in May.\n\n"
-    c = one(lead + '"This is the first drug in its class to show a reduction in deaths," said Dr. Ana Lee.', "first")
+    c = one(LEAD + '"This is the first drug in its class to show a reduction in deaths," said Dr. Ana Lee.', "first")
     assert (c.kind, c.speaker) == ("record", "Ana Lee")
-    assert quotes(lead + '"We are the best team in the league," Smith said.') == ["Prices rose 4% in May"]
-    assert quotes(lead + '"The first thing we have to do is get you a job," Smith said.') == ["Prices rose 4% in May"]
+    assert quotes(LEAD + '"We are the best team in the league," Smith said.') == ["Prices rose 4% in May"]
+    assert quotes(LEAD + '"The first thing we have to do is get you a job," Smith said.') == ["Prices rose 4% in May"]
 
 
 def test_the_source_before_said_is_the_speaker_not_a_noun_of_the_content() -> None:
@@ -1915,12 +1919,12 @@ def test_a_place_described_with_a_figure_is_quoted_with_its_name() -> None:
 
 
 def test_a_stance_taken_is_no_attribution_the_content_keeps_its_speaker() -> None:
-    text = "Prices rose 4% in May.\n\nSome trustees had argued that the museum paid $9 million too much."
+    text = LEAD + "Some trustees had argued that the museum paid $9 million too much."
     claims = extract_claims(text)
     assert not [c for c in claims if c.kind == "attribution"]
     assert any("$9 million" in c.quote and c.speaker == "Some trustees" for c in claims)
     # reporting a fact keeps its source as a claim of its own
-    text = "Prices rose 4% in May.\n\nThe ministry said in a statement that 40 people had died."
+    text = LEAD + "The ministry said in a statement that 40 people had died."
     assert "The ministry said in a statement" in [c.quote for c in extract_claims(text) if c.kind == "attribution"]
 
 
@@ -1943,17 +1947,16 @@ def test_where_a_perfect_s_span_starts_stays_with_it_and_a_clause_before_keeps_i
     text = "The panel's advice is not binding, but no museum has rejected one since the panel was set up in 2002."
     assert "no museum has rejected one" not in quotes(text)  # "never", which the sentence does not say
     assert "no museum has rejected one since the panel was set up in 2002" in quotes(text)
-    c = one("Sales rose 4% in May.\n\nOnce the border is secured, we will add 400 agents.", "400")
+    c = one(LEAD + "Once the border is secured, we will add 400 agents.", "400")
     assert c.text.startswith("Once the border is secured")  # not "The border is secured, ..."
 
 
 def test_a_source_that_speaks_of_itself_is_quoted_with_its_content() -> None:
-    lead = "Prices rose 4% in May.\n\n"
-    claims = extract_claims(lead + "NASA announced Nov. 18 that it was adding five companies to a contract.")
+    claims = extract_claims(LEAD + "NASA announced Nov. 18 that it was adding five companies to a contract.")
     c = next(c for c in claims if "five companies" in c.quote)
     assert c.quote == "NASA announced Nov. 18 that it was adding five companies to a contract"
     assert c.speaker == "NASA" and c.values["value"] == 5
     assert not [c for c in claims if c.kind == "attribution"]  # the source is in the claim
     # a content about someone else keeps its own quote and the source its own claim
-    claims = extract_claims(lead + "The ministry said in a statement that 40 people had died.")
+    claims = extract_claims(LEAD + "The ministry said in a statement that 40 people had died.")
     assert {c.quote for c in claims} >= {"The ministry said in a statement", "40 people had died"}

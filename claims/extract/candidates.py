@@ -487,7 +487,7 @@ def is_content(child: Token, verb: Token) -> bool:
         return False  # "led the manufacturer to announce it would scrap production": one event, said by no one
     if after_break(child):
         return False  # "found on the beach—carbon dating showed ...": a sentence of its own, not what was found
-    if dep == "ccomp" and _to_infinitive(child):
+    if dep == "ccomp" and to_infinitive(child):
         return False  # "showed it to be 50,000 years old": what was shown holds no clause of its own
     if (
         dep == "ccomp"
@@ -551,7 +551,7 @@ def counts_people(verb: Token) -> bool:
     return subj is not None and subj.lower_ in ("who", "that") and (ante.lower_ in COUNTED or is_figure(ante))
 
 
-def _to_infinitive(verb: Token) -> bool:
+def to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
@@ -568,7 +568,7 @@ def splits(child: Token, head: Token) -> str | None:
             return None if counts_people(head) else "clause"
     if after_break(child):
         return "clause"
-    if _bounds_a_record(child, head):
+    if _bounded_by_since(child, head):
         return None  # "their lowest level | since the company went public": the record holds only since then
     if (
         dep in _PHRASE_DEPS
@@ -587,7 +587,7 @@ def splits(child: Token, head: Token) -> str | None:
         ]
         # "took nearly a decade to build | and is three times the size": a finite verb hung on an infinitive
         # is the main verb's conjunct (it cannot share the "to")
-        misplaced = head.tag_ == "VB" and child.tag_ in ("VBZ", "VBD", "VBP") and _to_infinitive(head)
+        misplaced = head.tag_ == "VB" and child.tag_ in ("VBZ", "VBD", "VBP") and to_infinitive(head)
         if (
             child.tag_ == "VBG"
             and head.tag_ in _FINITE
@@ -630,17 +630,13 @@ def splits(child: Token, head: Token) -> str | None:
         mark = next((c.lower_ for c in child.children if c.dep_ == "mark"), None)
         if mark in _KEEP_MARKS:
             return None
-        if mark == "since" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in head.children):
-            # "no museum has rejected one | since the panel was set up in 2002": where a perfect's span starts
-            # bounds it (without it, "no museum has ever rejected one")
-            return None
         if mark is None and child.tag_ == "VBN" and _opens(child, head):
             return "phrase"  # "Born on March 3, 1941, in Santiago de Cuba, | Solano was ...": a fact of its own
         if mark in _CLAUSE_MARKS or comma_before(child):
             return "clause"
         if (
             child.tag_ == "VB"
-            and _to_infinitive(child)
+            and to_infinitive(child)
             and not lemma_in(head, _NEEDS_PURPOSE)
             and not _ranks(head, child)
         ):
@@ -701,12 +697,17 @@ def splits(child: Token, head: Token) -> str | None:
 _SPANS = wordset("beginning starting ending running lasting effective")
 
 
-def _bounds_a_record(child: Token, head: Token) -> bool:
-    """Whether ``child`` is the "since" that bounds a superlative: "their lowest level since the company went
-    public", "the largest protest since 2011"."""
+def _bounded_by_since(child: Token, head: Token) -> bool:
+    """Whether ``child`` is the "since" that bounds ``head``: a superlative's ("their lowest level since the company
+    went public", "the largest protest since 2011"), or a perfect's, as a clause ("no museum has rejected one
+    since the panel was set up in 2002": without it, "no museum has ever rejected one")."""
+    mark = next((c.lower_ for c in child.children if c.dep_ == "mark"), None)
     if child.lower_ != "since" and not any(c.dep_ == "mark" and c.lower_ == "since" for c in child.children):
         return False
-    return head.tag_ in ("JJS", "RBS") or any(c.dep_ == "amod" and c.tag_ in ("JJS", "RBS") for c in head.children)
+    if head.tag_ in ("JJS", "RBS") or any(c.dep_ == "amod" and c.tag_ in ("JJS", "RBS") for c in head.children):
+        return True
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in head.children)
+    return child.dep_ == "advcl" and mark == "since" and perfect
 
 
 def _opens(child: Token, head: Token) -> bool:
@@ -841,7 +842,7 @@ def _in_main(tok: Token, u: Unit) -> bool:
 _MAIN_ARGS = ("dobj", "attr", "acomp", "oprd", "nsubj", "nsubjpass", "npadvmod", "advmod")
 _SIDE_ARGS = frozenset({"prep", "npadvmod", "advmod", "dative", "agent", "dobj", "conj", "advcl", "acl", "pobj"})
 # Phrases that complete a figure rather than state one: "12 percent less | than the budget of $243 million".
-# Where the small model hangs a superlative after the object ("reached 61.4 percent ... and | the highest since 1998").
+# Where the small model hangs a superlative after the object (``_hung_superlative``).
 _RANKED_ARGS = frozenset({"dobj", "npadvmod", "appos", "dep"})
 _COMPLETES = wordset("than from to by between up down without with despite except including like for worth")
 
@@ -939,7 +940,7 @@ def _tails(root: Token) -> Iterator[Token]:
 
 def _to(tok: Token) -> bool:
     """An infinitive hung from a noun: "scored nine straight points | to cut the lead to two"."""
-    return tok.dep_ in ("relcl", "acl") and _to_infinitive(tok)
+    return tok.dep_ in ("relcl", "acl") and to_infinitive(tok)
 
 
 def _substance(tokens: list[Token]) -> bool:
@@ -952,9 +953,9 @@ def _records(tokens: list[Token]) -> bool:
     return any(t.tag_ in ("JJS", "RBS") and t.dep_ == "amod" or _streak(t) for t in tokens)
 
 
-def _ranks_in(tokens: list[Token]) -> bool:
-    """A superlative or an ordinal: "the longest in the company's history", "the fourth flight of the Kestrel 2"."""
-    return any(t.tag_ in ("JJS", "RBS") or t.ent_type_ == "ORDINAL" for t in tokens)
+def _hung_superlative(c: Token) -> bool:
+    """A superlative the small model hangs after the object: "reached 61.4 percent ... and | the highest since 1998"."""
+    return c.tag_ in ("JJS", "RBS") and c.dep_ in _RANKED_ARGS
 
 
 def _streak(t: Token) -> bool:
@@ -1025,9 +1026,8 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
             any(is_figure(t) and not _describes(t) for t in sub)
             or _records(sub)
             or c.dep_ == "attr"
-            and _ranks_in(sub)
-            or c.tag_ in ("JJS", "RBS")
-            and c.dep_ in _RANKED_ARGS
+            and any(_ranking(t) for t in sub)
+            or _hung_superlative(c)
             and len(sub) >= 4  # "reached 61.4 percent, ... and the highest since the assembly was created"
         ):
             args.append((c, sub))
@@ -1052,36 +1052,36 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
         # The conjunction may sit deeper: "down from the March high of 21.8 percent and the prior average of 15.2 percent"
         for x in [t for t in sub if t.i in u.tokens]:
             for d in x.children:
-                if (
-                    d.dep_ != "conj"
-                    or d.pos_ not in ("NOUN", "PROPN", "NUM")
-                    or d.i not in u.tokens
-                    or _one_number(x, d)
-                ):
+                if d.dep_ != "conj" or d.i not in u.tokens:
                     continue
-                if x is not c and (x.dep_ in ("conj", "appos") or any(e.dep_ == "conj" for e in d.children)):
-                    continue  # "four points, 10 assists and five rebounds": a list is one fact
                 dsub = [t for t in d.subtree if t.i in u.tokens]
                 rest = [t for t in sub if t not in dsub and t.i in u.tokens]
-                if len(dsub) >= 4 and len(rest) >= 4 and _figures(dsub) and _figures(rest):
-                    part = _cut_conjunct(u, x, d, dsub, hedge)
-                    out.append(part)
-            if x.dep_ == "attr":  # "was the first nationwide rail strike since 2009 | and the longest in its history"
-                for d in x.children:
-                    if d.dep_ != "conj" or d.pos_ not in ("NOUN", "ADJ", "NUM") or d.i not in u.tokens:
-                        continue
-                    dsub = [t for t in d.subtree if t.i in u.tokens]
-                    rest = [t for t in sub if t not in dsub and t.i in u.tokens]
-                    if len(dsub) >= 3 and len(rest) >= 3 and _ranks_in(dsub) and _ranks_in(rest):
-                        out.append(_cut_conjunct(u, x, d, dsub, hedge))
+                if (
+                    d.pos_ in ("NOUN", "PROPN", "NUM")
+                    and not _one_number(x, d)
+                    # (a list is one fact: "four points, 10 assists and five rebounds")
+                    and not (x is not c and (x.dep_ in ("conj", "appos") or any(e.dep_ == "conj" for e in d.children)))
+                    and len(dsub) >= 4
+                    and len(rest) >= 4
+                    and _figures(dsub)
+                    and _figures(rest)
+                ) or (
+                    # "was the first nationwide rail strike since 2009 | and the longest in its history"
+                    x.dep_ == "attr"
+                    and d.pos_ in ("NOUN", "ADJ", "NUM")
+                    and len(dsub) >= 3
+                    and len(rest) >= 3
+                    and any(_ranking(t) for t in dsub)
+                    and any(_ranking(t) for t in rest)
+                ):
+                    out.append(_cut_conjunct(u, x, d, dsub, hedge))
     if not hedge:  # a forecast's predicate alone ("should keep rates low") states nothing to check
         out += _split_subject(u, args)
     if len(args) < 2:
         return out
     main = min(args, key=lambda a: (_MAIN_ARGS.index(a[0].dep_) if a[0].dep_ in _MAIN_ARGS else 9, a[0].i))
     for c, sub in args:
-        ranked = c.dep_ in _RANKED_ARGS and c.tag_ in ("JJS", "RBS")
-        if c is main[0] or c.dep_ not in _SIDE_ARGS and not ranked or len(sub) < 3:
+        if c is main[0] or c.dep_ not in _SIDE_ARGS and not _hung_superlative(c) or len(sub) < 3:
             continue
         if c.lower_ in _COMPLETES and c.dep_ != "conj" and not _second_baseline(c) and not _with_own(c, main):
             continue
@@ -1412,12 +1412,13 @@ def roles(sent: Span) -> list[Unit]:
     out: list[Unit] = []
     speaker = trailing_speaker(sent.root)  # a name the parser hung on a noun before "said": no title of that noun
     for ent in sent.ents:
-        if ent.label_ == "ORG" and len(ent) <= 5 and not _person_read_as_org(ent):
+        person = ent.label_ == "PERSON" or ent.label_ == "ORG" and _person_read_as_org(ent)
+        if ent.label_ == "ORG" and len(ent) <= 5 and not person:
             # (never the source before "said": "on Tamsen Ridge, | the National Weather Service said")
             if speaker is None or ent.root.i != speaker.i:
                 out += _described(ent)
             continue
-        if ent.label_ not in ("PERSON", "ORG") or len(ent) > 5:
+        if not person or len(ent) > 5:
             continue
         if len(ent) > 1 and ent[-1].tag_ == "POS":  # "Gov. Ellen Hartwell's record": the name, not its "'s"
             ent = ent[:-1]

@@ -18,6 +18,8 @@ from claims.extract.candidates import (
     BREAKS,
     FIGURE_ENTS,
     FIGURE_WORDS,
+    HEDGE_ADV,
+    MODALS,
     OPINION_LEMMAS,
     RECORD_WORDS,
     REPORT_LEMMAS,
@@ -40,6 +42,7 @@ from claims.extract.candidates import (
     speaker_of,
     speaks_as_person,
     subject,
+    to_infinitive,
     units,
 )
 from claims.extract.claim import Claim
@@ -428,7 +431,7 @@ def _fact(
         return None
     if (
         u.hedge
-        and u.hedge.lower() in _MODALS
+        and u.hedge.lower() in MODALS
         and any(t.dep_ == "advmod" and t.lower_ in _GUESSES and t.head.i == root.i for t in shown)
     ):
         return None  # "could eventually generate sales of more than $3 billion", "would likely narrow": a guess
@@ -448,9 +451,9 @@ def _fact(
 
 _WHEN_WORDS = wordset("when after before while as")
 
-#: Adverbs that make a forecast a guess: with a modal, nothing an editor can check yet.
-_GUESSES = wordset("likely probably possibly perhaps maybe eventually easily conceivably")
-_MODALS = wordset("will would could may might should can shall")
+#: Adverbs that make a forecast a guess: with a modal, nothing an editor can check yet (the hedging adverbs
+#: but the reporter's own "allegedly", "supposedly", and those that put a forecast off).
+_GUESSES = HEDGE_ADV - {"allegedly", "supposedly"} | wordset("eventually easily conceivably")
 
 
 def _counted_record(shown: list[Token]) -> bool:
@@ -462,7 +465,7 @@ def _counted_record(shown: list[Token]) -> bool:
         and t.head.pos_ == "NOUN"
         and t.head.lower_ not in _GENERIC
         and any(
-            c.dep_ in ("relcl", "acl") and _to_do(c) or c.dep_ == "prep" and c.lower_ == "since"
+            c.dep_ in ("relcl", "acl") and to_infinitive(c) or c.dep_ == "prep" and c.lower_ == "since"
             for c in t.head.children
         )
         for t in shown
@@ -470,10 +473,6 @@ def _counted_record(shown: list[Token]) -> bool:
 
 
 _GENERIC = wordset("thing things way time times reason answer purpose step one person")
-
-
-def _to_do(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _predicate(shown: list[Token], root: Token) -> bool:
@@ -533,7 +532,6 @@ def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
             and subj is not None
             and any(c.dep_ in ("mark", "advmod") and c.lower_ in _WHEN_WORDS for c in root.children)
         )
-
     elif root.tag_ == "VB" and any(a.lower_ == "did" for a in auxes):
         # "The auction house did not disclose the identity of the seller": "did" is the past
         past = True
