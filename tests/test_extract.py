@@ -1960,3 +1960,60 @@ def test_a_source_that_speaks_of_itself_is_quoted_with_its_content() -> None:
     # a content about someone else keeps its own quote and the source its own claim
     claims = extract_claims(LEAD + "The ministry said in a statement that 40 people had died.")
     assert {c.quote for c in claims} >= {"The ministry said in a statement", "40 people had died"}
+
+
+def test_a_count_of_a_whole_named_before_it_is_one_claim() -> None:
+    got = quotes(LEAD + "Of the 47 people infected, 39 are children under 18.")
+    assert "Of the 47 people infected, 39 are children under 18" in got
+    assert "Of the 47 people infected" not in got  # the whole alone states nothing
+
+
+def test_a_ranked_noun_set_off_after_the_clause_is_a_record_of_its_own() -> None:
+    claims = extract_claims(
+        LEAD + "About 15% of the state's kindergartners had an exemption on file last school year, "
+        "the highest rate of any state."
+    )
+    got = {c.quote: c for c in claims}
+    assert "About 15% of the state's kindergartners had an exemption on file last school year" in got
+    assert got["the highest rate of any state"].kind == "record"
+
+
+def test_a_question_after_a_colon_leaves_the_statement_before_it() -> None:
+    got = quotes(
+        LEAD + "After a $48 million renovation, the museum reopens this weekend with a new wing "
+        "and a question: can you put sound in a glass case?"
+    )
+    assert "After a $48 million renovation" in got
+    assert not any("glass case" in q for q in got)
+    assert quotes(LEAD + "Did the company lose $5 million in 2019?") == ["Prices rose 4% in May"]
+
+
+def test_an_answer_not_given_is_an_event_that_keeps_its_negation() -> None:
+    c = one(LEAD + "Tessera did not respond to a request for comment.", "Tessera")
+    assert c.quote == "Tessera did not respond to a request for comment" and c.kind == "event"
+    assert c.values["negated"] is True
+    # a reply that reports still gives its content a speaker
+    claims = extract_claims(LEAD + "The ministry responded that 200 people had been hired.")
+    assert any(c.quote == "200 people had been hired" and c.speaker == "The ministry" for c in claims)
+
+
+def test_two_roles_each_with_an_article_are_two_claims() -> None:
+    claims = extract_claims(
+        LEAD + "Carla Mendes, the association's president and a broker with Lakeshore Realty, said sales fell."
+    )
+    roles = {c.quote: c for c in claims if c.kind == "role"}
+    assert set(roles) == {"Carla Mendes, the association's president", "a broker with Lakeshore Realty"}
+    assert {c.speaker for c in roles.values()} == {"Carla Mendes"}
+    # one title shared ("president and chief operating officer of SpaceX") stays one role
+    roles = quotes(
+        LEAD + "Gwynne Shotwell, president and chief operating officer of SpaceX, said it flew.", kind="role"
+    )
+    assert roles == ["Gwynne Shotwell, president and chief operating officer of SpaceX"]
+
+
+def test_a_count_in_the_source_of_a_report_is_a_claim_and_the_source_no_attribution() -> None:
+    claims = extract_claims(LEAD + "Officials who inspected 40 bridges said that 12 needed repairs.")
+    got = {c.quote: c for c in claims}
+    assert got["who inspected 40 bridges"].text == "Officials inspected 40 bridges"
+    assert got["12 needed repairs"].speaker == "Officials"
+    assert not [c for c in claims if c.kind == "attribution"]

@@ -609,6 +609,8 @@ def splits(child: Token, head: Token) -> str | None:
         return "clause"  # "pulled 40 people from the rubble, officials said, but ...": the source, set in
     if dep == "relcl" and (comma_before(child) or child.left_edge.lower_ == "which"):
         return "clause"
+    if dep == "relcl" and head.dep_ in SUBJECTS and _is_report(head.head) and _figures(list(child.subtree)):
+        return "clause"  # the source of a report: "Researchers | who tracked 81,200 adults in Britain | found that"
     if (
         dep == "relcl"
         and child.left_edge.lower_ == "when"
@@ -663,7 +665,8 @@ def splits(child: Token, head: Token) -> str | None:
             mark = next((c.lower_ for c in child.children if c.dep_ == "mark"), None)
             if mark not in _KEEP_MARKS and not _defines_a_class(child, head):
                 return "clause"
-    if dep == "prep" and child.i < head.i and is_verbal(head) and child.lower_ not in _COMPLETES:
+    if dep == "prep" and child.i < head.i and is_verbal(head) and child.lower_ not in _COMPLETES | {"of"}:
+        # (not "Of the 47 people infected, | 39 are children": the whole the count is part of)
         # A figure in a phrase set before the subject is a fact of its own: "After receiving a lifeline
         # worth up to $8 billion, | WeWork is cutting costs" (not "In 2019, ...": a year counts nothing).
         sub = list(child.subtree)
@@ -954,8 +957,18 @@ def _records(tokens: list[Token]) -> bool:
 
 
 def _hung_superlative(c: Token) -> bool:
-    """A superlative the small model hangs after the object: "reached 61.4 percent ... and | the highest since 1998"."""
-    return c.tag_ in ("JJS", "RBS") and c.dep_ in _RANKED_ARGS
+    """A superlative the small model hangs after the object: "reached 61.4 percent ... and | the highest since
+    1998", or a ranked noun set off after the clause: "had an exemption on file, | the highest rate of any state"."""
+    if c.dep_ not in _RANKED_ARGS:
+        return False
+    if c.tag_ in ("JJS", "RBS"):
+        return True
+    return (
+        c.i > c.head.i
+        and comma_before(c)
+        and any(x.dep_ == "amod" and x.tag_ == "JJS" for x in c.children)
+        and any(x.dep_ == "prep" for x in c.children)
+    )
 
 
 def _streak(t: Token) -> bool:
@@ -1079,7 +1092,10 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
         out += _split_subject(u, args)
     if len(args) < 2:
         return out
-    main = min(args, key=lambda a: (_MAIN_ARGS.index(a[0].dep_) if a[0].dep_ in _MAIN_ARGS else 9, a[0].i))
+    main = min(
+        args,
+        key=lambda a: (_hung_superlative(a[0]), _MAIN_ARGS.index(a[0].dep_) if a[0].dep_ in _MAIN_ARGS else 9, a[0].i),
+    )
     for c, sub in args:
         if c is main[0] or c.dep_ not in _SIDE_ARGS and not _hung_superlative(c) or len(sub) < 3:
             continue
@@ -1093,6 +1109,8 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
             continue  # "orbits the Sun | 1.5 million kilometres": a bare figure is never a claim of its own
         if c.lower_ == "in" and c.i > 0 and c.doc[c.i - 1].like_num:
             continue  # "harms one | in 300 children": a rate is one figure
+        if c.lower_ == "of" and c.i < u.root.i:
+            continue  # "Of the 47 people infected, | 39 are children": the whole the count is part of
         part = Unit(c, "phrase", {t.i for t in sub}, hedge=hedge)
         u.tokens -= part.tokens
         out.append(part)
@@ -1483,12 +1501,18 @@ def roles(sent: Span) -> list[Unit]:
                 told = {t.i for r in c.rights if r.dep_ == "relcl" and comma_before(r) for t in r.subtree}
                 toks |= {t.i for t in c.subtree} - told
                 # "Victor Cha, senior vice president for Asia and chairman of South Korea at CSIS": two roles;
-                # "Gwynne Shotwell, president and chief operating officer of SpaceX": one ("of SpaceX" is both's)
+                # "Gwynne Shotwell, president and chief operating officer of SpaceX": one ("of SpaceX" is both's);
+                # "Carla Mendes, the association's president and a broker with Lakeshore Realty": two, each with
+                # its own article
                 for d in c.children:
                     if (
                         d.dep_ == "conj"
                         and d.pos_ == "NOUN"
-                        and any(x.dep_ == "prep" and c.i < x.i < d.i for x in c.children)
+                        and (
+                            any(x.dep_ == "prep" and c.i < x.i < d.i for x in c.children)
+                            or any(x.dep_ in ("det", "poss") for x in d.children)
+                            and any(x.dep_ in ("det", "poss") for x in c.children)
+                        )
                     ):
                         second = {t.i for t in c.subtree if t.i >= d.left_edge.i}
                         toks -= second | {t.i for t in c.children if t.dep_ in ("cc", "punct") and c.i < t.i < d.i}

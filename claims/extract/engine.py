@@ -51,11 +51,23 @@ def _story_sentences(
         for s0, s1 in split_sentences(text, b0, b1):
             if s0 == b0:
                 s0 = furniture.past_dateline(text, s0, s1)
+            s1 = _before_question(text, s0, s1)
             # A sentence repeated on the page (lead and body, syndication boilerplate) holds no new claim.
             if s1 <= s0 or (key := text[s0:s1]) in seen:
                 continue
             seen.add(key)
             yield s0, s1, _within(quotes, s0, s1)
+
+
+def _before_question(text: str, s0: int, s1: int) -> int:
+    """Where a sentence's statement ends when a colon sets a question after it: "the museum reopens with a
+    new wing and a question: can you put sound in a glass case?" (the question itself is left to the
+    extractor, which takes no claim from a question)."""
+    if text[s0:s1].rstrip(" \"')\u201d\u2019").endswith("?"):
+        colon = text.rfind(": ", s0, s1)
+        if colon > s0:
+            return colon
+    return s1
 
 
 def _within(spans: list[tuple[int, int]], s0: int, s1: int) -> list[tuple[int, int]]:

@@ -334,11 +334,16 @@ def _attribution_clause(
     keep = sorted(i for i in u.tokens if doc[i].dep_ not in ("punct",) and not doc[i].is_quote)
     if not keep or len(keep) > 14:
         return None
+    if any(x.root.dep_ == "relcl" and x.root.head.i == subj.i and not comma_before(x.root) for x in us):
+        return None  # "Officials | who inspected 40 bridges | said": the source's own fact is the claim
     a, b = _edges(doc, set(keep))
     if b - a < 8:
         return None
     return _claim(s0, doc, a, b, "attribution", {}, prob, who, _text(doc)[a:b])
 
+
+#: Reporting verbs that can also name an answer given or not ("responded to a request for comment").
+_ANSWER = wordset("respond reply answer")
 
 #: Reporting verbs that take a stance rather than report: who argued or warned is no source of a fact.
 _STANCE = wordset("argue contend insist warn claim admit concede note maintain")
@@ -508,6 +513,8 @@ def _says(verb: Token) -> bool:
         return True
     if any(c.dep_ == "auxpass" for c in verb.children):
         return False  # "the tool was found on Zandmotor beach", "he was charged with fraud": an event
+    if lemma_in(verb, _ANSWER) and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+        return False  # "did not respond to a request for comment": whether a party answered is an event
     return not any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
 
 
