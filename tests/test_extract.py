@@ -2017,3 +2017,22 @@ def test_a_count_in_the_source_of_a_report_is_a_claim_and_the_source_no_attribut
     assert got["who inspected 40 bridges"].text == "Officials inspected 40 bridges"
     assert got["12 needed repairs"].speaker == "Officials"
     assert not [c for c in claims if c.kind == "attribution"]
+
+
+def test_a_surname_the_tagger_reads_as_a_noun_is_no_attribution_of_its_own() -> None:
+    text = (
+        LEAD + "Casey Dunmore, an analyst at Northbridge Space Advisors, said the launch mattered.\n\n"
+        "Dunmore said investors had lost $40 million on failed missions. Profits fell 8% in 2019, Dr Pryce said."
+    )
+    got = quotes(text)
+    assert "Dunmore said" not in got and "Dr Pryce said" not in got
+    assert "investors had lost $40 million on failed missions" in got
+    assert quotes(LEAD + "The ministry said in a statement that 40 people had died.", kind="attribution") == [
+        "The ministry said in a statement"
+    ]
+
+
+def test_a_copula_split_from_its_subject_by_a_figure_keeps_the_subject_in_its_quote() -> None:
+    c = one(LEAD + "The monthly payment on a median-priced home, with 20% down, is about $1,999.", "1,999")
+    assert c.quote == "The monthly payment on a median-priced home, with 20% down, is about $1,999"
+    assert c.values["value"] == 1999

@@ -19,6 +19,7 @@ from claims.extract.candidates import (
     FIGURE_ENTS,
     FIGURE_WORDS,
     HEDGE_ADV,
+    HONORIFICS,
     MODALS,
     OPINION_LEMMAS,
     RECORD_WORDS,
@@ -266,7 +267,7 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
             continue
         if _as_reported(u):  # "As Emily Feng reports for NPR, ...": the source of the clause it qualifies
             who = speaker_of(u.root)
-            if who and not _bare_name(subject(u.root)):  # ("..., McKinley said, ...": see _bare_name)
+            if who and not _bare_name(subject(u.root), ctx.surnames):  # ("..., McKinley said, ...": see _bare_name)
                 a, b = _edges(doc, u.tokens)
                 out.append(_claim(s0, doc, a, b, "attribution", {}, prob, who, _text(doc)[a:b]))
             continue
@@ -322,7 +323,7 @@ def _attribution_clause(
         return None
     if u.root.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ != "as" for c in u.root.children):
         return None  # "when authorities announced", "though officials say": the content is the claim
-    if _bare_name(subj) or lemma_in(u.root, _SHOW):
+    if _bare_name(subj, ctx.surnames) or lemma_in(u.root, _SHOW):
         return None  # "McDowell said": a surname adds nothing an editor checks
     if lemma_in(u.root, _STANCE):
         return None  # "Some trustees had argued", "aid workers warned": a stance taken, the content is the claim
@@ -361,9 +362,15 @@ def _of_itself(u: Unit) -> Token | None:
     return source if u.root.i - source.left_edge.i <= 16 else None
 
 
-def _bare_name(subj: Token | None) -> bool:
-    """A one-word name as the subject of "said" ("McDowell said"): it adds nothing an editor checks."""
-    return subj is not None and subj.pos_ == "PROPN" and subj.left_edge.i == subj.right_edge.i
+def _bare_name(subj: Token | None, surnames: set[str] = frozenset()) -> bool:  # type: ignore[assignment]
+    """A one-word name as the subject of "said" ("McDowell said", "Dr Pryce said"): it adds nothing an
+    editor checks. The small model tags a surname it does not know as a noun ("Keeling said"): one of a
+    person named before is a name too."""
+    if subj is None or not subj.text[:1].isupper():
+        return False
+    if not all(t.lower_ in HONORIFICS for t in subj.subtree if t.i != subj.i):
+        return False
+    return subj.pos_ == "PROPN" or subj.text in surnames
 
 
 def _fact(
@@ -917,6 +924,9 @@ def _trim_span(span: Span) -> tuple[int, int]:
     return lo, hi
 
 
+_COPULAS = wordset("is was are were be been")
+
+
 def _quote_span(doc: Doc, u: Unit, toks: list[Token]) -> tuple[int, int]:
     """The verbatim span of a unit: its tokens' extent, or the longest run of them when asides fill it."""
     ids = [t.i for t in toks if not (t.is_punct and not t.is_quote and t.text != "%")]
@@ -950,7 +960,15 @@ def _quote_span(doc: Doc, u: Unit, toks: list[Token]) -> tuple[int, int]:
         runs = _runs(doc, ids, u.tokens)
         home = next((r for r in runs if r[0] <= u.root.i <= r[-1]), None)
         negs = [i for i in ids if is_negated(doc[i])]
-        if home and len(home) >= 3 and all(home[0] <= i <= home[-1] for i in negs) and _has_fact(doc, home):
+        # (not a copula alone: "the monthly payment ..., with 20% down, | is about $1,999" keeps what it is of)
+        bare = home is not None and doc[home[0]].lower_ in _COPULAS and home[0] == u.root.i
+        if (
+            home
+            and len(home) >= 3
+            and all(home[0] <= i <= home[-1] for i in negs)
+            and _has_fact(doc, home)
+            and not bare
+        ):
             lo, hi = home[0], home[-1]
     elif gap > len(ids) and ("according" in hole or "reports" in hole):
         best = max(_runs(doc, ids, u.tokens), key=len)
