@@ -679,6 +679,10 @@ def _negation_reaching(doc, inside: set[int]) -> str | None:  # type: ignore[no-
 
     for i in inside:
         t = doc[i]
+        for c in t.children:  # a "not", a "no" or a "neither" of a word the quote holds, left out of it
+            negator = c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" or c.dep_ == "preconj"
+            if negator and c.i not in inside and is_negated(t):
+                return c.text
         while t.head != t and not outside_scope(t) and not after_break(t):
             if t.dep_ == "advcl" and any(
                 m.dep_ in ("mark", "advmod") and m.lower_ in _PRESUPPOSED and m.i < t.i for m in t.children
@@ -688,6 +692,10 @@ def _negation_reaching(doc, inside: set[int]) -> str | None:  # type: ignore[no-
             if t.i not in inside:
                 # a denying verb turns its content and its object ("denied that ..."), not an aside
                 denies = lemma_in(t, NEG_LEMMAS) and below.dep_ in ("ccomp", "xcomp", "dobj", "nsubjpass")
+                if below.dep_ in ("nsubj", "nsubjpass") and not denies:
+                    # "Pritchard, who captained Rovers in 2021, | has not made a start": a "not" on the verb
+                    # denies the predicate, not who its subject is ("None of the 12", "No cure" carry their own)
+                    break
                 if is_negated(t) or denies:
                     return t.text
     return None
@@ -2036,3 +2044,42 @@ def test_a_copula_split_from_its_subject_by_a_figure_keeps_the_subject_in_its_qu
     c = one(LEAD + "The monthly payment on a median-priced home, with 20% down, is about $1,999.", "1,999")
     assert c.quote == "The monthly payment on a median-priced home, with 20% down, is about $1,999"
     assert c.values["value"] == 1999
+
+
+def test_a_conjunct_with_its_own_subject_is_no_part_of_the_first_one_s_negation_or_modal() -> None:
+    claims = extract_claims(
+        LEAD + "The chairman said none of the money would come from the budget and that the fee "
+        "would be paid in three instalments over two years."
+    )
+    c = next(c for c in claims if "instalments" in c.quote)
+    assert c.quote == "the fee would be paid in three instalments over two years"
+    assert "negated" not in c.values and c.values["hedge"] == "would"
+    assert all("none" not in c.quote or c.values.get("negated") for c in claims)
+    got = {c.quote: c for c in extract_claims(LEAD + "No one was hurt and the ship was towed to port on Monday.")}
+    assert got["No one was hurt"].values["negated"] is True
+    assert "negated" not in got["the ship was towed to port on Monday"].values
+    # a conjunct that shares the subject shares its "not"
+    c = one(LEAD + "The council did not raise taxes by 5% or cut 40 jobs in 2019.", "taxes")
+    assert c.values.get("negated") is True and "40 jobs" in c.quote
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "word"),
+    [
+        ("None of the 12 crew members was hurt.", "12 crew members was hurt", "None"),
+        ("Investigators found no evidence that the money had been moved.", "the money had been moved", "evidence"),
+        ("The council did not approve the $5 million budget.", "approve the $5 million budget", "not"),
+        ("The firm denied that 400 jobs would be cut.", "400 jobs would be cut", "denied"),
+    ],
+)
+def test_the_negation_check_catches_a_quote_cut_from_its_negation(sentence: str, quote: str, word: str) -> None:
+    """The check the dev-article test runs: a quote that drops the "not" over it is caught; the subject of a
+    negated verb, described on its own, is not ("Pritchard, who captained Rovers, | has not made a start")."""
+    from claims.extract.claim import Claim
+
+    def claim(q: str, s: str) -> Claim:
+        return Claim(quote=q, start=0, end=len(q), sentence=s, text=q, kind="event", score=1.0, reason="")
+
+    assert _negations_lost([claim(quote, sentence)]) == [(quote, word, sentence)]
+    described = "Pritchard, who captained Rovers in 2021, has not made a league start this season."
+    assert _negations_lost([claim("Pritchard, who captained Rovers in 2021", described)]) == []
