@@ -2083,3 +2083,16 @@ def test_the_negation_check_catches_a_quote_cut_from_its_negation(sentence: str,
     assert _negations_lost([claim(quote, sentence)]) == [(quote, word, sentence)]
     described = "Pritchard, who captained Rovers in 2021, has not made a league start this season."
     assert _negations_lost([claim("Pritchard, who captained Rovers in 2021", described)]) == []
+
+
+def test_a_long_copula_clause_keeps_what_its_subject_is() -> None:
+    c = one(
+        LEAD + '"Turnout on the first weekend was about three times what we normally see in a month," Ashby said.',
+        "three times",
+    )
+    assert c.quote == "Turnout on the first weekend was about three times what we normally see in a month"
+    assert not [
+        q
+        for q in quotes(LEAD + "Turnout on the first weekend was about three times what we saw.")
+        if q.endswith(" was")
+    ]

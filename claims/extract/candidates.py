@@ -909,7 +909,9 @@ def _split_long(u: Unit) -> list[Unit]:
         if c.i not in u.tokens or c.is_punct or c.dep_ in ("cc", "conj"):
             continue
         sub = [t for t in c.subtree if t.i in u.tokens]
-        if not core_seen and c.dep_ in _CORE_ARGS:
+        if not core_seen and (c.dep_ in _CORE_ARGS or u.root.lower_ in COPULAS and c.i > u.root.i):
+            # (what a copula's subject is, however the parser names it: "Turnout on the first weekend was |
+            # about three times what we normally see in a month" is one fact)
             core_seen = True
             continue
         if c.dep_ not in _TAIL_ARGS and not _to(c) or _words(sub) < 4 or c.lower_ in _COMPLETES:
@@ -934,6 +936,9 @@ def _split_long(u: Unit) -> list[Unit]:
         u.tokens -= part.tokens
         out.append(part)
     return out
+
+
+COPULAS = wordset("is was are were be been 's 're")
 
 
 def _tails(root: Token) -> Iterator[Token]:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from claims.extract import dates, score
 from claims.extract.candidates import (
     BREAKS,
+    COPULAS,
     FIGURE_ENTS,
     FIGURE_WORDS,
     HEDGE_ADV,
@@ -924,9 +925,6 @@ def _trim_span(span: Span) -> tuple[int, int]:
     return lo, hi
 
 
-_COPULAS = wordset("is was are were be been")
-
-
 def _quote_span(doc: Doc, u: Unit, toks: list[Token]) -> tuple[int, int]:
     """The verbatim span of a unit: its tokens' extent, or the longest run of them when asides fill it."""
     ids = [t.i for t in toks if not (t.is_punct and not t.is_quote and t.text != "%")]
@@ -961,7 +959,7 @@ def _quote_span(doc: Doc, u: Unit, toks: list[Token]) -> tuple[int, int]:
         home = next((r for r in runs if r[0] <= u.root.i <= r[-1]), None)
         negs = [i for i in ids if is_negated(doc[i])]
         # (not a copula alone: "the monthly payment ..., with 20% down, | is about $1,999" keeps what it is of)
-        bare = home is not None and doc[home[0]].lower_ in _COPULAS and home[0] == u.root.i
+        bare = home is not None and doc[home[0]].lower_ in COPULAS and home[0] == u.root.i
         if (
             home
             and len(home) >= 3
