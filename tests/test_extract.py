@@ -177,6 +177,13 @@ def test_sentence_offsets():
         "He left at noon.",
         "U.S. officials agreed.",
     ]
+    # a time zone after "a.m." goes on; a capital that starts a sentence after it does not
+    text = "It fired its engine at 3:17 a.m. Eastern, Keystone said. It landed at 2:45 a.m. The crew was safe."
+    assert [s.text for s in sentences(text)] == [
+        "It fired its engine at 3:17 a.m. Eastern, Keystone said.",
+        "It landed at 2:45 a.m.",
+        "The crew was safe.",
+    ]
 
 
 def test_empty_and_odd_inputs():
@@ -2096,3 +2103,12 @@ def test_a_long_copula_clause_keeps_what_its_subject_is() -> None:
         for q in quotes(LEAD + "Turnout on the first weekend was about three times what we saw.")
         if q.endswith(" was")
     ]
+
+
+def test_a_bare_name_that_says_when_or_in_what_it_said_is_an_attribution() -> None:
+    claims = extract_claims(
+        LEAD + "Selene-1 fired its main engine for 6 minutes, Keystone said in a statement Feb. 12."
+    )
+    assert [c.quote for c in claims if c.kind == "attribution"] == ["Keystone said in a statement Feb. 12"]
+    assert next(c for c in claims if "engine" in c.quote).speaker == "Keystone"
+    assert quotes(LEAD + "Profits rose 5% in 2019, McDowell said.", kind="attribution") == []

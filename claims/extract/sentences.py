@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from claims.extract.patterns import wordset
+
 # Abbreviations that end with a period but do not end a sentence.
 _ABBREV = frozenset(
     [
@@ -107,8 +109,20 @@ def _is_boundary(text: str, cut: int, punct_at: int, end: int) -> bool:
     if len(low) == 1 and low.isalpha():
         return False
     if "." in word and len(word) <= 6 and word.replace(".", "").isalpha():
-        return low in ("a.m", "p.m")
+        # "at 2:45 a.m. The plane ..." ends one; "at 3:17 a.m. Eastern to slow down ..." names the time's zone
+        return low in ("a.m", "p.m") and _next_word(text, nxt, end).lower() not in _ZONES
     return True
+
+
+#: Time zones written after "a.m." or "p.m.": no sentence starts there.
+_ZONES = wordset("eastern pacific central mountain et est edt pt pst pdt ct cst cdt mt mst mdt gmt utc bst cet cest")
+
+
+def _next_word(text: str, at: int, end: int) -> str:
+    stop = at
+    while stop < end and text[stop].isalpha():
+        stop += 1
+    return text[at:stop]
 
 
 def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

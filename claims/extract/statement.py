@@ -324,11 +324,12 @@ def _attribution_clause(
         return None
     if u.root.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ != "as" for c in u.root.children):
         return None  # "when authorities announced", "though officials say": the content is the claim
-    if _bare_name(subj, ctx.surnames) or lemma_in(u.root, _SHOW):
-        return None  # "McDowell said": a surname adds nothing an editor checks
+    documented = any(doc[i].ent_type_ == "DATE" or doc[i].lower_ in _DOCUMENTS for i in u.tokens if i > u.root.i)
+    if _bare_name(subj, ctx.surnames) and not documented or lemma_in(u.root, _SHOW):
+        return None  # "McDowell said": a surname adds nothing an editor checks ("Keystone said in a statement Feb. 12" does)
     if lemma_in(u.root, _STANCE):
         return None  # "Some trustees had argued", "aid workers warned": a stance taken, the content is the claim
-    if any(t.i in role_tokens for t in subj.subtree) or subj.ent_type_ == "PERSON":
+    if any(t.i in role_tokens for t in subj.subtree) or subj.ent_type_ == "PERSON" and not documented:
         return None  # "InfoNation President Dan McDowell said": the person's role is the claim, not the saying
     framed = any(c.dep_ == "mark" and c.lower_ == "that" for c in content.root.children)
     if content.speech and not framed or subj.lower_ in ("statement", "release", "post", "tweet"):
@@ -343,6 +344,9 @@ def _attribution_clause(
         return None
     return _claim(s0, doc, a, b, "attribution", {}, prob, who, _text(doc)[a:b])
 
+
+#: What a source says something in, which an editor can look up.
+_DOCUMENTS = wordset("statement letter filing release memo affidavit")
 
 #: Reporting verbs that can also name an answer given or not ("responded to a request for comment").
 _ANSWER = wordset("respond reply answer")
