@@ -2112,3 +2112,14 @@ def test_a_bare_name_that_says_when_or_in_what_it_said_is_an_attribution() -> No
     assert [c.quote for c in claims if c.kind == "attribution"] == ["Keystone said in a statement Feb. 12"]
     assert next(c for c in claims if "engine" in c.quote).speaker == "Keystone"
     assert quotes(LEAD + "Profits rose 5% in 2019, McDowell said.", kind="attribution") == []
+
+
+def test_a_long_clause_keeps_a_phrase_of_names_without_a_fact_of_its_own() -> None:
+    text = "The company launched Selene-1 Nov. 6 as a rideshare payload on a SpaceX Falcon 9 from Vandenberg Space Force Base."
+    assert quotes(LEAD + text, kind="date") == [text[:-1]]
+    # a phrase with its own figure still goes apart
+    got = quotes(
+        LEAD
+        + "The rally represented Indiana's biggest teacher protest amid a wave of educator activism over the past two years."
+    )
+    assert "amid a wave of educator activism over the past two years" in got

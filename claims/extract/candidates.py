@@ -932,6 +932,10 @@ def _split_long(u: Unit) -> list[Unit]:
             break
         if not (_substance(left) and _substance(sub)):
             continue  # "The program has faced delays | due to engine problems": one fact, not two
+        if c.dep_ == "prep" and not _facts(sub):
+            # "launched Selene-1 Nov. 6 | as a rideshare payload on a SpaceX Falcon 9": a phrase with names but
+            # no figure, date or record of its own is no claim alone; it stays with the fact it qualifies
+            continue
         part = Unit(c, "phrase", {t.i for t in sub}, hedge=hedge)
         u.tokens -= part.tokens
         out.append(part)
