@@ -2123,3 +2123,8 @@ def test_a_long_clause_keeps_a_phrase_of_names_without_a_fact_of_its_own() -> No
         + "The rally represented Indiana's biggest teacher protest amid a wave of educator activism over the past two years."
     )
     assert "amid a wave of educator activism over the past two years" in got
+
+
+def test_what_each_measures_stays_with_its_noun() -> None:
+    got = quotes(LEAD + "Among the finds are two gold discs, each about 5cm across, and a bronze dagger.")
+    assert got[1:] == ["Among the finds are two gold discs, each about 5cm across, and a bronze dagger"]

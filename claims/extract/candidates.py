@@ -676,6 +676,8 @@ def splits(child: Token, head: Token) -> str | None:
     if _dashed_record(child):
         return "phrase"
     if dep in _PHRASE_DEPS and comma_before(child) and child.i > head.i:
+        if child.left_edge.lower_ == "each":
+            return None  # "two gold discs, | each about 5cm across": what each measures completes its noun
         if child.lower_ == "from" and dep == "prep" and is_verbal(head):
             # "rose by 37 percent, from 0.90 percent to 1.23 percent", "fell 3%, from a year earlier": the range
             # or the baseline completes the change; alone it states nothing
