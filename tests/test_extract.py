@@ -1833,8 +1833,9 @@ def test_a_window_of_hours_is_a_duration_not_a_clock_time_and_a_few_counts_nothi
     assert "time" not in c.values and c.values.get("time") != "72:00"
     c = one("The Lakers plan to re-evaluate him within the next 24 hours.", "24 hours")
     assert (c.kind, c.values["amount"], c.values["unit"]) == ("duration", 24, "hour")
-    c = one("She said she would take a few days off in the hills.", "a few days")
+    c = one("She took a few days off in the hills in May.", "a few days")
     assert "amount" not in c.values  # "a few" is no count to check
+    assert quotes("She said she would take a few days off in the hills.") == []  # a plan put at no date
 
 
 def test_a_speaker_the_recogniser_took_for_a_work_or_an_organisation_is_a_person_with_a_role() -> None:
@@ -2128,3 +2129,23 @@ def test_a_long_clause_keeps_a_phrase_of_names_without_a_fact_of_its_own() -> No
 def test_what_each_measures_stays_with_its_noun() -> None:
     got = quotes(LEAD + "Among the finds are two gold discs, each about 5cm across, and a bronze dagger.")
     assert got[1:] == ["Among the finds are two gold discs, each about 5cm across, and a bronze dagger"]
+
+
+def test_a_forecast_put_at_no_date_one_can_hold_it_to_is_no_claim() -> None:
+    for text in (
+        "The outbreak could continue for several more weeks.",
+        "She expects inflation to ease somewhat later this year.",
+        "Harrow is expected to release the film in U.S. theaters next spring.",
+    ):
+        assert quotes(LEAD + text) == ["Prices rose 4% in May"], text
+    # a date, a number, a weekday or a past inside it can be checked: the forecast stays, marked
+    for text, quote in (
+        ("Starship missions could begin in 2022.", "Starship missions could begin in 2022"),
+        (
+            "The Lakers plan to re-evaluate him within the next 24 hours.",
+            "The Lakers plan to re-evaluate him within the next 24 hours",
+        ),
+        ("The listing is due to be held next Tuesday.", "The listing is due to be held next Tuesday"),
+    ):
+        c = one(LEAD + text, quote.split()[1])
+        assert c.quote == quote and c.values.get("hedge"), text

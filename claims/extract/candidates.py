@@ -43,7 +43,7 @@ HEDGE_LEMMAS = wordset(
     "doubt guess suppose assume speculate imagine propose recommend urge seem appear consider "
     "may might could would should must will shall can need"
 )
-_FORECASTS = wordset("expect predict forecast project anticipate")
+FORECASTS = wordset("expect predict forecast project anticipate")
 HEDGE_ADV = wordset("perhaps possibly probably maybe likely supposedly allegedly")
 HEDGE_ADJ = wordset("likely unlikely expected possible probable set poised due able")
 # Negative heads: a clause under one of these says the opposite of what it says alone.
@@ -274,7 +274,7 @@ def hedge_of(tok: Token) -> str | None:
     governs = tok.tag_ == "MD" or any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
     if governs and lemma_in(tok, HEDGE_LEMMAS) and tok.pos_ in ("VERB", "AUX"):
         return tok.text
-    if lemma_in(tok, _FORECASTS) and tok.tag_ in ("VBP", "VBZ") and any(c.dep_ == "dobj" for c in tok.children):
+    if lemma_in(tok, FORECASTS) and tok.tag_ in ("VBP", "VBZ") and any(c.dep_ == "dobj" for c in tok.children):
         return tok.text  # "Economists expect one more increase this year": a forecast of a thing, not a fact
     return None
 

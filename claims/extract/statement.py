@@ -19,6 +19,7 @@ from claims.extract.candidates import (
     COPULAS,
     FIGURE_ENTS,
     FIGURE_WORDS,
+    FORECASTS,
     HEDGE_ADV,
     HONORIFICS,
     MODALS,
@@ -456,6 +457,15 @@ def _fact(
         t.ent_type_ in ("DATE", "TIME") or t.is_punct or t.pos_ in ("ADP", "ADV", "DET", "CCONJ") for t in shown
     ):
         return None  # "in recent years", "back in 2006", "for a minute": a time alone, of no fact, is no claim
+    if (
+        kind in ("date", "duration")
+        and u.hedge
+        and (u.hedge.lower() in MODALS or lemma_in(u.root, FORECASTS) or u.hedge.lower() in ("expected", "likely"))
+        and _vague_time([t for t in shown if t.ent_type_ in ("DATE", "TIME")])
+    ):
+        # "the outbreak could continue for several more weeks", "expects inflation to ease later this year":
+        # a forecast put at no date one can hold it to ("could begin in 2022", "is due next Tuesday" can be)
+        return None
     if u.negated:
         values["negated"] = True
         if "op" in values and any(c.dep_ == "neg" for c in root.children):
@@ -467,6 +477,31 @@ def _fact(
 
 
 _WHEN_WORDS = wordset("when after before while as")
+
+#: Words that put a time in the past: a fact inside the forecast ("after lower scores on the exam taken last spring").
+_PAST = wordset("last ago earlier yesterday previous")
+
+_CALENDAR = wordset(
+    "january february march april may june july august september october november december jan feb mar apr jun "
+    "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday"
+)
+
+
+def _vague_time(times: list[Token]) -> bool:
+    """A time no forecast can be held to: "later this year", "next spring", "for several more weeks", "in the
+    coming year"; not one with a number ("in 2022", "within 24 hours", "five years"), a month, a weekday or
+    a past in it, nor a plain "this year" or "by the end of next year"."""
+    if any(t.like_num and t.ent_type_ != "ORDINAL" or t.lower_.rstrip(".") in _CALENDAR | _PAST for t in times):
+        return False
+    return any(t.lower_ in _VAGUE for t in times)
+
+
+#: Words that leave a time open.
+_VAGUE = wordset(
+    "later soon sometime coming another several future eventually spring summer autumn fall winter "
+    "decades years months weeks days"
+)
+
 
 #: Adverbs that make a forecast a guess: with a modal, nothing an editor can check yet (the hedging adverbs
 #: but the reporter's own "allegedly", "supposedly", and those that put a forecast off).
