@@ -2149,3 +2149,20 @@ def test_a_forecast_put_at_no_date_one_can_hold_it_to_is_no_claim() -> None:
     ):
         c = one(LEAD + text, quote.split()[1])
         assert c.quote == quote and c.values.get("hedge"), text
+
+
+def test_a_title_the_recogniser_took_into_the_name_is_a_role() -> None:
+    roles = quotes(LEAD + "Superintendent Greg Halvorsen said the district's 40 buses were on standby.", kind="role")
+    assert roles == ["Superintendent Greg Halvorsen"]
+    assert quotes(LEAD + "President Joe Biden said it rained on Monday.", kind="role") == []
+
+
+def test_a_name_inside_a_role_is_where_the_person_works_and_no_title_makes_no_role() -> None:
+    claims = extract_claims(
+        LEAD + '"Operators rename vessels within weeks," said Tomasz Wierzbicki, a senior sanctions analyst '
+        "at the Warsaw consultancy Vistula Risk."
+    )
+    assert [c.quote for c in claims if c.kind == "role"] == [
+        "Tomasz Wierzbicki, a senior sanctions analyst at the Warsaw consultancy Vistula Risk"
+    ]
+    assert quotes(LEAD + "The supporters' group Rovers Together said 300 fans travelled.", kind="role") == []

@@ -1273,7 +1273,8 @@ def names_a_person(noun: Token) -> bool:
 _PEOPLE = wordset(
     "wife husband mother father son daughter brother sister widow widower friend member candidate nominee "
     "rival partner colleague boss veteran star head chief doctor expert official aide ally deputy heir "
-    "graduate student resident native survivor victim owner citizen"
+    "graduate student resident native survivor victim owner citizen goalie quarterback forward guard rookie "
+    "captain"
 )
 _NOT_PEOPLE = wordset("number matter order letter center centre paper water quarter winter summer year")
 
@@ -1479,7 +1480,14 @@ def roles(sent: Span) -> list[Unit]:
                 lo -= 1
             while sent.doc[lo].dep_ in ("det", "punct", "cc") and lo < ent.start:
                 lo += 1
-            if ent.start - lo >= 1 and any(not t.is_stop for t in sent.doc[lo : ent.start]):
+            before = sent.doc[lo : ent.start]
+            if (
+                ent.start - lo >= 1
+                and any(not t.is_stop for t in before)
+                and any(t.lower_ in OFFICE_WORDS or t.pos_ in ("NOUN", "PROPN") and names_a_person(t) for t in before)
+            ):
+                # (a noun that names no office or job is no title: "the Warsaw consultancy | Vistula Risk",
+                # "supporters' group | Rovers Together": a name the recogniser took for a person's)
                 toks |= set(range(lo, ent.start))
         title_of = _of_title(ent)
         if title_of is not None:  # "Director of Public Prosecutions Max Hill": the whole title, "of" phrase and all
@@ -1554,7 +1562,9 @@ def roles(sent: Span) -> list[Unit]:
             if e.label_ == "PERSON"
             and e.start != ent.start
             and min(toks) <= e.start <= max(toks)
-            and not (e.root.dep_ == "pobj" and e.root.head.lower_ == "of")  # "a former mayor of Brennick"
+            # "a former mayor of Brennick", "an analyst at the consultancy Vistula Risk": a name inside a phrase
+            # of the role is where the person works, not a second person
+            and not any(a.dep_ == "prep" and a.i in toks for a in e.root.ancestors)
         ]
         pre_name = [doc[i] for i in toks if i < ent.start and not doc[i].is_punct]
         if (
@@ -1569,13 +1579,14 @@ def roles(sent: Span) -> list[Unit]:
         if any(not _possessed(e) and e[-1].lower_ != ent[-1].lower_ for e in others):
             continue  # "Jim Baker, a great Democratic ambassador, Bob Strauss, ...": a list of people, no role
         text = sent.doc[min(toks) : max(toks) + 1].text
-        title = {sent.doc[i].lower_ for i in toks if i < ent.start}
-        qualifiers = [sent.doc[i] for i in toks if i < ent.start and sent.doc[i].lower_ not in HEADS_OF_STATE]
+        # (the title may lie inside the name the recogniser found: "Superintendent Greg Halvorsen")
+        title = {sent.doc[i].lower_ for i in toks if i < named}
+        qualifiers = [sent.doc[i] for i in toks if i < named and sent.doc[i].lower_ not in HEADS_OF_STATE]
         if title & HEADS_OF_STATE and all(
             t.ent_type_ in ("GPE", "NORP") or t.is_punct or t.pos_ in ("ADP", "DET") for t in qualifiers
         ):
             continue  # "Russian President Vladimir Putin": no news to check in who leads a country ("Emirates President" stays)
-        if all(doc[i].lower_ in HONORIFICS for i in toks if i < ent.start) and not any(i >= ent.end for i in toks):
+        if all(doc[i].lower_ in HONORIFICS for i in toks if i < named) and not any(i >= ent.end for i in toks):
             continue  # "Mr. Greenspan": a name with its courtesy title states no role
         if len(toks) > ent.end - named and text.count("(") == text.count(")"):
             who = doc[named : ent.end].text
