@@ -1480,11 +1480,11 @@ def roles(sent: Span) -> list[Unit]:
                 lo -= 1
             while sent.doc[lo].dep_ in ("det", "punct", "cc") and lo < ent.start:
                 lo += 1
-            before = sent.doc[lo : ent.start]
+            heading = sent.doc[lo : ent.start]
             if (
                 ent.start - lo >= 1
-                and any(not t.is_stop for t in before)
-                and any(t.lower_ in OFFICE_WORDS or t.pos_ in ("NOUN", "PROPN") and names_a_person(t) for t in before)
+                and any(not t.is_stop for t in heading)
+                and any(t.lower_ in OFFICE_WORDS or t.pos_ in ("NOUN", "PROPN") and names_a_person(t) for t in heading)
             ):
                 # (a noun that names no office or job is no title: "the Warsaw consultancy | Vistula Risk",
                 # "supporters' group | Rovers Together": a name the recogniser took for a person's)
