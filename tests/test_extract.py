@@ -2166,3 +2166,10 @@ def test_a_name_inside_a_role_is_where_the_person_works_and_no_title_makes_no_ro
         "Tomasz Wierzbicki, a senior sanctions analyst at the Warsaw consultancy Vistula Risk"
     ]
     assert quotes(LEAD + "The supporters' group Rovers Together said 300 fans travelled.", kind="role") == []
+
+
+def test_a_day_after_a_clock_time_stays_in_its_sentence_and_a_copula_keeps_its_complement() -> None:
+    text = "The fire was first reported at 3:20 p.m. Friday near the trailhead, the agency said."
+    assert [s.text for s in sentences(text)] == [text]
+    got = quotes(LEAD + 'Another 1,300 homes east of Summit Road are under Level 2 "be set" notices.')
+    assert got[1:] == ['Another 1,300 homes east of Summit Road are under Level 2 "be set" notices']

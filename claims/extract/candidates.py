@@ -1127,10 +1127,17 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
             continue  # "harms one | in 300 children": a rate is one figure
         if c.lower_ == "of" and c.i < u.root.i:
             continue  # "Of the 47 people infected, | 39 are children": the whole the count is part of
+        if u.root.lower_ in COPULAS and main[0].dep_ in SUBJECTS and c.i > u.root.i and _first_after(u, c):
+            continue  # "Another 1,300 homes east of Summit Road are | under Level 2 notices": what the subject is
         part = Unit(c, "phrase", {t.i for t in sub}, hedge=hedge)
         u.tokens -= part.tokens
         out.append(part)
     return out
+
+
+def _first_after(u: Unit, c: Token) -> bool:
+    """Whether ``c`` is the first word the unit holds after its root (a copula's complement)."""
+    return not any(u.root.i < i < c.left_edge.i and not u.root.doc[i].is_punct for i in u.tokens)
 
 
 def _with_own(prep: Token, main: tuple[Token, list[Token]]) -> bool:

@@ -109,13 +109,17 @@ def _is_boundary(text: str, cut: int, punct_at: int, end: int) -> bool:
     if len(low) == 1 and low.isalpha():
         return False
     if "." in word and len(word) <= 6 and word.replace(".", "").isalpha():
-        # "at 2:45 a.m. The plane ..." ends one; "at 3:17 a.m. Eastern to slow down ..." names the time's zone
+        # "at 2:45 a.m. The plane ..." ends one; "at 3:17 a.m. Eastern", "at 3:20 p.m. Friday" name its zone or day
         return low in ("a.m", "p.m") and _next_word(text, nxt, end).lower() not in _ZONES
     return True
 
 
-#: Time zones written after "a.m." or "p.m.": no sentence starts there.
-_ZONES = wordset("eastern pacific central mountain et est edt pt pst pdt ct cst cdt mt mst mdt gmt utc bst cet cest")
+#: Time zones and days written after "a.m." or "p.m." ("3:20 p.m. Friday", "7 a.m. Eastern"): no sentence
+#: starts there.
+_ZONES = wordset(
+    "eastern pacific central mountain et est edt pt pst pdt ct cst cdt mt mst mdt gmt utc bst cet cest "
+    "monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow yesterday"
+)
 
 
 def _next_word(text: str, at: int, end: int) -> str:
