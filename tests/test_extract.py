@@ -2173,3 +2173,14 @@ def test_a_day_after_a_clock_time_stays_in_its_sentence_and_a_copula_keeps_its_c
     assert [s.text for s in sentences(text)] == [text]
     got = quotes(LEAD + 'Another 1,300 homes east of Summit Road are under Level 2 "be set" notices.')
     assert got[1:] == ['Another 1,300 homes east of Summit Road are under Level 2 "be set" notices']
+
+
+def test_a_content_after_a_document_keeps_its_source() -> None:
+    """ "said in a statement that ...": the parser hung the content on the document, which lost its source."""
+    for text in (
+        "GP&W said in a statement that it had lowered its alarm threshold to 150 degrees on June 10.",
+        "The mayor said in an interview that the city had hired 300 teachers.",
+    ):
+        c = next(c for c in extract_claims(LEAD + text) if c.kind == "quantity" and "4%" not in c.quote)
+        assert c.speaker in ("GP&W", "The mayor"), (text, c)
+        assert not c.quote.startswith(("a statement", "an interview"))
