@@ -2184,3 +2184,14 @@ def test_a_content_after_a_document_keeps_its_source() -> None:
         c = next(c for c in extract_claims(LEAD + text) if c.kind == "quantity" and "4%" not in c.quote)
         assert c.speaker in ("GP&W", "The mayor"), (text, c)
         assert not c.quote.startswith(("a statement", "an interview"))
+
+
+def test_a_relative_clause_naming_the_office_held_is_a_role() -> None:
+    c = one(
+        LEAD + "Jesper Holm Nielsen, who heads port state control at the Danish Maritime Authority, spoke.", "Nielsen"
+    )
+    assert c.kind == "role"
+    assert c.quote == "Jesper Holm Nielsen, who heads port state control at the Danish Maritime Authority"
+    assert c.text == "Jesper Holm Nielsen heads port state control at the Danish Maritime Authority"
+    # a relative clause that tells something else is no role
+    assert quotes(LEAD + "Jane Smith, who visited Paris in 2019, spoke on Monday.", kind="role") == []

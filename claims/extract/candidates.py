@@ -1549,6 +1549,10 @@ def roles(sent: Span) -> list[Unit]:
                         toks -= second | {t.i for t in c.children if t.dep_ in ("cc", "punct") and c.i < t.i < d.i}
                         extra.append(Unit(d, "role", second, speaker=doc[named : ent.end].text))
                 break
+        for c in head.rights:  # "Jesper Holm Nielsen, who heads port state control at the Danish Maritime Authority"
+            if c.dep_ == "relcl" and comma_before(c) and _holds_office(c) and not any(i >= ent.end for i in toks):
+                toks |= set(range(ent.start, c.right_edge.i + 1))
+                break
         for c in head.rights:  # "Robin Biesbroek of the CDF", "Sui-Lee Wee of the New York Times"
             obj = next((x for x in c.children if x.dep_ == "pobj"), None)
             if c.dep_ == "prep" and c.lower_ == "of" and obj is not None and _organisation(obj):
@@ -1615,6 +1619,24 @@ def roles(sent: Span) -> list[Unit]:
                 out.append(Unit(head, "role", toks, speaker=who))
             out += extra
     return out
+
+
+#: Verbs of a relative clause that give a person's office: "who heads port state control at X".
+_OFFICE_VERBS = wordset(
+    "heads headed leads led runs ran chairs chaired directs directed oversees oversaw manages managed"
+)
+
+
+def _holds_office(clause: Token) -> bool:
+    """ "who heads port state control at the Danish Maritime Authority", "who served as Brandt County
+    treasurer": a relative clause on a person that names the office held, with nothing else in it."""
+    if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
+        return False
+    if clause.lower_ in _OFFICE_VERBS:
+        return any(c.dep_ == "dobj" for c in clause.children)
+    if clause.lower_ in ("serves", "served", "works", "worked"):
+        return any(c.dep_ == "prep" and c.lower_ == "as" for c in clause.children)
+    return False
 
 
 def _organisation(noun: Token) -> bool:

@@ -239,7 +239,11 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
             )  # "lead author , an epidemiologist" -> "lead author, an ..."
             if rest.startswith("of "):
                 rest = "with " + rest[3:]  # "Robin Biesbroek of the CDF": Robin Biesbroek is with the CDF
-            text = f"{name} is {_lower_first(rest)}" if name and rest else _text(doc)[a:b]
+            who = rest.find("who ")
+            if name and who >= 0 and (who == 0 or rest[:who].rstrip().endswith(",")):
+                text = f"{name} {rest[who + 4 :]}"  # "Jesper Holm Nielsen, who heads port state control at X"
+            else:
+                text = f"{name} is {_lower_first(rest)}" if name and rest else _text(doc)[a:b]
             out.append(_claim(s0, doc, a, b, "role", {}, prob, r.speaker, text))
     taken = {c.quote for c in out}
     text = _text(doc)
