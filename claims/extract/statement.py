@@ -239,9 +239,9 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
             )  # "lead author , an epidemiologist" -> "lead author, an ..."
             if rest.startswith("of "):
                 rest = "with " + rest[3:]  # "Robin Biesbroek of the CDF": Robin Biesbroek is with the CDF
-            who = rest.find("who ")
-            if name and who >= 0 and (who == 0 or rest[:who].rstrip().endswith(",")):
-                text = f"{name} {rest[who + 4 :]}"  # "Jesper Holm Nielsen, who heads port state control at X"
+            at = rest.find("who ")
+            if name and at >= 0 and (at == 0 or rest[:at].rstrip().endswith(",")):
+                text = f"{name} {rest[at + 4 :]}"  # "Jesper Holm Nielsen, who heads port state control at X"
             else:
                 text = f"{name} is {_lower_first(rest)}" if name and rest else _text(doc)[a:b]
             out.append(_claim(s0, doc, a, b, "role", {}, prob, r.speaker, text))
