@@ -2195,3 +2195,17 @@ def test_a_relative_clause_naming_the_office_held_is_a_role() -> None:
     assert c.text == "Jesper Holm Nielsen heads port state control at the Danish Maritime Authority"
     # a relative clause that tells something else is no role
     assert quotes(LEAD + "Jane Smith, who visited Paris in 2019, spoke on Monday.", kind="role") == []
+
+
+def test_a_bare_source_with_no_name_is_no_attribution_of_its_own() -> None:
+    for text in ("Profits rose 5% in 2019, the company said.", "Police said 14 people were arrested on Monday."):
+        claims = extract_claims(LEAD + text)
+        assert [c.kind for c in claims].count("attribution") == 0, text
+        assert any(c.speaker in ("the company", "Police") for c in claims), text
+    # a named source, or one that says when or where, stays
+    for text, quote in (
+        ("Profits rose 5% in 2019, the DEA says.", "the DEA says"),
+        ("Police said in a statement on Monday that 14 people were arrested.", "Police said in a statement on Monday"),
+        ("Prosecutors told reporters that 14 people were arrested.", "Prosecutors told reporters"),
+    ):
+        assert quote in quotes(LEAD + text, kind="attribution"), text

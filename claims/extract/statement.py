@@ -347,8 +347,18 @@ def _attribution_clause(
     a, b = _edges(doc, set(keep))
     if b - a < 8:
         return None
+    if (
+        len(keep) <= 3
+        and keep[-1] == u.root.i
+        and not any(doc[i].pos_ == "PROPN" or doc[i].ent_type_ for i in keep)
+        and subj.lower_ not in _WRITTEN
+    ):
+        return None  # "police said", "the company said", "analysts estimated": a source no one can look up
     return _claim(s0, doc, a, b, "attribution", {}, prob, who, _text(doc)[a:b])
 
+
+#: Documents that report (a bare "The study found" names one an editor can look up).
+_WRITTEN = wordset("study report survey audit analysis poll review paper")
 
 #: What a source says something in, which an editor can look up.
 _DOCUMENTS = wordset("statement letter filing release memo affidavit")
