@@ -2209,3 +2209,15 @@ def test_a_bare_source_with_no_name_is_no_attribution_of_its_own() -> None:
         ("Prosecutors told reporters that 14 people were arrested.", "Prosecutors told reporters"),
     ):
         assert quote in quotes(LEAD + text, kind="attribution"), text
+
+
+def test_a_present_denied_with_does_and_a_race_conceded_are_events() -> None:
+    c = one(LEAD + "Washington does not have a law specifically regulating the practice.", "Washington")
+    assert c.kind == "event" and c.values["negated"] is True
+    assert c.quote == "Washington does not have a law specifically regulating the practice"
+    c = one(LEAD + "Heuring conceded the next morning in a phone call to Raman.", "Heuring")
+    assert c.kind == "event" and c.quote == "Heuring conceded the next morning in a phone call to Raman"
+    # an opinion in the present stays none; a concession with content reports it
+    assert quotes(LEAD + "I do not think we have enough money.") == ["Prices rose 4% in May"]
+    c = one(LEAD + "The firm conceded that it had lost 300 clients.", "300")
+    assert c.speaker == "The firm"

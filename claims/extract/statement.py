@@ -363,6 +363,9 @@ _WRITTEN = wordset("study report survey audit analysis poll review paper")
 #: What a source says something in, which an editor can look up.
 _DOCUMENTS = wordset("statement letter filing release memo affidavit")
 
+#: A reporting verb that, with nothing said after it, is an act: conceding a race.
+_CONCEDE = wordset("concede")
+
 #: Reporting verbs that can also name an answer given or not ("responded to a request for comment").
 _ANSWER = wordset("respond reply answer")
 
@@ -576,6 +579,8 @@ def _says(verb: Token) -> bool:
         return False  # "the tool was found on Zandmotor beach", "he was charged with fraud": an event
     if lemma_in(verb, _ANSWER) and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return False  # "did not respond to a request for comment": whether a party answered is an event
+    if lemma_in(verb, _CONCEDE):
+        return False  # "Heuring conceded the next morning in a phone call to Raman": a race conceded
     return not any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
 
 
@@ -610,7 +615,12 @@ def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
     else:
         past = False
     present = (
-        root.tag_ in ("VBZ", "VBP") or root.tag_ in ("VBG", "VBN") and any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+        root.tag_ in ("VBZ", "VBP")
+        or root.tag_ in ("VBG", "VBN")
+        and any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+        # "Washington does not have a law regulating the practice": "does" is the present
+        or root.tag_ == "VB"
+        and any(a.lower_ in ("does", "do") for a in auxes)
     )
     if not past and present:
         # The present states a checkable fact when it names who or what: "WeWork is the subject of
