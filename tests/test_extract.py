@@ -2221,3 +2221,14 @@ def test_a_present_denied_with_does_and_a_race_conceded_are_events() -> None:
     assert quotes(LEAD + "I do not think we have enough money.") == ["Prices rose 4% in May"]
     c = one(LEAD + "The firm conceded that it had lost 300 clients.", "300")
     assert c.speaker == "The firm"
+
+
+def test_a_conjunct_with_its_own_auxiliary_is_no_part_of_the_first_one_s_modal() -> None:
+    c = one(
+        LEAD + 'Chief executive Priya Raman said the company would "fully cooperate" with the DMV and had already '
+        "paused all driverless operations in Los Angeles and Phoenix.",
+        "paused",
+    )
+    assert c.quote == "had already paused all driverless operations in Los Angeles and Phoenix"
+    assert "hedge" not in c.values and c.speaker == "Priya Raman"
+    assert c.text.startswith("Priya Raman said that the company had already paused")

@@ -761,9 +761,11 @@ def units(sent: Span) -> list[Unit]:
                     role = None  # "according to data released by MOTIE in August": the source is the whole phrase
             if role is not None:
                 neg, hedge = _governed(child, unit.root)
-                if role == "clause" and child.dep_ == "conj" and subject(child) is not None:
+                own_aux = any(c.dep_ in ("aux", "auxpass") and c.lower_ not in MODALS for c in child.children)
+                if role == "clause" and child.dep_ == "conj" and (subject(child) is not None or own_aux):
                     # "none of the money would come from X and that | the fee would be paid in three
-                    # instalments": a conjunct with its own subject has its own modal, not the first one's
+                    # instalments", "would cooperate and | had already paused all operations": a conjunct with its
+                    # own subject or auxiliary has its own modal, not the first one's
                     # (a negation on the way stays: the parser joins clauses a "not" may still reach)
                     hedge = _governed(tok, unit.root)[1] if tok is not unit.root else None
                 if outside_scope(child):
