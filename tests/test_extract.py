@@ -2232,3 +2232,15 @@ def test_a_conjunct_with_its_own_auxiliary_is_no_part_of_the_first_one_s_modal()
     assert c.quote == "had already paused all driverless operations in Los Angeles and Phoenix"
     assert "hedge" not in c.values and c.speaker == "Priya Raman"
     assert c.text.startswith("Priya Raman said that the company had already paused")
+
+
+def test_titles_hung_on_the_first_name_or_qualified_by_a_team_are_roles() -> None:
+    assert quotes(LEAD + "Assistant U.S. Attorney Gregory Vance told jurors on Monday.", kind="role") == [
+        "Assistant U.S. Attorney Gregory Vance"
+    ]
+    assert quotes(LEAD + '"We were good for 35 minutes," Redmoor coach Peter Ilves said.', kind="role") == [
+        "Redmoor coach Peter Ilves"
+    ]
+    assert quotes(
+        LEAD + '"It lasts," said Marcus Lindqvist, a principal at mobility consultancy Ridgeline Advisory.', kind="role"
+    ) == ["Marcus Lindqvist, a principal at mobility consultancy Ridgeline Advisory"]

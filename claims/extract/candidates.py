@@ -1283,7 +1283,7 @@ _PEOPLE = wordset(
     "wife husband mother father son daughter brother sister widow widower friend member candidate nominee "
     "rival partner colleague boss veteran star head chief doctor expert official aide ally deputy heir "
     "graduate student resident native survivor victim owner citizen goalie quarterback forward guard rookie "
-    "captain"
+    "captain principal fellow associate"
 )
 _NOT_PEOPLE = wordset("number matter order letter center centre paper water quarter winter summer year")
 
@@ -1478,7 +1478,13 @@ def roles(sent: Span) -> list[Unit]:
                 lo -= 1
             toks |= set(range(lo, ent.start))
         # A title before the name in the same noun phrase.
-        left = [t for t in head.lefts if t.i < ent.start and t.dep_ not in ("det", "punct", "cc", "predet", "poss")]
+        # (the parser may hang the title on the first name: "Assistant U.S. Attorney | Gregory Vance")
+        left = [
+            t
+            for x in ent
+            for t in x.lefts
+            if t.i < ent.start and t.dep_ not in ("det", "punct", "cc", "predet", "poss")
+        ]
         left = [t for t in left if any(x.pos_ in ("NOUN", "PROPN") and x.ent_type_ != "PERSON" for x in t.subtree)]
         if left:
             lo = min(t.left_edge.i for t in left)
@@ -1578,6 +1584,8 @@ def roles(sent: Span) -> list[Unit]:
             # "a former mayor of Brennick", "an analyst at the consultancy Vistula Risk": a name inside a phrase
             # of the role is where the person works, not a second person
             and not any(a.dep_ == "prep" and a.i in toks for a in e.root.ancestors)
+            # "Redmoor coach Peter Ilves": a name that qualifies the title is the team or firm, not a person
+            and not (e.root.dep_ in ("amod", "compound") and e.root.head.i in toks and e.root.head.i < ent.start)
         ]
         pre_name = [doc[i] for i in toks if i < ent.start and not doc[i].is_punct]
         if (
