@@ -2244,3 +2244,10 @@ def test_titles_hung_on_the_first_name_or_qualified_by_a_team_are_roles() -> Non
     assert quotes(
         LEAD + '"It lasts," said Marcus Lindqvist, a principal at mobility consultancy Ridgeline Advisory.', kind="role"
     ) == ["Marcus Lindqvist, a principal at mobility consultancy Ridgeline Advisory"]
+
+
+def test_a_name_after_a_quotation_read_as_a_work_is_a_person_with_a_role() -> None:
+    text = (
+        '"It is too early to say why it failed," Tomas Reyes, the NTSB\'s investigator-in-charge, said in an interview.'
+    )
+    assert quotes(LEAD + text, kind="role") == ["Tomas Reyes, the NTSB's investigator-in-charge"]

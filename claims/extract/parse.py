@@ -288,7 +288,8 @@ def _person_read_as_a_title(doc: Doc) -> None:
     """'"We have confirmed 214 deaths," Provincial Governor Anvar Sadykhan told reporters': after a closing
     quotation mark the recogniser reads an office and a name as the title of a work, so the speaker was no
     person and had no role. A work's title there, words of a name ending it after a word of an office, the
-    subject of a verb: the name is a person's."""
+    subject of a verb: the name is a person's; so is a short name alone there that says something or has an
+    apposition."""
     from spacy.tokens import Span
 
     from claims.extract.candidates import OFFICE_WORDS
@@ -306,6 +307,13 @@ def _person_read_as_a_title(doc: Doc) -> None:
         office = max((t.i for t in ent if t.lower_ in OFFICE_WORDS), default=None)
         if office is not None and ent.end - office - 1 >= 2:
             ents[n] = Span(doc, office + 1, ent.end, label="PERSON")
+        elif (
+            office is None
+            and len(ent) in (2, 3)
+            and (ent.root.head.lower_ in _SAYING or any(c.dep_ == "appos" for c in ent.root.children))
+        ):
+            # '"It is too early," Tomas Reyes, the NTSB's investigator-in-charge, said': a name alone
+            ents[n] = Span(doc, ent.start, ent.end, label="PERSON")
     doc.ents = ents
 
 
