@@ -1437,8 +1437,12 @@ def test_speakers_of_relative_clauses_and_framing_clauses() -> None:
     assert c.speaker == "lawmakers", c.speaker  # never the last named speaker of an earlier sentence
     c = one("The utility cut power to 180,000 customers as forecasters warned of gusts up to 70 mph.", "180,000")
     assert c.speaker is None  # "as X warned of Y" states a fact of its own; it frames nothing
-    c = one("The Ridge Fire, which burned 36,000 acres and destroyed 412 homes, began in June.", "412 homes")
+    claims = extract_claims("The Ridge Fire, which burned 36,000 acres and destroyed 412 homes, began in June.")
+    c = next(c for c in claims if c.quote.startswith("destroyed"))
     assert c.text == "The Ridge Fire destroyed 412 homes"
+    # the main clause's verb and date alone would be no quote: it keeps its subject and what is set in it
+    c = next(c for c in claims if c.kind == "date")
+    assert c.quote.startswith("The Ridge Fire,") and c.text == "The Ridge Fire began in June"
 
 
 def test_scope_of_negation_and_hedges_and_judgements() -> None:
@@ -2251,3 +2255,12 @@ def test_a_name_after_a_quotation_read_as_a_work_is_a_person_with_a_role() -> No
         '"It is too early to say why it failed," Tomas Reyes, the NTSB\'s investigator-in-charge, said in an interview.'
     )
     assert quotes(LEAD + text, kind="role") == ["Tomas Reyes, the NTSB's investigator-in-charge"]
+
+
+def test_a_verb_and_its_figure_alone_after_an_aside_keep_their_subject() -> None:
+    c = one(LEAD + "The general fund, which pays for most day-to-day services, totals $236.4 million.", "236.4")
+    assert c.quote == "The general fund, which pays for most day-to-day services, totals $236.4 million"
+    assert c.text == "The general fund totals $236.4 million"
+    # a predicate that says enough alone is quoted alone
+    c = one(LEAD + "The campaign, which includes TV ads, cost the state $449,000.", "449,000")
+    assert c.quote == "cost the state $449,000" and c.text == "The campaign cost the state $449,000"

@@ -1021,8 +1021,13 @@ def _quote_span(doc: Doc, u: Unit, toks: list[Token]) -> tuple[int, int]:
         runs = _runs(doc, ids, u.tokens)
         home = next((r for r in runs if r[0] <= u.root.i <= r[-1]), None)
         negs = [i for i in ids if is_negated(doc[i])]
-        # (not a copula alone: "the monthly payment ..., with 20% down, | is about $1,999" keeps what it is of)
-        bare = home is not None and doc[home[0]].lower_ in COPULAS and home[0] == u.root.i
+        # (not a copula alone: "the monthly payment ..., with 20% down, | is about $1,999" keeps what it is of;
+        # nor a verb and its figure alone: "the general fund, which pays for ..., | totals $236.4 million")
+        bare = (
+            home is not None
+            and home[0] == u.root.i
+            and (doc[home[0]].lower_ in COPULAS or sum(doc[i].is_alpha or doc[i].like_num for i in home) < 4)
+        )
         if (
             home
             and len(home) >= 3
