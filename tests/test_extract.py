@@ -2264,3 +2264,12 @@ def test_a_verb_and_its_figure_alone_after_an_aside_keep_their_subject() -> None
     # a predicate that says enough alone is quoted alone
     c = one(LEAD + "The campaign, which includes TV ads, cost the state $449,000.", "449,000")
     assert c.quote == "cost the state $449,000" and c.text == "The campaign cost the state $449,000"
+
+
+def test_a_long_clause_keeps_its_time_when_the_time_alone_would_be_no_claim() -> None:
+    c = one(
+        LEAD
+        + "The firm said that the ships carried about 41 million barrels of Russian crude oil in the first nine months of 2024.",
+        "41",
+    )
+    assert c.quote.endswith("in the first nine months of 2024")

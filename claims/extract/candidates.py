@@ -936,6 +936,8 @@ def _split_long(u: Unit) -> list[Unit]:
             break
         if not (_substance(left) and _substance(sub)):
             continue  # "The program has faced delays | due to engine problems": one fact, not two
+        if time_alone(sub):
+            continue  # "carried 41 million barrels | in the first nine months of 2024": a time alone is no claim
         if c.dep_ == "prep" and not _facts(sub):
             # "launched Selene-1 Nov. 6 | as a rideshare payload on a SpaceX Falcon 9": a phrase with names but
             # no figure, date or record of its own is no claim alone; it stays with the fact it qualifies
@@ -947,6 +949,11 @@ def _split_long(u: Unit) -> list[Unit]:
 
 
 COPULAS = wordset("is was are were be been 's 're")
+
+
+def time_alone(tokens: list[Token]) -> bool:
+    """A date or time and the words around it, nothing else: "in the first nine months of 2024"."""
+    return all(t.ent_type_ in TIME_ENTS or t.is_punct or t.pos_ in ("ADP", "ADV", "DET", "CCONJ") for t in tokens)
 
 
 def _tails(root: Token) -> Iterator[Token]:

@@ -45,6 +45,7 @@ from claims.extract.candidates import (
     speaker_of,
     speaks_as_person,
     subject,
+    time_alone,
     to_infinitive,
     units,
 )
@@ -470,9 +471,7 @@ def _fact(
         and any(t.dep_ == "advmod" and t.lower_ in _GUESSES and t.head.i == root.i for t in shown)
     ):
         return None  # "could eventually generate sales of more than $3 billion", "would likely narrow": a guess
-    if kind in ("date", "time", "duration") and all(
-        t.ent_type_ in ("DATE", "TIME") or t.is_punct or t.pos_ in ("ADP", "ADV", "DET", "CCONJ") for t in shown
-    ):
+    if kind in ("date", "time", "duration") and time_alone(shown):
         return None  # "in recent years", "back in 2006", "for a minute": a time alone, of no fact, is no claim
     if (
         kind in ("date", "duration")
