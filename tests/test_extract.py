@@ -2273,3 +2273,15 @@ def test_a_long_clause_keeps_its_time_when_the_time_alone_would_be_no_claim() ->
         "41",
     )
     assert c.quote.endswith("in the first nine months of 2024")
+
+
+def test_a_part_cut_from_a_clause_that_states_nothing_alone_goes_back_to_it() -> None:
+    got = quotes(
+        LEAD + "Local authorities evacuated about 260 residents within a half-mile of the site for roughly 36 hours."
+    )
+    assert got[1:] == [
+        "Local authorities evacuated about 260 residents within a half-mile of the site for roughly 36 hours"
+    ]
+    # a part with a fact of its own still goes apart
+    got = quotes(LEAD + "A third case was reported on Tuesday in a 55-year-old man from the county.")
+    assert any(q.startswith("in a 55-year-old man") for q in got), got

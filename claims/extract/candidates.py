@@ -109,6 +109,7 @@ class Unit:
     speech: bool = False  # mostly inside quotation marks
     own_words: bool = False  # the speaker's own words: quoted, and the reporting verb outside the quotation
     lead: int | None = None  # first token of the quote when it starts before the unit's tokens (a "noun" unit)
+    host: Unit | None = None  # the unit a figure or a long phrase was cut from (it takes back one of no claim)
 
 
 def lemma_in(tok: Token, lemmas: frozenset[str]) -> bool:
@@ -942,7 +943,7 @@ def _split_long(u: Unit) -> list[Unit]:
             # "launched Selene-1 Nov. 6 | as a rideshare payload on a SpaceX Falcon 9": a phrase with names but
             # no figure, date or record of its own is no claim alone; it stays with the fact it qualifies
             continue
-        part = Unit(c, "phrase", {t.i for t in sub}, hedge=hedge)
+        part = Unit(c, "phrase", {t.i for t in sub}, hedge=hedge, host=u)
         u.tokens -= part.tokens
         out.append(part)
     return out
@@ -1041,7 +1042,7 @@ _SCALES = wordset("hundred thousand million billion trillion")
 def _cut_conjunct(u: Unit, x: Token, d: Token, dsub: list[Token], hedge: str | None) -> Unit:
     """The conjunct ``d`` of ``x`` (with the "and" or comma before it) taken out of ``u`` as a unit of its own."""
     joins = {t.i for t in x.children if t.dep_ in ("cc", "punct") and x.i < t.i < d.i}
-    part = Unit(d, "phrase", {t.i for t in dsub} | joins, hedge=hedge)
+    part = Unit(d, "phrase", {t.i for t in dsub} | joins, hedge=hedge, host=u)
     u.tokens -= part.tokens
     return part
 
@@ -1138,7 +1139,7 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
             continue  # "Of the 47 people infected, | 39 are children": the whole the count is part of
         if u.root.lower_ in COPULAS and main[0].dep_ in SUBJECTS and c.i > u.root.i and _first_after(u, c):
             continue  # "Another 1,300 homes east of Summit Road are | under Level 2 notices": what the subject is
-        part = Unit(c, "phrase", {t.i for t in sub}, hedge=hedge)
+        part = Unit(c, "phrase", {t.i for t in sub}, hedge=hedge, host=u)
         u.tokens -= part.tokens
         out.append(part)
     return out
@@ -1222,7 +1223,7 @@ def _split_subject(u: Unit, args: list[tuple[Token, list[Token]]]) -> list[Unit]
         c = conj
         whole, sub = sub, [t for t in c.subtree if t.i in u.tokens]
         u.tokens -= {t.i for t in whole}  # "She and" go with it: the restatement names the whole subject
-    part = Unit(c, "phrase", {t.i for t in sub})
+    part = Unit(c, "phrase", {t.i for t in sub}, host=u)
     u.tokens -= part.tokens
     return [part]
 

@@ -261,7 +261,19 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
         out.append(
             _claim(s0, doc, a, b, "record", {"expression": sup.text}, prob, host.speaker if host else None, text[a:b])
         )
+    # A figure or a phrase cut from a clause that states nothing alone ("within a half-mile of the site")
+    # goes back to it, last cut first: the clause's quote keeps it instead of stopping short.
+    cut: dict[int, Claim | None] = {}
+    for u in reversed(us):
+        if u.host is not None and u.host in us:
+            cut[id(u)] = claim = _fact(ctx, s0, doc, u, [doc[i] for i in sorted(u.tokens)], quoted, in_speech, prob)
+            if claim is None:
+                u.host.tokens |= u.tokens
     for u in us:
+        if id(u) in cut:
+            if (claim := cut[id(u)]) is not None:
+                out.append(claim)
+            continue
         if u.role == "attribution":
             if u.speaker:
                 a, b = _edges(doc, u.tokens)
