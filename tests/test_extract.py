@@ -2285,3 +2285,13 @@ def test_a_part_cut_from_a_clause_that_states_nothing_alone_goes_back_to_it() ->
     # a part with a fact of its own still goes apart
     got = quotes(LEAD + "A third case was reported on Tuesday in a 55-year-old man from the county.")
     assert any(q.startswith("in a 55-year-old man") for q in got), got
+
+
+def test_a_count_of_occasions_is_the_window_of_the_count_made_in_them() -> None:
+    for text in (
+        "The committee took evidence from nine witnesses across three sessions in 2024.",
+        "Solberg scored 17 goals in 22 league matches for the Oslo club last season.",
+    ):
+        assert quotes(LEAD + text)[1:] == [text[:-1]], text
+    got = quotes(LEAD + "Fire crews saved 12 homes in three counties on Monday and lost 40 barns.")
+    assert len(got) >= 3, got  # places are no window: two facts

@@ -1137,12 +1137,29 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
             continue  # "harms one | in 300 children": a rate is one figure
         if c.lower_ == "of" and c.i < u.root.i:
             continue  # "Of the 47 people infected, | 39 are children": the whole the count is part of
+        if _window(c) and _figures(main[1]):
+            continue  # "scored 17 goals | in 22 league matches": the window the count was made in
         if u.root.lower_ in COPULAS and main[0].dep_ in SUBJECTS and c.i > u.root.i and _first_after(u, c):
             continue  # "Another 1,300 homes east of Summit Road are | under Level 2 notices": what the subject is
         part = Unit(c, "phrase", {t.i for t in sub}, hedge=hedge, host=u)
         u.tokens -= part.tokens
         out.append(part)
     return out
+
+
+#: Nouns that count the occasions a figure was reached in.
+_OCCASIONS = wordset("game match session season appearance start race outing meeting round")
+
+
+def _window(prep: Token) -> bool:
+    """ "in 22 league matches", "across three sessions": a count of occasions after a count made in them."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "across", "over", "during"):
+        return False
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return False
+    low = obj.lower_
+    return bool({low, low.removesuffix("s"), low.removesuffix("es")} & _OCCASIONS)
 
 
 def _first_after(u: Unit, c: Token) -> bool:
