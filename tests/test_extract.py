@@ -2295,3 +2295,14 @@ def test_a_count_of_occasions_is_the_window_of_the_count_made_in_them() -> None:
         assert quotes(LEAD + text)[1:] == [text[:-1]], text
     got = quotes(LEAD + "Fire crews saved 12 homes in three counties on Monday and lost 40 barns.")
     assert len(got) >= 3, got  # places are no window: two facts
+
+
+def test_a_comparison_set_off_after_the_figure_and_a_clause_before_a_semicolon_are_claims_of_their_own() -> None:
+    got = quotes(
+        LEAD + "Clubs in the top flight spent a combined £4.1 million on transfer fees in the summer window, "
+        "more than double the figure for the previous summer."
+    )
+    assert "more than double the figure for the previous summer" in got
+    assert "Clubs in the top flight spent a combined £4.1 million on transfer fees in the summer window" in got
+    got = quotes(LEAD + "The museum closed in June 2018; the pandemic halted construction for seven months.")
+    assert got[1:] == ["The museum closed in June 2018", "the pandemic halted construction for seven months"]

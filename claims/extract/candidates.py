@@ -356,7 +356,11 @@ def after_break(clause: Token) -> bool:
             end < len(doc)
             and doc[end].text == ";"
             and subject(clause) is not None
-            and subject(clause.head, (*SUBJECTS, "expl")) is not None
+            # (the second's subject, however the parser read it: "; the pandemic halted construction")
+            and (
+                subject(clause.head, (*SUBJECTS, "expl")) is not None
+                or any(t.i > end and t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "PRON") for t in clause.head.lefts)
+            )
         )
     first = clause.left_edge
     return (first.text in BREAKS or first.i > _sent_start(clause) and first.nbor(-1).text in BREAKS) and subject(
@@ -997,6 +1001,20 @@ def _hung_superlative(c: Token) -> bool:
     )
 
 
+_MULTIPLES = wordset("double triple quadruple twice half times")
+
+
+def _hung_comparison(c: Token) -> bool:
+    """A comparison set off after the clause's figure as an object of its own: "spent a combined £4.1 million
+    on transfer fees, | more than double the figure for the previous summer"."""
+    return (
+        c.dep_ in _RANKED_ARGS
+        and c.i > c.head.i
+        and comma_before(c)
+        and any(t.lower_ in _MULTIPLES for t in c.subtree if t.i < c.i)
+    )
+
+
 def _streak(t: Token) -> bool:
     if t.ent_type_ != "ORDINAL" or t.i + 1 >= len(t.doc):  # (the type first: no neighbour built for most tokens)
         return False
@@ -1066,7 +1084,7 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
             or _records(sub)
             or c.dep_ == "attr"
             and any(_ranking(t) for t in sub)
-            or _hung_superlative(c)
+            or (_hung_superlative(c) or _hung_comparison(c))
             and len(sub) >= 4  # "reached 61.4 percent, ... and the highest since the assembly was created"
         ):
             args.append((c, sub))
@@ -1120,10 +1138,19 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
         return out
     main = min(
         args,
-        key=lambda a: (_hung_superlative(a[0]), _MAIN_ARGS.index(a[0].dep_) if a[0].dep_ in _MAIN_ARGS else 9, a[0].i),
+        key=lambda a: (
+            _hung_superlative(a[0]) or _hung_comparison(a[0]),
+            _MAIN_ARGS.index(a[0].dep_) if a[0].dep_ in _MAIN_ARGS else 9,
+            a[0].i,
+        ),
     )
     for c, sub in args:
-        if c is main[0] or c.dep_ not in _SIDE_ARGS and not _hung_superlative(c) or len(sub) < 3:
+        if (
+            c is main[0]
+            or c.dep_ not in _SIDE_ARGS
+            and not (_hung_superlative(c) or _hung_comparison(c))
+            or len(sub) < 3
+        ):
             continue
         if c.lower_ in _COMPLETES and c.dep_ != "conj" and not _second_baseline(c) and not _with_own(c, main):
             continue
@@ -1141,6 +1168,10 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
             continue  # "scored 17 goals | in 22 league matches": the window the count was made in
         if u.root.lower_ in COPULAS and main[0].dep_ in SUBJECTS and c.i > u.root.i and _first_after(u, c):
             continue  # "Another 1,300 homes east of Summit Road are | under Level 2 notices": what the subject is
+        if _hung_comparison(c):
+            # what follows it to the end is its own ("more than double the figure | for the previous summer",
+            # however the parser hung that phrase)
+            sub = [u.root.doc[i] for i in sorted(u.tokens) if i >= c.left_edge.i]
         part = Unit(c, "phrase", {t.i for t in sub}, hedge=hedge, host=u)
         u.tokens -= part.tokens
         out.append(part)
