@@ -2306,3 +2306,18 @@ def test_a_comparison_set_off_after_the_figure_and_a_clause_before_a_semicolon_a
     assert "Clubs in the top flight spent a combined £4.1 million on transfer fees in the summer window" in got
     got = quotes(LEAD + "The museum closed in June 2018; the pandemic halted construction for seven months.")
     assert got[1:] == ["The museum closed in June 2018", "the pandemic halted construction for seven months"]
+
+
+def test_a_relative_clause_is_quoted_with_a_short_antecedent_never_from_under_a_negation() -> None:
+    claims = extract_claims(LEAD + "Workers at the Ridgefield plant, which opened in 1958, walked out on Monday.")
+    assert "the Ridgefield plant, which opened in 1958" in [c.quote for c in claims]
+    c = one(LEAD + "The firm raised its $650 million third fund, which closed last October.", "closed")
+    assert c.quote == "its $650 million third fund, which closed last October"
+    # "who" needs a person; a "not" above the antecedent keeps it out of the quote
+    got = quotes(LEAD + "Police reopened the case, who over the next two years interviewed more than 300 people.")
+    assert not any(q.startswith("the case, who") for q in got), got
+    text = (
+        LEAD
+        + "They seem intent on not antagonizing teachers the way Gov. Matt Bevin, who lost his bid this month, did."
+    )
+    assert not any(q.startswith("Gov. Matt Bevin, who") for q in quotes(text))

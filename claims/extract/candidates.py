@@ -865,15 +865,28 @@ _COMPLETES = wordset("than from to by between up down without with despite excep
 
 
 def _short_name(noun: Token, clause: Token) -> int | None:
-    """Where a relative clause's quote starts when its antecedent is a short name ("Kidd, who did it
-    against 28 teams", "the Thunder, who have lost four of five"): the name; else None."""
+    """Where a relative clause's quote starts when its antecedent is a short name or noun phrase ("Kidd, who
+    did it against 28 teams", "the Thunder, who have lost four of five", "The Ridgefield plant, which opened in
+    1958"): its first word; else None (never from under a negation)."""
     doc = noun.doc
     ante = [t for t in noun.subtree if t.i < clause.left_edge.i and not t.is_punct]
-    if not ante or len(ante) > 3 or ante[-1].i + 2 != clause.left_edge.i or doc[ante[-1].i + 1].text != ",":
+    if not ante or len(ante) > 6 or ante[-1].i + 2 != clause.left_edge.i or doc[ante[-1].i + 1].text != ",":
         return None
-    if noun.pos_ != "PROPN" or any(t.pos_ not in ("PROPN", "DET") for t in ante):
+    if any(negates(a, b) for b, a in zip((noun, *noun.ancestors), noun.ancestors, strict=False)):
+        return None  # "intent on not antagonizing teachers the way Gov. Matt Bevin, who ...": the "not" is above it
+    if noun.pos_ == "PROPN" and all(t.pos_ in ("PROPN", "DET") for t in ante) and len(ante) <= 4:
+        return ante[0].i
+    # or a short noun phrase: "The existing four-lane bridge, which opened in 1963", "its $650 million third
+    # fund, which closed last October": what the clause says is of it
+    if any(t is not noun and t.dep_ not in _NOUN_PARTS for t in ante) or noun.pos_ not in ("NOUN", "PROPN"):
         return None
+    if clause.left_edge.lower_ in ("who", "whom") and not (noun.ent_type_ == "PERSON" or names_a_person(noun)):
+        return None  # "the case, who over the next two years interviewed ...": the clause is of someone else
     return ante[0].i
+
+
+#: The words of a plain noun phrase around its noun.
+_NOUN_PARTS = frozenset({"det", "poss", "amod", "compound", "nummod", "quantmod", "case", "nmod", "npadvmod"})
 
 
 LONG_CLAUSE = 16  # words: past this a clause holds more than one fact (a key is 3 to 14 words)
