@@ -2321,3 +2321,15 @@ def test_a_relative_clause_is_quoted_with_a_short_antecedent_never_from_under_a_
         + "They seem intent on not antagonizing teachers the way Gov. Matt Bevin, who lost his bid this month, did."
     )
     assert not any(q.startswith("Gov. Matt Bevin, who") for q in quotes(text))
+
+
+def test_kin_is_no_role_and_contact_lines_and_author_notes_are_furniture() -> None:
+    assert (
+        quotes(LEAD + "The coroner named the dead as Harold Ennis, 81, and his wife, Loretta Ennis, 79.", kind="role")
+        == []
+    )
+    assert quotes(LEAD + "Kavita Rao, a general partner at Northpass, said the round closed.", kind="role") == [
+        "Kavita Rao, a general partner at Northpass"
+    ]
+    text = LEAD + "Lauren Pike covers education for the Gazette.\n\nReach her at lpike@cvgazette.com or 507-555-0148."
+    assert quotes(text) == ["Prices rose 4% in May"]

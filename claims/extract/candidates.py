@@ -1354,6 +1354,11 @@ _PEOPLE = wordset(
     "graduate student resident native survivor victim owner citizen goalie quarterback forward guard rookie "
     "captain principal fellow associate"
 )
+#: Kin: a person named as someone's relative holds no office or job ("his wife, Loretta Ennis").
+KIN = wordset(
+    "wife husband mother father son daughter brother sister widow widower grandson granddaughter grandmother "
+    "grandfather niece nephew aunt uncle cousin fiancee fiance"
+)
 _NOT_PEOPLE = wordset("number matter order letter center centre paper water quarter winter summer year")
 
 
@@ -1604,7 +1609,13 @@ def roles(sent: Span) -> list[Unit]:
         for c in head.rights:
             if speaker is not None and c.i == speaker.i:
                 break  # "on Tamsen Ridge, the National Weather Service said": the source, no apposition
-            if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ != "PERSON" and names_a_person(c):
+            if (
+                c.dep_ == "appos"
+                and c.pos_ in ("NOUN", "PROPN")
+                and c.ent_type_ != "PERSON"
+                and names_a_person(c)
+                and c.lower_ not in KIN
+            ):
                 # (not a clause set off after it: "the harbour master, | who was at the terminal when ...")
                 told = {t.i for r in c.rights if r.dep_ == "relcl" and comma_before(r) for t in r.subtree}
                 toks |= {t.i for t in c.subtree} - told
@@ -1642,6 +1653,7 @@ def roles(sent: Span) -> list[Unit]:
             and sent.doc[ent.start - 1].text == ","
             and head != speaker
             and names_a_person(head.head)
+            and head.head.lower_ not in KIN  # "his wife, Loretta Ennis": kin is no role to check
         ):
             toks |= {t.i for t in head.head.subtree if t.i < ent.start}
         others = [
