@@ -2333,3 +2333,12 @@ def test_kin_is_no_role_and_contact_lines_and_author_notes_are_furniture() -> No
     ]
     text = LEAD + "Lauren Pike covers education for the Gazette.\n\nReach her at lpike@cvgazette.com or 507-555-0148."
     assert quotes(text) == ["Prices rose 4% in May"]
+
+
+def test_a_job_named_with_its_organisation_is_a_role() -> None:
+    text = LEAD + "Grace Mwangi, the African Union's special envoy for the region, said 40 observers would deploy."
+    assert quotes(text, kind="role") == ["Grace Mwangi, the African Union's special envoy for the region"]
+    text = (
+        LEAD + '"It was quiet," says Kinnear, 44, the senior warden for the Tarran Island Trust, which owns the island.'
+    )
+    assert quotes(text, kind="role") == ["Kinnear, 44, the senior warden for the Tarran Island Trust"]

@@ -1345,7 +1345,21 @@ def names_a_person(noun: Token) -> bool:
         or noun.tag_ in ("NN", "NNS")
         and low.endswith(_PERSON_ENDINGS)
         and low not in _NOT_PEOPLE
+        or noun.tag_ == "NN"
+        and _of_an_organisation(noun)
     )
+
+
+def _of_an_organisation(noun: Token) -> bool:
+    """A job named with the organisation it is held in: "the African Union's special envoy", "the senior
+    warden for the Tarran Island Trust" (a thing of an organisation is named before a name rarely)."""
+    for c in noun.children:
+        if c.dep_ == "poss" and c.ent_type_ == "ORG":
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("for", "at", "of", "with"):
+            if any(g.dep_ == "pobj" and g.ent_type_ == "ORG" for g in c.children):
+                return True
+    return False
 
 
 _PEOPLE = wordset(
@@ -1617,7 +1631,7 @@ def roles(sent: Span) -> list[Unit]:
                 and c.lower_ not in KIN
             ):
                 # (not a clause set off after it: "the harbour master, | who was at the terminal when ...")
-                told = {t.i for r in c.rights if r.dep_ == "relcl" and comma_before(r) for t in r.subtree}
+                told = {t.i for r in c.subtree if r.dep_ == "relcl" and comma_before(r) for t in r.subtree}
                 toks |= {t.i for t in c.subtree} - told
                 # "Victor Cha, senior vice president for Asia and chairman of South Korea at CSIS": two roles;
                 # "Gwynne Shotwell, president and chief operating officer of SpaceX": one ("of SpaceX" is both's);
