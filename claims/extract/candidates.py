@@ -1356,9 +1356,12 @@ def _of_an_organisation(noun: Token) -> bool:
     for c in noun.children:
         if c.dep_ == "poss" and c.ent_type_ == "ORG":
             return True
-        if c.dep_ == "prep" and c.lower_ in ("for", "at", "of", "with"):
-            if any(g.dep_ == "pobj" and g.ent_type_ == "ORG" for g in c.children):
-                return True
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("for", "at", "of", "with")
+            and any(g.dep_ == "pobj" and g.ent_type_ == "ORG" for g in c.children)
+        ):
+            return True
     return False
 
 
