@@ -2339,6 +2339,7 @@ def test_a_job_named_with_its_organisation_is_a_role() -> None:
     text = LEAD + "Grace Mwangi, the African Union's special envoy for the region, said 40 observers would deploy."
     assert quotes(text, kind="role") == ["Grace Mwangi, the African Union's special envoy for the region"]
     text = (
-        LEAD + '"It was quiet," says Kinnear, 44, the senior warden for the Tarran Island Trust, which owns the island.'
+        LEAD + "\u201cTen years ago you heard nothing but rats,\u201d says Kinnear, 44, the senior warden for the "
+        "Tarran Island Trust, which owns the island."
     )
     assert quotes(text, kind="role") == ["Kinnear, 44, the senior warden for the Tarran Island Trust"]
