@@ -2343,3 +2343,14 @@ def test_a_job_named_with_its_organisation_is_a_role() -> None:
         "Tarran Island Trust, which owns the island."
     )
     assert quotes(text, kind="role") == ["Kinnear, 44, the senior warden for the Tarran Island Trust"]
+
+
+def test_a_hyphen_between_spaces_is_a_dash_and_a_breakdown_of_two_counts_is_one_fact() -> None:
+    text = (
+        "The researchers identified 1,118 so-called super-emitter events - individual releases of more than "
+        "100 kilograms of methane per hour - over the 12-month period."
+    )
+    got = quotes(LEAD + text)
+    assert "individual releases of more than 100 kilograms of methane per hour" in got, got
+    got = quotes(LEAD + "A total of 214 detainees - 131 soldiers and 83 rebel fighters - were handed over on Saturday.")
+    assert "131 soldiers and 83 rebel fighters" in got and "131 soldiers" not in got, got

@@ -1169,6 +1169,8 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
             continue
         if c.dep_ == "conj" and any(x.dep_ == "cc" and x.lower_ in ("or", "nor") for x in c.head.children):
             continue  # "were destroyed or badly damaged in 28 villages": one predicate, one fact
+        if c.dep_ == "conj" and u.root.pos_ in ("NOUN", "PROPN") and u.role == "phrase":
+            continue  # "- 131 soldiers and 83 rebel fighters -": a breakdown is one fact, each count alone is bare
         if sum(t.is_alpha for t in sub) < 2:
             continue  # "closed at $185.25, up 0.35%": a part too small to be a claim would take its figure along
         if all(t.ent_type_ in FIGURE_ENTS or t.like_num or t.is_punct for t in sub):

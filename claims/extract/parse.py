@@ -455,7 +455,11 @@ _APOSTROPHE = re.compile("(?<=\\w)\u2019(?=\\w)|(?<=[sS])\u2019(?=\\s)")
 
 
 def _plain(sentence: str) -> str:
-    return _APOSTROPHE.sub("'", sentence) if "\u2019" in sentence else sentence
+    if "\u2019" in sentence:
+        sentence = _APOSTROPHE.sub("'", sentence)
+    # A hyphen set between spaces is a dash ("214 detainees - 131 soldiers and 83 rebel fighters - were"):
+    # the model reads an em dash as one, a lone hyphen as part of a word. One character for one again.
+    return sentence.replace(" - ", " \u2014 ") if " - " in sentence else sentence
 
 
 # --- a long text parsed on every core ------------------------------------------------------------
