@@ -707,12 +707,24 @@ def splits(child: Token, head: Token) -> str | None:
 _SPANS = wordset("beginning starting ending running lasting effective")
 
 
+def mentions(doc: Doc, word: str) -> bool:
+    """Whether ``doc`` holds the (lower-case) ``word``, from one set of its words' hashes made once."""
+    words = doc.user_data.get("lowers")
+    if words is None:
+        from spacy.attrs import LOWER
+
+        words = doc.user_data["lowers"] = set(doc.to_array([LOWER]).tolist())
+    return doc.vocab.strings[word] in words
+
+
 def _bounded_by_since(child: Token, head: Token) -> bool:
     """Whether ``child`` is the "since" that bounds ``head``: a superlative's ("their lowest level since the company
     went public", "the largest protest since 2011"), or a perfect's, as a clause ("no museum has rejected one
     since the panel was set up in 2002": without it, "no museum has ever rejected one")."""
+    if not mentions(child.doc, "since"):  # (most sentences have none: no Token built for their children)
+        return False
     mark = next((c.lower_ for c in child.children if c.dep_ == "mark"), None)
-    if child.lower_ != "since" and not any(c.dep_ == "mark" and c.lower_ == "since" for c in child.children):
+    if child.lower_ != "since" and mark != "since":
         return False
     if head.tag_ in ("JJS", "RBS") or any(c.dep_ == "amod" and c.tag_ in ("JJS", "RBS") for c in head.children):
         return True
