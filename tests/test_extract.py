@@ -2354,3 +2354,11 @@ def test_a_hyphen_between_spaces_is_a_dash_and_a_breakdown_of_two_counts_is_one_
     assert "individual releases of more than 100 kilograms of methane per hour" in got, got
     got = quotes(LEAD + "A total of 214 detainees - 131 soldiers and 83 rebel fighters - were handed over on Saturday.")
     assert "131 soldiers and 83 rebel fighters" in got and "131 soldiers" not in got, got
+
+
+def test_a_predicate_s_only_complement_stays_with_a_counted_subject() -> None:
+    text = "Its 14 elementary schools are operating at an average of 58 percent of capacity."
+    assert quotes(LEAD + text)[1:] == [text[:-1]]
+    # a passive's phrase with a figure of its own is still a fact of its own
+    got = quotes(LEAD + "On November 16, a third case of plague was reported in a 55-year-old man from the region.")
+    assert any(q.startswith("in a 55-year-old man") for q in got), got

@@ -1193,8 +1193,10 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
             continue  # "Of the 47 people infected, | 39 are children": the whole the count is part of
         if _window(c) and _figures(main[1]):
             continue  # "scored 17 goals | in 22 league matches": the window the count was made in
-        if u.root.lower_ in COPULAS and main[0].dep_ in SUBJECTS and c.i > u.root.i and _first_after(u, c):
-            continue  # "Another 1,300 homes east of Summit Road are | under Level 2 notices": what the subject is
+        if main[0].dep_ == "nsubj" and c.i > u.root.i and _first_after(u, c):
+            # "Another 1,300 homes east of Summit Road are | under Level 2 notices", "Its 14 schools are operating
+            # | at 58 percent of capacity": the predicate's only complement is what it says of the subject
+            continue
         if _hung_comparison(c):
             # what follows it to the end is its own ("more than double the figure | for the previous summer",
             # however the parser hung that phrase)
