@@ -2362,3 +2362,13 @@ def test_a_predicate_s_only_complement_stays_with_a_counted_subject() -> None:
     # a passive's phrase with a figure of its own is still a fact of its own
     got = quotes(LEAD + "On November 16, a third case of plague was reported in a 55-year-old man from the region.")
     assert any(q.startswith("in a 55-year-old man") for q in got), got
+
+
+def test_a_place_under_a_negation_is_never_quoted_with_what_is_set_after_it() -> None:
+    text = (
+        LEAD + "The minister resigned on Tuesday after an investigation found he had failed to declare three "
+        "apartments he owns in County Kildare, the second cabinet departure in less than six months."
+    )
+    claims = extract_claims(text)
+    assert not any(c.quote.startswith("County Kildare,") for c in claims), [c.quote for c in claims]
+    assert _negations_lost(claims) == []

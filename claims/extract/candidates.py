@@ -822,10 +822,17 @@ def units(sent: Span) -> list[Unit]:
                 and tok.pos_ == "PROPN"
                 and tok.ent_type_ in ("LOC", "FAC", "GPE")
                 and tok.i - tok.left_edge.i <= 3
+                and not under_negation(tok)  # ("failed to declare flats he owns in County Kildare, the second ...")
             ):
                 # "Hollis Field, a 14,000-seat municipal stadium built in 1971": the place it describes, with it
                 sub.lead = tok.left_edge.i
-            elif role == "phrase" and child.dep_ == "amod" and child.i > tok.i and tok.pos_ in ("NOUN", "PROPN"):
+            elif (
+                role == "phrase"
+                and child.dep_ == "amod"
+                and child.i > tok.i
+                and tok.pos_ in ("NOUN", "PROPN")
+                and not under_negation(tok)
+            ):
                 # "a similar reduction in consumables, equivalent to several tons": what it measures, with it
                 sub.lead = tok.left_edge.i
             found.append(sub)
@@ -876,6 +883,11 @@ _RANKED_ARGS = frozenset({"dobj", "npadvmod", "appos", "dep"})
 _COMPLETES = wordset("than from to by between up down without with despite except including like for worth")
 
 
+def under_negation(tok: Token) -> bool:
+    """Whether a "not", a "no" or a denying verb above ``tok`` reaches it (``negates`` on the way up)."""
+    return any(negates(a, b) for b, a in zip((tok, *tok.ancestors), tok.ancestors, strict=False))
+
+
 def _short_name(noun: Token, clause: Token) -> int | None:
     """Where a relative clause's quote starts when its antecedent is a short name or noun phrase ("Kidd, who
     did it against 28 teams", "the Thunder, who have lost four of five", "The Ridgefield plant, which opened in
@@ -884,7 +896,7 @@ def _short_name(noun: Token, clause: Token) -> int | None:
     ante = [t for t in noun.subtree if t.i < clause.left_edge.i and not t.is_punct]
     if not ante or len(ante) > 6 or ante[-1].i + 2 != clause.left_edge.i or doc[ante[-1].i + 1].text != ",":
         return None
-    if any(negates(a, b) for b, a in zip((noun, *noun.ancestors), noun.ancestors, strict=False)):
+    if under_negation(noun):
         return None  # "intent on not antagonizing teachers the way Gov. Matt Bevin, who ...": the "not" is above it
     if noun.pos_ == "PROPN" and all(t.pos_ in ("PROPN", "DET") for t in ante) and len(ante) <= 4:
         return ante[0].i
