@@ -2372,3 +2372,14 @@ def test_a_place_under_a_negation_is_never_quoted_with_what_is_set_after_it() ->
     claims = extract_claims(text)
     assert not any(c.quote.startswith("County Kildare,") for c in claims), [c.quote for c in claims]
     assert _negations_lost(claims) == []
+
+
+def test_a_nameless_source_set_after_its_content_is_no_attribution_of_its_own() -> None:
+    claims = extract_claims(LEAD + "The unit will close on June 30, a spokeswoman said.")
+    assert [c.kind for c in claims].count("attribution") == 0
+    assert (
+        quotes(
+            LEAD + "The unit will close on June 30, the hospital's spokeswoman Renee Albright said.", kind="attribution"
+        )
+        == []
+    )

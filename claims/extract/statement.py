@@ -286,7 +286,10 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
             continue
         if _as_reported(u):  # "As Emily Feng reports for NPR, ...": the source of the clause it qualifies
             who = speaker_of(u.root)
-            if who and not _bare_name(subject(u.root), ctx.surnames):  # ("..., McKinley said, ...": see _bare_name)
+            subj = subject(u.root)
+            keep = sorted(i for i in u.tokens if not doc[i].is_punct)
+            # ("..., McKinley said, ...": see _bare_name; "..., a spokeswoman said": see _nameless)
+            if who and not _bare_name(subj, ctx.surnames) and not _nameless(doc, keep, u.root, subj):
                 a, b = _edges(doc, u.tokens)
                 out.append(_claim(s0, doc, a, b, "attribution", {}, prob, who, _text(doc)[a:b]))
             continue
@@ -360,12 +363,7 @@ def _attribution_clause(
     a, b = _edges(doc, set(keep))
     if b - a < 8:
         return None
-    if (
-        len(keep) <= 3
-        and keep[-1] == u.root.i
-        and not any(doc[i].pos_ == "PROPN" or doc[i].ent_type_ for i in keep)
-        and subj.lower_ not in _WRITTEN
-    ):
+    if _nameless(doc, keep, u.root, subj):
         return None  # "police said", "the company said", "analysts estimated": a source no one can look up
     return _claim(s0, doc, a, b, "attribution", {}, prob, who, _text(doc)[a:b])
 
@@ -396,6 +394,18 @@ def _of_itself(u: Unit) -> Token | None:
     if subj is None or subj.lower_ not in ("it", "they") or source is None or source.pos_ not in ("NOUN", "PROPN"):
         return None
     return source if u.root.i - source.left_edge.i <= 16 else None
+
+
+def _nameless(doc: Doc, keep: list[int], verb: Token, subj: Token | None) -> bool:
+    """A source with no name that says nothing of when, where or to whom it said it: "police said", "the
+    company said", "a spokeswoman said", "analysts estimated" (a document, "The study found", has one)."""
+    return (
+        subj is not None
+        and len(keep) <= 3
+        and keep[-1] == verb.i
+        and not any(doc[i].pos_ == "PROPN" or doc[i].ent_type_ for i in keep)
+        and subj.lower_ not in _WRITTEN
+    )
 
 
 def _bare_name(subj: Token | None, surnames: set[str] = frozenset()) -> bool:  # type: ignore[assignment]
