@@ -2383,3 +2383,10 @@ def test_a_nameless_source_set_after_its_content_is_no_attribution_of_its_own() 
         )
         == []
     )
+
+
+def test_a_hyphen_between_two_figures_stays_a_range() -> None:
+    from claims.extract.parse import _plain
+
+    assert _plain("won 112 - 107 on Tuesday") == "won 112 - 107 on Tuesday"
+    assert _plain("detainees - 131 soldiers - were") == "detainees \u2014 131 soldiers \u2014 were"

@@ -459,7 +459,11 @@ def _plain(sentence: str) -> str:
         sentence = _APOSTROPHE.sub("'", sentence)
     # A hyphen set between spaces is a dash ("214 detainees - 131 soldiers and 83 rebel fighters - were"):
     # the model reads an em dash as one, a lone hyphen as part of a word. One character for one again.
-    return sentence.replace(" - ", " \u2014 ") if " - " in sentence else sentence
+    return _SPACED_HYPHEN.sub(" \u2014 ", sentence) if " - " in sentence else sentence
+
+
+#: A hyphen between spaces, not between two figures ("won 112 - 107", "2014 - 15" stay ranges).
+_SPACED_HYPHEN = re.compile(r"(?<!\d) - | - (?!\d)")
 
 
 # --- a long text parsed on every core ------------------------------------------------------------
