@@ -2390,3 +2390,12 @@ def test_a_hyphen_between_two_figures_stays_a_range() -> None:
 
     assert _plain("won 112 - 107 on Tuesday") == "won 112 - 107 on Tuesday"
     assert _plain("detainees - 131 soldiers - were") == "detainees \u2014 131 soldiers \u2014 were"
+
+
+def test_a_fraction_set_off_after_a_figure_is_a_comparison_of_its_own_with_what_it_is_of() -> None:
+    got = quotes(
+        LEAD + "The board said the move will save about $2.1 million a year, roughly a third of the $6.3 million "
+        "shortfall projected for the 2024-25 budget."
+    )
+    assert "the move will save about $2.1 million a year" in got
+    assert "roughly a third of the $6.3 million shortfall projected for the 2024-25 budget" in got

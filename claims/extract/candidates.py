@@ -659,6 +659,8 @@ def splits(child: Token, head: Token) -> str | None:
             return "phrase"
         if child.tag_ in ("JJR", "RBR") and any(c.lower_ == "than" for c in child.children):
             return "phrase"  # "11.1 assists per game, nearly four more than his career average": a comparison
+        if child.i > head.i and any(t.lower_ in _MULTIPLES for t in child.subtree if t.i <= child.i):
+            return "phrase"  # "save about $2.1 million a year, roughly a third of the $6.3 million shortfall"
         # After a colon or a dash, figures break down what came before ("five sales this week: two to
         # Biman Bangladesh Airlines and three to the Ghanaian government"; "in recent years\u201426 cases").
         opened = first.i > 0 and first.nbor(-1).text in (":", *_DASHES)
@@ -1038,7 +1040,7 @@ def _hung_superlative(c: Token) -> bool:
     )
 
 
-_MULTIPLES = wordset("double triple quadruple twice half times")
+_MULTIPLES = wordset("double triple quadruple twice half times third quarter")
 
 
 def _hung_comparison(c: Token) -> bool:
@@ -1201,8 +1203,10 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
             continue  # "orbits the Sun | 1.5 million kilometres": a bare figure is never a claim of its own
         if c.lower_ == "in" and c.i > 0 and c.doc[c.i - 1].like_num:
             continue  # "harms one | in 300 children": a rate is one figure
-        if c.lower_ == "of" and c.i < u.root.i:
-            continue  # "Of the 47 people infected, | 39 are children": the whole the count is part of
+        if c.lower_ == "of" and (c.i < u.root.i or is_figure(c.head)):
+            # "Of the 47 people infected, | 39 are children", "roughly a third | of the $6.3 million shortfall":
+            # the whole the count is part of
+            continue
         if _window(c) and _figures(main[1]):
             continue  # "scored 17 goals | in 22 league matches": the window the count was made in
         if main[0].dep_ == "nsubj" and c.i > u.root.i and _first_after(u, c):
