@@ -2399,3 +2399,11 @@ def test_a_fraction_set_off_after_a_figure_is_a_comparison_of_its_own_with_what_
     )
     assert "the move will save about $2.1 million a year" in got
     assert "roughly a third of the $6.3 million shortfall projected for the 2024-25 budget" in got
+
+
+def test_a_record_hung_on_the_sentence_s_verb_after_a_comma_is_a_claim_of_its_own() -> None:
+    text = (
+        LEAD + "The World Food Programme said 46 trucks carrying 1,150 tonnes of food crossed into Qarsa on "
+        "Friday, the first convoy to reach Tessa by road in 11 months."
+    )
+    assert "the first convoy to reach Tessa by road in 11 months" in quotes(text)

@@ -606,6 +606,16 @@ def splits(child: Token, head: Token) -> str | None:
     if dep == "dep" and is_verbal(child) and comma_before(child) and child.i > head.i:
         return "clause"  # ", then recommended as ...": a second predicate the parser could not name
     if (
+        dep in ("dep", "npadvmod")
+        and child.pos_ == "NOUN"
+        and comma_before(child)
+        and child.i > head.i
+        and any(_ranking(t) for t in child.children if t.i < child.i)
+    ):
+        # "crossed into Qarsa on Friday, | the first convoy to reach Tessa by road in 11 months": a record the
+        # parser hung on the sentence's verb
+        return "phrase"
+    if (
         dep == "parataxis"
         and _is_report(child)
         and subject(child) is not None
