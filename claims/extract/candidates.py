@@ -1050,6 +1050,11 @@ def _hung_superlative(c: Token) -> bool:
     )
 
 
+def _hung(c: Token) -> bool:
+    """A record or a comparison the parser hung after the clause's figure as an argument of its own."""
+    return _hung_superlative(c) or _hung_comparison(c)
+
+
 _MULTIPLES = wordset("double triple quadruple twice half times third quarter")
 
 
@@ -1133,7 +1138,7 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
             or _records(sub)
             or c.dep_ == "attr"
             and any(_ranking(t) for t in sub)
-            or (_hung_superlative(c) or _hung_comparison(c))
+            or _hung(c)
             and len(sub) >= 4  # "reached 61.4 percent, ... and the highest since the assembly was created"
         ):
             args.append((c, sub))
@@ -1188,18 +1193,13 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
     main = min(
         args,
         key=lambda a: (
-            _hung_superlative(a[0]) or _hung_comparison(a[0]),
+            _hung(a[0]),
             _MAIN_ARGS.index(a[0].dep_) if a[0].dep_ in _MAIN_ARGS else 9,
             a[0].i,
         ),
     )
     for c, sub in args:
-        if (
-            c is main[0]
-            or c.dep_ not in _SIDE_ARGS
-            and not (_hung_superlative(c) or _hung_comparison(c))
-            or len(sub) < 3
-        ):
+        if c is main[0] or c.dep_ not in _SIDE_ARGS and not _hung(c) or len(sub) < 3:
             continue
         if c.lower_ in _COMPLETES and c.dep_ != "conj" and not _second_baseline(c) and not _with_own(c, main):
             continue
