@@ -73,6 +73,10 @@ RANKS = wordset(
     "marshal prince princess king queen emperor pope imam sheikh councillor councilman councilwoman "
     "delegate assemblyman assemblywoman trooper deputy agent"
 )
+#: What a source says something in, which an editor can look up ("said in a statement Feb. 12").
+DOCUMENTS = wordset(
+    "statement letter filing release memo affidavit email notice post report interview speech story tweet"
+)
 #: Words of an office, a rank or a courtesy before a name.
 OFFICE_WORDS = TITLES | HONORIFICS | RANKS
 FIGURE_WORDS = wordset(
@@ -682,7 +686,13 @@ def splits(child: Token, head: Token) -> str | None:
             mark = next((c.lower_ for c in child.children if c.dep_ == "mark"), None)
             if mark not in _KEEP_MARKS and not _defines_a_class(child, head):
                 return "clause"
-    if dep == "prep" and child.i < head.i and is_verbal(head) and child.lower_ not in _COMPLETES | {"of"}:
+    if (
+        dep == "prep"
+        and child.i < head.i
+        and is_verbal(head)
+        and child.lower_ not in _COMPLETES
+        and child.lower_ != "of"
+    ):
         # (not "Of the 47 people infected, | 39 are children": the whole the count is part of)
         # A figure in a phrase set before the subject is a fact of its own: "After receiving a lifeline
         # worth up to $8 billion, | WeWork is cutting costs" (not "In 2019, ...": a year counts nothing).
@@ -790,8 +800,14 @@ def units(sent: Span) -> list[Unit]:
                     role = None  # "according to data released by MOTIE in August": the source is the whole phrase
             if role is not None:
                 neg, hedge = _governed(child, unit.root)
-                own_aux = any(c.dep_ in ("aux", "auxpass") and c.lower_ not in MODALS for c in child.children)
-                if role == "clause" and child.dep_ == "conj" and (subject(child) is not None or own_aux):
+                if (
+                    role == "clause"
+                    and child.dep_ == "conj"
+                    and (
+                        subject(child) is not None
+                        or any(c.dep_ in ("aux", "auxpass") and c.lower_ not in MODALS for c in child.children)
+                    )
+                ):
                     # "none of the money would come from X and that | the fee would be paid in three
                     # instalments", "would cooperate and | had already paused all operations": a conjunct with its
                     # own subject or auxiliary has its own modal, not the first one's
@@ -1249,7 +1265,7 @@ def _window(prep: Token) -> bool:
 
 
 def _first_after(u: Unit, c: Token) -> bool:
-    """Whether ``c`` is the first word the unit holds after its root (a copula's complement)."""
+    """Whether ``c`` is the first word the unit holds after its root (its only complement, for a copula)."""
     return not any(u.root.i < i < c.left_edge.i and not u.root.doc[i].is_punct for i in u.tokens)
 
 

@@ -50,6 +50,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from claims.errors import ConfigError
+from claims.extract.candidates import DOCUMENTS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -160,25 +161,8 @@ def mend(doc: Doc) -> Doc:
 
 
 #: A source saying something in a document, the content after it: "said in a statement that ...".
-_DOCUMENTS = frozenset(
-    {
-        "statement",
-        "letter",
-        "filing",
-        "release",
-        "memo",
-        "email",
-        "notice",
-        "post",
-        "report",
-        "interview",
-        "speech",
-        "story",
-        "tweet",
-    }
-)
 _IN_A_DOCUMENT = re.compile(
-    rf"\bin (?:a|an|its|their|his|her|the) (?:[\w-]+ ){{0,3}}(?:{'|'.join(sorted(_DOCUMENTS))}) that "
+    rf"\bin (?:a|an|its|their|his|her|the) (?:[\w-]+ ){{0,3}}(?:{'|'.join(sorted(DOCUMENTS))}) that "
 )
 
 
@@ -187,14 +171,16 @@ def _content_read_into_the_document(doc: Doc) -> None:
     on the document ("a statement that it had lowered ..."), so it lost its source and read as a fact of the
     article's own. A clause opened by "that" right after a document named in a phrase of a reporting verb is
     that verb's content."""
+    from claims.extract.candidates import REPORT_LEMMAS, lemma_in
+
     for tok in doc:
-        if tok.lower_ not in _DOCUMENTS or tok.dep_ != "pobj" or tok.i + 2 >= len(doc):
+        if tok.lower_ not in DOCUMENTS or tok.dep_ != "pobj" or tok.i + 2 >= len(doc):
             continue
         prep, that = tok.head, doc[tok.i + 1]
         verb = prep.head
         if prep.lower_ != "in" or that.lower_ != "that" or verb.pos_ not in ("VERB", "AUX") or verb.i > prep.i:
             continue
-        if verb.lower_ not in _SAYING:
+        if not lemma_in(verb, REPORT_LEMMAS):
             continue
         clause = that.head if that.head.i > that.i else None
         if clause is None or clause.pos_ not in ("VERB", "AUX") or not tok.is_ancestor(clause):
@@ -203,31 +189,6 @@ def _content_read_into_the_document(doc: Doc) -> None:
         clause.dep_ = "ccomp"
         that.head = clause
         that.dep_ = "mark"
-
-
-#: The forms of a reporting verb that can say something in a document.
-_SAYING = frozenset(
-    {
-        "said",
-        "says",
-        "say",
-        "announced",
-        "announces",
-        "reported",
-        "reports",
-        "wrote",
-        "writes",
-        "told",
-        "stated",
-        "confirmed",
-        "disclosed",
-        "added",
-        "noted",
-        "acknowledged",
-        "argued",
-        "warned",
-    }
-)
 
 
 #: Reporting verbs a sentence can end on after its source.
@@ -292,7 +253,7 @@ def _person_read_as_a_title(doc: Doc) -> None:
     apposition."""
     from spacy.tokens import Span
 
-    from claims.extract.candidates import OFFICE_WORDS
+    from claims.extract.candidates import OFFICE_WORDS, REPORT_LEMMAS, lemma_in
 
     ents = list(doc.ents)
     for n, ent in enumerate(ents):
@@ -310,7 +271,7 @@ def _person_read_as_a_title(doc: Doc) -> None:
         elif (
             office is None
             and len(ent) in (2, 3)
-            and (ent.root.head.lower_ in _SAYING or any(c.dep_ == "appos" for c in ent.root.children))
+            and (lemma_in(ent.root.head, REPORT_LEMMAS) or any(c.dep_ == "appos" for c in ent.root.children))
         ):
             # '"It is too early," Tomas Reyes, the NTSB's investigator-in-charge, said': a name alone
             ents[n] = Span(doc, ent.start, ent.end, label="PERSON")

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from claims.extract.dates import WEEKDAYS
 from claims.extract.patterns import wordset
 
 # Abbreviations that end with a period but do not end a sentence.
@@ -118,8 +119,8 @@ def _is_boundary(text: str, cut: int, punct_at: int, end: int) -> bool:
 #: starts there.
 _ZONES = wordset(
     "eastern pacific central mountain et est edt pt pst pdt ct cst cdt mt mst mdt gmt utc bst cet cest "
-    "monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow yesterday"
-)
+    "today tonight tomorrow yesterday"
+) | frozenset(WEEKDAYS)
 
 
 def _next_word(text: str, at: int, end: int) -> str:

@@ -17,6 +17,7 @@ from claims.extract import dates, score
 from claims.extract.candidates import (
     BREAKS,
     COPULAS,
+    DOCUMENTS,
     FIGURE_ENTS,
     FIGURE_WORDS,
     FORECASTS,
@@ -265,7 +266,7 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
     # goes back to it, last cut first: the clause's quote keeps it instead of stopping short.
     cut: dict[int, Claim | None] = {}
     for u in reversed(us):
-        if u.host is not None and u.host in us:
+        if u.host is not None:
             cut[id(u)] = claim = _fact(ctx, s0, doc, u, [doc[i] for i in sorted(u.tokens)], quoted, in_speech, prob)
             if claim is None:
                 u.host.tokens |= u.tokens
@@ -345,7 +346,7 @@ def _attribution_clause(
         return None
     if u.root.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ != "as" for c in u.root.children):
         return None  # "when authorities announced", "though officials say": the content is the claim
-    documented = any(doc[i].ent_type_ == "DATE" or doc[i].lower_ in _DOCUMENTS for i in u.tokens if i > u.root.i)
+    documented = any(doc[i].ent_type_ == "DATE" or doc[i].lower_ in DOCUMENTS for i in u.tokens if i > u.root.i)
     if _bare_name(subj, ctx.surnames) and not documented or lemma_in(u.root, _SHOW):
         return None  # "McDowell said": a surname adds nothing an editor checks ("Keystone said in a statement Feb. 12" does)
     if lemma_in(u.root, _STANCE):
@@ -370,9 +371,6 @@ def _attribution_clause(
 
 #: Documents that report (a bare "The study found" names one an editor can look up).
 _WRITTEN = wordset("study report survey audit analysis poll review paper")
-
-#: What a source says something in, which an editor can look up.
-_DOCUMENTS = wordset("statement letter filing release memo affidavit")
 
 #: A reporting verb that, with nothing said after it, is an act: conceding a race.
 _CONCEDE = wordset("concede")
@@ -408,7 +406,7 @@ def _nameless(doc: Doc, keep: list[int], verb: Token, subj: Token | None) -> boo
     )
 
 
-def _bare_name(subj: Token | None, surnames: set[str] = frozenset()) -> bool:  # type: ignore[assignment]
+def _bare_name(subj: Token | None, surnames: set[str]) -> bool:
     """A one-word name as the subject of "said" ("McDowell said", "Dr Pryce said"): it adds nothing an
     editor checks. The small model tags a surname it does not know as a noun ("Keeling said"): one of a
     person named before is a name too."""
@@ -516,20 +514,16 @@ def _fact(
 
 _WHEN_WORDS = wordset("when after before while as")
 
-#: Words that put a time in the past: a fact inside the forecast ("after lower scores on the exam taken last spring").
-_PAST = wordset("last ago earlier yesterday previous")
-
-_CALENDAR = wordset(
-    "january february march april may june july august september october november december jan feb mar apr jun "
-    "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday"
-)
+#: Words of a time one can hold a forecast to: a month or a weekday, or a past ("after lower scores on the
+#: exam taken last spring": a fact inside the forecast).
+_ANCHORS = frozenset(dates.MONTHS) | frozenset(dates.WEEKDAYS) | wordset("last ago earlier yesterday previous")
 
 
 def _vague_time(times: list[Token]) -> bool:
     """A time no forecast can be held to: "later this year", "next spring", "for several more weeks", "in the
     coming year"; not one with a number ("in 2022", "within 24 hours", "five years"), a month, a weekday or
     a past in it, nor a plain "this year" or "by the end of next year"."""
-    if any(t.like_num and t.ent_type_ != "ORDINAL" or t.lower_.rstrip(".") in _CALENDAR | _PAST for t in times):
+    if any(t.like_num and t.ent_type_ != "ORDINAL" or t.lower_.rstrip(".") in _ANCHORS for t in times):
         return False
     return any(t.lower_ in _VAGUE for t in times)
 
