@@ -2407,3 +2407,13 @@ def test_a_record_hung_on_the_sentence_s_verb_after_a_comma_is_a_claim_of_its_ow
         "Friday, the first convoy to reach Tessa by road in 11 months."
     )
     assert "the first convoy to reach Tessa by road in 11 months" in quotes(text)
+
+
+def test_a_superlative_keeps_its_scope_and_the_since_that_bounds_it() -> None:
+    got = quotes(
+        LEAD + "It is the largest purchase in Harlow's 52-year history and the biggest deal in the county since "
+        "2019. Last summer was the wettest in Tessaly since regular records began in 1883, the weather office said."
+    )
+    assert "It is the largest purchase in Harlow's 52-year history" in " ".join(got)
+    assert "It is the largest purchase" not in got
+    assert "Last summer was the wettest in Tessaly since regular records began in 1883" in got

@@ -748,10 +748,17 @@ def _bounded_by_since(child: Token, head: Token) -> bool:
     mark = next((c.lower_ for c in child.children if c.dep_ == "mark"), None)
     if child.lower_ != "since" and mark != "since":
         return False
-    if head.tag_ in ("JJS", "RBS") or any(c.dep_ == "amod" and c.tag_ in ("JJS", "RBS") for c in head.children):
-        return True
+    if _superlative(head) or head.lower_ in COPULAS and any(
+        c.dep_ in ("attr", "acomp") and _superlative(c) for c in head.children
+    ):
+        return True  # (of a copula, its complement's: "Last year was the warmest | since records began in 1871")
     perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in head.children)
     return child.dep_ == "advcl" and mark == "since" and perfect
+
+
+def _superlative(tok: Token) -> bool:
+    """A superlative, or a noun a superlative ranks: "the warmest", "the largest acquisition"."""
+    return tok.tag_ in ("JJS", "RBS") or any(c.dep_ == "amod" and c.tag_ in ("JJS", "RBS") for c in tok.children)
 
 
 def _opens(child: Token, head: Token) -> bool:
@@ -1032,7 +1039,7 @@ def _tails(root: Token) -> Iterator[Token]:
     and by an infinitive the parser hung from it."""
     for c in root.rights:
         yield c
-        if c.dep_ in ("dobj", "attr"):
+        if c.dep_ in ("dobj", "attr") and not _superlative(c):  # ("the largest acquisition in its history": one)
             yield from (x for x in c.rights if x.dep_ == "prep" and x.lower_ != "of" and not x.ent_type_ or _to(x))
 
 
