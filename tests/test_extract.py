@@ -2417,3 +2417,12 @@ def test_a_superlative_keeps_its_scope_and_the_since_that_bounds_it() -> None:
     assert "It is the largest purchase in Harlow's 52-year history" in " ".join(got)
     assert "It is the largest purchase" not in got
     assert "Last summer was the wettest in Tessaly since regular records began in 1883" in got
+
+
+def test_a_rate_keeps_what_it_is_per_and_a_change_where_it_ended() -> None:
+    got = quotes(
+        LEAD + "Under the plan, the levy will rise to $4.20 per $100 of assessed value, from $3.95. "
+        "Copper rose 3.1 percent to close at $9,412 a tonne, its highest close since March."
+    )
+    assert any("the levy will rise to $4.20 per $100 of assessed value, from $3.95" in q for q in got)
+    assert "Copper rose 3.1 percent to close at $9,412 a tonne" in got

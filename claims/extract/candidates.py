@@ -97,6 +97,7 @@ _DOBJ_VERBS = frozenset({"tell", "show", "find"})
 _FACT_ENTS = frozenset({"DATE", "TIME", "ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"})
 _CLAUSE_MARKS = wordset("when while although though after before since because as whereas once")
 _KEEP_MARKS = wordset("if unless until")
+_ENDS_AT = wordset("settle close end finish stand")
 
 
 @dataclass(slots=True)
@@ -660,6 +661,7 @@ def splits(child: Token, head: Token) -> str | None:
             and to_infinitive(child)
             and not lemma_in(head, _NEEDS_PURPOSE)
             and not _ranks(head, child)
+            and not lemma_in(child, _ENDS_AT)  # (where a change ended: "rose 2.4 percent to settle at $91.35")
         ):
             return "clause"  # a purpose ("surrounded the Statehouse | to call for better pay") is no part of the fact
         return None
@@ -915,7 +917,7 @@ _SIDE_ARGS = frozenset({"prep", "npadvmod", "advmod", "dative", "agent", "dobj",
 # Phrases that complete a figure rather than state one: "12 percent less | than the budget of $243 million".
 # Where the small model hangs a superlative after the object (``_hung_superlative``).
 _RANKED_ARGS = frozenset({"dobj", "npadvmod", "appos", "dep"})
-_COMPLETES = wordset("than from to by between up down without with despite except including like for worth")
+_COMPLETES = wordset("than from to by between up down without with despite except including like for worth per")
 
 
 def under_negation(tok: Token) -> bool:
@@ -1005,9 +1007,10 @@ def _split_long(u: Unit) -> list[Unit]:
             continue  # "in the third quarter", "at the end of 2017": the time of the core's fact stays with it
         marks = {x.lower_ for x in c.children if x.dep_ in ("mark", "aux")}
         left = [doc[i] for i in u.tokens if i not in {t.i for t in sub}]
-        if marks & _KEEP_MARKS or "to" in marks and not (_figures(sub) and _figures(left)):
-            # A condition ("if ...") or a purpose ("was needed to boost pay") completes the core; a result
-            # with figures of its own ("scored nine straight points | to cut the lead to two") is a fact.
+        if marks & _KEEP_MARKS or "to" in marks and (not (_figures(sub) and _figures(left)) or lemma_in(c, _ENDS_AT)):
+            # A condition ("if ...") or a purpose ("was needed to boost pay") completes the core, and so does
+            # where a change ended ("rose 2.4 percent to settle at $91.35"); a result with figures of its own
+            # ("scored nine straight points | to cut the lead to two") is a fact.
             continue
         if _words(left) < 4:
             break
@@ -1226,6 +1229,8 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
             continue
         if c.lower_ in _COMPLETES and c.dep_ != "conj" and not _second_baseline(c) and not _with_own(c, main):
             continue
+        if lemma_in(c, _ENDS_AT) and to_infinitive(c):
+            continue  # "rose 2.4 percent to settle at $91.35 a barrel": a change and where it ended are one fact
         if c.dep_ == "conj" and any(x.dep_ == "cc" and x.lower_ in ("or", "nor") for x in c.head.children):
             continue  # "were destroyed or badly damaged in 28 villages": one predicate, one fact
         if c.dep_ == "conj" and u.root.pos_ in ("NOUN", "PROPN") and u.role == "phrase":
