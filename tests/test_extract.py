@@ -2426,3 +2426,13 @@ def test_a_rate_keeps_what_it_is_per_and_a_change_where_it_ended() -> None:
     )
     assert any("the levy will rise to $4.20 per $100 of assessed value, from $3.95" in q for q in got)
     assert "Copper rose 3.1 percent to close at $9,412 a tonne" in got
+
+
+def test_a_bare_counted_subject_keeps_its_apposition_and_a_phrase_never_ends_on_a_bare_preposition() -> None:
+    got = quotes(
+        LEAD + "Two hikers died on the ridge, and a third, a 58-year-old teacher, died in hospital on Monday. "
+        "The pilot, who was trapped in the wreck for nearly three hours before crews cut him free, is stable."
+    )
+    assert "a third, a 58-year-old teacher, died in hospital on Monday" in got
+    assert not any(q.endswith(" for") for q in got)
+    assert any("trapped in the wreck for nearly three hours" in q for q in got)

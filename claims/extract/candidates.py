@@ -570,6 +570,8 @@ def splits(child: Token, head: Token) -> str | None:
     dep = child.dep_
     if dep == "prep" and child.lower_ == "according":
         return "attribution"
+    if _after_bare_preposition(child):
+        return None  # "trapped in the cab for | nearly two hours before ...": the parser took the object away
     if _is_report(head):
         if _reports_after(child, head):
             return "clause"  # the article's own clause before a source that reports what follows it
@@ -671,6 +673,13 @@ def splits(child: Token, head: Token) -> str | None:
         first = child.left_edge
         if not (first.i > 0 and first.nbor(-1).is_punct):
             return None  # a close apposition names the thing: "the journal Pediatric Health"
+        if (
+            head.dep_ in SUBJECTS
+            and (head.ent_type_ in ("ORDINAL", "CARDINAL") or head.tag_ in ("CD", "JJS"))
+            and head.i - head.left_edge.i <= 1
+            and head.i < head.head.i
+        ):
+            return None  # "a fourth, a 71-year-old woman, died in hospital": who the bare subject is completes it
         if first.dep_ in ("det", "poss") or first.pos_ == "PROPN":
             return "phrase"
         if child.tag_ in ("JJR", "RBR") and any(c.lower_ == "than" for c in child.children):
@@ -756,6 +765,15 @@ def _bounded_by_since(child: Token, head: Token) -> bool:
         return True  # (of a copula, its complement's: "Last year was the warmest | since records began in 1871")
     perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in head.children)
     return child.dep_ == "advcl" and mark == "since" and perfect
+
+
+def _after_bare_preposition(child: Token) -> bool:
+    """Whether ``child``'s phrase starts right after a preposition the parser left without its object."""
+    first = child.left_edge.i
+    if first == 0:
+        return False
+    before = child.doc[first - 1]
+    return before.dep_ == "prep" and before.tag_ == "IN" and not any(True for _ in before.children)
 
 
 def _superlative(tok: Token) -> bool:
