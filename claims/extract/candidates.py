@@ -1350,6 +1350,8 @@ def _split_subject(u: Unit, args: list[tuple[Token, list[Token]]]) -> list[Unit]
         # "Only 3 of the hospital's 12 theatres | were working": the count is of those the predicate holds for;
         # "A group of seven banks | provided a loan": the group is who did it, nothing alone
         return []
+    if not _facts([t for t in sub if not (t.dep_ == "amod" and t.ent_type_ == "ORDINAL")]):
+        return []  # "Charges against a third defendant | were withdrawn": which one is no fact alone
     words = [t for t in sub if t.is_alpha or t.like_num]
     rest = [doc[i] for i in sorted(u.tokens) if i > sub[-1].i]
     # Apart from its verb by an aside ("A further 17 makers, according to the report, had ..."), a subject reads alone.
