@@ -2442,3 +2442,12 @@ def test_a_subject_named_by_an_ordinal_alone_is_not_cut_from_its_predicate() -> 
     got = quotes(LEAD + "Charges against a third suspect, a Lorne Bay builder, were dropped last week for lack of evidence.")
     assert "Charges against a third suspect" not in got
     assert any(q.startswith("Charges against a third suspect") and "were dropped last week" in q for q in got)
+
+
+def test_the_extent_of_a_count_stays_with_it() -> None:
+    got = quotes(
+        LEAD + "Police evacuated 320 homes within a 2-kilometre radius of the plant. "
+        "Volunteers counted 12,400 birds of 88 species across 41 survey sites."
+    )
+    assert any("Police evacuated 320 homes within a 2-kilometre radius of the plant" in q for q in got)
+    assert any("counted 12,400 birds of 88 species across 41 survey sites" in q for q in got)

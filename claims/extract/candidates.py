@@ -935,7 +935,9 @@ _SIDE_ARGS = frozenset({"prep", "npadvmod", "advmod", "dative", "agent", "dobj",
 # Phrases that complete a figure rather than state one: "12 percent less | than the budget of $243 million".
 # Where the small model hangs a superlative after the object (``_hung_superlative``).
 _RANKED_ARGS = frozenset({"dobj", "npadvmod", "appos", "dep"})
-_COMPLETES = wordset("than from to by between up down without with despite except including like for worth per")
+_COMPLETES = wordset(
+    "than from to by between up down without with despite except including like for worth per within across"
+)
 
 
 def under_negation(tok: Token) -> bool:
