@@ -2451,3 +2451,13 @@ def test_the_extent_of_a_count_stays_with_it() -> None:
     )
     assert any("Police evacuated 320 homes within a 2-kilometre radius of the plant" in q for q in got)
     assert any("counted 12,400 birds of 88 species across 41 survey sites" in q for q in got)
+
+
+def test_a_source_named_by_a_plain_noun_at_the_end_is_the_speaker_not_the_content_s_subject() -> None:
+    claims = extract_claims(
+        LEAD + "In 2021 the firm was fined $40,000 after a fire at the same yard, and the county sent it a formal "
+        "warning in May over its waste piles, county records show."
+    )
+    fined = next(c for c in claims if "$40,000" in c.quote)
+    assert fined.speaker == "county records"
+    assert not any(c.speaker == "the firm" for c in claims)

@@ -138,7 +138,7 @@ _CLOCK_TEXT = re.compile(r"\d\s*[aApP]\.?[mM]\b")
 
 
 def mend(doc: Doc) -> Doc:
-    """Seven repairs of the parse, each where the small model leaves a clause without a part it needs.
+    """Eight repairs of the parse, each where the small model leaves a clause without a part it needs.
     The text is read first, so most sentences build no Token here."""
     if len(doc) > 4 and doc[0].dep_ == "prep":
         _subject_from_apposition(doc)
@@ -155,6 +155,8 @@ def mend(doc: Doc) -> Doc:
         _person_read_as_a_title(doc)
     if _SAID_LAST.search(text) is not None:
         _source_read_into_the_content(doc)
+    if _NOUN_SOURCE_LAST.search(text) is not None:
+        _source_read_as_a_compound(doc)
     if _IN_A_DOCUMENT.search(text) is not None:
         _content_read_into_the_document(doc)
     return doc
@@ -233,6 +235,34 @@ def _source_read_into_the_content(doc: Doc) -> None:
         content = root.head
         _make_root(root, content)
         content.head = root
+        content.dep_ = "ccomp"
+
+
+#: A sentence that ends on a source named by a plain noun: "..., council records show."
+_NOUN_SOURCE_LAST = re.compile(r", (?:the )?[a-z][\w'\u2019 -]{1,40}s (?:show|say|suggest|indicate)\W{0,3}$")
+
+
+def _source_read_as_a_compound(doc: Doc) -> None:
+    """ "In 2022 the company was fined ..., and the council issued it a warning in March, council records show":
+    the parser reads the source as a compound of its verb and that verb as the conjunct of the content's, so
+    the conjunct's subject "showed" it. The nouns right before the sentence's last verb are its subject, and
+    the clauses before it its content."""
+    verb = next((t for t in reversed(doc) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.i < 4 or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return
+    nouns = [c for c in verb.lefts if c.dep_ == "compound"]
+    if not nouns or nouns[-1].i != verb.i - 1:
+        return
+    head = nouns[-1]
+    for n in nouns[:-1]:
+        n.head = head
+    head.dep_ = "nsubj"
+    if verb.dep_ == "conj":  # the reporting verb is the sentence's; the clause before it, its content
+        content = verb.head
+        if content.dep_ != "ROOT":
+            return
+        _make_root(verb, content)
+        content.head = verb
         content.dep_ = "ccomp"
 
 
