@@ -2439,7 +2439,9 @@ def test_a_bare_counted_subject_keeps_its_apposition_and_a_phrase_never_ends_on_
 
 
 def test_a_subject_named_by_an_ordinal_alone_is_not_cut_from_its_predicate() -> None:
-    got = quotes(LEAD + "Charges against a third suspect, a Lorne Bay builder, were dropped last week for lack of evidence.")
+    got = quotes(
+        LEAD + "Charges against a third suspect, a Lorne Bay builder, were dropped last week for lack of evidence."
+    )
     assert "Charges against a third suspect" not in got
     assert any(q.startswith("Charges against a third suspect") and "were dropped last week" in q for q in got)
 

@@ -759,8 +759,10 @@ def _bounded_by_since(child: Token, head: Token) -> bool:
     mark = next((c.lower_ for c in child.children if c.dep_ == "mark"), None)
     if child.lower_ != "since" and mark != "since":
         return False
-    if _superlative(head) or head.lower_ in COPULAS and any(
-        c.dep_ in ("attr", "acomp") and _superlative(c) for c in head.children
+    if (
+        _superlative(head)
+        or head.lower_ in COPULAS
+        and any(c.dep_ in ("attr", "acomp") and _superlative(c) for c in head.children)
     ):
         return True  # (of a copula, its complement's: "Last year was the warmest | since records began in 1871")
     perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in head.children)

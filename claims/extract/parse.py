@@ -239,7 +239,10 @@ def _source_read_into_the_content(doc: Doc) -> None:
 
 
 #: A sentence that ends on a source named by a plain noun: "..., council records show."
-_NOUN_SOURCE_LAST = re.compile(r", (?:the )?[a-z][\w'\u2019 -]{1,40}s (?:show|say|suggest|indicate)\W{0,3}$")
+_NOUN_SOURCE_VERBS = frozenset({"show", "say", "suggest", "indicate"})
+_NOUN_SOURCE_LAST = re.compile(
+    rf", (?:the )?[a-z][\w'\u2019 -]{{1,40}}s (?:{'|'.join(sorted(_NOUN_SOURCE_VERBS))})\W{{0,3}}$"
+)
 
 
 def _source_read_as_a_compound(doc: Doc) -> None:
@@ -247,8 +250,10 @@ def _source_read_as_a_compound(doc: Doc) -> None:
     the parser reads the source as a compound of its verb and that verb as the conjunct of the content's, so
     the conjunct's subject "showed" it. The nouns right before the sentence's last verb are its subject, and
     the clauses before it its content."""
-    verb = next((t for t in reversed(doc) if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None or verb.i < 4 or any(c.dep_ in _SUBJECTS for c in verb.children):
+    verb = next((t for t in reversed(doc) if not t.is_punct), None)
+    if verb is None or verb.lower_ not in _NOUN_SOURCE_VERBS or verb.i < 4:
+        return
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
         return
     nouns = [c for c in verb.lefts if c.dep_ == "compound"]
     if not nouns or nouns[-1].i != verb.i - 1:
@@ -257,6 +262,9 @@ def _source_read_as_a_compound(doc: Doc) -> None:
     for n in nouns[:-1]:
         n.head = head
     head.dep_ = "nsubj"
+    if verb.pos_ != "VERB":  # ("records show" read as two nouns)
+        verb.pos_ = "VERB"
+        verb.tag_ = "VBZ" if verb.lower_.endswith("s") else "VBP"
     if verb.dep_ == "conj":  # the reporting verb is the sentence's; the clause before it, its content
         content = verb.head
         if content.dep_ != "ROOT":
