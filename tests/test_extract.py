@@ -2463,3 +2463,13 @@ def test_a_source_named_by_a_plain_noun_at_the_end_is_the_speaker_not_the_conten
     fined = next(c for c in claims if "$40,000" in c.quote)
     assert fined.speaker == "county records"
     assert not any(c.speaker == "the firm" for c in claims)
+
+
+def test_a_content_after_a_call_it_was_said_on_keeps_its_source() -> None:
+    claims = extract_claims(
+        LEAD + "Chief executive Mara Lindqvist told analysts on a conference call that the company had spent "
+        "about $310 million on the project since 2020."
+    )
+    spent = next(c for c in claims if "$310 million" in c.quote)
+    assert spent.quote.startswith("the company had spent about $310 million")
+    assert spent.speaker == "Mara Lindqvist"

@@ -75,7 +75,7 @@ RANKS = wordset(
 )
 #: What a source says something in, which an editor can look up ("said in a statement Feb. 12").
 DOCUMENTS = wordset(
-    "statement letter filing release memo affidavit email notice post report interview speech story tweet"
+    "statement letter filing release memo affidavit email notice post report interview speech story tweet call briefing"
 )
 #: Words of an office, a rank or a courtesy before a name.
 OFFICE_WORDS = TITLES | HONORIFICS | RANKS

@@ -164,12 +164,13 @@ def mend(doc: Doc) -> Doc:
 
 #: A source saying something in a document, the content after it: "said in a statement that ...".
 _IN_A_DOCUMENT = re.compile(
-    rf"\bin (?:a|an|its|their|his|her|the) (?:[\w-]+ ){{0,3}}(?:{'|'.join(sorted(DOCUMENTS))}) that "
+    rf"\b(?:in|on) (?:a|an|its|their|his|her|the) (?:[\w-]+ ){{0,3}}(?:{'|'.join(sorted(DOCUMENTS))}) that "
 )
 
 
 def _content_read_into_the_document(doc: Doc) -> None:
-    """ "GP&W said in a statement that it had lowered its alarm threshold ...": the parser hangs the content
+    """ "GP&W said in a statement that it had lowered its alarm threshold ...", "told analysts on a conference call
+    that ...": the parser hangs the content
     on the document ("a statement that it had lowered ..."), so it lost its source and read as a fact of the
     article's own. A clause opened by "that" right after a document named in a phrase of a reporting verb is
     that verb's content."""
@@ -180,7 +181,7 @@ def _content_read_into_the_document(doc: Doc) -> None:
             continue
         prep, that = tok.head, doc[tok.i + 1]
         verb = prep.head
-        if prep.lower_ != "in" or that.lower_ != "that" or verb.pos_ not in ("VERB", "AUX") or verb.i > prep.i:
+        if prep.lower_ not in ("in", "on") or that.lower_ != "that" or verb.pos_ not in ("VERB", "AUX") or verb.i > prep.i:
             continue
         if not lemma_in(verb, REPORT_LEMMAS):
             continue
