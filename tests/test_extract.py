@@ -2473,3 +2473,9 @@ def test_a_content_after_a_call_it_was_said_on_keeps_its_source() -> None:
     spent = next(c for c in claims if "$310 million" in c.quote)
     assert spent.quote.startswith("the company had spent about $310 million")
     assert spent.speaker == "Mara Lindqvist"
+
+
+def test_a_circumstance_with_nothing_of_its_own_stays_with_its_event() -> None:
+    got = quotes(LEAD + "A 47-year-old cyclist died after a branch fell on the road near Ossery, police said.")
+    assert "A 47-year-old cyclist died after a branch fell on the road near Ossery" in got
+    assert "A 47-year-old cyclist died" not in got

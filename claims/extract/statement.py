@@ -264,12 +264,15 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
         )
     # A figure or a phrase cut from a clause that states nothing alone ("within a half-mile of the site")
     # goes back to it, last cut first: the clause's quote keeps it instead of stopping short.
+    # So does a "when", "after" or "because" clause with nothing of its own to check: "A 62-year-old man died |
+    # after a tree fell on his car" states one event, and the clause alone is no claim.
     cut: dict[int, Claim | None] = {}
     for u in reversed(us):
-        if u.host is not None:
+        host = u.host or _circumstance_of(u, owner, reporting)
+        if host is not None:
             cut[id(u)] = claim = _fact(ctx, s0, doc, u, [doc[i] for i in sorted(u.tokens)], quoted, in_speech, prob)
             if claim is None:
-                u.host.tokens |= u.tokens
+                host.tokens |= u.tokens
     for u in us:
         if id(u) in cut:
             if (claim := cut[id(u)]) is not None:
@@ -305,6 +308,20 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
     # A source the quote of its content holds ("NASA announced Nov. 18 that it was adding ...") is no claim apart.
     held = [(c.start, c.end) for c in out if c.kind != "attribution"]
     return [c for c in out if c.kind != "attribution" or not any(x == c.start and c.end < y for x, y in held)]
+
+
+_CIRCUMSTANCES = wordset("when after before because once")
+
+
+def _circumstance_of(u: Unit, owner: dict[int, Unit], reporting: set[int]) -> Unit | None:
+    """The clause a "when", "after" or "because" clause ``u`` tells the circumstance of, or None."""
+    root = u.root
+    if u.role != "clause" or root.dep_ != "advcl" or u.verb is not None or root.i in reporting:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCES for c in root.children):
+        return None
+    host = owner.get(root.head.i)
+    return host if host is not None and host is not u and host.role == "clause" else None
 
 
 def _as_reported(u: Unit) -> bool:
