@@ -2479,3 +2479,8 @@ def test_a_circumstance_with_nothing_of_its_own_stays_with_its_event() -> None:
     got = quotes(LEAD + "A 47-year-old cyclist died after a branch fell on the road near Ossery, police said.")
     assert "A 47-year-old cyclist died after a branch fell on the road near Ossery" in got
     assert "A 47-year-old cyclist died" not in got
+
+
+def test_a_relative_clause_naming_the_district_a_person_represents_is_a_role() -> None:
+    got = quotes(LEAD + "Councillor Ruth Penhale, who represents the largely rural 9th Ward, voted against it.")
+    assert any("Ruth Penhale, who represents the largely rural 9th Ward" in q for q in got)

@@ -1825,7 +1825,7 @@ def roles(sent: Span) -> list[Unit]:
 
 #: Verbs of a relative clause that give a person's office: "who heads port state control at X".
 _OFFICE_VERBS = wordset(
-    "heads headed leads led runs ran chairs chaired directs directed oversees oversaw manages managed"
+    "heads headed leads led runs ran chairs chaired directs directed oversees oversaw manages managed represents"
 )
 
 
