@@ -2484,3 +2484,13 @@ def test_a_circumstance_with_nothing_of_its_own_stays_with_its_event() -> None:
 def test_a_relative_clause_naming_the_district_a_person_represents_is_a_role() -> None:
     got = quotes(LEAD + "Councillor Ruth Penhale, who represents the largely rural 9th Ward, voted against it.")
     assert any("Ruth Penhale, who represents the largely rural 9th Ward" in q for q in got)
+
+
+def test_a_hyphenated_name_the_recogniser_missed_is_a_person_with_a_role() -> None:
+    claims = extract_claims(
+        LEAD + "Mayor Renata Osei-Vance, who unveiled the plan in April, called the vote fair. "
+        "Shares of Coca-Cola Company fell 3 percent."
+    )
+    role = next(c for c in claims if c.kind == "role")
+    assert role.quote == "Mayor Renata Osei-Vance" and role.speaker == "Renata Osei-Vance"
+    assert not any(c.speaker == "Coca-Cola Company" for c in claims)

@@ -138,7 +138,7 @@ _CLOCK_TEXT = re.compile(r"\d\s*[aApP]\.?[mM]\b")
 
 
 def mend(doc: Doc) -> Doc:
-    """Eight repairs of the parse, each where the small model leaves a clause without a part it needs.
+    """Nine repairs of the parse, each where the small model leaves a clause without a part it needs.
     The text is read first, so most sentences build no Token here."""
     if len(doc) > 4 and doc[0].dep_ == "prep":
         _subject_from_apposition(doc)
@@ -159,7 +159,60 @@ def mend(doc: Doc) -> Doc:
         _source_read_as_a_compound(doc)
     if _IN_A_DOCUMENT.search(text) is not None:
         _content_read_into_the_document(doc)
+    if _HYPHENATED_NAME.search(text) is not None:
+        _hyphenated_name_missed(doc)
     return doc
+
+
+#: Two capitalised words, one of them hyphenated: "Renata Osei-Barlow", "Eva-Marie Persson".
+_HYPHENATED_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+#: Words that end an organisation's name, not a person's.
+_ORG_WORDS = frozenset(
+    "company group inc corp corporation bank university college institute agency council association "
+    "foundation party fund trust partners holdings systems airlines airways motors energy".split()
+)
+
+
+def _hyphenated_name(doc: Doc, end: int) -> tuple[int, int] | None:
+    """The two words of a name ending at token ``end`` (exclusive), one of them hyphenated, or None."""
+    words: list[tuple[int, int]] = []
+    i = end
+    while len(words) < 2 and i > 0:
+        j = i - 1
+        if doc[j].tag_ != "NNP" or not doc[j].is_title:
+            break
+        while j >= 2 and doc[j - 1].text == "-" and not doc[j - 1].whitespace_ and not doc[j - 2].whitespace_:
+            if doc[j - 2].tag_ != "NNP" or not doc[j - 2].is_title:
+                break
+            j -= 2
+        words.insert(0, (j, i))
+        i = j
+    if len(words) != 2 or all(b - a == 1 for a, b in words):
+        return None
+    return words[0][0], end
+
+
+def _hyphenated_name_missed(doc: Doc) -> None:
+    """ "Mayor Renata Osei-Barlow", "Eva-Marie Persson": the small model's recogniser misses most names with a
+    hyphen, so they had no role and spoke as no one. Two capitalised proper nouns, one hyphenated, at the end
+    of a run of proper nouns and in no entity, are a person's name."""
+    from spacy.tokens import Span
+
+    found = []
+    for tok in doc:
+        if tok.text != "-" or tok.ent_type_ or tok.i + 1 >= len(doc):
+            continue
+        end = tok.i + 2
+        while end < len(doc) and doc[end].tag_ == "NNP" and doc[end].is_title and end - tok.i < 4:
+            end += 1
+        if end < len(doc) and doc[end].tag_ == "NNP":
+            continue  # the run goes on: not where a name ends
+        span = _hyphenated_name(doc, end)
+        if span is None or any(doc[k].ent_type_ or doc[k].lower_ in _ORG_WORDS for k in range(*span)):
+            continue
+        found.append(Span(doc, span[0], span[1], label="PERSON"))
+    if found:
+        doc.set_ents(found, default="unmodified")
 
 
 #: A source saying something in a document, the content after it: "said in a statement that ...".
