@@ -51,6 +51,7 @@ from typing import TYPE_CHECKING, Any
 
 from claims.errors import ConfigError
 from claims.extract.candidates import DOCUMENTS
+from claims.extract.patterns import wordset
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -167,9 +168,9 @@ def mend(doc: Doc) -> Doc:
 #: Two capitalised words, one of them hyphenated: "Renata Osei-Barlow", "Eva-Marie Persson".
 _HYPHENATED_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 #: Words that end an organisation's name, not a person's.
-_ORG_WORDS = frozenset(
+_ORG_WORDS = wordset(
     "company group inc corp corporation bank university college institute agency council association "
-    "foundation party fund trust partners holdings systems airlines airways motors energy".split()
+    "foundation party fund trust partners holdings systems airlines airways motors energy"
 )
 
 
@@ -234,7 +235,12 @@ def _content_read_into_the_document(doc: Doc) -> None:
             continue
         prep, that = tok.head, doc[tok.i + 1]
         verb = prep.head
-        if prep.lower_ not in ("in", "on") or that.lower_ != "that" or verb.pos_ not in ("VERB", "AUX") or verb.i > prep.i:
+        if (
+            prep.lower_ not in ("in", "on")
+            or that.lower_ != "that"
+            or verb.pos_ not in ("VERB", "AUX")
+            or verb.i > prep.i
+        ):
             continue
         if not lemma_in(verb, REPORT_LEMMAS):
             continue
