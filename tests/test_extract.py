@@ -2494,3 +2494,11 @@ def test_a_hyphenated_name_the_recogniser_missed_is_a_person_with_a_role() -> No
     role = next(c for c in claims if c.kind == "role")
     assert role.quote == "Mayor Renata Osei-Vance" and role.speaker == "Renata Osei-Vance"
     assert not any(c.speaker == "Coca-Cola Company" for c in claims)
+
+
+def test_a_record_hung_on_an_organisation_is_not_its_role() -> None:
+    claims = extract_claims(
+        LEAD + "Retailers have announced 9,000 store closures this year, according to a count kept by the "
+        "research firm Dalby & Kerr, the highest total since the firm began counting in 2012."
+    )
+    assert not any(c.kind == "role" and "highest" in c.quote for c in claims)
