@@ -2502,3 +2502,14 @@ def test_a_record_hung_on_an_organisation_is_not_its_role() -> None:
         "research firm Dalby & Kerr, the highest total since the firm began counting in 2012."
     )
     assert not any(c.kind == "role" and "highest" in c.quote for c in claims)
+
+
+def test_what_a_sentence_was_for_with_a_figure_of_its_own_is_a_second_fact() -> None:
+    got = quotes(
+        LEAD + "The Orlan Port Authority was fined $250,000 on Friday for dumping 40 tonnes of waste into the bay."
+    )
+    assert "The Orlan Port Authority was fined $250,000 on Friday" in got
+    assert "for dumping 40 tonnes of waste into the bay" in got
+    assert quotes(LEAD + "The driver was fined $500 for speeding on the bridge.")[-1].endswith(
+        "for speeding on the bridge"
+    )

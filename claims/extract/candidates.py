@@ -1249,7 +1249,13 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
     for c, sub in args:
         if c is main[0] or c.dep_ not in _SIDE_ARGS and not _hung(c) or len(sub) < 3:
             continue
-        if c.lower_ in _COMPLETES and c.dep_ != "conj" and not _second_baseline(c) and not _with_own(c, main):
+        if (
+            c.lower_ in _COMPLETES
+            and c.dep_ != "conj"
+            and not _second_baseline(c)
+            and not _with_own(c, main)
+            and not _for_doing(c, main)
+        ):
             continue
         if lemma_in(c, _ENDS_AT) and to_infinitive(c):
             continue  # "rose 2.4 percent to settle at $91.35 a barrel": a change and where it ended are one fact
@@ -1307,6 +1313,17 @@ def _with_own(prep: Token, main: tuple[Token, list[Token]]) -> bool:
     """ "snapped a seven-game losing streak | with a 5-4 win over the Foresters": a "with" phrase after an
     object that holds a figure of its own states a second fact ("finished with 25 points" has one)."""
     return prep.lower_ == "with" and prep.i > main[0].i and main[0].dep_ == "dobj" and _figures(main[1])
+
+
+def _for_doing(prep: Token, main: tuple[Token, list[Token]]) -> bool:
+    """ "was sentenced to nine years in prison | for diverting $14.6 million into shell companies": what a
+    penalty or a payment was for, with a figure of its own, is a second fact ("fined $500 for speeding" has one)."""
+    return (
+        prep.lower_ == "for"
+        and prep.i > main[0].i
+        and _figures(main[1])
+        and any(c.dep_ == "pcomp" and c.tag_ == "VBG" and _figures(list(c.subtree)) for c in prep.children)
+    )
 
 
 def _second_baseline(prep: Token) -> bool:
