@@ -2513,3 +2513,15 @@ def test_what_a_sentence_was_for_with_a_figure_of_its_own_is_a_second_fact() -> 
     assert quotes(LEAD + "The driver was fined $500 for speeding on the bridge.")[-1].endswith(
         "for speeding on the bridge"
     )
+
+
+def test_a_share_set_after_an_object_describes_it_and_an_ordinal_day_is_no_count_of_seconds() -> None:
+    claims = extract_claims(
+        LEAD + "Harwick Airport cancelled 90 flights on Monday, nearly half of its daily schedule, and all ferry "
+        "sailings to the islands were suspended for a second day."
+    )
+    got = [c.quote for c in claims]
+    assert "nearly half of its daily schedule" in got
+    assert "all ferry sailings to the islands were suspended for a second day" in got
+    sailings = next(c for c in claims if c.quote.startswith("all ferry sailings"))
+    assert sailings.values.get("unit") != "second"

@@ -218,7 +218,8 @@ def _relative(kind: str, low: list[str], month: int | None, digits: list[str], p
 
 def duration_values(expr: str) -> dict[str, Any]:
     """Amount and unit of a duration expression ("two-day", "five years")."""
-    m = re.search(rf"({_NUMWORD})[\s\-\u2010\u2011]({_UNIT})s?", expr)
+    # (not an ordinal read as a count of seconds: "for a second day")
+    m = re.search(rf"({_NUMWORD})[\s\-\u2010\u2011]({_UNIT})s?(?![\s\-]+(?:{_UNIT}))", expr)
     if not m:
         return {}
     word = m.group(1).lower()

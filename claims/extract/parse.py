@@ -139,7 +139,7 @@ _CLOCK_TEXT = re.compile(r"\d\s*[aApP]\.?[mM]\b")
 
 
 def mend(doc: Doc) -> Doc:
-    """Nine repairs of the parse, each where the small model leaves a clause without a part it needs.
+    """Ten repairs of the parse, each where the small model leaves a clause without a part it needs.
     The text is read first, so most sentences build no Token here."""
     if len(doc) > 4 and doc[0].dep_ == "prep":
         _subject_from_apposition(doc)
@@ -162,7 +162,45 @@ def mend(doc: Doc) -> Doc:
         _content_read_into_the_document(doc)
     if _HYPHENATED_NAME.search(text) is not None:
         _hyphenated_name_missed(doc)
+    if ", and " in text:
+        _share_read_as_a_subject(doc)
     return doc
+
+
+#: Entity types of a figure that can say what share an object is of something.
+_SHARE_ENTS = frozenset({"CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
+def _share_read_as_a_subject(doc: Doc) -> None:
+    """ "Portmarsh Airport cancelled 140 flights on Wednesday, roughly half of its daily schedule, and all ferry
+    crossings were suspended": the parser makes the share set after the object a subject of the next clause,
+    joined to its real subject, so "roughly half of its daily schedule ... were suspended". A figure set off by
+    commas after a clause's object, read as the first of two subjects joined by "and", describes that object;
+    the other subject is the next clause's, and that clause is the first one's conjunct."""
+    from claims.extract.candidates import FIGURE_WORDS
+
+    for tok in doc:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.left_edge.i < 3:
+            continue
+        if tok.ent_type_ not in _SHARE_ENTS and tok.lower_ not in FIGURE_WORDS:
+            continue
+        verb = tok.head
+        first = verb.head
+        if verb.dep_ not in ("advcl", "conj", "ccomp") or first.i > tok.i or doc[tok.left_edge.i - 1].text != ",":
+            continue
+        obj = next((c for c in first.children if c.dep_ == "dobj" and c.right_edge.i < tok.left_edge.i), None)
+        cc = next((c for c in tok.children if c.dep_ == "cc" and c.lower_ == "and"), None)
+        # (the real subject hangs on the share as its conjunct, or on the verb as a second subject)
+        conj = next((c for c in tok.children if c.dep_ == "conj"), None) or next(
+            (c for c in verb.children if c.dep_ in _SUBJECTS and c.i > tok.i), None
+        )
+        if obj is None or conj is None or cc is None or not (tok.i < cc.i < conj.i < verb.i):
+            continue
+        conj.head, conj.dep_ = verb, tok.dep_
+        tok.head, tok.dep_ = obj, "appos"
+        cc.head = first
+        verb.head, verb.dep_ = first, "conj"
+        return
 
 
 #: Two capitalised words, one of them hyphenated: "Renata Osei-Barlow", "Eva-Marie Persson".
