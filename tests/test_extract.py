@@ -2525,3 +2525,13 @@ def test_a_share_set_after_an_object_describes_it_and_an_ordinal_day_is_no_count
     assert "all ferry sailings to the islands were suspended for a second day" in got
     sailings = next(c for c in claims if c.quote.startswith("all ferry sailings"))
     assert sailings.values.get("unit") != "second"
+
+
+def test_a_noun_set_after_a_clause_with_a_relative_clause_of_its_own_is_not_the_source() -> None:
+    claims = extract_claims(
+        LEAD + "Even with the levy, budget papers project a shortfall of about $31 million next year, a gap "
+        "councillors said they would close by spring."
+    )
+    short = next(c for c in claims if "$31 million" in c.quote)
+    assert short.speaker is None
+    assert not any(c.kind == "attribution" for c in claims)
