@@ -2535,3 +2535,13 @@ def test_a_noun_set_after_a_clause_with_a_relative_clause_of_its_own_is_not_the_
     short = next(c for c in claims if "$31 million" in c.quote)
     assert short.speaker is None
     assert not any(c.kind == "attribution" for c in claims)
+
+
+def test_a_change_with_no_baseline_of_its_own_stays_with_its_figure() -> None:
+    got = quotes(
+        LEAD + "The dairy unit posted operating profit of $118 million, down 14 percent. "
+        "New car sales rose to 9,400 in May, up 6 percent from a year earlier."
+    )
+    assert "The dairy unit posted operating profit of $118 million, down 14 percent" in got
+    assert "down 14 percent" not in got
+    assert "up 6 percent from a year earlier" in got

@@ -97,6 +97,7 @@ _DOBJ_VERBS = frozenset({"tell", "show", "find"})
 _FACT_ENTS = frozenset({"DATE", "TIME", "ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"})
 _CLAUSE_MARKS = wordset("when while although though after before since because as whereas once")
 _KEEP_MARKS = wordset("if unless until")
+_BASELINES = wordset("from than compared against versus")
 _ENDS_AT = wordset("settle close end finish stand")
 
 
@@ -716,6 +717,12 @@ def splits(child: Token, head: Token) -> str | None:
     if dep in _PHRASE_DEPS and comma_before(child) and child.i > head.i:
         if child.left_edge.lower_ == "each":
             return None  # "two gold discs, | each about 5cm across": what each measures completes its noun
+        if child.lower_ in ("up", "down") and not any(
+            t.lower_ in _BASELINES or t.ent_type_ in TIME_ENTS for t in child.subtree
+        ):
+            # "posted a profit of $412 million, down 27 percent": a change with no baseline of its own is the
+            # figure's, and alone it would be bare ("down 5 percent from a year earlier" is a fact of its own)
+            return None
         if child.lower_ == "from" and dep == "prep" and is_verbal(head):
             # "rose by 37 percent, from 0.90 percent to 1.23 percent", "fell 3%, from a year earlier": the range
             # or the baseline completes the change; alone it states nothing
