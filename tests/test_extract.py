@@ -2545,3 +2545,16 @@ def test_a_change_with_no_baseline_of_its_own_stays_with_its_figure() -> None:
     assert "The dairy unit posted operating profit of $118 million, down 14 percent" in got
     assert "down 14 percent" not in got
     assert "up 6 percent from a year earlier" in got
+
+
+def test_what_a_named_source_did_not_say_is_an_event_with_its_not() -> None:
+    text = (
+        LEAD + "The insurer did not say how many of the closed branches would be sold.\n\n"
+        '"The cause of the outage is under review, however early reports do not indicate it was caused by an '
+        'attack," the statement said.'
+    )
+    claims = extract_claims(text)
+    got = [c.quote for c in claims]
+    assert "The insurer did not say how many of the closed branches would be sold" in got
+    assert any(q.endswith("early reports do not indicate it was caused by an attack") for q in got)
+    assert all(c.values.get("negated") for c in claims if " not " in c.quote)

@@ -459,8 +459,10 @@ def _fact(
     root = u.root
     if u.role == "phrase" and root.lower_ in _EXAMPLES and kind in (None, "date", "time"):
         return None  # "including one last month": an example, no fact of its own
-    if kind is None and u.hedge:
-        return None  # a forecast, a possibility, an opinion: not checkable (with a figure it stays, marked)
+    if kind is None and u.hedge and not _withheld(root, _subject_of(root)):
+        # a forecast, a possibility, an opinion: not checkable (with a figure it stays, marked); not what a
+        # source did not say ("did not say how many jobs would be replaced")
+        return None
     wishes = [t for t in toks if lemma_in(t, OPINION_LEMMAS) and any(c.dep_ in ("ccomp", "xcomp") for c in t.children)]
     if any(c.dep_ == "ccomp" for t in wishes for c in t.children) or wishes and kind is None:
         return None  # "hopes that ...", "thinks ...": an opinion or a wish, whatever figure it holds
@@ -470,7 +472,7 @@ def _fact(
     first_person = subj is not None and subj.lower_ in _FIRST_PERSON
     speech = u.speech
     if kind is None:
-        if _says(root) or not _is_event(u, subj, speech=speech or in_speech):
+        if _says(root) and not _withheld(root, subj) or not _is_event(u, subj, speech=speech or in_speech):
             return None
         if (
             root.dep_ == "advcl"
@@ -483,13 +485,15 @@ def _fact(
             return None
         # (not "which it said crashed in Logar": a relative pronoun asks nothing)
         asked = [t for t in toks if t.dep_ == "ccomp" and t.left_edge.lower_ in _WH and t.head.dep_ != "relcl"]
-        if any(lemma_in(t.head, REPORT_LEMMAS) or lemma_in(t.head, _ASK) for t in asked):
-            return None  # "declined to say what discount it received": a question, not a fact
+        if any(lemma_in(t.head, REPORT_LEMMAS) or lemma_in(t.head, _ASK) for t in asked) and not _withheld(root, subj):
+            # "declined to say what discount it received": a question, not a fact ("The company did not say how
+            # many jobs would be replaced": that it did not is one)
+            return None
         if speech or in_speech or first_person:
             # A quotation states a checkable fact when it reports an action with a named party:
             # '"We have received an inquiry from the office of the attorney general," she said.'
-            if not any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" for t in toks):
-                return None
+            if not any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" for t in toks) and not _withheld(root, subj):
+                return None  # ("preliminary reports do not indicate it was caused by enemy fire" asserts one)
             kind = "quote"
         else:
             kind = "event"
@@ -601,6 +605,19 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _withheld(verb: Token, subj: Token | None) -> bool:
+    """A source that did not say something, named by a noun: "The company did not say how many of the jobs
+    would be replaced", "preliminary reports do not indicate it was caused by enemy fire". What a source
+    withheld or denied is an event to check, with its "not"; it reports nothing for the article to restate."""
+    return (
+        subj is not None
+        and subj.pos_ in ("NOUN", "PROPN")
+        and lemma_in(verb, REPORT_LEMMAS)
+        and any(c.dep_ == "neg" for c in verb.children)
+        and any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+    )
+
+
 def _says(verb: Token) -> bool:
     """A reporting verb that reports (not "claimed responsibility for the attack")."""
     if not lemma_in(verb, REPORT_LEMMAS):
@@ -674,7 +691,9 @@ def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
             or any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" for t in others)
             and (not person or root.tag_ == "VBN")  # ("he is being held at X", not "he says X")
         )
-    if not past or _says(root):
+    if present and not past and _withheld(root, subj):
+        past = True  # "preliminary reports do not indicate it was caused by enemy fire"
+    if not past or _says(root) and not _withheld(root, subj):
         return False
     if _judged(u, root):
         return False
