@@ -2558,3 +2558,9 @@ def test_what_a_named_source_did_not_say_is_an_event_with_its_not() -> None:
     assert "The insurer did not say how many of the closed branches would be sold" in got
     assert any(q.endswith("early reports do not indicate it was caused by an attack") for q in got)
     assert all(c.values.get("negated") for c in claims if " not " in c.quote)
+
+
+def test_the_comma_closing_an_aside_in_the_object_does_not_set_off_what_follows() -> None:
+    got = quotes(LEAD + "The new figure beats the previous record, set in 2019, by 0.4 degrees.")
+    assert "The new figure beats the previous record, set in 2019, by 0.4 degrees" in got
+    assert "by 0.4 degrees" not in got

@@ -715,6 +715,8 @@ def splits(child: Token, head: Token) -> str | None:
     if _dashed_record(child):
         return "phrase"
     if dep in _PHRASE_DEPS and comma_before(child) and child.i > head.i:
+        if _closes_aside(child, head):
+            return None  # "beats the previous record, set in 2022, | by 0.3 degrees": the comma is the aside's
         if child.left_edge.lower_ == "each":
             return None  # "two gold discs, | each about 5cm across": what each measures completes its noun
         if child.lower_ in ("up", "down") and not any(
@@ -774,6 +776,17 @@ def _bounded_by_since(child: Token, head: Token) -> bool:
         return True  # (of a copula, its complement's: "Last year was the warmest | since records began in 1871")
     perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in head.children)
     return child.dep_ == "advcl" and mark == "since" and perfect
+
+
+def _closes_aside(child: Token, head: Token) -> bool:
+    """Whether the comma before ``child`` closes an aside set off inside the object before it ("beats the
+    previous record, set in 2022, by 0.3 degrees"), not ``child`` off from its verb ``head``."""
+    comma = child.doc[child.left_edge.i - 1]
+    if comma.text != "," or comma.head.i == head.i or comma.head.dep_ not in ("dobj", "attr"):
+        return False
+    return comma.head.head.i == head.i and any(
+        c.dep_ in ("acl", "appos", "relcl") and c.i < comma.i and comma_before(c) for c in comma.head.children
+    )
 
 
 def _after_bare_preposition(child: Token) -> bool:
