@@ -2568,3 +2568,10 @@ def test_the_comma_closing_an_aside_in_the_object_does_not_set_off_what_follows(
     )
     assert "The 2024 figure beats the previous record, set in 2022, by 0.3 degrees" in got
     assert "by 0.3 degrees" not in got
+
+
+def test_a_time_set_against_another_under_not_is_no_claim_alone() -> None:
+    got = quotes(
+        LEAD + '"If there is a fault in the signals, we need to know about it this week, not next year," she said.'
+    )
+    assert "not next year" not in got

@@ -1074,8 +1074,10 @@ COPULAS = wordset("is was are were be been 's 're")
 
 
 def time_alone(tokens: list[Token]) -> bool:
-    """A date or time and the words around it, nothing else: "in the first nine months of 2024"."""
-    return all(t.ent_type_ in TIME_ENTS or t.is_punct or t.pos_ in ("ADP", "ADV", "DET", "CCONJ") for t in tokens)
+    """A date or time and the words around it, nothing else: "in the first nine months of 2024", "not next year"."""
+    return all(
+        t.ent_type_ in TIME_ENTS or t.is_punct or t.pos_ in ("ADP", "ADV", "DET", "CCONJ", "PART") for t in tokens
+    )
 
 
 def _tails(root: Token) -> Iterator[Token]:
