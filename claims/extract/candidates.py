@@ -392,8 +392,10 @@ def _governed(tok: Token, stop: Token) -> tuple[bool, str | None]:
         below, t = t, t.head
 
 
+@_per_token
 def _is_report(tok: Token) -> bool:
-    """A verb that reports what follows; not one with a thing as its object ("is adding 12 buses, each ...")."""
+    """A verb that reports what follows; not one with a thing as its object ("is adding 12 buses, each ...").
+    (Worked out once a token: ``splits`` asks it of the head for each of its children.)"""
     if tok.pos_ not in ("VERB", "AUX") or not lemma_in(tok, REPORT_LEMMAS):
         return False
     if lemma_in(tok, _DOBJ_VERBS):
