@@ -32,6 +32,7 @@ from claims.extract.candidates import (
     according_to,
     after_break,
     asserts,
+    columns,
     comma_before,
     entity_at,
     is_aside,
@@ -324,13 +325,10 @@ def _as_reported(u: Unit) -> bool:
 def _mostly_quoted(doc: Doc, ids: Iterable[int], quoted: list[bool]) -> bool:
     """Whether most of the words among the tokens ``ids`` of ``doc`` stand inside quotation marks
     (read from an array of offsets and punctuation flags: no ``Token`` built)."""
-    rows = doc.user_data.get("idx_punct")
-    if rows is None:
-        from spacy.attrs import IDX, IS_PUNCT
-
-        rows = doc.user_data["idx_punct"] = doc.to_array([IDX, IS_PUNCT]).tolist()
-    base = rows[0][0] if rows else 0
-    words = [rows[i][0] - base for i in ids if not rows[i][1]]
+    cols = columns(doc)
+    offsets, punct = cols["IDX"], cols["IS_PUNCT"]
+    base = offsets[0] if offsets else 0
+    words = [offsets[i] - base for i in ids if not punct[i]]
     inside = sum(quoted[x] for x in words if x < len(quoted))
     return inside * 2 > len(words)
 
