@@ -586,9 +586,10 @@ def splits(child: Token, head: Token) -> str | None:
     dep = child.dep_
     if dep == "prep" and child.lower_ == "according":
         return "attribution"
-    if dep not in _OPENING_DEPS and not is_verbal(child) and not _is_report(head):
+    report = _is_report(head)
+    if dep not in _OPENING_DEPS and not report and not is_verbal(child):
         return None  # a determiner, a subject, a preposition's object ...: no rule below opens a unit for it
-    if _is_report(head):
+    if report:
         if _reports_after(child, head):
             return "clause"  # the article's own clause before a source that reports what follows it
         if is_content(child, head):
