@@ -86,6 +86,10 @@ TIME_ENTS = frozenset({"DATE", "TIME"})
 RECORD_WORDS = wordset("first last only record biggest largest highest lowest smallest worst best most")
 # Dependents that open a new unit when they carry a fact of their own.
 _PHRASE_DEPS = frozenset({"npadvmod", "advmod", "prep", "amod", "appos", "acl", "advcl", "dobj", "attr", "oprd"})
+#: The relations of a child that ``splits`` can open a unit for when the child is no verb and its head reports
+#: nothing (a verb can open one after a break, a reporting head for its content): a rule of ``splits`` for
+#: another relation must add it here.
+_OPENING_DEPS = _PHRASE_DEPS | {"conj", "dep", "parataxis", "relcl"}
 # Verbs whose "to ..." completes the fact ("a 9% increase was needed to boost pay").
 # (and verbs whose object does what the "to ..." says: "led the manufacturer to announce", "allowing them to buy").
 _NEEDS_PURPOSE = wordset(
@@ -205,8 +209,6 @@ def asserts(tok: Token) -> bool:
 def _negation_flags(doc: Doc) -> list[bool]:
     """Each token's negation: a word of ``NEG_WORDS``, or a head with a "neg", a "no" or a "neither" (from one
     array of the words, relations and heads, no ``Token``s; ``tests/test_fast_paths.py`` keeps the per-token form)."""
-    from spacy.attrs import DEP, HEAD, LOWER
-
     if not _NEG_IDS:
         strings = doc.vocab.strings  # hashes and symbol ids are the same in every vocab
         _NEG_IDS.extend(
@@ -222,10 +224,11 @@ def _negation_flags(doc: Doc) -> list[bool]:
             ]
         )
     words, neg, det, no, preconj, neither, not_, emphatic = _NEG_IDS
-    rows = doc.to_array([LOWER, DEP, HEAD]).tolist()
-    flags = [low in words for low, _, _ in rows]
-    for i, (low, dep, head) in enumerate(rows):
-        if low == not_ and i + 1 < len(rows) and rows[i + 1][0] in emphatic:
+    cols = columns(doc)
+    lows = cols["LOWER"]
+    flags = [low in words for low in lows]
+    for i, (low, dep, head) in enumerate(zip(lows, cols["DEP"], cols["HEAD"], strict=True)):
+        if low == not_ and i + 1 < len(lows) and lows[i + 1] in emphatic:
             flags[i] = False  # "Not only has an innocent person been executed": asserted, not denied
             continue
         if dep == neg or dep == det and low == no or dep == preconj and low == neither:
@@ -236,6 +239,18 @@ def _negation_flags(doc: Doc) -> list[bool]:
 
 
 _NEG_IDS: list = []  # the ids of NEG_WORDS, "neg", "det" and "no", looked up on first use
+
+#: The token attributes the rules read as arrays (the words' hashes, relations, heads, flags, tags, offsets).
+COLUMNS = ("LOWER", "DEP", "HEAD", "IS_ALPHA", "LIKE_NUM", "IS_PUNCT", "SENT_START", "TAG", "IDX")
+
+
+def columns(doc: Doc) -> dict[str, list[int]]:
+    """Each of ``COLUMNS`` as a list of one value a token, from one ``Doc.to_array`` a sentence (kept in the
+    doc's ``user_data``): the call costs as much as a short sentence's values, so the rules share it."""
+    cols = doc.user_data.get("columns")
+    if cols is None:
+        cols = doc.user_data["columns"] = dict(zip(COLUMNS, doc.to_array(list(COLUMNS)).T.tolist(), strict=True))
+    return cols  # type: ignore[no-any-return]
 
 
 T = TypeVar("T")
@@ -394,8 +409,10 @@ def _governed(tok: Token, stop: Token) -> tuple[bool, str | None]:
         below, t = t, t.head
 
 
+@_per_token
 def _is_report(tok: Token) -> bool:
-    """A verb that reports what follows; not one with a thing as its object ("is adding 12 buses, each ...")."""
+    """A verb that reports what follows; not one with a thing as its object ("is adding 12 buses, each ...").
+    (Worked out once a token: ``splits`` asks it of the head for each of its children.)"""
     if tok.pos_ not in ("VERB", "AUX") or not lemma_in(tok, REPORT_LEMMAS):
         return False
     if lemma_in(tok, _DOBJ_VERBS):
@@ -414,6 +431,8 @@ def subject(tok: Token, deps: tuple[str, ...] = SUBJECTS) -> Token | None:
 @_per_token
 def is_figure(t: Token) -> bool:
     """A number, or a word that counts: "half", "a third", "dozens", "thousands"."""
+    if not (t.like_num or t.ent_type_ in FIGURE_ENTS or t.lower_ in FIGURE_WORDS):
+        return False  # most words (every rule below needs one of the three): no other attribute read
     if t.ent_type_ in TIME_ENTS:
         # "November 16" is a date, not a count; an age ("a 55-year-old man") is a quantity
         return t.like_num and t.i + 4 < len(t.doc) and t.doc[t.i + 4].lower_ == "old"
@@ -481,10 +500,8 @@ def _sent_start(tok: Token) -> int:
     """``tok.sent.start``, from its doc's sentence starts found once (``Token.sent`` builds two spans a call)."""
     starts = tok.doc.user_data.get("sent_starts")
     if starts is None:
-        from spacy.attrs import SENT_START
-
         starts, at = [], 0
-        for i, flag in enumerate(tok.doc.to_array([SENT_START]).tolist()):
+        for i, flag in enumerate(columns(tok.doc)["SENT_START"]):
             at = i if flag == 1 else at
             starts.append(at)
         tok.doc.user_data["sent_starts"] = starts
@@ -573,7 +590,10 @@ def splits(child: Token, head: Token) -> str | None:
         return "attribution"
     if _after_bare_preposition(child):
         return None  # "trapped in the cab for | nearly two hours before ...": the parser took the object away
-    if _is_report(head):
+    report = _is_report(head)
+    if dep not in _OPENING_DEPS and not report and not is_verbal(child):
+        return None  # a determiner, a subject, a preposition's object ...: no rule below opens a unit for it
+    if report:
         if _reports_after(child, head):
             return "clause"  # the article's own clause before a source that reports what follows it
         if is_content(child, head):
@@ -753,9 +773,7 @@ def mentions(doc: Doc, word: str) -> bool:
     """Whether ``doc`` holds the (lower-case) ``word``, from one set of its words' hashes made once."""
     words = doc.user_data.get("lowers")
     if words is None:
-        from spacy.attrs import LOWER
-
-        words = doc.user_data["lowers"] = set(doc.to_array([LOWER]).tolist())
+        words = doc.user_data["lowers"] = set(columns(doc)["LOWER"])
     return doc.vocab.strings[word] in words
 
 
@@ -1005,9 +1023,8 @@ def _word_flags(doc: Doc) -> list[bool]:
     """Each token's ``is_alpha or like_num`` (what ``_words`` counts), read once a sentence from an array."""
     words = doc.user_data.get("words")
     if words is None:
-        from spacy.attrs import IS_ALPHA, LIKE_NUM
-
-        words = doc.user_data["words"] = [bool(a or n) for a, n in doc.to_array([IS_ALPHA, LIKE_NUM]).tolist()]
+        cols = columns(doc)
+        words = doc.user_data["words"] = [bool(a or n) for a, n in zip(cols["IS_ALPHA"], cols["LIKE_NUM"], strict=True)]
     return words  # type: ignore[no-any-return]
 
 
@@ -1957,11 +1974,9 @@ def sources(sent: Span) -> list[Unit]:
     """A document named with its author: "a recent report by the International Energy Agency",
     "a study from the University of Miami" (an attribution of its own; "data released by MOTIE" is a
     noun unit already)."""
-    from spacy.attrs import LOWER
-
     out: list[Unit] = []
     doc = sent.doc
-    lowers = doc.to_array([LOWER])[sent.start : sent.end].tolist()  # a Token only for a document noun
+    lowers = columns(doc)["LOWER"][sent.start : sent.end]  # a Token only for a document noun
     nouns = _source_hashes(doc)
     for t in [doc[i] for i, low in enumerate(lowers, sent.start) if low in nouns]:
         obj = _author(t) if t.pos_ == "NOUN" else None
@@ -1998,13 +2013,11 @@ def rankings(sent: Span) -> list[tuple[Unit, Token]]:
     as the complement of "is" the clause states it already). Never under a negation; a description, it takes
     no hedge from the clause around it ("would be the latest in a series of outages by the country's largest
     utility"), as an apposition does not. Each with its superlative."""
-    from spacy.attrs import TAG
-
     doc = sent.doc
     jjs = doc.vocab.strings["JJS"]
     out: list[tuple[Unit, Token]] = []
     # From the superlatives (few), not from every token: no Token is built for a sentence without one.
-    for i in [i for i, tag in enumerate(doc.to_array([TAG])[sent.start : sent.end].tolist(), sent.start) if tag == jjs]:
+    for i in [i for i, tag in enumerate(columns(doc)["TAG"][sent.start : sent.end], sent.start) if tag == jjs]:
         sup = doc[i]
         t = sup.head
         if sup.dep_ != "amod" or sup.lower_ in _JUDGING or t.pos_ != "NOUN" or t.dep_ in (*SUBJECTS, "attr", "appos"):

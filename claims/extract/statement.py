@@ -32,6 +32,7 @@ from claims.extract.candidates import (
     according_to,
     after_break,
     asserts,
+    columns,
     comma_before,
     entity_at,
     is_aside,
@@ -341,13 +342,10 @@ def _as_reported(u: Unit) -> bool:
 def _mostly_quoted(doc: Doc, ids: Iterable[int], quoted: list[bool]) -> bool:
     """Whether most of the words among the tokens ``ids`` of ``doc`` stand inside quotation marks
     (read from an array of offsets and punctuation flags: no ``Token`` built)."""
-    rows = doc.user_data.get("idx_punct")
-    if rows is None:
-        from spacy.attrs import IDX, IS_PUNCT
-
-        rows = doc.user_data["idx_punct"] = doc.to_array([IDX, IS_PUNCT]).tolist()
-    base = rows[0][0] if rows else 0
-    words = [rows[i][0] - base for i in ids if not rows[i][1]]
+    cols = columns(doc)
+    offsets, punct = cols["IDX"], cols["IS_PUNCT"]
+    base = offsets[0] if offsets else 0
+    words = [offsets[i] - base for i in ids if not punct[i]]
     inside = sum(quoted[x] for x in words if x < len(quoted))
     return inside * 2 > len(words)
 
@@ -599,8 +597,10 @@ def _reported(u: Unit) -> bool:
 
 def _subject_of(verb: Token) -> Token | None:
     """The verb's subject, or its auxiliary's when an aside split them ("He had, according to X, killed")."""
-    for head in (verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))):
-        if (found := subject(head)) is not None:
+    if (found := subject(verb)) is not None:
+        return found
+    for aux in verb.children:  # (the auxiliaries only when the verb has no subject of its own)
+        if aux.dep_ in ("aux", "auxpass") and (found := subject(aux)) is not None:
             return found
     return None
 
@@ -745,7 +745,9 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
     for t in toks:
         if t.i in seen:
             continue
-        if t.ent_iob_ == "B" or (t.ent_iob_ == "I" and t.i - 1 not in idx):
+        # (each attribute read once a token: a spaCy attribute is a string look-up)
+        iob, low, tag = t.ent_iob_, t.lower_, t.tag_
+        if iob == "B" or (iob == "I" and t.i - 1 not in idx):
             ent = entity_at(t)
             if ent is None:
                 continue
@@ -799,15 +801,15 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
                 figures.append(share)
             elif label == "ORDINAL":
                 found.setdefault("record", {"expression": ent.text})
-        elif (t.like_num and t.pos_ == "NUM" or t.lower_ in FIGURE_WORDS) and t.ent_type_ == "" and is_figure(t):
+        elif (t.like_num and t.pos_ == "NUM" or low in FIGURE_WORDS) and t.ent_type_ == "" and is_figure(t):
             phrase = _with_bound(doc, doc[t.i : t.i + 1])
             v = quantity_values(
-                phrase if t.lower_ not in FIGURE_WORDS else f"{phrase} {t.head.text}" if t.head.i > t.i else phrase
+                phrase if low not in FIGURE_WORDS else f"{phrase} {t.head.text}" if t.head.i > t.i else phrase
             )
-            if "value" in v or t.lower_ in FIGURE_WORDS:
+            if "value" in v or low in FIGURE_WORDS:
                 found.setdefault("quantity", v | {"expression": t.text})
         if (
-            (t.tag_ in ("JJS", "RBS") and t.lower_ not in _NOT_RECORDS or t.lower_ in RECORD_WORDS)
+            (tag in ("JJS", "RBS") and low not in _NOT_RECORDS or low in RECORD_WORDS)
             and (
                 t.dep_ in ("amod", "attr", "nsubj", "dobj", "pobj", "advmod")
                 or t.dep_ == "conj"
@@ -815,11 +817,11 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
             )
             and not _quantifier(t)
             and t.head.pos_ in ("NOUN", "PROPN", "ADJ")
-            or t.lower_ == "first"
+            or low == "first"
             and t.dep_ == "amod"
         ):
             found.setdefault("record", {"expression": t.text})
-        if _compares(t, toks) or t.lower_ == "times" and t.i > 0 and doc[t.i - 1].like_num:
+        if tag in ("JJR", "RBR") and _compares(t, toks) or low == "times" and t.i > 0 and doc[t.i - 1].like_num:
             found.setdefault("comparison", {"expression": t.text})
     small = found.get("quantity", {}).get("expression", "").lower() in _SMALL_WORDS
     if small and "date" in found:
