@@ -1245,7 +1245,7 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
         rest = [u.root.doc[i] for i in u.tokens if i < d.left_edge.i]
         if len(dsub) >= 4 and len(rest) >= 4 and _figures(dsub):
             out.append(_cut_conjunct(u, u.root, d, dsub, hedge))
-            args = [a for a in args if a[0] is not d]
+            args = [a for a in args if a[0].i != d.i]  # (by index: spaCy builds a new Token on each access)
     for c, sub in args:  # "dozens of ballistic missiles and more than 11,000 containers of ammunition"
         # The conjunction may sit deeper: "down from the March high of 21.8 percent and the prior average of 15.2 percent"
         for x in [t for t in sub if t.i in u.tokens]:
