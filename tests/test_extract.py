@@ -2575,3 +2575,11 @@ def test_a_time_set_against_another_under_not_is_no_claim_alone() -> None:
         LEAD + '"If there is a fault in the signals, we need to know about it this week, not next year," she said.'
     )
     assert "not next year" not in got
+
+
+def test_an_opinion_in_an_aside_after_a_fact_does_not_take_the_fact_with_it() -> None:
+    got = quotes(
+        LEAD + "Orlan shares jumped 12.1 percent to $41.20, while Vessa's stock fell 2.7 percent \u2014 a sign that "
+        "some investors think the buyer is paying too much."
+    )
+    assert any("Vessa's stock fell 2.7 percent" in q for q in got)

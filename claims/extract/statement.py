@@ -461,7 +461,13 @@ def _fact(
         # a forecast, a possibility, an opinion: not checkable (with a figure it stays, marked); not what a
         # source did not say ("did not say how many jobs would be replaced")
         return None
-    wishes = [t for t in toks if lemma_in(t, OPINION_LEMMAS) and any(c.dep_ in ("ccomp", "xcomp") for c in t.children)]
+    wishes = [
+        t
+        for t in toks
+        if lemma_in(t, OPINION_LEMMAS)
+        and any(c.dep_ in ("ccomp", "xcomp") for c in t.children)
+        and not _describes_a_noun(t, root)
+    ]
     if any(c.dep_ == "ccomp" for t in wishes for c in t.children) or wishes and kind is None:
         return None  # "hopes that ...", "thinks ...": an opinion or a wish, whatever figure it holds
     if wishes:  # "wants to raise efficiency from 20% to 24%": a stated target, marked as one
@@ -603,6 +609,16 @@ def _subject_of(verb: Token) -> Token | None:
         if aux.dep_ in ("aux", "auxpass") and (found := subject(aux)) is not None:
             return found
     return None
+
+
+def _describes_a_noun(tok: Token, root: Token) -> bool:
+    """Whether ``tok`` stands in a clause that completes a noun set off after the clause rooted at ``root``
+    ("fell 3.8 percent — a sign that some investors think ...": the opinion is the aside's, not the fall's)."""
+    while tok.i != root.i and tok.head.i != tok.i:
+        if tok.dep_ == "acl" and tok.head.i > root.i and tok.head.pos_ == "NOUN" and comma_before(tok.head):
+            return True
+        tok = tok.head
+    return False
 
 
 def _withheld(verb: Token, subj: Token | None) -> bool:
