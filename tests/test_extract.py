@@ -2583,3 +2583,13 @@ def test_an_opinion_in_an_aside_after_a_fact_does_not_take_the_fact_with_it() ->
         "some investors think the buyer is paying too much."
     )
     assert any("Vessa's stock fell 2.7 percent" in q for q in got)
+
+
+def test_a_second_role_the_parser_hung_on_the_place_of_the_first_is_a_role_of_its_own() -> None:
+    claims = extract_claims(
+        LEAD + "Dr. Miriam Lind, a cardiologist at St. Aldric's University Hospital in Carrow and the trial's "
+        "principal investigator, called the result important."
+    )
+    roles = [c.quote for c in claims if c.kind == "role"]
+    assert "Dr. Miriam Lind, a cardiologist at St. Aldric's University Hospital in Carrow" in roles
+    assert "the trial's principal investigator" in roles

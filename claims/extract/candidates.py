@@ -1790,12 +1790,20 @@ def roles(sent: Span) -> list[Unit]:
                 # "Gwynne Shotwell, president and chief operating officer of SpaceX": one ("of SpaceX" is both's);
                 # "Carla Mendes, the association's president and a broker with Lakeshore Realty": two, each with
                 # its own article
-                for d in c.children:
+                # (or hung by the parser on the name of the place in the first: "a cardiologist at St. Aldric's
+                # Hospital in Carrow and the trial's principal investigator")
+                misplaced = [
+                    d
+                    for d in c.subtree
+                    if d.dep_ == "conj" and d.head.i != c.i and d.head.pos_ == "PROPN" and d.head.dep_ == "pobj"
+                ]
+                for d in [*c.children, *misplaced]:
                     if (
                         d.dep_ == "conj"
                         and d.pos_ == "NOUN"
                         and (
-                            any(x.dep_ == "prep" and c.i < x.i < d.i for x in c.children)
+                            d.head.i == c.i
+                            and any(x.dep_ == "prep" and c.i < x.i < d.i for x in c.children)
                             or any(x.dep_ in ("det", "poss") for x in d.children)
                             and any(x.dep_ in ("det", "poss") for x in c.children)
                         )
