@@ -243,7 +243,7 @@ def _share_read_as_a_subject(doc: Doc) -> None:
 
 
 #: Two capitalised words, one of them hyphenated: "Renata Osei-Barlow", "Eva-Marie Persson".
-_HYPHENATED_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+_HYPHENATED_NAME = re.compile(r"\b[A-Z][a-z]+-[A-Z][a-z]+ [A-Z][a-z]+\b|\b[A-Z][a-z]+ [A-Z][a-z]+-[A-Z][a-z]+\b")
 #: Words that end an organisation's name, not a person's.
 _ORG_WORDS = wordset(
     "company group inc corp corporation bank university college institute agency council association "

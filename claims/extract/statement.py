@@ -457,7 +457,9 @@ def _fact(
     root = u.root
     if u.role == "phrase" and root.lower_ in _EXAMPLES and kind in (None, "date", "time"):
         return None  # "including one last month": an example, no fact of its own
-    if kind is None and u.hedge and not _withheld(root, _subject_of(root)):
+    subj = _subject_of(root)
+    withheld = _withheld(root, subj)
+    if kind is None and u.hedge and not withheld:
         # a forecast, a possibility, an opinion: not checkable (with a figure it stays, marked); not what a
         # source did not say ("did not say how many jobs would be replaced")
         return None
@@ -472,11 +474,10 @@ def _fact(
         return None  # "hopes that ...", "thinks ...": an opinion or a wish, whatever figure it holds
     if wishes:  # "wants to raise efficiency from 20% to 24%": a stated target, marked as one
         u.hedge = u.hedge or wishes[0].text
-    subj = _subject_of(root)
     first_person = subj is not None and subj.lower_ in _FIRST_PERSON
     speech = u.speech
     if kind is None:
-        if _says(root) and not _withheld(root, subj) or not _is_event(u, subj, speech=speech or in_speech):
+        if _says(root) and not withheld or not _is_event(u, subj, speech=speech or in_speech):
             return None
         if (
             root.dep_ == "advcl"
@@ -489,14 +490,14 @@ def _fact(
             return None
         # (not "which it said crashed in Logar": a relative pronoun asks nothing)
         asked = [t for t in toks if t.dep_ == "ccomp" and t.left_edge.lower_ in _WH and t.head.dep_ != "relcl"]
-        if any(lemma_in(t.head, REPORT_LEMMAS) or lemma_in(t.head, _ASK) for t in asked) and not _withheld(root, subj):
+        if any(lemma_in(t.head, REPORT_LEMMAS) or lemma_in(t.head, _ASK) for t in asked) and not withheld:
             # "declined to say what discount it received": a question, not a fact ("The company did not say how
             # many jobs would be replaced": that it did not is one)
             return None
         if speech or in_speech or first_person:
             # A quotation states a checkable fact when it reports an action with a named party:
             # '"We have received an inquiry from the office of the attorney general," she said.'
-            if not any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" for t in toks) and not _withheld(root, subj):
+            if not any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" for t in toks) and not withheld:
                 return None  # ("preliminary reports do not indicate it was caused by enemy fire" asserts one)
             kind = "quote"
         else:
