@@ -2593,3 +2593,13 @@ def test_a_second_role_the_parser_hung_on_the_place_of_the_first_is_a_role_of_it
     roles = [c.quote for c in claims if c.kind == "role"]
     assert "Dr. Miriam Lind, a cardiologist at St. Aldric's University Hospital in Carrow" in roles
     assert "the trial's principal investigator" in roles
+
+
+def test_a_verb_read_as_a_participle_before_a_semicolon_keeps_its_own_clause() -> None:
+    claims = extract_claims(
+        LEAD + "A group of homeowners in the Bellmont Hills neighborhood sued in state court last April, arguing "
+        "that the county failed to conduct an adequate environmental review; a judge dismissed the case in September."
+    )
+    got = [c.quote for c in claims]
+    assert "A group of homeowners in the Bellmont Hills neighborhood sued in state court last April" in got
+    assert "a judge dismissed the case in September" in got

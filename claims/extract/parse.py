@@ -139,7 +139,7 @@ _CLOCK_TEXT = re.compile(r"\d\s*[aApP]\.?[mM]\b")
 
 
 def mend(doc: Doc) -> Doc:
-    """Eleven repairs of the parse, each where the small model leaves a clause without a part it needs.
+    """Twelve repairs of the parse, each where the small model leaves a clause without a part it needs.
     The text is read first, so most sentences build no Token here."""
     if len(doc) > 4 and doc[0].dep_ == "prep":
         _subject_from_apposition(doc)
@@ -166,7 +166,40 @@ def mend(doc: Doc) -> Doc:
         _share_read_as_a_subject(doc)
     if _A_NOUN_PEOPLE_SAID.search(text) is not None:
         _contact_clause_read_as_the_source(doc)
+    if ";" in text:
+        _verb_read_as_a_participle_before_a_break(doc)
     return doc
+
+
+def _verb_read_as_a_participle_before_a_break(doc: Doc) -> None:
+    """ "A group of homeowners sued in state court last April, arguing ...; a judge dismissed the case in
+    September": the parser reads "sued" as a participle on "group" and gives the verb after the semicolon two
+    subjects, so the judge's dismissal took the homeowners' suit with it. A verb with a subject of its own
+    right after a semicolon and another before it, which holds a past participle, is the second of two
+    clauses: the participle is the first clause's verb."""
+    for semi in doc:
+        if semi.text != ";":
+            continue
+        verb = semi.head
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if len(subjects) != 2 or not subjects[0].i < semi.i < subjects[1].i < verb.i:
+            continue
+        first = subjects[0]
+        participle = next((c for c in first.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")), None)
+        if participle is None or participle.i > semi.i or verb.dep_ != "ROOT":
+            continue
+        participle.head, participle.dep_ = participle, "ROOT"
+        participle.tag_ = "VBD"
+        first.head = participle
+        for c in first.children:  # ("..., arguing that ...": what goes with the participle's clause)
+            if c.i > participle.i and (c.dep_ == "acl" and c.tag_ == "VBG" or c.is_punct):
+                c.head = participle
+                c.dep_ = "advcl" if c.dep_ == "acl" else c.dep_
+        for c in verb.children:
+            if c.i < semi.i and c.i != first.i:
+                c.head = participle
+        verb.head, verb.dep_ = participle, "conj"
+        return
 
 
 #: ", a gap officials said they would ...": a noun set after a clause, then a relative clause without "that".
