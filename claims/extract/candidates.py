@@ -813,7 +813,7 @@ def _after_bare_preposition(child: Token) -> bool:
     if first == 0:
         return False
     before = child.doc[first - 1]
-    return before.dep_ == "prep" and before.tag_ == "IN" and not any(True for _ in before.children)
+    return before.dep_ == "prep" and before.tag_ == "IN" and before.n_lefts + before.n_rights == 0
 
 
 def _superlative(tok: Token) -> bool:
