@@ -2603,3 +2603,11 @@ def test_a_verb_read_as_a_participle_before_a_semicolon_keeps_its_own_clause() -
     got = [c.quote for c in claims]
     assert "A group of homeowners in the Bellmont Hills neighborhood sued in state court last April" in got
     assert "a judge dismissed the case in September" in got
+
+
+def test_a_phrase_the_parser_took_for_a_clause_before_a_finding_is_not_what_was_found() -> None:
+    got = quotes(
+        LEAD + "Upstream of the town of Morrow, where most of the valley's 40 or so dyeing and finishing plants are "
+        "clustered, they found an average of 1,450 particles per cubic metre."
+    )
+    assert any(q.endswith("they found an average of 1,450 particles per cubic metre") for q in got)
