@@ -2611,3 +2611,12 @@ def test_a_phrase_the_parser_took_for_a_clause_before_a_finding_is_not_what_was_
         "clustered, they found an average of 1,450 particles per cubic metre."
     )
     assert any(q.endswith("they found an average of 1,450 particles per cubic metre") for q in got)
+
+
+def test_a_bare_measure_after_a_dash_is_quoted_with_what_it_measures() -> None:
+    got = quotes(
+        LEAD + "Crews had been hampered by the sheer volume of baled paper on site \u2014 an estimated 2,500 tonnes, "
+        "the service said."
+    )
+    assert "an estimated 2,500 tonnes" not in got
+    assert any(q.endswith("baled paper on site \u2014 an estimated 2,500 tonnes") for q in got)

@@ -101,6 +101,8 @@ _DOBJ_VERBS = frozenset({"tell", "show", "find"})
 _FACT_ENTS = frozenset({"DATE", "TIME", "ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"})
 _CLAUSE_MARKS = wordset("when while although though after before since because as whereas once")
 _KEEP_MARKS = wordset("if unless until")
+#: The words of a bare measure: "an estimated 4,000 tonnes", "about 3 million".
+_MEASURE_PARTS = frozenset({"det", "amod", "nummod", "quantmod", "advmod", "compound", "nmod"})
 _BASELINES = wordset("from than compared against versus")
 _ENDS_AT = wordset("settle close end finish stand")
 
@@ -921,6 +923,18 @@ def units(sent: Span) -> list[Unit]:
                 and not under_negation(tok)  # ("failed to declare flats he owns in County Kildare, the second ...")
             ):
                 # "Hollis Field, a 14,000-seat municipal stadium built in 1971": the place it describes, with it
+                sub.lead = tok.left_edge.i
+            elif (
+                role == "phrase"
+                and child.dep_ == "appos"
+                and child.i > tok.i
+                and child.left_edge.i > 0
+                and child.doc[child.left_edge.i - 1].text in _DASHES
+                and tok.pos_ == "NOUN"
+                and all(t.dep_ in _MEASURE_PARTS or t.i == child.i for t in child.subtree)
+                and not under_negation(tok)
+            ):
+                # "baled plastic on site - an estimated 4,000 tonnes": a measure alone is bare; what it measures leads
                 sub.lead = tok.left_edge.i
             elif (
                 role == "phrase"
