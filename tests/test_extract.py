@@ -2620,3 +2620,13 @@ def test_a_bare_measure_after_a_dash_is_quoted_with_what_it_measures() -> None:
     )
     assert "an estimated 2,500 tonnes" not in got
     assert any(q.endswith("baled paper on site \u2014 an estimated 2,500 tonnes") for q in got)
+
+
+def test_one_of_a_body_and_a_copula_naming_an_office_are_roles() -> None:
+    claims = extract_claims(
+        LEAD + "Supervisor Dana Whitlow, one of the three members who voted against the plan, said parking was short. "
+        "Board member Ivo Brandt, who is also mayor of Pell, said he could not support it."
+    )
+    roles = [c.quote for c in claims if c.kind == "role"]
+    assert "Supervisor Dana Whitlow, one of the three members who voted against the plan" in roles
+    assert any(q.startswith("Ivo Brandt, who is also mayor of Pell") for q in roles)

@@ -71,7 +71,7 @@ RANKS = wordset(
     "congressman congresswoman admiral captain capt. reverend rev. premier lieutenant sergeant colonel major "
     "corporal private pastor rabbi bishop cardinal father sister commander inspector detective constable "
     "marshal prince princess king queen emperor pope imam sheikh councillor councilman councilwoman "
-    "delegate assemblyman assemblywoman trooper deputy agent"
+    "delegate assemblyman assemblywoman trooper deputy agent supervisor alderman alderwoman trustee selectman"
 )
 #: What a source says something in, which an editor can look up ("said in a statement Feb. 12").
 DOCUMENTS = wordset(
@@ -1494,6 +1494,20 @@ def _speaking_subject(verb: Token) -> Token | None:
 _PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ate", "ive")
 
 
+def _one_of_a_body(tok: Token) -> bool:
+    """ "one of the two members who voted against the ordinance": a person's place among people named by a noun."""
+    return tok.lower_ == "one" and any(
+        x.dep_ == "prep" and x.lower_ == "of" and any(p.dep_ == "pobj" and _people(p) for p in x.children)
+        for x in tok.children
+    )
+
+
+def _people(noun: Token) -> bool:
+    """A plural noun of people: "members", "lawmakers", "survivors"."""
+    low = noun.lower_
+    return noun.tag_ == "NNS" and (low[:-1] in _PEOPLE or low.endswith(tuple(e + "s" for e in _PERSON_ENDINGS)))
+
+
 def names_a_person(noun: Token) -> bool:
     """A noun that can stand before a name as its title or job ("the lead author, Jane Doe"), not a thing
     the parser hung a name on ("the September 11th attacks, Khalid Sheik Mohammed", "the first thing, Anderson")."""
@@ -1793,9 +1807,8 @@ def roles(sent: Span) -> list[Unit]:
                 break  # "on Tamsen Ridge, the National Weather Service said": the source, no apposition
             if (
                 c.dep_ == "appos"
-                and c.pos_ in ("NOUN", "PROPN")
+                and (c.pos_ in ("NOUN", "PROPN") and names_a_person(c) or _one_of_a_body(c))
                 and c.ent_type_ != "PERSON"
-                and names_a_person(c)
                 and c.lower_ not in KIN
             ):
                 # (not a clause set off after it: "the harbour master, | who was at the terminal when ...")
@@ -1910,13 +1923,15 @@ _OFFICE_VERBS = wordset(
 
 def _holds_office(clause: Token) -> bool:
     """ "who heads port state control at the Danish Maritime Authority", "who served as Brandt County
-    treasurer": a relative clause on a person that names the office held, with nothing else in it."""
+    treasurer", "who is also mayor of Pinecrest": a relative clause on a person that names the office held."""
     if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
         return False
     if clause.lower_ in _OFFICE_VERBS:
         return any(c.dep_ == "dobj" for c in clause.children)
     if clause.lower_ in ("serves", "served", "works", "worked"):
         return any(c.dep_ == "prep" and c.lower_ == "as" for c in clause.children)
+    if clause.lower_ in ("is", "was"):  # "who is also mayor of Pinecrest"
+        return any(c.dep_ == "attr" and c.lower_ in OFFICE_WORDS for c in clause.children)
     return False
 
 
