@@ -2630,3 +2630,11 @@ def test_one_of_a_body_and_a_copula_naming_an_office_are_roles() -> None:
     roles = [c.quote for c in claims if c.kind == "role"]
     assert "Supervisor Dana Whitlow, one of the three members who voted against the plan" in roles
     assert any(q.startswith("Ivo Brandt, who is also mayor of Pell") for q in roles)
+
+
+def test_a_participle_naming_who_runs_a_thing_is_a_claim_with_the_thing() -> None:
+    got = quotes(
+        LEAD + "The 7:05 a.m. service from Harwick to Pell, operated by Northline Rail, struck a stationary "
+        "freight train at about 7:40 a.m."
+    )
+    assert "The 7:05 a.m. service from Harwick to Pell, operated by Northline Rail" in got

@@ -819,6 +819,14 @@ def _after_bare_preposition(child: Token) -> bool:
     return before.dep_ == "prep" and before.tag_ == "IN" and before.n_lefts + before.n_rights == 0
 
 
+def _whole_noun_phrase(noun: Token) -> Token:
+    """The head of the noun phrase ``noun`` ends: "The 7:05 service from Harwick to Pell" for "Pell" (a participle
+    set off by a comma after it describes the whole, however the parser hung it)."""
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head
+    return noun
+
+
 def _superlative(tok: Token) -> bool:
     """A superlative, or a noun a superlative ranks: "the warmest", "the largest acquisition"."""
     return tok.tag_ in ("JJS", "RBS") or any(c.dep_ == "amod" and c.tag_ in ("JJS", "RBS") for c in tok.children)
@@ -901,7 +909,8 @@ def units(sent: Span) -> list[Unit]:
                 # what is there ("the airline - the largest carrier in the world - will ...")
                 sub.hedge = hedge or unit.hedge
             if role == "noun":
-                sub.lead = tok.left_edge.i if tok.left_edge.i < tok.i else tok.i
+                named = _whole_noun_phrase(tok) if comma_before(child) else tok
+                sub.lead = named.left_edge.i if named.left_edge.i < named.i else named.i
             elif child.dep_ == "relcl":
                 sub.lead = _short_name(tok, child)
             elif (

@@ -476,6 +476,8 @@ def _fact(
         u.hedge = u.hedge or wishes[0].text
     first_person = subj is not None and subj.lower_ in _FIRST_PERSON
     speech = u.speech
+    if kind is None and u.role == "noun" and _by_someone_named(root):
+        kind = "event"  # "The 6:12 p.m. service from Castleford, | operated by Meridian Regional Rail": who runs it
     if kind is None:
         if _says(root) and not withheld or not _is_event(u, subj, speech=speech or in_speech):
             return None
@@ -610,6 +612,14 @@ def _subject_of(verb: Token) -> Token | None:
         if aux.dep_ in ("aux", "auxpass") and (found := subject(aux)) is not None:
             return found
     return None
+
+
+def _by_someone_named(participle: Token) -> bool:
+    """A participle whose doer is named: "operated by Meridian Regional Rail", "owned by the Halden family trust"."""
+    return any(
+        c.dep_ == "agent" and any(t.ent_type_ in ("ORG", "PERSON", "GPE") for t in c.subtree)
+        for c in participle.children
+    )
 
 
 def _describes_a_noun(tok: Token, root: Token) -> bool:
