@@ -476,7 +476,13 @@ def _fact(
         u.hedge = u.hedge or wishes[0].text
     first_person = subj is not None and subj.lower_ in _FIRST_PERSON
     speech = u.speech
-    if kind is None and u.role == "noun" and _by_someone_named(root):
+    if (
+        kind is None
+        and u.role == "noun"
+        and _by_someone_named(root)
+        and (comma_before(root) or root.head.dep_ == "dobj")
+    ):
+        # (not one that says which group did it: "A group of seven banks led by Banco Sur provided ...")
         kind = "event"  # "The 6:12 p.m. service from Castleford, | operated by Meridian Regional Rail": who runs it
     if kind is None:
         if _says(root) and not withheld or not _is_event(u, subj, speech=speech or in_speech):
