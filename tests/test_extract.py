@@ -2638,3 +2638,13 @@ def test_a_participle_naming_who_runs_a_thing_is_a_claim_with_the_thing() -> Non
         "freight train at about 7:40 a.m."
     )
     assert "The 7:05 a.m. service from Harwick to Pell, operated by Northline Rail" in got
+
+
+def test_a_caption_that_points_at_a_graphic_is_furniture() -> None:
+    text = (
+        LEAD
+        + "This graphic, provided by Statfield, shows the states where the tax has been cut.\n\nSales rose 6% in June."
+    )
+    got = quotes(text)
+    assert not any("graphic" in q for q in got)
+    assert "Sales rose 6% in June" in got

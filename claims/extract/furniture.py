@@ -17,6 +17,7 @@ _FURNITURE_LINE = re.compile(
       | (?:\u00a9|\(c\)|copyright\b).*                        # copyright lines
       | all\s+rights\s+reserved.*
       | (?:photo|image|picture|video|credit|source|caption)s?\s*(?::|by\b).*
+      | this\s+(?:graphic|infographic|chart|graph|map|photo(?:graph)?|image|picture|video)\b.{0,200}  # captions
       | (?:by|written\s+by|posted\s+by|reporting\s+by|editing\s+by)\s+(?-i:[A-Z][\w.'\u2019-]+(?:\s(?:[A-Z][\w.'\u2019-]+|and|&))*)\s*(?:[,|\u2014-].{0,60})?  # bylines
       | share\s+(?:this|on)\b.* | follow\s+us\b.* | sign\s+up\b.* | subscribe\b.*
       | advertisement | skip\s+to\b.* | click\s+here\b.*
