@@ -2648,3 +2648,13 @@ def test_a_caption_that_points_at_a_graphic_is_furniture() -> None:
     got = quotes(text)
     assert not any("graphic" in q for q in got)
     assert "Sales rose 6% in June" in got
+
+
+def test_the_level_a_change_reached_set_off_by_a_comma_stays_with_the_change() -> None:
+    got = quotes(
+        LEAD + "Permits for new flats, by contrast, fell 6 percent, to 1,480 units. "
+        "The tern population also rose, to 71 pairs from 52 last year, the trust said."
+    )
+    assert "Permits for new flats, by contrast, fell 6 percent, to 1,480 units" in got
+    assert "to 1,480 units" not in got
+    assert any(q.startswith("The tern population also rose, to 71 pairs") for q in got)

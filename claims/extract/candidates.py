@@ -748,9 +748,10 @@ def splits(child: Token, head: Token) -> str | None:
             # "posted a profit of $412 million, down 27 percent": a change with no baseline of its own is the
             # figure's, and alone it would be bare ("down 5 percent from a year earlier" is a fact of its own)
             return None
-        if child.lower_ == "from" and dep == "prep" and is_verbal(head):
-            # "rose by 37 percent, from 0.90 percent to 1.23 percent", "fell 3%, from a year earlier": the range
-            # or the baseline completes the change; alone it states nothing
+        if child.lower_ in ("from", "to") and dep == "prep" and is_verbal(head):
+            # "rose by 37 percent, from 0.90 percent to 1.23 percent", "fell 3%, from a year earlier", "fell 4
+            # percent, to 2,291 units": the range, the baseline or the level reached completes the change; alone
+            # it states nothing
             return None
         sub = list(child.subtree)
         if child.lower_ in ("including", "excluding", "except"):
