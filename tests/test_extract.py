@@ -2658,3 +2658,11 @@ def test_the_level_a_change_reached_set_off_by_a_comma_stays_with_the_change() -
     assert "Permits for new flats, by contrast, fell 6 percent, to 1,480 units" in got
     assert "to 1,480 units" not in got
     assert any(q.startswith("The tern population also rose, to 71 pairs") for q in got)
+
+
+def test_a_relative_clause_on_an_organisation_with_a_number_in_its_name_is_quoted_with_it() -> None:
+    got = quotes(
+        LEAD + "In Pell, the Dock Workers Union Local 9, which represents about 450 port staff, said it had not "
+        "been consulted."
+    )
+    assert "the Dock Workers Union Local 9, which represents about 450 port staff" in got

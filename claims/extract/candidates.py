@@ -1022,6 +1022,8 @@ def _short_name(noun: Token, clause: Token) -> int | None:
         return None  # "intent on not antagonizing teachers the way Gov. Matt Bevin, who ...": the "not" is above it
     if noun.pos_ == "PROPN" and all(t.pos_ in ("PROPN", "DET") for t in ante) and len(ante) <= 4:
         return ante[0].i
+    if noun.ent_type_ == "ORG" and all(t.pos_ in ("PROPN", "DET", "NUM") for t in ante):
+        return ante[0].i  # "the Tech Workers Guild Local 12, which represents about 300 support staff"
     # or a short noun phrase: "The existing four-lane bridge, which opened in 1963", "its $650 million third
     # fund, which closed last October": what the clause says is of it
     if any(t is not noun and t.dep_ not in _NOUN_PARTS for t in ante) or noun.pos_ not in ("NOUN", "PROPN"):
