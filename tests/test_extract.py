@@ -2666,3 +2666,12 @@ def test_a_relative_clause_on_an_organisation_with_a_number_in_its_name_is_quote
         "been consulted."
     )
     assert "the Dock Workers Union Local 9, which represents about 450 port staff" in got
+
+
+def test_a_thing_called_a_superlative_is_a_judgement_and_a_prize_named_is_not() -> None:
+    got = quotes(LEAD + "Mara Voss, who chairs the riders' group, called the tunnel the city's most important project.")
+    assert not any("most important project" in q for q in got)
+    assert any(
+        "was named best director" in q
+        for q in quotes(LEAD + "Ana Ruiz was named best director at the Pell festival in 2021.")
+    )

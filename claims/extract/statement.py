@@ -457,6 +457,8 @@ def _fact(
     root = u.root
     if u.role == "phrase" and root.lower_ in _EXAMPLES and kind in (None, "date", "time"):
         return None  # "including one last month": an example, no fact of its own
+    if kind in ("record", "comparison") and _labelled(root):
+        return None  # "called the extension the region's most important transit project": a judgement
     subj = _subject_of(root)
     withheld = _withheld(root, subj)
     if kind is None and u.hedge and not withheld:
@@ -618,6 +620,16 @@ def _subject_of(verb: Token) -> Token | None:
         if aux.dep_ in ("aux", "auxpass") and (found := subject(aux)) is not None:
             return found
     return None
+
+
+def _labelled(verb: Token) -> bool:
+    """A thing called or described as something: "called the extension the region's most important project"
+    (not "was named best director": an award given)."""
+    return (
+        lemma_in(verb, _LABELS)
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and any(c.dep_ in ("oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    )
 
 
 def _by_someone_named(participle: Token) -> bool:
