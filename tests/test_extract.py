@@ -2675,3 +2675,11 @@ def test_a_thing_called_a_superlative_is_a_judgement_and_a_prize_named_is_not() 
         "was named best director" in q
         for q in quotes(LEAD + "Ana Ruiz was named best director at the Pell festival in 2021.")
     )
+
+
+def test_a_change_of_the_subject_set_off_after_its_clause_stays_with_it_and_a_result_does_not() -> None:
+    got = quotes(
+        LEAD + "The utilities sector was the only one of the index's 11 sectors to finish higher, gaining 0.8 percent."
+    )
+    assert "gaining 0.8 percent" not in got
+    assert any(q.endswith("to finish higher, gaining 0.8 percent") for q in got)

@@ -680,6 +680,8 @@ def splits(child: Token, head: Token) -> str | None:
             return None
         if mark is None and child.tag_ == "VBN" and _opens(child, head):
             return "phrase"  # "Born on March 3, 1941, in Santiago de Cuba, | Solano was ...": a fact of its own
+        if mark is None and _bare_change(child):
+            return None
         if mark in _CLAUSE_MARKS or comma_before(child):
             return "clause"
         if (
@@ -742,11 +744,7 @@ def splits(child: Token, head: Token) -> str | None:
             return None  # "beats the previous record, set in 2022, | by 0.3 degrees": the comma is the aside's
         if child.left_edge.lower_ == "each":
             return None  # "two gold discs, | each about 5cm across": what each measures completes its noun
-        if child.lower_ in ("up", "down") and not any(
-            t.lower_ in _BASELINES or t.ent_type_ in TIME_ENTS for t in child.subtree
-        ):
-            # "posted a profit of $412 million, down 27 percent": a change with no baseline of its own is the
-            # figure's, and alone it would be bare ("down 5 percent from a year earlier" is a fact of its own)
+        if _bare_change(child):
             return None
         if child.lower_ in ("from", "to") and dep == "prep" and is_verbal(head):
             # "rose by 37 percent, from 0.90 percent to 1.23 percent", "fell 3%, from a year earlier", "fell 4
@@ -798,6 +796,36 @@ def _bounded_by_since(child: Token, head: Token) -> bool:
         return True  # (of a copula, its complement's: "Last year was the warmest | since records began in 1871")
     perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in head.children)
     return child.dep_ == "advcl" and mark == "since" and perfect
+
+
+def _bare_change(child: Token) -> bool:
+    """A change set off after a clause with no baseline or time of its own: "posted a profit of $412 million, |
+    down 27 percent", "the only sector to finish higher, | gaining 1.3 percent". It is the clause's, and alone it
+    would be bare ("down 5 percent from a year earlier" is a fact of its own)."""
+    if any(t.lower_ in _BASELINES or t.ent_type_ in TIME_ENTS for t in child.subtree):
+        return False
+    if child.lower_ in ("up", "down"):
+        return True
+    return (
+        child.tag_ == "VBG"
+        and child.dep_ == "advcl"
+        and lemma_in(
+            child, _CHANGES
+        )  # (not a result of its own: "eliminates 84 positions, | saving about $7.9 million")
+        and all(_in_figure(t) for t in child.subtree if t.i != child.i)
+    )
+
+
+#: Verbs of a change in the subject's own figure.
+_CHANGES = wordset(
+    "gain rise fall climb drop slip jump slide decline increase decrease advance surge sink tumble soar plunge "
+    "lose add edge dip grow shrink"
+)
+
+
+def _in_figure(tok: Token) -> bool:
+    """A word of a figure: a number, a figure entity's word, or what qualifies one ("about", "some")."""
+    return tok.like_num or tok.ent_type_ in FIGURE_ENTS or tok.dep_ in ("quantmod", "advmod", "nummod")
 
 
 def _closes_aside(child: Token, head: Token) -> bool:
@@ -1329,6 +1357,8 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
             continue  # "were destroyed or badly damaged in 28 villages": one predicate, one fact
         if c.dep_ == "conj" and u.root.pos_ in ("NOUN", "PROPN") and u.role == "phrase":
             continue  # "- 131 soldiers and 83 rebel fighters -": a breakdown is one fact, each count alone is bare
+        if _bare_change(c):
+            continue  # "the only sector to finish higher, | gaining 1.3 percent": the clause's change
         if sum(t.is_alpha for t in sub) < 2:
             continue  # "closed at $185.25, up 0.35%": a part too small to be a claim would take its figure along
         if all(t.ent_type_ in FIGURE_ENTS or t.like_num or t.is_punct for t in sub):
