@@ -2683,3 +2683,16 @@ def test_a_change_of_the_subject_set_off_after_its_clause_stays_with_it_and_a_re
     )
     assert "gaining 0.8 percent" not in got
     assert any(q.endswith("to finish higher, gaining 0.8 percent") for q in got)
+
+
+def test_a_plural_ranked_by_a_superlative_is_no_record_of_its_own() -> None:
+    got = quotes(
+        LEAD + "Frozen desserts grew sales 4 percent, helped by a hot summer in the company's largest markets."
+    )
+    assert "the company's largest markets" not in got
+    assert "massive outages by the country's largest utility" in " ".join(
+        quotes(LEAD + "It was the latest in a series of massive outages by the country's largest utility.")
+    ) or any(
+        "the country's largest utility" in q
+        for q in quotes(LEAD + "It was the latest in a series of massive outages by the country's largest utility.")
+    )

@@ -2102,8 +2102,8 @@ def rankings(sent: Span) -> list[tuple[Unit, Token]]:
         t = sup.head
         if sup.dep_ != "amod" or sup.lower_ in _JUDGING or t.pos_ != "NOUN" or t.dep_ in (*SUBJECTS, "attr", "appos"):
             continue
-        if sup != _superlative_in_place(t):
-            continue  # (one claim a noun: its first superlative)
+        if sup != _superlative_in_place(t) or t.tag_ == "NNS":
+            continue  # (one claim a noun: its first superlative; not a plural, "the company's largest markets")
         if t.dep_ == "dobj" and hedge_of(t.head) is not None:
             continue  # "would create the world's third-largest games company": the forecast's object, not there yet
         if t.head == t or not _governed(t, sent.root)[0]:
