@@ -2692,3 +2692,13 @@ def test_a_plural_ranked_by_a_superlative_is_no_record_of_its_own() -> None:
     assert "the company's largest markets" not in got
     outages = quotes(LEAD + "It was the latest in a series of massive outages by the country's largest utility.")
     assert any("the country's largest utility" in q for q in outages)
+
+
+def test_a_possibility_put_next_week_or_in_the_second_half_is_no_claim() -> None:
+    text = (
+        LEAD
+        + "Another storm could reach the coast early next week. The office said the road would reopen by the end of next year."
+    )
+    got = quotes(text)
+    assert not any("early next week" in q for q in got)
+    assert any("by the end of next year" in q for q in got)

@@ -557,11 +557,15 @@ _ANCHORS = frozenset(dates.MONTHS) | frozenset(dates.WEEKDAYS) | wordset("last a
 
 def _vague_time(times: list[Token]) -> bool:
     """A time no forecast can be held to: "later this year", "next spring", "for several more weeks", "in the
-    coming year"; not one with a number ("in 2022", "within 24 hours", "five years"), a month, a weekday or
+    coming year", "early next week", "in the second half"; not one with a number ("in 2022", "within 24 hours", "five years"), a month, a weekday or
     a past in it, nor a plain "this year" or "by the end of next year"."""
     if any(t.like_num and t.ent_type_ != "ORDINAL" or t.lower_.rstrip(".") in _ANCHORS for t in times):
         return False
-    return any(t.lower_ in _VAGUE for t in times)
+    if any(t.lower_ in _VAGUE for t in times):
+        return True
+    # "could reach the coast early next week", "could slow growth in the second half" (not "by the end of next
+    # year": a deadline one can hold it to)
+    return any(t.lower_ in ("next", "half") for t in times) and not any(t.lower_ == "end" for t in times)
 
 
 #: Words that leave a time open.
