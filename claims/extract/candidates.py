@@ -806,12 +806,12 @@ def _bare_change(child: Token) -> bool:
         return False
     if child.lower_ in ("up", "down"):
         return True
+    # (a change of the subject's own figure, not a result of its own: "eliminates 84 positions, | saving about
+    # $7.9 million")
     return (
         child.tag_ == "VBG"
         and child.dep_ == "advcl"
-        and lemma_in(
-            child, _CHANGES
-        )  # (not a result of its own: "eliminates 84 positions, | saving about $7.9 million")
+        and lemma_in(child, _CHANGES)
         and all(_in_figure(t) for t in child.subtree if t.i != child.i)
     )
 
@@ -1054,7 +1054,7 @@ def _short_name(noun: Token, clause: Token) -> int | None:
         return ante[0].i  # "the Tech Workers Guild Local 12, which represents about 300 support staff"
     # or a short noun phrase: "The existing four-lane bridge, which opened in 1963", "its $650 million third
     # fund, which closed last October": what the clause says is of it
-    if any(t is not noun and t.dep_ not in _NOUN_PARTS for t in ante) or noun.pos_ not in ("NOUN", "PROPN"):
+    if any(t.i != noun.i and t.dep_ not in _NOUN_PARTS for t in ante) or noun.pos_ not in ("NOUN", "PROPN"):
         return None
     if clause.left_edge.lower_ in ("who", "whom") and not (noun.ent_type_ == "PERSON" or names_a_person(noun)):
         return None  # "the case, who over the next two years interviewed ...": the clause is of someone else
@@ -1534,6 +1534,7 @@ def _speaking_subject(verb: Token) -> Token | None:
 
 
 _PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ate", "ive")
+_PLURAL_PERSON_ENDINGS = tuple(e + "s" for e in _PERSON_ENDINGS)
 
 
 def _one_of_a_body(tok: Token) -> bool:
@@ -1547,7 +1548,7 @@ def _one_of_a_body(tok: Token) -> bool:
 def _people(noun: Token) -> bool:
     """A plural noun of people: "members", "lawmakers", "survivors"."""
     low = noun.lower_
-    return noun.tag_ == "NNS" and (low[:-1] in _PEOPLE or low.endswith(tuple(e + "s" for e in _PERSON_ENDINGS)))
+    return noun.tag_ == "NNS" and (low[:-1] in _PEOPLE or low.endswith(_PLURAL_PERSON_ENDINGS))
 
 
 def names_a_person(noun: Token) -> bool:

@@ -50,7 +50,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from claims.errors import ConfigError
-from claims.extract.candidates import DOCUMENTS
+from claims.extract.candidates import DOCUMENTS, FIGURE_WORDS, OFFICE_WORDS, REPORT_LEMMAS, lemma_in
 from claims.extract.patterns import wordset
 
 if TYPE_CHECKING:
@@ -203,7 +203,7 @@ def _verb_read_as_a_participle_before_a_break(doc: Doc) -> None:
 
 
 #: ", a gap officials said they would ...": a noun set after a clause, then a relative clause without "that".
-_A_NOUN_PEOPLE_SAID = re.compile(r", an? [a-z]+ [a-z]+s (?:said|say|says|told|estimated|expect|expected)\b")
+_A_NOUN_PEOPLE_SAID = re.compile(r", an? [a-z]+ [a-z]+s (?:said|say|says|told|estimated)\b")
 
 
 def _contact_clause_read_as_the_source(doc: Doc) -> None:
@@ -211,8 +211,6 @@ def _contact_clause_read_as_the_source(doc: Doc) -> None:
     spring": the parser reads "a gap officials" as one plural noun, the subject of "said", and the whole
     sentence as what the officials said. A singular noun glued with "a" to a plural subject of a reporting
     verb set after a comma names again the object of the clause before it; the verb is a relative clause on it."""
-    from claims.extract.candidates import REPORT_LEMMAS, lemma_in
-
     for subj in doc:
         if subj.dep_ != "nsubj" or subj.tag_ != "NNS" or not lemma_in(subj.head, REPORT_LEMMAS):
             continue
@@ -249,8 +247,6 @@ def _share_read_as_a_subject(doc: Doc) -> None:
     joined to its real subject, so "roughly half of its daily schedule ... were suspended". A figure set off by
     commas after a clause's object, read as the first of two subjects joined by "and", describes that object;
     the other subject is the next clause's, and that clause is the first one's conjunct."""
-    from claims.extract.candidates import FIGURE_WORDS
-
     for tok in doc:
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.left_edge.i < 3:
             continue
@@ -334,12 +330,9 @@ _IN_A_DOCUMENT = re.compile(
 
 def _content_read_into_the_document(doc: Doc) -> None:
     """ "GP&W said in a statement that it had lowered its alarm threshold ...", "told analysts on a conference call
-    that ...": the parser hangs the content
-    on the document ("a statement that it had lowered ..."), so it lost its source and read as a fact of the
-    article's own. A clause opened by "that" right after a document named in a phrase of a reporting verb is
-    that verb's content."""
-    from claims.extract.candidates import REPORT_LEMMAS, lemma_in
-
+    that ...": the parser hangs the content on the document ("a statement that it had lowered ..."), so it lost
+    its source and read as a fact of the article's own. A clause opened by "that" right after a document named
+    in a phrase of a reporting verb is that verb's content."""
     for tok in doc:
         if tok.lower_ not in DOCUMENTS or tok.dep_ != "pobj" or tok.i + 2 >= len(doc):
             continue
@@ -460,8 +453,6 @@ def _person_read_as_a_title(doc: Doc) -> None:
     subject of a verb: the name is a person's; so is a short name alone there that says something or has an
     apposition."""
     from spacy.tokens import Span
-
-    from claims.extract.candidates import OFFICE_WORDS, REPORT_LEMMAS, lemma_in
 
     ents = list(doc.ents)
     for n, ent in enumerate(ents):

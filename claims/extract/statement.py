@@ -557,8 +557,9 @@ _ANCHORS = frozenset(dates.MONTHS) | frozenset(dates.WEEKDAYS) | wordset("last a
 
 def _vague_time(times: list[Token]) -> bool:
     """A time no forecast can be held to: "later this year", "next spring", "for several more weeks", "in the
-    coming year", "early next week", "in the second half"; not one with a number ("in 2022", "within 24 hours", "five years"), a month, a weekday or
-    a past in it, nor a plain "this year" or "by the end of next year"."""
+    coming year", "early next week", "in the second half"; not one with a number ("in 2022", "within 24
+    hours", "five years"), a month, a weekday or a past in it, nor a plain "this year" or "by the end of next
+    year"."""
     if any(t.like_num and t.ent_type_ != "ORDINAL" or t.lower_.rstrip(".") in _ANCHORS for t in times):
         return False
     if any(t.lower_ in _VAGUE for t in times):
@@ -628,7 +629,7 @@ def _subject_of(verb: Token) -> Token | None:
 
 def _labelled(verb: Token) -> bool:
     """A thing called or described as something: "called the extension the region's most important project"
-    (not "was named best director": an award given)."""
+    (not "called in X to ...", which has no object, nor "was named best director": an award given)."""
     return (
         lemma_in(verb, _LABELS)
         and any(c.dep_ == "dobj" for c in verb.children)
@@ -687,10 +688,7 @@ def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
     root = u.root
     if root.pos_ not in ("VERB", "AUX") or lemma_in(root, OPINION_LEMMAS):
         return False
-    labels = lemma_in(root, _LABELS) and any(c.dep_ == "dobj" for c in root.children)  # not "called in X to ..."
-    if labels and any(
-        c.dep_ in ("oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ == "as" for c in root.children
-    ):
+    if _labelled(root):
         return False  # 'called it "responsible and fair"', 'described the plan as ...': a judgement
     auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
     if root.tag_ == "VBD":
@@ -740,9 +738,10 @@ def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
             or any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" for t in others)
             and (not person or root.tag_ == "VBN")  # ("he is being held at X", not "he says X")
         )
-    if present and not past and _withheld(root, subj):
+    withheld = _withheld(root, subj)
+    if present and not past and withheld:
         past = True  # "preliminary reports do not indicate it was caused by enemy fire"
-    if not past or _says(root) and not _withheld(root, subj):
+    if not past or _says(root) and not withheld:
         return False
     if _judged(u, root):
         return False
