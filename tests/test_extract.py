@@ -2702,3 +2702,13 @@ def test_a_possibility_put_next_week_or_in_the_second_half_is_no_claim() -> None
     got = quotes(text)
     assert not any("early next week" in q for q in got)
     assert any("by the end of next year" in q for q in got)
+
+
+def test_a_dateline_with_an_accented_city_is_no_speaker() -> None:
+    claims = extract_claims(
+        "BOGOTÁ, Colombia, May 13 (Andes Wire) - Colombian geologists said on Tuesday they had mapped 41 "
+        "new springs in the valley.\n\nSÃO PAULO (Andes Wire) - The port handled 12 million containers in 2024."
+    )
+    assert {c.speaker for c in claims} <= {"Colombian geologists", None}
+    assert not any(c.quote.startswith(("BOGOT", "SÃO")) for c in claims)
+    assert "The port handled 12 million containers in 2024" in [c.quote for c in claims]

@@ -56,10 +56,10 @@ def is_furniture(line: str) -> bool:
     return bool(_FURNITURE_LINE.match(s) or len(s) < 90 and _CREDIT.search(s) or _DATELINE.match(s))
 
 
-# "WASHINGTON, April 23, 2024 \u2014 ", "NEW YORK (Reuters) - ": where and when a story was filed, before its
-# first sentence. A city in capitals, perhaps a date and an agency, then a dash.
+# "WASHINGTON, April 23, 2024 \u2014 ", "NEW YORK (Reuters) - ", "BOGOT\u00c1 (AP) - ": where and when a story was
+# filed, before its first sentence. A city in capitals (accented ones too), perhaps a date and an agency, then a dash.
 _DATELINE_LEAD = re.compile(
-    r"[A-Z][A-Z.'-][A-Z.'\s-]{0,38}(?:,\s[^\u2014\u2013\n()]{1,40}?)?(?:\s?\([\w.\s]{1,20}\))?"
+    r"[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de.'-][A-Z\u00c0-\u00de.'\s-]{0,38}(?:,\s[^\u2014\u2013\n()]{1,40}?)?(?:\s?\([\w.\s]{1,20}\))?"
     r"\s*(?:\u2014|\u2013|--|\s-)\s+(?=\S)"
 )
 # "Indianapolis – Several thousand teachers ...": a city in title case, a dash, then a capital.
