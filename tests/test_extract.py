@@ -2712,3 +2712,13 @@ def test_a_dateline_with_an_accented_city_is_no_speaker() -> None:
     assert {c.speaker for c in claims} <= {"Colombian geologists", None}
     assert not any(c.quote.startswith(("BOGOT", "SÃO")) for c in claims)
     assert "The port handled 12 million containers in 2024" in [c.quote for c in claims]
+
+
+def test_he_said_after_a_quote_is_the_person_just_named_as_a_subject() -> None:
+    claims = extract_claims(
+        LEAD + "A spokesman for the tax authority said Monday that the agency was reviewing the credit. "
+        "Down the road, owner Sal Benedetti was already doing the math. "
+        '"Half my regulars work across the street," he said.'
+    )
+    (half,) = [c for c in claims if c.quote.startswith("Half my regulars")]
+    assert half.speaker == "Sal Benedetti"
