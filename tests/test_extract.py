@@ -2722,3 +2722,17 @@ def test_he_said_after_a_quote_is_the_person_just_named_as_a_subject() -> None:
     )
     (half,) = [c for c in claims if c.quote.startswith("Half my regulars")]
     assert half.speaker == "Sal Benedetti"
+
+
+def test_she_said_is_a_person_named_before_by_surname_or_the_person_a_sentence_opens_on() -> None:
+    claims = extract_claims(
+        LEAD + "Lena Marsh, the chain's chief executive, said sales fell 3% in the quarter. "
+        'Dana Ortiz, an analyst at Fenwick Capital, said the figure was "a holding pattern." '
+        "Marsh said the company would open 30 stores this year. "
+        "She said prices on 3,000 items would be cut next week.\n\n"
+        "For Tomas Adler, 68, a grandson of the painter Ludwig Adler, the sale was a practical decision. "
+        '"Seven heirs in three countries cannot hang one painting," he said.'
+    )
+    by_quote = {c.quote: c.speaker for c in claims}
+    assert by_quote["prices on 3,000 items would be cut next week"] == "Marsh"
+    assert by_quote["Seven heirs in three countries cannot hang one painting"] == "Tomas Adler"

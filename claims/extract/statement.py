@@ -162,10 +162,17 @@ def sentence_claims(doc: Doc, s0: int, ctx: Context, qspans: list[tuple[int, int
 def _person_in_view(sent: Span, us: list[Unit], ctx: Context) -> None:
     """A person who acts as a sentence's subject after the last person who spoke in it is whom a later "he" or
     "she" most likely is: 'Owner Sal Benedetti was already doing the math. "Half my regulars work across the
-    street," he said.' is Benedetti speaking, not the spokesman quoted three paragraphs before."""
+    street," he said.' is Benedetti speaking, not the spokesman quoted three paragraphs before. So is a person
+    the sentence opens on before its subject."""
     acting = [t for t in sent if t.dep_ == "nsubj" and t.ent_type_ == "PERSON" and t.head.pos_ in ("VERB", "AUX")]
     if not acting:
-        return
+        # a person the sentence opens on, before its subject: "For Daniel Amsel-Weiss, 68, a great-grandson
+        # of Ludwig Amsel, the sale was a practical decision"
+        main = subject(sent.root)
+        topic = next((t for t in sent if t.ent_type_ == "PERSON"), None)
+        if main is None or topic is None or topic.i >= main.left_edge.i:
+            return
+        acting = [topic]
     spoke = [u.verb.i for u in us if u.verb is not None and u.speaker and speaks_as_person(u.verb)]
     last = acting[-1]
     if spoke and max(spoke) > last.i:
@@ -208,7 +215,7 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
             u.speaker = who
             if who:
                 ctx.speaker = who
-                if speaks_as_person(u.verb):
+                if speaks_as_person(u.verb) or who in ctx.surnames:  # ("Oyelaran said": named as a person before)
                     ctx.person = who
                     ctx.surnames.add(who.split()[-1])
         elif _as_reported(u):
