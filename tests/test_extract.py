@@ -153,9 +153,12 @@ def test_page_furniture_yields_nothing():
             "Your email address will not be published. Required fields are marked *",
             "\u00a9 2019 Science X Network",
             "Photo: Jane Doe/AP",
+            "Staff writer Martin Hale contributed to this report.",
+            "The Associated Press contributed reporting from Houston.",
         ]
     )
     assert extract_claims(text) == []
+    assert quotes(LEAD + "Three agencies contributed to the rescue, which took 40 hours.")
 
 
 def test_non_english_text_yields_no_claims():

@@ -27,6 +27,7 @@ _FURNITURE_LINE = re.compile(
         (?:[\w-]+\s){0,3}(?:reporter|journalist|correspondent|editor|writer|columnist|contributor|
         producer|intern|author)\b.*                                       # author boxes
       | [A-Z][\w.'\u2019-]+(?:\s[A-Z][\w.'\u2019-]+){1,3}\s(?:covers|writes\s+about|reports\s+on)\s.{0,80}  # "X covers schools for the Gazette."
+      | .{0,100}\bcontributed\s+(?:to\s+(?:this|the)\s+(?:report|story|article)|reporting)\b.{0,60}  # "The AP contributed to this report."
       | (?=.{0,160}$).*\b[\w.+-]+@[\w-]+\.[\w.-]+\b.*                   # contact lines: "Reach her at lpike@... or 555-0148"
     )$""",
     re.I | re.X,
