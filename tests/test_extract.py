@@ -2739,3 +2739,20 @@ def test_she_said_is_a_person_named_before_by_surname_or_the_person_a_sentence_o
     by_quote = {c.quote: c.speaker for c in claims}
     assert by_quote["prices on 3,000 items would be cut next week"] == "Marsh"
     assert by_quote["Seven heirs in three countries cannot hang one painting"] == "Tomas Adler"
+
+
+def test_a_relative_clause_of_teaching_or_study_at_an_institution_and_a_ranked_name_after_a_title_are_roles() -> None:
+    got = quotes(
+        LEAD + "Hospitals are favored targets because they cannot tolerate outages, said Priya Nandakumar, who "
+        "teaches cybersecurity at Western Reserve Polytechnic. "
+        '"Boards can change a department slowly," said Marisol Eberhardt, who studies police oversight at '
+        "Lakeshore State University. "
+        '"We have 14 investigators," said a department spokeswoman, Lt. Regina Osterhout. '
+        "The result marked a breakthrough for the Homeland Front, whose leader, former army officer Dragan Selk, "
+        "won 22 seats.",
+        kind="role",
+    )
+    assert "Priya Nandakumar, who teaches cybersecurity at Western Reserve Polytechnic" in got
+    assert "Marisol Eberhardt, who studies police oversight at Lakeshore State University" in got
+    assert "a department spokeswoman, Lt. Regina Osterhout" in got
+    assert not any(q.startswith("whose leader") for q in got)

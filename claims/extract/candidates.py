@@ -1896,7 +1896,12 @@ def roles(sent: Span) -> list[Unit]:
             head.dep_ == "appos"
             and head.head.pos_ == "NOUN"
             and head.head.i < ent.start
-            and sent.doc[ent.start - 1].text == ","
+            and sent.doc[min(ent.start, head.left_edge.i) - 1].text == ","
+            # (a rank or courtesy title may stand between: "a department spokeswoman, Lt. Regina Osterhout")
+            and all(
+                t.is_punct or t.lower_ in HONORIFICS or t.lower_ + "." in TITLES
+                for t in sent.doc[head.left_edge.i : ent.start]
+            )
             and head != speaker
             and names_a_person(head.head)
             and head.head.lower_ not in KIN  # "his wife, Loretta Ennis": kin is no role to check
@@ -1964,6 +1969,10 @@ _OFFICE_VERBS = wordset(
 )
 
 
+#: Present-tense verbs of a job held at an organisation, in a relative clause on a person.
+_AFFILIATION_VERBS = wordset("teaches studies researches lectures coaches works")
+
+
 def _holds_office(clause: Token) -> bool:
     """ "who heads port state control at the Danish Maritime Authority", "who served as Brandt County
     treasurer", "who is also mayor of Pinecrest": a relative clause on a person that names the office held."""
@@ -1973,6 +1982,13 @@ def _holds_office(clause: Token) -> bool:
         return any(c.dep_ == "dobj" for c in clause.children)
     if clause.lower_ in ("serves", "served", "works", "worked"):
         return any(c.dep_ == "prep" and c.lower_ == "as" for c in clause.children)
+    if clause.lower_ in _AFFILIATION_VERBS:  # "who teaches cybersecurity at Western Reserve Polytechnic"
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ in ("at", "for")
+            and any(o.dep_ == "pobj" and o.ent_type_ in ("ORG", "FAC") for o in c.children)
+            for c in (*clause.children, *(x for d in clause.children if d.dep_ == "dobj" for x in d.children))
+        )  # (or hung on its object: "who studies police oversight | at Lakeshore State University")
     if clause.lower_ in ("is", "was"):  # "who is also mayor of Pinecrest"
         return any(c.dep_ == "attr" and c.lower_ in OFFICE_WORDS for c in clause.children)
     return False
