@@ -2756,3 +2756,15 @@ def test_a_relative_clause_of_teaching_or_study_at_an_institution_and_a_ranked_n
     assert "Marisol Eberhardt, who studies police oversight at Lakeshore State University" in got
     assert "a department spokeswoman, Lt. Regina Osterhout" in got
     assert not any(q.startswith("whose leader") for q in got)
+
+
+def test_a_clause_whose_subject_denies_anyone_acted_is_an_event_with_its_negation() -> None:
+    claims = extract_claims(
+        LEAD + "Four people were injured. Remarkably, no one died. Nobody was injured in the second blast. "
+        "Nothing was taken from the vault, police said. For 30 years nothing has been done."
+    )
+    events = {c.quote: c for c in claims if c.kind in ("event", "record")}  # ("second blast": an ordinal)
+    assert {"Nobody was injured in the second blast", "Nothing was taken from the vault"} <= set(events)
+    assert any(q.endswith("no one died") for q in events)
+    assert all(events[q].values.get("negated") for q in events if "no" in q.lower())
+    assert not any("nothing has been done" in q for q in events)

@@ -774,7 +774,12 @@ def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
             return False  # "although he has constantly ...": background, not an event
     done = (root, *(c for c in root.children if c.dep_ == "conj" and c.i in u.tokens))
     passive = any(c.dep_ == "auxpass" for c in root.children)
-    if not passive and not any(c.dep_ in _COMPLEMENTS and c.i in u.tokens for v in done for c in v.children):
+    nobody = subj is not None and _nobody(subj) and root.lemma_ != "do"  # (not "nothing has been done")
+    if (
+        not passive
+        and not nobody
+        and not any(c.dep_ in _COMPLEMENTS and c.i in u.tokens for v in done for c in v.children)
+    ):
         return False  # "the dry weather came": the rest of the clause went elsewhere, nothing to check
     if subj is None:
         return u.root.dep_ in ("conj", "dep")
@@ -784,7 +789,15 @@ def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
         # "The agency said it had received a subpoena": the organisation that speaks, of itself
         said_by = subject(u.verb)
         return said_by is not None and said_by.pos_ in ("NOUN", "PROPN")
-    return subj.pos_ != "PRON" or subj.lower_ in ("he", "she", "they") or speech and subj.lower_ == "we"
+    return subj.pos_ != "PRON" or subj.lower_ in ("he", "she", "they") or nobody or speech and subj.lower_ == "we"
+
+
+def _nobody(subj: Token) -> bool:
+    """A subject that denies the act of anyone: "no one died", "Nobody was injured", "Nothing was taken" (the
+    fact checked is that none did, however short the clause)."""
+    return subj.lower_ in ("nobody", "nothing", "noone") or (
+        subj.lower_ in ("one", "body") and any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
+    )
 
 
 #: Adjectives that state a checkable condition, not a judgement.
