@@ -2768,3 +2768,17 @@ def test_a_clause_whose_subject_denies_anyone_acted_is_an_event_with_its_negatio
     assert any(q.endswith("no one died") for q in events)
     assert all(events[q].values.get("negated") for q in events if "no" in q.lower())
     assert not any("nothing has been done" in q for q in events)
+
+
+def test_a_document_named_with_its_maker_that_shows_a_fact_is_an_attribution() -> None:
+    claims = extract_claims(
+        LEAD + "Figures released by the UN refugee agency, UNHCR, on Thursday show that about 38,000 refugees "
+        "have crossed back since the ceasefire. Documents released by the Pellam County Development Authority "
+        "show that the state offered $412 million in incentives. The data show that 900 people have left."
+    )
+    got = {c.quote: c.speaker for c in claims if c.kind == "attribution"}
+    assert got["Figures released by the UN refugee agency, UNHCR, on Thursday show"] == "UNHCR"
+    assert got["Documents released by the Pellam County Development Authority show"] == (
+        "the Pellam County Development Authority"
+    )
+    assert not any(q.startswith("The data") for q in got)

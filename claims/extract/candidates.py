@@ -1658,6 +1658,12 @@ def _author(tok: Token) -> Token | None:
     return obj if obj is not None and (_named(obj) or obj.lower_ in INSTITUTIONS) else None
 
 
+def authored(tok: Token) -> bool:
+    """Whether a document noun is named with who made it: "figures released by the UN refugee agency",
+    "documents released by the county development authority", "state media reports"."""
+    return _author(tok) is not None or _made_by(tok) is not None
+
+
 #: Bodies that publish ("figures released by the interior ministry"): an author, named or not.
 INSTITUTIONS = wordset(
     "ministry department agency office bureau government police commission council authority authorities "
@@ -2053,7 +2059,9 @@ def _described(ent: Span) -> list[Unit]:
 
 
 _VAGUE = wordset("thing things way time part point problem issue question reason fact lot kind sort")
-SOURCE_NOUNS = wordset("report study survey analysis review poll audit paper statement estimate estimates data figures")
+SOURCE_NOUNS = wordset(
+    "report study survey analysis review poll audit paper statement estimate estimates data figures documents filings records"
+)
 
 
 def _source_hashes(doc: Doc) -> frozenset[int]:

@@ -32,6 +32,7 @@ from claims.extract.candidates import (
     according_to,
     after_break,
     asserts,
+    authored,
     columns,
     comma_before,
     entity_at,
@@ -386,8 +387,10 @@ def _attribution_clause(
     if u.root.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ != "as" for c in u.root.children):
         return None  # "when authorities announced", "though officials say": the content is the claim
     documented = any(doc[i].ent_type_ == "DATE" or doc[i].lower_ in DOCUMENTS for i in u.tokens if i > u.root.i)
-    if _bare_name(subj, ctx.surnames) and not documented or lemma_in(u.root, _SHOW):
-        return None  # "McDowell said": a surname adds nothing an editor checks ("Keystone said in a statement Feb. 12" does)
+    if _bare_name(subj, ctx.surnames) and not documented or lemma_in(u.root, _SHOW) and not authored(subj):
+        # "McDowell said": a surname adds nothing an editor checks ("Keystone said in a statement Feb. 12" does);
+        # "the data show": nor does a document no one is named as the maker of ("figures released by UNHCR show" is)
+        return None
     if lemma_in(u.root, _STANCE):
         return None  # "Some trustees had argued", "aid workers warned": a stance taken, the content is the claim
     if any(t.i in role_tokens for t in subj.subtree) or subj.ent_type_ == "PERSON" and not documented:
@@ -396,6 +399,8 @@ def _attribution_clause(
     if content.speech and not framed or subj.lower_ in ("statement", "release", "post", "tweet"):
         return None  # '"...," the statement said': the quotation's source, no fact of its own
     keep = sorted(i for i in u.tokens if doc[i].dep_ not in ("punct",) and not doc[i].is_quote)
+    if lemma_in(u.root, _SHOW):  # the document with its maker, whatever unit the participle went to
+        keep = sorted({*keep, *(t.i for t in subj.subtree if not t.is_punct)})
     if not keep or len(keep) > 14:
         return None
     if any(x.root.dep_ == "relcl" and x.root.head.i == subj.i and not comma_before(x.root) for x in us):
