@@ -689,6 +689,8 @@ def _negation_reaching(doc, inside: set[int]) -> str | None:  # type: ignore[no-
 
     for i in inside:
         t = doc[i]
+        if t.is_punct:
+            continue  # (a closing ',"' the quote keeps hangs on the main verb: a mark states nothing)
         for c in t.children:  # a "not", a "no" or a "neither" of a word the quote holds, left out of it
             negator = c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" or c.dep_ == "preconj"
             if negator and c.i not in inside and is_negated(t):
