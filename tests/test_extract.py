@@ -2784,3 +2784,23 @@ def test_a_document_named_with_its_maker_that_shows_a_fact_is_an_attribution() -
         "the Pellam County Development Authority"
     )
     assert not any(q.startswith("The data") for q in got)
+
+
+def test_durations_keep_their_bound_and_whole_amount_and_over_a_span_of_time_is_no_bound() -> None:
+    by_quote = {
+        c.quote: c.values
+        for c in extract_claims(
+            LEAD + "He has worked there for over 20 years. The strike lasted more than six weeks. "
+            "The talks went on for nearly 12 hours. The site was used for 1,500 years. The flight took 2.5 hours. "
+            "The team recovered 148 bones over four field seasons between 2019 and 2023. "
+            "Over 4,000 people attended the rally."
+        )
+    }
+    assert by_quote["He has worked there for over 20 years"].items() >= {"amount": 20, "op": ">"}.items()
+    assert by_quote["The strike lasted more than six weeks"].items() >= {"amount": 6, "op": ">"}.items()
+    assert by_quote["The talks went on for nearly 12 hours"].items() >= {"amount": 12, "approximate": True}.items()
+    assert by_quote["The site was used for 1,500 years"]["amount"] == 1500
+    assert by_quote["The flight took 2.5 hours"]["amount"] == 2.5
+    bones = by_quote["The team recovered 148 bones over four field seasons between 2019 and 2023"]
+    assert all("op" not in f for f in bones.get("figures", [bones]))  # "over" a span of time: during, not more than
+    assert by_quote["Over 4,000 people attended the rally"].items() >= {"op": ">", "value": 4000}.items()

@@ -877,12 +877,12 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
                 figures.append(age_values)
             elif label == "DATE" and ent.text.lower() not in _VAGUE_DATES and not _FREQUENCY.match(ent.text):
                 if _is_duration(ent):
-                    found.setdefault("duration", dates.duration_values(ent.text) | {"expression": ent.text})
+                    found.setdefault("duration", _duration(doc, ent))
                 else:
                     if v := _date_values(ent.text, ctx):
                         found.setdefault("date", v)
             elif label == "TIME" and _is_duration(ent):
-                found.setdefault("duration", dates.duration_values(ent.text) | {"expression": ent.text})
+                found.setdefault("duration", _duration(doc, ent))
             elif label == "TIME" and ent.text.lower() not in _VAGUE_DATES and _names_a_time(ent.text):
                 # "at 2:45 a.m.", "last night": a time; "in morning trading" names none ("fell 11%" is the fact)
                 found.setdefault("time", dates.time_values(ent.text) | {"expression": ent.text})
@@ -1034,9 +1034,35 @@ def _whole_figure(doc: Doc, ent: Span, idx: set[int]) -> Span:
     return whole
 
 
+def _duration(doc: Doc, ent: Span) -> dict[str, Any]:
+    """A duration's values, with the bound the text puts on it: "for over 20 years" is more than 20."""
+    values = dates.duration_values(ent.text) | {"expression": ent.text}
+    if "amount" not in values:
+        return values
+    phrase = _with_bound(doc, ent)
+    bound = quantity_values(phrase)  # "more than six weeks", "nearly 12 hours"
+    if op := bound.get("op"):
+        values |= {"op": op, "expression": phrase}
+    elif bound.get("approximate"):
+        values |= {"approximate": True, "expression": phrase}
+    return values
+
+
+#: Nouns of a span of time a figure may count ("over four field seasons", "over three years").
+_SPANS = wordset("season year month week day decade hour minute quarter term period session century")
+
+
 def _with_bound(doc: Doc, ent: Span) -> str:
     """A figure with the bound before it that the entity left out ("more than" + "2,000 workers")."""
     i = ent.start
+    # "recovered 148 bones over four field seasons": the preposition of a span of time, not "more than"
+    # (which the parse makes a modifier of the number: "over 4,000 people", "for over 20 years"; and "went up
+    # over 25 percent" is no time)
+    span_of_time = lemma_in(ent.root, _SPANS) or lemma_in(ent.root.head, _SPANS) or ent.label_ in ("DATE", "TIME")
+    if ent[0].lower_ == "over" and ent[0].dep_ == "prep" and len(ent) > 1 and span_of_time:
+        return ent[1:].text  # (the recogniser took the preposition in: "over 12 months")
+    if i > 0 and doc[i - 1].lower_ == "over" and doc[i - 1].dep_ == "prep" and span_of_time:
+        return ent.text
     lead = doc[max(0, i - 2) : i].text.lower()
     for bound in (
         "more than",
