@@ -2052,6 +2052,8 @@ def test_a_surname_the_tagger_reads_as_a_noun_is_no_attribution_of_its_own() -> 
     )
     got = quotes(text)
     assert "Dunmore said" not in got and "Dr Pryce said" not in got
+    hyphened = quotes(LEAD + '"We have not yet identified a single source, and I want to be careful," Anand-Cole said.')
+    assert "Anand-Cole said" not in hyphened  # a hyphenated surname is one name
     assert "investors had lost $40 million on failed missions" in got
     assert quotes(LEAD + "The ministry said in a statement that 40 people had died.", kind="attribution") == [
         "The ministry said in a statement"

@@ -456,7 +456,10 @@ def _bare_name(subj: Token | None, surnames: set[str]) -> bool:
     person named before is a name too."""
     if subj is None or not subj.text[:1].isupper():
         return False
-    if not all(t.lower_ in HONORIFICS for t in subj.subtree if t.i != subj.i):
+    # (a hyphenated surname is one name: "Anand-Cole said")
+    hyphened = {t.i for t in subj.subtree if t.text == "-" and t.i + 1 < len(t.doc) and t.whitespace_ == ""}
+    hyphened |= {i - 1 for i in hyphened} | {i + 1 for i in hyphened}
+    if not all(t.lower_ in HONORIFICS or t.i in hyphened for t in subj.subtree if t.i != subj.i):
         return False
     return subj.pos_ == "PROPN" or subj.text in surnames
 
