@@ -2806,3 +2806,10 @@ def test_durations_keep_their_bound_and_whole_amount_and_over_a_span_of_time_is_
     bones = by_quote["The team recovered 148 bones over four field seasons between 2019 and 2023"]
     assert all("op" not in f for f in bones.get("figures", [bones]))  # "over" a span of time: during, not more than
     assert by_quote["Over 4,000 people attended the rally"].items() >= {"op": ">", "value": 4000}.items()
+
+
+def test_a_definite_description_by_age_and_what_the_person_did_are_two_facts() -> None:
+    got = quotes(LEAD + "The 48-year-old Australian was evicted in April. A 54-year-old man was killed on Thursday.")
+    assert {"The 48-year-old Australian", "was evicted in April", "A 54-year-old man was killed on Thursday"} <= set(
+        got
+    )

@@ -1482,7 +1482,19 @@ def _split_subject(u: Unit, args: list[tuple[Token, list[Token]]]) -> list[Unit]
     # A superlative subject with the place or group it ranks in ("The state's largest utility | decreased
     # the number of people ... to about 660,000"): a fact of its own, however short.
     ranked = _superlative_in_place(c) is not None  # ("Most health-care costs", "The best thing to do" rank nothing)
-    if len(words) < (3 if aside or ranked else 8) or len([t for t in rest if not t.is_punct]) < 3 or not _facts(rest):
+    # A definite description by age of someone the story has named ("The 48-year-old Australian | was evicted in
+    # April", "The 24-year-old Nigerian striker | headed in the opener"): who he is, and what he did, are two
+    # facts ("A 54-year-old man was killed" stays whole: the age says who was).
+    epithet = (
+        c.ent_type_ != "PERSON"
+        and any(x.dep_ == "det" and x.lower_ == "the" for x in c.children)
+        and any(t.lower_ == "old" and t.nbor(-2).lower_ == "year" for t in sub if 2 <= t.i < c.i)
+    )  # ("48-year-old": "48", "-", "year", "-", "old")
+    if (
+        len(words) < (3 if aside or ranked or epithet else 8)
+        or len([t for t in rest if not t.is_punct]) < 3
+        or not _facts(rest)
+    ):
         return []
     if c.pos_ == "PRON":  # "She and more than 40 fellow teachers": the figure's own conjunct
         conj = next((d for d in c.children if d.dep_ == "conj" and _figures(list(d.subtree))), None)
