@@ -591,11 +591,11 @@ def splits(child: Token, head: Token) -> str | None:
     dep = child.dep_
     if dep == "prep" and child.lower_ == "according":
         return "attribution"
-    if _after_bare_preposition(child):
-        return None  # "trapped in the cab for | nearly two hours before ...": the parser took the object away
     report = _is_report(head)
     if dep not in _OPENING_DEPS and not report and not is_verbal(child):
         return None  # a determiner, a subject, a preposition's object ...: no rule below opens a unit for it
+    if _after_bare_preposition(child):
+        return None  # "trapped in the cab for | nearly two hours before ...": the parser took the object away
     if report:
         if _reports_after(child, head):
             return "clause"  # the article's own clause before a source that reports what follows it

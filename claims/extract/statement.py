@@ -165,13 +165,18 @@ def _person_in_view(sent: Span, us: list[Unit], ctx: Context) -> None:
     "she" most likely is: 'Owner Sal Benedetti was already doing the math. "Half my regulars work across the
     street," he said.' is Benedetti speaking, not the spokesman quoted three paragraphs before. So is a person
     the sentence opens on before its subject."""
-    acting = [t for t in sent if t.dep_ == "nsubj" and t.ent_type_ == "PERSON" and t.head.pos_ in ("VERB", "AUX")]
+    people = [e for e in sent.ents if e.label_ == "PERSON"]  # (from the entities: no Token a word)
+    if not people:
+        return
+    acting = [
+        t for e in people for t in e if t.dep_ == "nsubj" and t.ent_type_ == "PERSON" and t.head.pos_ in ("VERB", "AUX")
+    ]
     if not acting:
         # a person the sentence opens on, before its subject: "For Daniel Amsel-Weiss, 68, a great-grandson
         # of Ludwig Amsel, the sale was a practical decision"
         main = subject(sent.root)
-        topic = next((t for t in sent if t.ent_type_ == "PERSON"), None)
-        if main is None or topic is None or topic.i >= main.left_edge.i:
+        topic = people[0][0]
+        if main is None or topic.i >= main.left_edge.i:
             return
         acting = [topic]
     spoke = [u.verb.i for u in us if u.verb is not None and u.speaker and speaks_as_person(u.verb)]
