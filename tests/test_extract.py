@@ -2813,3 +2813,14 @@ def test_a_definite_description_by_age_and_what_the_person_did_are_two_facts() -
     assert {"The 48-year-old Australian", "was evicted in April", "A 54-year-old man was killed on Thursday"} <= set(
         got
     )
+
+
+def test_a_linking_adverb_before_a_comma_is_left_out_of_the_quote_but_not_one_of_scope() -> None:
+    got = quotes(
+        LEAD + "However, sales rose 5% in June. Separately, the ministry fined 12 firms in June. "
+        "Nationally, sales fell 2% in June. Remarkably, no one died."
+    )
+    assert {"sales rose 5% in June", "the ministry fined 12 firms in June", "Nationally, sales fell 2% in June"} <= set(
+        got
+    )
+    assert "Remarkably, no one died" in got  # (what is left would be too short to stand alone)

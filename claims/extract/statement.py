@@ -1155,6 +1155,26 @@ def _kept_lead(tok: Token) -> bool:
     return tok.lower_ == "neither" or asserts(tok)
 
 
+#: Sentence adverbs that link or judge, and say nothing of the fact's time or scope ("Nationally," and
+#: "Earlier," do, and stay).
+_DISCOURSE = wordset(
+    "however meanwhile separately remarkably notably still instead indeed nonetheless nevertheless moreover "
+    "furthermore additionally surprisingly unsurprisingly ironically importantly crucially predictably"
+)
+
+
+def _discourse_lead(doc: Doc, ids: list[int]) -> bool:
+    """A quote's first word is such an adverb set off by a comma: "Remarkably, | no one died"."""
+    first = doc[ids[0]]
+    return (
+        first.dep_ == "advmod"
+        and first.lower_ in _DISCOURSE
+        and first.i + 1 < len(doc)
+        and doc[first.i + 1].text == ","
+        and len(ids) > 4  # (what is left must stand as a quote: "Remarkably, no one died" stays whole)
+    )
+
+
 def _trim_span(span: Span) -> tuple[int, int]:
     lo, hi = span.start, span.end
     doc = span.doc
@@ -1175,6 +1195,7 @@ def _quote_span(doc: Doc, u: Unit, toks: list[Token]) -> tuple[int, int]:
         or doc[ids[0]].dep_ == "mark"
         and doc[ids[0]].lower_ == "that"
         or _complementizer(doc[ids[0]])
+        or _discourse_lead(doc, ids)
     ):
         ids = ids[1:]
     lo, hi = ids[0], ids[-1]
