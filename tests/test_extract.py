@@ -2765,13 +2765,13 @@ def test_a_relative_clause_of_teaching_or_study_at_an_institution_and_a_ranked_n
 def test_a_clause_whose_subject_denies_anyone_acted_is_an_event_with_its_negation() -> None:
     claims = extract_claims(
         LEAD + "Four people were injured. Remarkably, no one died. Nobody was injured in the second blast. "
-        "Nothing was taken from the vault, police said. For 30 years nothing has been done."
+        "Nothing was taken from the vault, police said. Nothing has been done about the road."
     )
     events = {c.quote: c for c in claims if c.kind in ("event", "record")}  # ("second blast": an ordinal)
     assert {"Nobody was injured in the second blast", "Nothing was taken from the vault"} <= set(events)
     assert any(q.endswith("no one died") for q in events)
     assert all(events[q].values.get("negated") for q in events if "no" in q.lower())
-    assert not any("nothing has been done" in q for q in events)
+    assert not any("Nothing has been done" in q for q in events)
 
 
 def test_a_document_named_with_its_maker_that_shows_a_fact_is_an_attribution() -> None:

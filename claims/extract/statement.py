@@ -787,7 +787,7 @@ def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
             return False  # "although he has constantly ...": background, not an event
     done = (root, *(c for c in root.children if c.dep_ == "conj" and c.i in u.tokens))
     passive = any(c.dep_ == "auxpass" for c in root.children)
-    nobody = subj is not None and _nobody(subj) and root.lemma_ != "do"  # (not "nothing has been done")
+    nobody = subj is not None and _nobody(subj) and not lemma_in(root, _DO)  # (not "nothing has been done")
     if (
         not passive
         and not nobody
@@ -803,6 +803,9 @@ def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
         said_by = subject(u.verb)
         return said_by is not None and said_by.pos_ in ("NOUN", "PROPN")
     return subj.pos_ != "PRON" or subj.lower_ in ("he", "she", "they") or nobody or speech and subj.lower_ == "we"
+
+
+_DO = wordset("do does did done doing")
 
 
 def _nobody(subj: Token) -> bool:
