@@ -2824,3 +2824,17 @@ def test_a_linking_adverb_before_a_comma_is_left_out_of_the_quote_but_not_one_of
         got
     )
     assert "Remarkably, no one died" in got  # (what is left would be too short to stand alone)
+
+
+def test_she_said_is_a_person_just_introduced_with_who_she_is() -> None:
+    claims = extract_claims(
+        LEAD + "Shares fell 1.7% on Monday, Marta Oyelaran, the company's spokeswoman, said. "
+        "Ilse Vandermeer, director of Safe Screens Europe, welcomed the fine. "
+        '"Three years is an eternity in the life of a 14-year-old," she said.\n\n'
+        '"Conditions were good," said race director Colleen Marsh. The best local finish came from Anna '
+        "Lindqvist, a 34-year-old intensive-care nurse at St. Brendan's Hospital. She finished 14th in 2:41:02. "
+        '"I worked a night shift on Friday," she said.'
+    )
+    by_quote = {c.quote: c.speaker for c in claims}
+    assert by_quote["Three years is an eternity in the life of a 14-year-old"] == "Ilse Vandermeer"
+    assert by_quote["I worked a night shift on Friday"] == "Anna Lindqvist"

@@ -42,6 +42,7 @@ from claims.extract.candidates import (
     is_verbal,
     lemma_in,
     name_of,
+    names_a_person,
     rankings,
     roles,
     sources,
@@ -165,20 +166,31 @@ def _person_in_view(sent: Span, us: list[Unit], ctx: Context) -> None:
     "she" most likely is: 'Owner Sal Benedetti was already doing the math. "Half my regulars work across the
     street," he said.' is Benedetti speaking, not the spokesman quoted three paragraphs before. So is a person
     the sentence opens on before its subject."""
-    people = [e for e in sent.ents if e.label_ == "PERSON"]  # (from the entities: no Token a word)
-    if not people:
-        return
+    doc = sent.doc
+    people = [e for e in sent.ents if e.label_ == "PERSON"]  # (from the entities and the subjects: no Token a word)
+    nsubj = doc.vocab.strings["nsubj"]
+    deps = columns(doc)["DEP"]
+    subjects = [doc[i] for i in range(sent.start, sent.end) if deps[i] == nsubj]
+    # (a name the recogniser missed is a person when a job is set off after it: "Ilse Vandermeer, director of
+    # Safe Screens Europe, welcomed the fine")
     acting = [
-        t for e in people for t in e if t.dep_ == "nsubj" and t.ent_type_ == "PERSON" and t.head.pos_ in ("VERB", "AUX")
+        t
+        for t in subjects
+        if t.head.pos_ in ("VERB", "AUX") and (t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and _introduced(t))
     ]
     if not acting:
+        # a person introduced with who she is, wherever the sentence names her: "The best local finish came
+        # from Anna Lindqvist, a 34-year-old intensive-care nurse, ..."
+        acting = [e.root for e in people if _introduced(e.root)][:1]
+    if not acting and people:
         # a person the sentence opens on, before its subject: "For Daniel Amsel-Weiss, 68, a great-grandson
         # of Ludwig Amsel, the sale was a practical decision"
         main = subject(sent.root)
         topic = people[0][0]
-        if main is None or topic.i >= main.left_edge.i:
-            return
-        acting = [topic]
+        if main is not None and topic.i < main.left_edge.i:
+            acting = [topic]
+    if not acting:
+        return
     spoke = [u.verb.i for u in us if u.verb is not None and u.speaker and speaks_as_person(u.verb)]
     last = acting[-1]
     if spoke and max(spoke) > last.i:
@@ -186,6 +198,21 @@ def _person_in_view(sent: Span, us: list[Unit], ctx: Context) -> None:
     who = name_of(last)
     if who:
         ctx.person = who
+
+
+def _introduced(name: Token) -> bool:
+    """A name with who the person is set off after it: a description ("Anna Lindqvist, a 34-year-old nurse at
+    St. Brendan's") or a relative clause ("Tomas Rydell, who ..."); for a name the recogniser did not take for
+    a person's, a job ("Ilse Vandermeer, director of ...", not "Acme, the chip maker")."""
+    person = name.ent_type_ == "PERSON"
+    return any(
+        c.dep_ == "appos"
+        and (names_a_person(c) or person and c.pos_ == "NOUN")
+        or person
+        and c.dep_ == "relcl"
+        and comma_before(c)
+        for c in name.rights
+    )
 
 
 def _quoted_mask(n: int, s0: int, qspans: list[tuple[int, int]]) -> list[bool]:
