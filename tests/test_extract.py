@@ -2838,3 +2838,16 @@ def test_she_said_is_a_person_just_introduced_with_who_she_is() -> None:
     by_quote = {c.quote: c.speaker for c in claims}
     assert by_quote["Three years is an eternity in the life of a 14-year-old"] == "Ilse Vandermeer"
     assert by_quote["I worked a night shift on Friday"] == "Anna Lindqvist"
+
+
+def test_a_quotation_the_parser_read_into_its_source_is_cut_there_and_given_to_it() -> None:
+    claims = extract_claims(
+        LEAD + '"Patients on velorimab spent, on average, 3.1 fewer days in hospital per year than those on placebo," '
+        "Dr. Helena Marsh, a cardiologist at the University of Edinburgh and the trial's lead investigator, told "
+        'reporters after the presentation. "Forty-one," Achterberg said before casting her vote.'
+    )
+    by_quote = {c.quote: c.speaker for c in claims}
+    assert by_quote[
+        "Patients on velorimab spent, on average, 3.1 fewer days in hospital per year than those on placebo"
+    ] == ("Helena Marsh")
+    assert not any("Achterberg said" in q or "told reporters" in q for q in by_quote)

@@ -200,6 +200,45 @@ def _person_in_view(sent: Span, us: list[Unit], ctx: Context) -> None:
         ctx.person = who
 
 
+def _quotation_read_into_its_source(sent: Span, s0: int, out: list[Claim], prob: SentenceScore) -> list[Claim]:
+    """A quotation before its source that the parser read as part of the source's subject ('"Patients on the
+    drug spent 3.1 fewer days in hospital," Dr. Helena Marsh ... told reporters' parsed "Patients" as the
+    subject of "told"): a claim whose quote runs past the closing ',"' into the source is cut there and given
+    the source as its speaker; what is left too short to stand is dropped."""
+    root = sent.root
+    doc = sent.doc
+    if not lemma_in(root, REPORT_LEMMAS):
+        return out
+    # (the source is the subject after the quotation; the parser may give the verb a second one inside it)
+    subj = next((c for c in reversed(list(root.lefts)) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.left_edge.i < sent.start + 3:
+        return out
+    first = subj.left_edge.i
+    close, comma = doc[first - 1], doc[first - 2]
+    if close.text not in ('"', "\u201d") or comma.text not in (",", "."):
+        return out
+    base = doc[0].idx
+    cut = comma.idx - base  # the quotation's end in the sentence, before its comma
+    kept: list[Claim] = []
+    for c in out:
+        a, b = c.start - s0, c.end - s0
+        if c.kind in ("role", "attribution") or c.speaker or not a < cut < b or b <= root.idx - base:
+            kept.append(c)
+            continue
+        words = _text(doc)[a:cut].split()
+        if len(words) >= 3 and cut - a >= MIN_CHARS:
+            quote = _text(doc)[a:cut]
+            kept.append(_claim(s0, doc, a, cut, c.kind, c.values, prob, speaker_of(root), quote))
+            continue
+        # The quotation too short to stand ('OUT," Noem tweeted Monday night'): the source's part, when the
+        # claim's date or figure is there ("Noem tweeted Monday night").
+        src = doc[first].idx - base
+        expression = str(c.values.get("expression") or "")
+        if expression and expression in _text(doc)[src:b]:
+            kept.append(_claim(s0, doc, src, b, c.kind, c.values, prob, speaker_of(root), _text(doc)[src:b]))
+    return kept
+
+
 def _introduced(name: Token) -> bool:
     """A name with who the person is set off after it: a description ("Anna Lindqvist, a 34-year-old nurse at
     St. Brendan's") or a relative clause ("Tomas Rydell, who ..."); for a name the recogniser did not take for
@@ -364,6 +403,7 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
         if claim is not None:
             out.append(claim)
     # A source the quote of its content holds ("NASA announced Nov. 18 that it was adding ...") is no claim apart.
+    out = _quotation_read_into_its_source(sent, s0, out, prob)
     held = [(c.start, c.end) for c in out if c.kind != "attribution"]
     return [c for c in out if c.kind != "attribution" or not any(x == c.start and c.end < y for x, y in held)]
 
