@@ -2851,3 +2851,14 @@ def test_a_quotation_the_parser_read_into_its_source_is_cut_there_and_given_to_i
         "Patients on velorimab spent, on average, 3.1 fewer days in hospital per year than those on placebo"
     ] == ("Helena Marsh")
     assert not any("Achterberg said" in q or "told reporters" in q for q in by_quote)
+
+
+def test_a_quoted_sentence_with_no_source_goes_on_with_the_speaker_of_its_paragraph() -> None:
+    claims = extract_claims(
+        LEAD + '"The wind changed direction twice on Sunday," Ines Carbajal, head of the regional fire service, '
+        'told reporters. "We still have 31 kilometres of perimeter that is active."\n\n'
+        '"We built 41 new rental units last year."'
+    )
+    by_quote = {c.quote.rstrip('."'): c.speaker for c in claims}
+    assert by_quote["We still have 31 kilometres of perimeter that is active"] == "Ines Carbajal"
+    assert by_quote.get("We built 41 new rental units last year") is None  # a new paragraph: no speaker carried

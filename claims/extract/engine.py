@@ -31,8 +31,9 @@ def rule_claims(text: str, *, published: dt.date | None = None) -> list[Claim]:
     ctx = Context(published, single=len(spans) == 1)
     offsets = list(_story_sentences(text, spans, ctx.single))
     found: list[Claim] = []
-    docs = parse((text[a:b] for a, b, _ in offsets), processes=parse_processes(len(offsets)))
-    for (s0, _, qspans), doc in zip(offsets, docs, strict=True):
+    docs = parse((text[a:b] for a, b, _, _ in offsets), processes=parse_processes(len(offsets)))
+    for (s0, _, qspans, block), doc in zip(offsets, docs, strict=True):
+        ctx.block = block
         found.extend(sentence_claims(doc, s0, ctx, qspans))
     found.sort(key=lambda c: (c.start, c.end))
     return _dedupe(found)
@@ -40,8 +41,9 @@ def rule_claims(text: str, *, published: dt.date | None = None) -> list[Claim]:
 
 def _story_sentences(
     text: str, spans: list[tuple[int, int]], single: bool
-) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
-    """Offsets of the story's sentences, each with its block's quotations: furniture, headings and repeats left out."""
+) -> Iterator[tuple[int, int, list[tuple[int, int]], int]]:
+    """Offsets of the story's sentences, each with its block's quotations and where its block starts: furniture,
+    headings and repeats left out."""
     seen: set[str] = set()
     for b0, b1 in spans:
         line = text[b0:b1]
@@ -56,7 +58,7 @@ def _story_sentences(
             if s1 <= s0 or (key := text[s0:s1]) in seen:
                 continue
             seen.add(key)
-            yield s0, s1, _within(quotes, s0, s1)
+            yield s0, s1, _within(quotes, s0, s1), b0
 
 
 def _before_question(text: str, s0: int, s1: int) -> int:

@@ -121,6 +121,10 @@ class Context:
         self.speaker: str | None = None
         self.person: str | None = None  # the last named speaker who is a person: "he" or "she" said
         self.surnames: set[str] = set()  # of the people named so far, as speakers or with a role
+        self.block = -1  # where the paragraph of the sentence at hand starts
+        # (paragraph, speaker) of the last quotation given a source: '"...," Carbajal told reporters. "We still
+        # have 31 kilometres of perimeter that is active."' is Carbajal's too
+        self.quoted_by: tuple[int, str] | None = None
 
 
 def _text(doc: Doc) -> str:
@@ -198,6 +202,24 @@ def _person_in_view(sent: Span, us: list[Unit], ctx: Context) -> None:
     who = name_of(last)
     if who:
         ctx.person = who
+
+
+def _quotation_goes_on(us: list[Unit], in_speech: bool, ctx: Context) -> None:
+    """A quoted sentence with no source of its own, in the paragraph of a quotation that has one, goes on
+    with the same speaker: '"The wind changed twice," Carbajal told reporters. "We still have 31 kilometres
+    of perimeter that is active."' (without a speaker its claims would read as the article's own)."""
+    said = next((u.speaker for u in us if u.verb is not None and u.speaker and u.speech), None)
+    if said:  # (a quotation given its source, however long the source's part of the sentence)
+        ctx.quoted_by = (ctx.block, said)
+    elif (
+        in_speech
+        and ctx.quoted_by is not None
+        and ctx.quoted_by[0] == ctx.block
+        and not any(u.verb is not None for u in us)
+    ):
+        for u in us:
+            if u.speech and not u.speaker and u.role != "role":
+                u.speaker = ctx.quoted_by[1]
 
 
 def _quotation_read_into_its_source(sent: Span, s0: int, out: list[Claim], prob: SentenceScore) -> list[Claim]:
@@ -322,6 +344,7 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
     for u in us:
         u.speech = _mostly_quoted(doc, u.tokens, quoted)
         u.own_words = u.speech and u.verb is not None and not _mostly_quoted(doc, [u.verb.i], quoted)
+    _quotation_goes_on(us, in_speech, ctx)
     reporting = {u.verb.i for u in us if u.verb is not None}
     role_tokens = set().union(*(r.tokens for r in people)) if people else set()
     out: list[Claim] = []
