@@ -2862,3 +2862,12 @@ def test_a_quoted_sentence_with_no_source_goes_on_with_the_speaker_of_its_paragr
     by_quote = {c.quote.rstrip('."'): c.speaker for c in claims}
     assert by_quote["We still have 31 kilometres of perimeter that is active"] == "Ines Carbajal"
     assert by_quote.get("We built 41 new rental units last year") is None  # a new paragraph: no speaker carried
+
+
+def test_the_sentences_of_a_quotation_before_its_source_take_that_source() -> None:
+    claims = extract_claims(
+        LEAD + '"This was not a momentary lapse. It was a scheme that ran for the better part of six years, and it '
+        'was built on the trust of taxpayers," Judge Miriam Okafor said from the bench.'
+    )
+    (scheme,) = [c for c in claims if "six years" in c.quote]
+    assert scheme.speaker == "Miriam Okafor" and "attributed to Miriam Okafor" in scheme.reason

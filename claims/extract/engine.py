@@ -18,7 +18,7 @@ from claims.extract.dates import DATE_RE, resolve
 from claims.extract.language import is_english
 from claims.extract.parse import parse, parse_processes
 from claims.extract.sentences import blocks, quote_spans, split_sentences
-from claims.extract.statement import Context, sentence_claims
+from claims.extract.statement import Context, quoted_speakers, sentence_claims
 
 
 def rule_claims(text: str, *, published: dt.date | None = None) -> list[Claim]:
@@ -35,6 +35,7 @@ def rule_claims(text: str, *, published: dt.date | None = None) -> list[Claim]:
     for (s0, _, qspans, block), doc in zip(offsets, docs, strict=True):
         ctx.block = block
         found.extend(sentence_claims(doc, s0, ctx, qspans))
+    found = quoted_speakers(found, ctx)
     found.sort(key=lambda c: (c.start, c.end))
     return _dedupe(found)
 

@@ -7,10 +7,12 @@ and speaker, and normalises its figures and dates into ``values``.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import datetime as dt
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from claims.extract import dates, score
@@ -125,6 +127,11 @@ class Context:
         # (paragraph, speaker) of the last quotation given a source: '"...," Carbajal told reporters. "We still
         # have 31 kilometres of perimeter that is active."' is Carbajal's too
         self.quoted_by: tuple[int, str] | None = None
+        self.qspans: list[tuple[int, int]] = []  # the quotations of the sentence at hand
+        # A quotation's speaker, once a sentence gives its source: the sentences of the quotation before that
+        # one take it too ('"One year below policy isn't a problem for us. Three years would be a
+        # conversation," Rydell said.'), see ``quoted_speakers``
+        self.quotation_speakers: dict[tuple[int, int], str] = {}
 
 
 def _text(doc: Doc) -> str:
@@ -141,6 +148,7 @@ def sentence_claims(doc: Doc, s0: int, ctx: Context, qspans: list[tuple[int, int
     if sent_text.rstrip(" " + _QUOTES + ")").endswith("?") or len(sent_text.strip()) < _SHORTEST:
         return []
     quoted = _quoted_mask(len(sent_text), s0, qspans)
+    ctx.qspans = qspans
     prob = SentenceScore(sent_text, doc)
     out: list[Claim] = []
     for sent in doc.sents:
@@ -204,6 +212,24 @@ def _person_in_view(sent: Span, us: list[Unit], ctx: Context) -> None:
         ctx.person = who
 
 
+def quoted_speakers(claims: list[Claim], ctx: Context) -> list[Claim]:
+    """The article's claims, each one inside a quotation whose source a later sentence gives taking that
+    source as its speaker (a sentence-by-sentence reading gave them none: they read as the article's own)."""
+    if not ctx.quotation_speakers:
+        return claims
+    spans = sorted(ctx.quotation_speakers)  # (quotations do not nest: the last one opened before a claim holds it)
+    starts = [a for a, _ in spans]
+    out = []
+    for c in claims:
+        if c.speaker is None and c.kind not in ("role", "attribution"):
+            i = bisect.bisect_right(starts, c.start) - 1
+            who = ctx.quotation_speakers[spans[i]] if i >= 0 and c.end <= spans[i][1] else None
+            if who is not None:
+                c = replace(c, speaker=who, reason=c.reason.replace(f"{c.kind};", f"{c.kind}, attributed to {who};", 1))
+        out.append(c)
+    return out
+
+
 def _quotation_goes_on(us: list[Unit], in_speech: bool, ctx: Context) -> None:
     """A quoted sentence with no source of its own, in the paragraph of a quotation that has one, goes on
     with the same speaker: '"The wind changed twice," Carbajal told reporters. "We still have 31 kilometres
@@ -211,6 +237,8 @@ def _quotation_goes_on(us: list[Unit], in_speech: bool, ctx: Context) -> None:
     said = next((u.speaker for u in us if u.verb is not None and u.speaker and u.speech), None)
     if said:  # (a quotation given its source, however long the source's part of the sentence)
         ctx.quoted_by = (ctx.block, said)
+        for span in ctx.qspans:
+            ctx.quotation_speakers.setdefault(span, said)
     elif (
         in_speech
         and ctx.quoted_by is not None
