@@ -1731,7 +1731,7 @@ def name_of(tok: Token) -> str | None:
         if ent is not None and ent.label_ == "PERSON":
             return ent.text  # "Her daughter, Elena Solano-Price, said": the name as written
     # (a mark inside a word is part of the name: "Ibercon-Andes", not "Ibercon Andes")
-    toks = [t for t in _unbracketed(tok.subtree) if not is_aside(t, tok) or _inside_word(t)]
+    toks = [t for t in _unbracketed(tok.subtree) if not is_aside(t, tok) or inside_word(t)]
     while toks and (
         toks[0].dep_ in ("punct", "cc")
         or toks[0].dep_ == "det"
@@ -1751,7 +1751,8 @@ def name_of(tok: Token) -> str | None:
     ).strip()
 
 
-def _inside_word(t: Token) -> bool:
+def inside_word(t: Token) -> bool:
+    """A mark inside a word ("Anand-Cole", "Ibercon-Andes"): no space on either side."""
     return t.text in ("-", "\u2010", "&", "'") and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
 
 

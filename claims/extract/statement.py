@@ -38,6 +38,7 @@ from claims.extract.candidates import (
     columns,
     comma_before,
     entity_at,
+    inside_word,
     is_aside,
     is_figure,
     is_negated,
@@ -127,7 +128,6 @@ class Context:
         # (paragraph, speaker) of the last quotation given a source: '"...," Carbajal told reporters. "We still
         # have 31 kilometres of perimeter that is active."' is Carbajal's too
         self.quoted_by: tuple[int, str] | None = None
-        self.qspans: list[tuple[int, int]] = []  # the quotations of the sentence at hand
         # A quotation's speaker, once a sentence gives its source: the sentences of the quotation before that
         # one take it too ('"One year below policy isn't a problem for us. Three years would be a
         # conversation," Rydell said.'), see ``quoted_speakers``
@@ -148,11 +148,10 @@ def sentence_claims(doc: Doc, s0: int, ctx: Context, qspans: list[tuple[int, int
     if sent_text.rstrip(" " + _QUOTES + ")").endswith("?") or len(sent_text.strip()) < _SHORTEST:
         return []
     quoted = _quoted_mask(len(sent_text), s0, qspans)
-    ctx.qspans = qspans
     prob = SentenceScore(sent_text, doc)
     out: list[Claim] = []
     for sent in doc.sents:
-        out += _claims_of(sent, s0, ctx, quoted, prob)
+        out += _claims_of(sent, s0, ctx, quoted, qspans, prob)
     if not out and ctx.single and sum(t.is_alpha for t in doc) >= 4 and prob.value >= 0.5:
         a, b = _trim_span(doc[:])
         if b > a:
@@ -230,14 +229,14 @@ def quoted_speakers(claims: list[Claim], ctx: Context) -> list[Claim]:
     return out
 
 
-def _quotation_goes_on(us: list[Unit], in_speech: bool, ctx: Context) -> None:
+def _quotation_goes_on(us: list[Unit], in_speech: bool, qspans: list[tuple[int, int]], ctx: Context) -> None:
     """A quoted sentence with no source of its own, in the paragraph of a quotation that has one, goes on
     with the same speaker: '"The wind changed twice," Carbajal told reporters. "We still have 31 kilometres
     of perimeter that is active."' (without a speaker its claims would read as the article's own)."""
     said = next((u.speaker for u in us if u.verb is not None and u.speaker and u.speech), None)
     if said:  # (a quotation given its source, however long the source's part of the sentence)
         ctx.quoted_by = (ctx.block, said)
-        for span in ctx.qspans:
+        for span in qspans:
             ctx.quotation_speakers.setdefault(span, said)
     elif (
         in_speech
@@ -314,7 +313,9 @@ def _quoted_mask(n: int, s0: int, qspans: list[tuple[int, int]]) -> list[bool]:
     return mask
 
 
-def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: SentenceScore) -> list[Claim]:
+def _claims_of(
+    sent: Span, s0: int, ctx: Context, quoted: list[bool], qspans: list[tuple[int, int]], prob: SentenceScore
+) -> list[Claim]:
     doc = sent.doc
     us = units(sent)
     people = roles(sent)
@@ -372,7 +373,7 @@ def _claims_of(sent: Span, s0: int, ctx: Context, quoted: list[bool], prob: Sent
     for u in us:
         u.speech = _mostly_quoted(doc, u.tokens, quoted)
         u.own_words = u.speech and u.verb is not None and not _mostly_quoted(doc, [u.verb.i], quoted)
-    _quotation_goes_on(us, in_speech, ctx)
+    _quotation_goes_on(us, in_speech, qspans, ctx)
     reporting = {u.verb.i for u in us if u.verb is not None}
     role_tokens = set().union(*(r.tokens for r in people)) if people else set()
     out: list[Claim] = []
@@ -580,9 +581,8 @@ def _bare_name(subj: Token | None, surnames: set[str]) -> bool:
     if subj is None or not subj.text[:1].isupper():
         return False
     # (a hyphenated surname is one name: "Anand-Cole said")
-    hyphened = {t.i for t in subj.subtree if t.text == "-" and t.i + 1 < len(t.doc) and t.whitespace_ == ""}
-    hyphened |= {i - 1 for i in hyphened} | {i + 1 for i in hyphened}
-    if not all(t.lower_ in HONORIFICS or t.i in hyphened for t in subj.subtree if t.i != subj.i):
+    joined = {i for t in subj.subtree if inside_word(t) for i in (t.i - 1, t.i, t.i + 1)}
+    if not all(t.lower_ in HONORIFICS or t.i in joined for t in subj.subtree if t.i != subj.i):
         return False
     return subj.pos_ == "PROPN" or subj.text in surnames
 
@@ -1181,17 +1181,19 @@ def _duration(doc: Doc, ent: Span) -> dict[str, Any]:
 _SPANS = wordset("season year month week day decade hour minute quarter term period session century")
 
 
+def _span_of_time(ent: Span) -> bool:
+    return lemma_in(ent.root, _SPANS) or lemma_in(ent.root.head, _SPANS) or ent.label_ in ("DATE", "TIME")
+
+
 def _with_bound(doc: Doc, ent: Span) -> str:
     """A figure with the bound before it that the entity left out ("more than" + "2,000 workers")."""
     i = ent.start
     # "recovered 148 bones over four field seasons": the preposition of a span of time, not "more than"
     # (which the parse makes a modifier of the number: "over 4,000 people", "for over 20 years"; and "went up
     # over 25 percent" is no time)
-    span_of_time = lemma_in(ent.root, _SPANS) or lemma_in(ent.root.head, _SPANS) or ent.label_ in ("DATE", "TIME")
-    if ent[0].lower_ == "over" and ent[0].dep_ == "prep" and len(ent) > 1 and span_of_time:
-        return ent[1:].text  # (the recogniser took the preposition in: "over 12 months")
-    if i > 0 and doc[i - 1].lower_ == "over" and doc[i - 1].dep_ == "prep" and span_of_time:
-        return ent.text
+    over = ent[0] if len(ent) > 1 and ent[0].lower_ == "over" else doc[i - 1] if i > 0 else None
+    if over is not None and over.lower_ == "over" and over.dep_ == "prep" and _span_of_time(ent):
+        return ent[1:].text if over.i == i else ent.text  # (the recogniser may have taken it in: "over 12 months")
     lead = doc[max(0, i - 2) : i].text.lower()
     for bound in (
         "more than",
