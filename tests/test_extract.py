@@ -2885,3 +2885,37 @@ def test_the_sentences_of_a_quotation_before_its_source_take_that_source() -> No
     )
     (scheme,) = [c for c in claims if "six years" in c.quote]
     assert scheme.speaker == "Miriam Okafor" and "attributed to Miriam Okafor" in scheme.reason
+
+
+def test_it_as_the_thing_just_named_acts_and_denies_like_a_name() -> None:
+    claims = extract_claims(
+        LEAD + "Harrowgate held a 6 percent share of the foldable market. It did not rank among the top five in the "
+        "overall smartphone market. The regulator opened an inquiry. It declined to comment further. "
+        "It emerged on Friday that the chairman had resigned. It was a cold week. It had everything to do with luck."
+    )
+    events = {c.quote: c for c in claims if c.kind == "event"}
+    assert "It did not rank among the top five in the overall smartphone market" in events
+    assert events["It did not rank among the top five in the overall smartphone market"].values.get("negated")
+    assert "It declined to comment further" in events
+    assert not any(q.startswith(("It was a cold", "It had everything")) for q in events)
+
+
+def test_what_a_named_thing_does_not_do_now_is_a_fact_with_its_negation() -> None:
+    claims = extract_claims(
+        LEAD + "The agreement does not address the valley's final status. Neither government publishes its own "
+        "casualty figures. Residents do not have the luxury of waiting. The plan addresses the valley's water."
+    )
+    events = {c.quote: c for c in claims if c.kind == "event"}
+    assert "The agreement does not address the valley's final status" in events
+    assert "Neither government publishes its own casualty figures" in events
+    assert all(c.values.get("negated") for c in events.values())
+    assert not any(q.startswith(("Residents", "The plan")) for q in events)  # a generic subject; no denial
+
+
+def test_a_valuation_and_what_it_came_to_are_one_claim() -> None:
+    got = quotes(
+        LEAD + "The university has valued the 11 volumes at roughly €4.2 million. Analysts put the total cost of the "
+        "program at about $90 million."
+    )
+    assert "The university has valued the 11 volumes at roughly €4.2 million" in got
+    assert not any(q.startswith("at ") for q in got)

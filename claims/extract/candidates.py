@@ -105,6 +105,8 @@ _KEEP_MARKS = wordset("if unless until")
 _MEASURE_PARTS = frozenset({"det", "amod", "nummod", "quantmod", "advmod", "compound", "nmod"})
 _BASELINES = wordset("from than compared against versus")
 _ENDS_AT = wordset("settle close end finish stand")
+#: Verbs whose "at" phrase is what they come to: "valued the 11 volumes at roughly \u20ac4.2 million".
+_VALUES_AT = wordset("value price put estimate peg place set fix cap assess appraise tally calculate")
 
 
 @dataclass(slots=True)
@@ -1352,7 +1354,9 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
         ):
             continue
         if lemma_in(c, _ENDS_AT) and to_infinitive(c):
-            continue  # "rose 2.4 percent to settle at $91.35 a barrel": a change and where it ended are one fact
+            continue
+        if c.lower_ == "at" and c.dep_ == "prep" and lemma_in(c.head, _VALUES_AT):
+            continue  # "put the average return ... | at about 19 cents per dollar": a valuation and what it came to  # "rose 2.4 percent to settle at $91.35 a barrel": a change and where it ended are one fact
         if c.dep_ == "conj" and any(x.dep_ == "cc" and x.lower_ in ("or", "nor") for x in c.head.children):
             continue  # "were destroyed or badly damaged in 28 villages": one predicate, one fact
         if c.dep_ == "conj" and u.root.pos_ in ("NOUN", "PROPN") and u.role == "phrase":

@@ -823,6 +823,18 @@ def _withheld(verb: Token, subj: Token | None) -> bool:
     )
 
 
+def _denies_a_state(verb: Token, subj: Token | None) -> bool:
+    """ "The agreement does not address the valley's final status", "Neither government publishes its own
+    casualty figures": what a thing named by a noun does not do or hold, now, is a fact to check against it."""
+    return (
+        subj is not None
+        and (subj.pos_ == "PROPN" or subj.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") for c in subj.children))
+        and (any(c.dep_ == "neg" for c in verb.children) or any(c.lower_ == "neither" for c in subj.children))
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and not lemma_in(verb, OPINION_LEMMAS)
+    )
+
+
 def _says(verb: Token) -> bool:
     """A reporting verb that reports (not "claimed responsibility for the attack")."""
     if not lemma_in(verb, REPORT_LEMMAS):
@@ -894,7 +906,7 @@ def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
             and (not person or root.tag_ == "VBN")  # ("he is being held at X", not "he says X")
         )
     withheld = _withheld(root, subj)
-    if present and not past and withheld:
+    if present and not past and (withheld or _denies_a_state(root, subj)):
         past = True  # "preliminary reports do not indicate it was caused by enemy fire"
     if not past or _says(root) and not withheld:
         return False
@@ -920,10 +932,33 @@ def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
         # "The agency said it had received a subpoena": the organisation that speaks, of itself
         said_by = subject(u.verb)
         return said_by is not None and said_by.pos_ in ("NOUN", "PROPN")
-    return subj.pos_ != "PRON" or subj.lower_ in ("he", "she", "they") or nobody or speech and subj.lower_ == "we"
+    return (
+        subj.pos_ != "PRON"
+        or subj.lower_ in ("he", "she", "they")
+        or nobody
+        or speech
+        and subj.lower_ == "we"
+        or _it_named_before(subj, root)
+    )
 
 
 _DO = wordset("do does did done doing")
+#: Verbs whose "it" is the weather, a time or a clause still to come ("It emerged that ...", "it took ... to").
+_IMPERSONAL = wordset("be seem appear remain become happen turn emerge mean matter look feel sound take rain snow")
+
+
+def _it_named_before(subj: Token, root: Token) -> bool:
+    """ "It did not rank among the top five", "It declined to comment further": "it" as the thing the story
+    has just named (a company, a report, a court), acting; not the "it" of "It emerged that ..."."""
+    return (
+        subj.lower_ == "it"
+        and subj.dep_ in ("nsubj", "nsubjpass")
+        and not lemma_in(root, _IMPERSONAL)
+        and not any(c.dep_ in ("ccomp", "csubj", "acomp", "expl") or c.lower_ in _ANYTHING for c in root.children)
+    )
+
+
+_ANYTHING = wordset("everything something anything nothing")  # "It had everything to do with energy"
 
 
 def _nobody(subj: Token) -> bool:
