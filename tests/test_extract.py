@@ -2919,3 +2919,15 @@ def test_a_valuation_and_what_it_came_to_are_one_claim() -> None:
     )
     assert "The university has valued the 11 volumes at roughly €4.2 million" in got
     assert not any(q.startswith("at ") for q in got)
+
+
+def test_a_job_set_off_before_a_name_is_a_role_whatever_the_recogniser_called_the_name() -> None:
+    got = quotes(
+        LEAD + "A procurement clerk, Janelle Ruiz, flagged the invoices. Harrowgate's chief executive, Renata Okafor, "
+        "said profits rose 4%. The country's capital, New Delhi, recorded 48 degrees. His brother, Tomas Ruiz, "
+        "declined to comment.",
+        kind="role",
+    )
+    assert "A procurement clerk, Janelle Ruiz" in got
+    assert "Harrowgate's chief executive, Renata Okafor" in got
+    assert not any("New Delhi" in q or "brother" in q for q in got)  # a place's title, a relative: no role

@@ -1607,7 +1607,9 @@ _PEOPLE = wordset(
     "wife husband mother father son daughter brother sister widow widower friend member candidate nominee "
     "rival partner colleague boss veteran star head chief doctor expert official aide ally deputy heir "
     "graduate student resident native survivor victim owner citizen goalie quarterback forward guard rookie "
-    "captain principal fellow associate"
+    "captain principal fellow associate clerk nurse chef pilot dean provost registrar surgeon medic paramedic "
+    "midwife mechanic architect envoy consul diplomat marshal colonel constable warden steward priest bishop "
+    "rabbi imam chaplain pastor monk nun poet playwright actress critic umpire jockey"
 )
 #: Kin: a person named as someone's relative holds no office or job ("his wife, Loretta Ennis").
 KIN = wordset(
@@ -1792,7 +1794,7 @@ def roles(sent: Span) -> list[Unit]:
     out: list[Unit] = []
     speaker = trailing_speaker(sent.root)  # a name the parser hung on a noun before "said": no title of that noun
     for ent in sent.ents:
-        person = ent.label_ == "PERSON" or ent.label_ == "ORG" and _person_read_as_org(ent)
+        person = ent.label_ == "PERSON" or ent.label_ in ("ORG", "GPE") and _person_read_as_org(ent)
         if ent.label_ == "ORG" and len(ent) <= 5 and not person:
             # (never the source before "said": "on Tamsen Ridge, | the National Weather Service said")
             if speaker is None or ent.root.i != speaker.i:
@@ -2029,17 +2031,32 @@ def _organisation(noun: Token) -> bool:
 
 
 def _person_read_as_org(ent: Span) -> bool:
-    """ "said Helena Varga, country director for the relief group ...": a two-word name the recogniser took for an
-    organisation, the speaker of a reporting verb, with a person's title or job as its apposition."""
+    """A two-word name the recogniser took for an organisation or a place: "said Helena Varga, country director
+    for the relief group ..." (the speaker of a reporting verb, with a person's title or job as its apposition),
+    "Harrowgate's chief executive, Renata Okafor, said" (set off after someone's job, as its apposition)."""
     head = ent.root
-    return (
-        len(ent) == 2
-        and all(t.tag_ == "NNP" for t in ent)
-        and head.dep_ == "nsubj"
+    if len(ent) != 2 or not all(t.tag_ == "NNP" for t in ent):
+        return False
+    if ent.label_ == "ORG" and (
+        head.dep_ == "nsubj"
         and _is_report(head.head)
         and any(
             c.dep_ == "appos" and c.pos_ == "NOUN" and (c.lower_ in TITLES or c.lower_ in _PEOPLE) for c in head.rights
         )
+    ):
+        return True
+    job = head.head
+    doc = ent.doc
+    return (
+        head.dep_ == "appos"
+        and job.pos_ == "NOUN"
+        and job.i < ent.start
+        and doc[ent.start - 1].text == ","
+        and ent.end < len(doc)
+        and doc[ent.end].text == ","
+        and any(c.dep_ in ("det", "poss") for c in job.children)
+        and job.lower_ not in KIN
+        and names_a_person(job)
     )
 
 
