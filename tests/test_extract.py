@@ -2931,3 +2931,15 @@ def test_a_job_set_off_before_a_name_is_a_role_whatever_the_recogniser_called_th
     assert "A procurement clerk, Janelle Ruiz" in got
     assert "Harrowgate's chief executive, Renata Okafor" in got
     assert not any("New Delhi" in q or "brother" in q for q in got)  # a place's title, a relative: no role
+
+
+def test_none_of_a_group_denies_the_act_and_keeps_its_denial() -> None:
+    claims = extract_claims(
+        LEAD + "None of the inspectors' recommendations were adopted. None of this matters to voters. "
+        "None of the 12 crew members was hurt."
+    )
+    got = {c.quote: c for c in claims}
+    assert "None of the inspectors' recommendations were adopted" in got
+    assert "None of the 12 crew members was hurt" in got
+    assert not any(q.startswith("None of this") for q in got)  # the present, of nothing named: no fact
+    assert all(q.startswith(("None", "Prices")) for q in got)  # never the group without its "None of"

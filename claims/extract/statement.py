@@ -962,9 +962,9 @@ _ANYTHING = wordset("everything something anything nothing")  # "It had everythi
 
 
 def _nobody(subj: Token) -> bool:
-    """A subject that denies the act of anyone: "no one died", "Nobody was injured", "Nothing was taken" (the
-    fact checked is that none did, however short the clause)."""
-    return subj.lower_ in ("nobody", "nothing", "noone") or (
+    """A subject that denies the act of anyone: "no one died", "Nobody was injured", "Nothing was taken", "None of
+    the instruments was damaged" (the fact checked is that none did, however short the clause)."""
+    return subj.lower_ in ("nobody", "nothing", "noone", "none") or (
         subj.lower_ in ("one", "body") and any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
     )
 
