@@ -2943,3 +2943,16 @@ def test_none_of_a_group_denies_the_act_and_keeps_its_denial() -> None:
     assert "None of the 12 crew members was hurt" in got
     assert not any(q.startswith("None of this") for q in got)  # the present, of nothing named: no fact
     assert all(q.startswith(("None", "Prices")) for q in got)  # never the group without its "None of"
+
+
+def test_a_range_and_a_misjoined_second_figure_are_never_cut_into_misstatements() -> None:
+    claims = extract_claims(
+        LEAD + "The Fed has held its benchmark rate in a range of 5.25% to 5.5% since July 2023. Average hourly "
+        "earnings rose 0.2% on the month and 3.6% from a year earlier."
+    )
+    by_quote = {c.quote: c.text for c in claims}
+    rate = "The Fed has held its benchmark rate in a range of 5.25% to 5.5% since July 2023"
+    assert by_quote.get(rate) == rate
+    assert not any(q.startswith(("in a range", "on the month")) for q in by_quote)
+    # the monthly figure is never restated against the yearly baseline
+    assert not any("0.2% from a year earlier" in t for t in by_quote.values())

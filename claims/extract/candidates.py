@@ -1117,6 +1117,9 @@ def _split_long(u: Unit) -> list[Unit]:
             continue
         if c.lower_ == "as" and c.left_edge.lower_ == "such":
             continue  # "a mental health problem | such as depression or anxiety": examples complete their noun
+        end = sub[-1].i + 1
+        if _range_end(c) or end < len(doc) and doc[end].head.i == u.root.i and _range_end(doc[end]):
+            continue  # "held its rate | in a range of 5.25% | to 5.5%": a range is one figure
         if sub[0].i <= u.root.i or (c.dep_ == "prep" and not core_seen):
             continue
         if any(t.ent_type_ in TIME_ENTS for t in sub) and _words(sub) <= 6:
@@ -1332,7 +1335,9 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
                     out.append(_cut_conjunct(u, x, d, dsub, hedge))
     if not hedge:  # a forecast's predicate alone ("should keep rates low") states nothing to check
         out += _split_subject(u, args)
-    if len(args) < 2:
+    if len(args) < 2 or any(_range_end(c) or _misjoined(sub) for c, sub in args):
+        # "held its rate in a range of 5.25% | to 5.5%": a range is one figure; "rose 0.2% on the month and
+        # 3.6% from a year earlier", the second figure hung on "month": cut, each part would misstate the sentence
         return out
     main = min(
         args,
@@ -1387,6 +1392,24 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
         u.tokens -= part.tokens
         out.append(part)
     return out
+
+
+def _range_end(c: Token) -> bool:
+    """ "in a range of 5.25% | to 5.5%", "from 40 | to 60 percent": the end of a range set right after its start."""
+    return c.dep_ == "prep" and c.lower_ in ("to", "through") and c.i > 0 and is_figure(c.doc[c.i - 1])
+
+
+def _misjoined(sub: list[Token]) -> bool:
+    """ "on the month and | 3.6%": a figure the parser joined to a word of another kind (a time, a plain noun),
+    where the sentence joins it to a figure before it."""
+    return any(
+        t.dep_ == "conj"
+        and t.ent_type_ in ("PERCENT", "MONEY")
+        and t.head.ent_type_ not in FIGURE_ENTS
+        and not t.head.like_num
+        and t.head.dep_ == "pobj"
+        for t in sub
+    )
 
 
 #: Nouns that count the occasions a figure was reached in.
