@@ -2956,3 +2956,13 @@ def test_a_range_and_a_misjoined_second_figure_are_never_cut_into_misstatements(
     assert not any(q.startswith(("in a range", "on the month")) for q in by_quote)
     # the monthly figure is never restated against the yearly baseline
     assert not any("0.2% from a year earlier" in t for t in by_quote.values())
+
+
+def test_a_source_with_a_party_in_brackets_is_named_in_full_without_the_rank() -> None:
+    claims = extract_claims(
+        LEAD + "Council leader Cllr Priya Ramsden (Labour) said the authority had to find £14.8m of savings. "
+        "Councillor Mark Hale (Conservative) said the rise was 4.99%."
+    )
+    speakers = {c.quote: c.speaker for c in claims}
+    assert speakers["the authority had to find £14.8m of savings"] == "Priya Ramsden"
+    assert speakers["the rise was 4.99%"] == "Mark Hale"

@@ -71,7 +71,8 @@ RANKS = wordset(
     "congressman congresswoman admiral captain capt. reverend rev. premier lieutenant sergeant colonel major "
     "corporal private pastor rabbi bishop cardinal father sister commander inspector detective constable "
     "marshal prince princess king queen emperor pope imam sheikh councillor councilman councilwoman "
-    "delegate assemblyman assemblywoman trooper deputy agent supervisor alderman alderwoman trustee selectman"
+    "delegate assemblyman assemblywoman trooper deputy agent supervisor alderman alderwoman trustee selectman "
+    "cllr cllr. coun. supt. det. insp. pc"
 )
 #: What a source says something in, which an editor can look up ("said in a statement Feb. 12").
 DOCUMENTS = wordset(
@@ -1750,15 +1751,16 @@ def name_of(tok: Token) -> str | None:
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and tok.ent_iob_ != "O":
         ent = entity_at(tok)
         if ent is not None and ent.label_ == "PERSON":
-            return ent.text
+            return person_name(ent)
     named = next(
         (c for c in tok.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.i > tok.i), None
     )
-    if tok.pos_ == "NOUN" and named is not None:  # "Ferry operator BlueLine said": BlueLine speaks
+    titled = tok.pos_ == "PROPN" and (tok.lower_ in TITLES or tok.lower_ in RANKS)  # "Councillor Mark Hale said"
+    if (tok.pos_ == "NOUN" or titled) and named is not None:  # "Ferry operator BlueLine said": BlueLine speaks
         tok = named
         ent = entity_at(tok) if tok.ent_type_ == "PERSON" else None
         if ent is not None and ent.label_ == "PERSON":
-            return ent.text  # "Her daughter, Elena Solano-Price, said": the name as written
+            return person_name(ent)  # "Her daughter, Elena Solano-Price, said": the name as written
     # (a mark inside a word is part of the name: "Ibercon-Andes", not "Ibercon Andes")
     toks = [t for t in _unbracketed(tok.subtree) if not is_aside(t, tok) or inside_word(t)]
     while toks and (
@@ -1778,6 +1780,29 @@ def name_of(tok: Token) -> str | None:
         t.text + (t.whitespace_ if n is not None and n.i == t.i + 1 else " ")
         for t, n in zip(toks, [*toks[1:], None], strict=True)
     ).strip()
+
+
+def person_name(ent: Span) -> str:
+    """A person's name as a source: without a rank the recogniser took in ("Cllr Priya Ramsden" -> "Priya
+    Ramsden"), and with a surname it left out before a bracket or a comma ("Cllr Priya | Ramsden (Labour)")."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while start < end - 1 and (
+        doc[start].lower_ in TITLES or doc[start].lower_ in RANKS or doc[start].lower_ in HONORIFICS
+    ):
+        start += 1
+    while (
+        end < len(doc)
+        and end - start < 4
+        and doc[end].tag_ == "NNP"
+        and doc[end].is_title
+        and not doc[end].ent_type_
+        and doc[end].lower_ not in TITLES
+        and end + 1 < len(doc)
+        and doc[end + 1].text in ("(", ",")
+    ):
+        end += 1
+    return doc[start:end].text
 
 
 def inside_word(t: Token) -> bool:
