@@ -2966,3 +2966,21 @@ def test_a_source_with_a_party_in_brackets_is_named_in_full_without_the_rank() -
     speakers = {c.quote: c.speaker for c in claims}
     assert speakers["the authority had to find £14.8m of savings"] == "Priya Ramsden"
     assert speakers["the rise was 4.99%"] == "Mark Hale"
+
+
+def test_a_denial_joined_to_a_fact_stays_with_it_and_a_share_of_cases_frames_its_clause() -> None:
+    claims = extract_claims(
+        LEAD + "CCTV footage showed that in at least six of the 11 deaths, overnight observations had been recorded "
+        "in logbooks but never actually carried out. The company filed the report in March but did not publish it "
+        "until June."
+    )
+    by_quote = {c.quote: c for c in claims}
+    logbooks = [c for q, c in by_quote.items() if "logbooks" in q]
+    assert [c.quote for c in logbooks] == [
+        "in at least six of the 11 deaths, overnight observations had been recorded in logbooks but never actually "
+        "carried out"
+    ]
+    assert logbooks[0].values.get("negated")
+    report = by_quote["The company filed the report in March but did not publish it until June"]
+    assert report.values.get("negated") and "did not publish" in report.text
+    assert not any(q.startswith(("in at least six", "did not", "never")) and "logbooks" not in q for q in by_quote)

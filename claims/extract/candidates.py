@@ -340,6 +340,18 @@ def _set_off(clause: Token) -> bool:
     return comma_before(clause) or first > 1 and doc[first - 1].dep_ == "cc" and doc[first - 2].text == ","
 
 
+def _partition(prep: Token) -> bool:
+    """ "In at least six of the 11 deaths, | observations had been ...": the share of cases the clause after it
+    holds for frames that clause; alone it names no fact."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return (
+        prep.lower_ in ("in", "for", "among")
+        and obj is not None
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children)
+        and not any(t.pos_ == "VERB" for t in prep.subtree)
+    )
+
+
 def _dashed_record(tok: Token) -> bool:
     """A ranked noun set after a dash, which comments on the whole clause before it: "— the first time
     that's happened since 1905", "— the longest dry spell on record"."""
@@ -636,6 +648,8 @@ def splits(child: Token, head: Token) -> str | None:
             # "declared a state of emergency for Calloway and neighboring Hollis counties": a bare participle
             # cannot be a finite verb's conjunct; the parser took an adjective for one
             return None
+        if not own and not misplaced and any(c.dep_ == "neg" for c in child.children):
+            return None  # "had been recorded in logbooks | but never carried out": the denial completes the first
         return "clause" if own or between or misplaced else None
     if dep == "dep" and is_verbal(child) and comma_before(child) and child.i > head.i:
         return "clause"  # ", then recommended as ...": a second predicate the parser could not name
@@ -738,7 +752,13 @@ def splits(child: Token, head: Token) -> str | None:
         # worth up to $8 billion, | WeWork is cutting costs" (not "In 2019, ...": a year counts nothing).
         sub = list(child.subtree)
         end = sub[-1].i + 1
-        if end < len(child.doc) and child.doc[end].text == "," and _words(sub) >= 5 and _figures(sub):
+        if (
+            end < len(child.doc)
+            and child.doc[end].text == ","
+            and _words(sub) >= 5
+            and _figures(sub)
+            and not _partition(child)
+        ):
             return "phrase"
     if _dashed_record(child):
         return "phrase"
