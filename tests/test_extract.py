@@ -2984,3 +2984,9 @@ def test_a_denial_joined_to_a_fact_stays_with_it_and_a_share_of_cases_frames_its
     report = by_quote["The company filed the report in March but did not publish it until June"]
     assert report.values.get("negated") and "did not publish" in report.text
     assert not any(q.startswith(("in at least six", "did not", "never")) and "logbooks" not in q for q in by_quote)
+
+
+def test_what_a_thing_came_to_do_is_one_fact_with_it() -> None:
+    got = quotes(LEAD + "A prison built for 600 men came to hold more than 900 by 2023.")
+    assert "A prison built for 600 men came to hold more than 900 by 2023" in got
+    assert not any(q.startswith("to hold") for q in got)

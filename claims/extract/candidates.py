@@ -96,7 +96,9 @@ _OPENING_DEPS = _PHRASE_DEPS | {"conj", "dep", "parataxis", "relcl"}
 _NEEDS_PURPOSE = wordset(
     "need require use design plan aim intend expect take cost vote decide agree promise pledge refuse try "
     "fail manage move threaten offer choose opt vow "
-    "lead cause force allow enable prompt push ask persuade compel encourage drive spur help order invite urge"
+    "lead cause force allow enable prompt push ask persuade compel encourage drive spur help order invite urge "
+    # (and verbs of how a state came about: "a prison built for 600 men came to hold more than 900")
+    "come continue begin start seem appear tend grow cease happen"
 )
 _DOBJ_VERBS = frozenset({"tell", "show", "find"})
 _FACT_ENTS = frozenset({"DATE", "TIME", "ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"})
@@ -165,6 +167,7 @@ _IRREGULAR = {
     "longer": "long", "shorter": "short", "older": "old", "younger": "young", "cheaper": "cheap",
     "faster": "fast", "slower": "slow", "heavier": "heavy", "lighter": "light", "fewer": "few",
     "meant": "mean", "won": "win", "lost": "lose", "left": "leave", "led": "lead", "held": "hold",
+    "came": "come", "began": "begin", "begun": "begin", "grew": "grow", "grown": "grow", "went": "go",
 }  # fmt: skip
 # (suffix, what replaces it): "denies" -> "deny", "planned" -> "plan", "noted" -> "note", "warning" -> "warn".
 _SUFFIXES = (
