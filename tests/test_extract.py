@@ -2990,3 +2990,16 @@ def test_what_a_thing_came_to_do_is_one_fact_with_it() -> None:
     got = quotes(LEAD + "A prison built for 600 men came to hold more than 900 by 2023.")
     assert "A prison built for 600 men came to hold more than 900 by 2023" in got
     assert not any(q.startswith("to hold") for q in got)
+
+
+def test_a_second_thing_ordered_is_restated_with_the_order() -> None:
+    claims = extract_claims(
+        LEAD + "Judge Renata Olmos also ordered him to pay $43.8 million in restitution and to forfeit a lakeside "
+        "house in Vermont and two vintage Porsches. The government committed $86 million to recruit 250 officers and to build a 120-bed unit."
+    )
+    texts = {c.quote: c.text for c in claims}
+    assert texts["to forfeit a lakeside house in Vermont and two vintage Porsches"] == (
+        "Judge Renata Olmos also ordered him to forfeit a lakeside house in Vermont and two vintage Porsches"
+    )
+    # after a purpose, the money is not restated as the second purpose's
+    assert not any("$86 million to build" in t for t in texts.values())

@@ -1642,6 +1642,16 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         # own, so the sentence up to it, verbatim
         joint = ", " if doc[first.i - 1].text == "," else " "
         body = f"{core}{joint}{_lower_first(body) if first.pos_ != 'PROPN' else body}"
+    elif (
+        root.dep_ == "conj"
+        and to_infinitive(root)
+        and to_infinitive(root.head)
+        and root.head.dep_ == "xcomp"
+        and (core := _core(root.head.head, root.head.left_edge.i))
+    ):
+        # "ordered him to pay $43.8 million and | to forfeit a lakeside house": the order again (not after a
+        # purpose: "committed $86 million to recruit officers and to build a unit" is no $86 million unit)
+        body = f"{core} {body}"
     elif root.dep_ == "conj" and subject(root) is None:
         subj = subject(root.head)
         if subj is not None and subj.lower_ in _RELATIVE and root.head.dep_ == "relcl":
