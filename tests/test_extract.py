@@ -3003,3 +3003,17 @@ def test_a_second_thing_ordered_is_restated_with_the_order() -> None:
     )
     # after a purpose, the money is not restated as the second purpose's
     assert not any("$86 million to build" in t for t in texts.values())
+
+
+def test_what_did_not_exist_or_happen_is_an_event_with_its_no() -> None:
+    claims = extract_claims(
+        LEAD + "There were no vaccine-related deaths. Police said there were no arrests. No charges have been "
+        "filed. There is no easy answer."
+    )
+    events = {c.quote: c for c in claims if c.kind == "event"}
+    assert {"There were no vaccine-related deaths", "there were no arrests", "No charges have been filed"} <= set(
+        events
+    )
+    assert all(c.values.get("negated") for c in events.values())
+    assert events["there were no arrests"].speaker == "Police"
+    assert not any("easy answer" in q for q in events)

@@ -925,7 +925,7 @@ def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
     ):
         return False  # "the dry weather came": the rest of the clause went elsewhere, nothing to check
     if subj is None:
-        return u.root.dep_ in ("conj", "dep")
+        return u.root.dep_ in ("conj", "dep") or _none_there(root)
     if subj.lower_ in _RELATIVE and (root.dep_ == "relcl" or root.dep_ == "ccomp" and root.head.dep_ == "relcl"):
         return True  # "the helicopter, which (it said) crashed in Logar province": restated with its antecedent
     if subj.lower_ == "it" and u.verb is not None and root.dep_ == "ccomp":
@@ -965,7 +965,20 @@ def _nobody(subj: Token) -> bool:
     """A subject that denies the act of anyone: "no one died", "Nobody was injured", "Nothing was taken", "None of
     the instruments was damaged" (the fact checked is that none did, however short the clause)."""
     return subj.lower_ in ("nobody", "nothing", "noone", "none") or (
-        subj.lower_ in ("one", "body") and any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
+        (subj.lower_ in ("one", "body") or subj.pos_ == "NOUN")
+        and any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
+    )
+
+
+def _none_there(verb: Token) -> bool:
+    """ "There were no vaccine-related deaths", "there were no arrests": what did not exist or happen."""
+    return (
+        lemma_in(verb, COPULAS | {"be"})
+        and any(c.dep_ == "expl" and c.lower_ == "there" for c in verb.children)
+        and any(
+            c.dep_ == "attr" and c.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+            for c in verb.children
+        )
     )
 
 
