@@ -3017,3 +3017,13 @@ def test_what_did_not_exist_or_happen_is_an_event_with_its_no() -> None:
     assert all(c.values.get("negated") for c in events.values())
     assert events["there were no arrests"].speaker == "Police"
     assert not any("easy answer" in q for q in events)
+
+
+def test_what_money_was_spent_doing_and_the_budget_it_overran_stay_with_the_figure() -> None:
+    got = quotes(
+        LEAD + "He spent more than $9 million renovating the property. The project came in $2.6 million over its "
+        "original $35.4 million budget. The US is seeking his extradition over his alleged role in the leak."
+    )
+    assert "He spent more than $9 million renovating the property" in got
+    assert "The project came in $2.6 million over its original $35.4 million budget" in got
+    assert not any(q.startswith(("renovating", "over its")) for q in got)

@@ -1141,6 +1141,8 @@ def _split_long(u: Unit) -> list[Unit]:
             continue
         if c.lower_ == "as" and c.left_edge.lower_ == "such":
             continue  # "a mental health problem | such as depression or anxiety": examples complete their noun
+        if c.dep_ == "xcomp" and c.tag_ == "VBG" and not comma_before(c):
+            continue  # "spent more than $9 million | renovating the property": what it was spent doing
         end = sub[-1].i + 1
         if _range_end(c) or end < len(doc) and doc[end].head.i == u.root.i and _range_end(doc[end]):
             continue  # "held its rate | in a range of 5.25% | to 5.5%": a range is one figure
@@ -1384,6 +1386,10 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
             continue
         if lemma_in(c, _ENDS_AT) and to_infinitive(c):
             continue
+        if c.dep_ == "xcomp" and c.tag_ == "VBG" and not comma_before(c):
+            continue  # "spent more than $9 million | renovating the property": what it was spent doing
+        if c.lower_ in _BEYOND and c.i == main[1][-1].i + 1 and _figures(main[1]) and _figures(sub):
+            continue  # "came in $2.6 million | over its original $35.4 million budget": a figure and its baseline
         if c.lower_ == "at" and c.dep_ == "prep" and lemma_in(c.head, _VALUES_AT):
             continue  # "put the average return ... | at about 19 cents per dollar": a valuation and what it came to  # "rose 2.4 percent to settle at $91.35 a barrel": a change and where it ended are one fact
         if c.dep_ == "conj" and any(x.dep_ == "cc" and x.lower_ in ("or", "nor") for x in c.head.children):
@@ -1436,6 +1442,7 @@ def _misjoined(sub: list[Token]) -> bool:
     )
 
 
+_BEYOND = wordset("over under above below")
 #: Nouns that count the occasions a figure was reached in.
 _OCCASIONS = wordset("game match session season appearance start race outing meeting round")
 
