@@ -3027,3 +3027,15 @@ def test_what_money_was_spent_doing_and_the_budget_it_overran_stay_with_the_figu
     assert "He spent more than $9 million renovating the property" in got
     assert "The project came in $2.6 million over its original $35.4 million budget" in got
     assert not any(q.startswith(("renovating", "over its")) for q in got)
+
+
+def test_a_relative_clause_whose_antecedent_is_unsure_is_never_restated_on_the_wrong_noun() -> None:
+    claims = extract_claims(
+        LEAD + "Over a career of 52 years she worked with 31 directors, most often the filmmaker Henrik Vestergaard, "
+        "with whom she made 11 films between 1982 and 2009. The company can produce 40 million doses a year at its "
+        "plant in Aarhus, Denmark, which opened in 2023. The Ridge Fire, which burned 36,000 acres, destroyed 412 homes."
+    )
+    texts = [c.text for c in claims]
+    assert not any("with 31 directors" in t and t.startswith("She made") for t in texts)
+    assert "Denmark opened in 2023" not in texts
+    assert "The Ridge Fire burned 36,000 acres" in texts  # a sure antecedent is still restated

@@ -1550,7 +1550,12 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
     root = u.root
     # "which supporters say could cost $600 million": the relative clause is the reporting verb's
     relcl = root if root.dep_ == "relcl" else root.head if root.dep_ == "ccomp" and root.head.dep_ == "relcl" else None
-    if first.lower_ in _RELATIVE and first.dep_ in ("nsubj", "nsubjpass") and relcl is not None:
+    if relcl is not None and any(t.lower_ in _RELATIVE for t in words[:3]) and _unsure_antecedent(relcl):
+        # "worked with 31 directors, most often the filmmaker Henrik Vestergaard, with whom she made 11 films",
+        # "its plant in Aarhus, Denmark, which opened in 2023": the parse's antecedent may be the wrong one,
+        # and a restatement on it would misstate the sentence: the sentence says what it says
+        body = _tidy(_text(doc).strip().rstrip(".!"))
+    elif first.lower_ in _RELATIVE and first.dep_ in ("nsubj", "nsubjpass") and relcl is not None:
         antecedent = _phrase(relcl.head, exclude=relcl)
         tail = body[len(first.text) :].lstrip()
         if first.i + 1 < len(doc) and (clitic := _clitic(doc[first.i + 1])) and tail.startswith(doc[first.i + 1].text):
@@ -1719,6 +1724,21 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
 
 
 _SPEAKER_WORDS = frozenset({"me", "my", "mine", "we", "we're", "we've", "we'd", "we'll", "our", "ours"})
+
+
+def _unsure_antecedent(relcl: Token) -> bool:
+    """Whether the noun the parser hung a relative clause on may not be the one it is about: another noun
+    stands between them ("31 directors, most often the filmmaker Henrik Vestergaard, | with whom ..."), or a
+    place named where a thing is ("its plant in Aarhus, Denmark, | which opened in 2023": the plant opened)."""
+    head, doc = relcl.head, relcl.doc
+    if any(doc[i].pos_ in ("NOUN", "PROPN") for i in range(head.i + 1, relcl.left_edge.i)):
+        return True
+    if relcl.left_edge.lower_ == "where" or head.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return False
+    place = head
+    while place.dep_ in ("appos", "conj", "compound") and place.head.i < place.i:
+        place = place.head
+    return place.dep_ == "pobj" and place.head.dep_ == "prep" and place.head.head.pos_ in ("NOUN", "PROPN")
 
 
 def _was(noun: Token) -> str:
