@@ -3039,3 +3039,11 @@ def test_a_relative_clause_whose_antecedent_is_unsure_is_never_restated_on_the_w
     assert not any("with 31 directors" in t and t.startswith("She made") for t in texts)
     assert "Denmark opened in 2023" not in texts
     assert "The Ridge Fire burned 36,000 acres" in texts  # a sure antecedent is still restated
+
+
+def test_a_restatement_never_opens_on_a_relative_pronoun() -> None:
+    claims = extract_claims(
+        LEAD + 'Her breakthrough came in 1979 with "The Keeper," whose main theme sold more than 400,000 copies as '
+        "a single and spent nine weeks in the British top 40."
+    )
+    assert claims and not any(c.text.lower().startswith(("whose", "which ", "who ", "whom")) for c in claims)

@@ -1694,11 +1694,15 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         # from its subject, then the phrase ("making it the most visited museum", "down from 466,140" too)
         joint = ", " if doc[first.i - 1].text == "," else " "  # as the sentence has it
         body = f"{core}{joint}{_lower_first(body) if first.pos_ != 'PROPN' else body}"
+    opener = body.split(" ", 1)[0].lower()
     if (
         first.lower_ in _RELATIVE
         and first.dep_ != "mark"
         and first.tag_ in ("WDT", "WP", "WP$")  # (not the demonstrative "that means ...")
         and body.lower().startswith(first.lower_ + " ")
+        # (or a subject put back that was one: "whose main theme sold ... and | spent nine weeks in the top 40")
+        or opener in ("whose", "which", "whom", "who")
+        and opener != first.lower_
     ):
         # a relative clause the parse left without its antecedent: the sentence says what it says
         body = _tidy(_text(doc).strip().rstrip(".!"))
