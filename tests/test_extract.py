@@ -3047,3 +3047,14 @@ def test_a_restatement_never_opens_on_a_relative_pronoun() -> None:
         "a single and spent nine weeks in the British top 40."
     )
     assert claims and not any(c.text.lower().startswith(("whose", "which ", "who ", "whom")) for c in claims)
+
+
+def test_a_thing_in_general_is_no_actor_of_an_event() -> None:
+    claims = extract_claims(
+        LEAD + "Supply has lagged demand. Protection was strongest early on. Prosecutors dropped the case. "
+        "Management rejected the offer. WeWork is headquartered in New York City."
+    )
+    events = {c.quote for c in claims if c.kind == "event"}
+    assert {"Prosecutors dropped the case", "Management rejected the offer"} <= events
+    assert "WeWork is headquartered in New York City" in events
+    assert not any(q.startswith(("Supply", "Protection")) for q in events)

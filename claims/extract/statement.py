@@ -932,6 +932,8 @@ def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
         # "The agency said it had received a subpoena": the organisation that speaks, of itself
         said_by = subject(u.verb)
         return said_by is not None and said_by.pos_ in ("NOUN", "PROPN")
+    if _generic(subj) and not nobody:
+        return False  # "Supply has lagged demand", "Protection was strongest early on": no actor to check
     return (
         subj.pos_ != "PRON"
         or subj.lower_ in ("he", "she", "they")
@@ -939,6 +941,22 @@ def _is_event(u: Unit, subj: Token | None, *, speech: bool = False) -> bool:
         or speech
         and subj.lower_ == "we"
         or _it_named_before(subj, root)
+    )
+
+
+def _generic(subj: Token) -> bool:
+    """A bare common noun of no people ("supply", "protection", "demand"): a thing in general, not an actor
+    ("Prosecutors dropped the case", "Police arrested two men" name who acted)."""
+    return (
+        subj.pos_ == "NOUN"
+        and subj.tag_ == "NN"
+        and subj.text[1:].islower()  # (not a name the tagger took for a noun: "WeWork")
+        and not subj.ent_type_
+        and not any(
+            c.dep_ in ("det", "poss", "nummod", "compound", "amod", "prep", "appos", "relcl", "acl")
+            for c in subj.children
+        )
+        and not names_a_person(subj)
     )
 
 
