@@ -3058,3 +3058,9 @@ def test_a_thing_in_general_is_no_actor_of_an_event() -> None:
     assert {"Prosecutors dropped the case", "Management rejected the offer"} <= events
     assert "WeWork is headquartered in New York City" in events
     assert not any(q.startswith(("Supply", "Protection")) for q in events)
+
+
+def test_the_top_few_of_a_ranking_are_who_holds_the_figure_not_a_fact_alone() -> None:
+    got = quotes(LEAD + "The country's three largest supermarket chains control about 61% of grocery sales.")
+    assert "The country's three largest supermarket chains control about 61% of grocery sales" in got
+    assert not any(q.startswith("control") for q in got)

@@ -1539,7 +1539,9 @@ def _split_subject(u: Unit, args: list[tuple[Token, list[Token]]]) -> list[Unit]
     )
     # A superlative subject with the place or group it ranks in ("The state's largest utility | decreased
     # the number of people ... to about 660,000"): a fact of its own, however short.
-    ranked = _superlative_in_place(c) is not None  # ("Most health-care costs", "The best thing to do" rank nothing)
+    # ("Most health-care costs", "The best thing to do" rank nothing; "The country's three largest supermarket
+    # chains | control about 61% of grocery sales": a group of the top few is who holds the figure, nothing alone)
+    ranked = _superlative_in_place(c) is not None and not any(x.dep_ == "nummod" for x in c.children)
     # A definite description by age of someone the story has named ("The 48-year-old Australian | was evicted in
     # April", "The 24-year-old Nigerian striker | headed in the opener"): who he is, and what he did, are two
     # facts ("A 54-year-old man was killed" stays whole: the age says who was).
