@@ -3064,3 +3064,12 @@ def test_the_top_few_of_a_ranking_are_who_holds_the_figure_not_a_fact_alone() ->
     got = quotes(LEAD + "The country's three largest supermarket chains control about 61% of grocery sales.")
     assert "The country's three largest supermarket chains control about 61% of grocery sales" in got
     assert not any(q.startswith("control") for q in got)
+
+
+def test_a_part_with_a_fact_of_its_own_is_cut_from_a_short_clause_too() -> None:
+    claims = extract_claims(
+        LEAD + "It displaced 1.3 million, including 410,000 who fled across the borders into Kenya."
+    )
+    texts = {c.quote: c.text for c in claims}
+    assert "It displaced 1.3 million" in texts
+    assert "including 410,000 who fled across the borders into Kenya" in texts
