@@ -3073,3 +3073,12 @@ def test_a_part_with_a_fact_of_its_own_is_cut_from_a_short_clause_too() -> None:
     texts = {c.quote: c.text for c in claims}
     assert "It displaced 1.3 million" in texts
     assert "including 410,000 who fled across the borders into Kenya" in texts
+
+
+def test_a_name_the_recogniser_missed_is_a_person_when_a_job_is_set_off_after_it() -> None:
+    got = quotes(
+        LEAD + '"We received 40 complaints," said Ana Ruiz, the airport director. Lake Tahoe, a popular resort, '
+        "drew 3 million visitors.",
+        kind="role",
+    )
+    assert got == ["Ana Ruiz, the airport director"]

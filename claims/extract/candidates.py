@@ -1876,7 +1876,7 @@ def roles(sent: Span) -> list[Unit]:
     """Named people with a title or an apposition: "Republican Gov. Eric Holcomb", "Li, a doctor at X"."""
     out: list[Unit] = []
     speaker = trailing_speaker(sent.root)  # a name the parser hung on a noun before "said": no title of that noun
-    for ent in sent.ents:
+    for ent in [*sent.ents, *_names_missed(sent)]:
         person = ent.label_ == "PERSON" or ent.label_ in ("ORG", "GPE") and _person_read_as_org(ent)
         if ent.label_ == "ORG" and len(ent) <= 5 and not person:
             # (never the source before "said": "on Tamsen Ridge, | the National Weather Service said")
@@ -2111,6 +2111,41 @@ def _organisation(noun: Token) -> bool:
             for c in noun.children
         )
     )
+
+
+def _names_missed(sent: Span) -> list[Span]:
+    """Names the recogniser left out, as people: two or three capitalised words ("Ana Ruiz") with a person's
+    job set off after them as their apposition ("said Ana Ruiz, the airport director")."""
+    from spacy.tokens import Span  # (a function-level import, as in ``entity_at``: spaCy loads with the parse)
+
+    out = []
+    doc = sent.doc
+    for tok in sent:
+        if (
+            tok.tag_ != "NNP"
+            or tok.ent_type_
+            or not tok.is_title
+            or tok.i + 1 >= sent.end
+            or doc[tok.i + 1].text != ","
+        ):
+            continue
+        start = tok.i
+        while start - 1 >= sent.start and doc[start - 1].tag_ == "NNP" and doc[start - 1].is_title:
+            start -= 1
+        if not 2 <= tok.i + 1 - start <= 3 or any(
+            doc[i].ent_type_ or doc[i].lower_ in TITLES for i in range(start, tok.i)
+        ):
+            continue
+        job = next((c for c in tok.rights if c.dep_ == "appos"), None)
+        if (
+            job is not None
+            and job.pos_ == "NOUN"
+            and any(c.dep_ in ("det", "poss") for c in job.children)
+            and job.lower_ not in KIN
+            and names_a_person(job)
+        ):
+            out.append(Span(doc, start, tok.i + 1, label="PERSON"))
+    return out
 
 
 def _person_read_as_org(ent: Span) -> bool:
