@@ -3082,3 +3082,12 @@ def test_a_name_the_recogniser_missed_is_a_person_when_a_job_is_set_off_after_it
         kind="role",
     )
     assert got == ["Ana Ruiz, the airport director"]
+
+
+def test_a_subject_with_its_restrictive_clause_is_never_left_bare_and_of_phrases_are_not_misread() -> None:
+    claims = extract_claims(
+        LEAD + "The 2,000 workers who went on strike in May returned on Friday. Shares of Acme, which fell 12% on "
+        "Monday, rebounded 4% on Tuesday."
+    )
+    assert "The 2,000 workers" not in {c.quote for c in claims}
+    assert "Acme fell 12% on Monday" not in {c.text for c in claims}  # the shares fell, not the company

@@ -1533,7 +1533,10 @@ def _split_subject(u: Unit, args: list[tuple[Token, list[Token]]]) -> list[Unit]
     words = [t for t in sub if t.is_alpha or t.like_num]
     rest = [doc[i] for i in sorted(u.tokens) if i > sub[-1].i]
     # Apart from its verb by an aside ("A further 17 makers, according to the report, had ..."), a subject reads alone.
-    aside = sum(1 for t in doc[sub[-1].i + 1 : u.root.i] if t.i not in u.tokens and not t.is_punct) >= 2
+    # (not the subject's own restrictive clause, taken out as a unit: "The 2,000 workers | who went on strike in May
+    # | returned on Friday" is one subject)
+    own = {t.i for x in c.children if x.dep_ == "relcl" and not comma_before(x) for t in x.subtree}
+    aside = sum(1 for t in doc[sub[-1].i + 1 : u.root.i] if t.i not in u.tokens | own and not t.is_punct) >= 2
     # or a participle set off by commas ("The 22-year-old Spaniard, seeded fourth, | hit 19 aces")
     # (not a name given: "The Phase 3 study, known as HARBOR-HF, | enrolled 6,412 patients")
     aside = aside or any(

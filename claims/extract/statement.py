@@ -1755,12 +1755,20 @@ def _unsure_antecedent(relcl: Token) -> bool:
     head, doc = relcl.head, relcl.doc
     if any(doc[i].pos_ in ("NOUN", "PROPN") for i in range(head.i + 1, relcl.left_edge.i)):
         return True
+    if relcl.left_edge.lower_ != "where" and comma_before(relcl.left_edge) and _of_a_noun(head):
+        return True
     if relcl.left_edge.lower_ == "where" or head.ent_type_ not in ("GPE", "LOC", "FAC"):
         return False
     place = head
     while place.dep_ in ("appos", "conj", "compound") and place.head.i < place.i:
         place = place.head
     return place.dep_ == "pobj" and place.head.dep_ == "prep" and place.head.head.pos_ in ("NOUN", "PROPN")
+
+
+def _of_a_noun(head: Token) -> bool:
+    """ "Shares of Acme, | which fell 12%", "the director of the museum, | which ...": the clause may be about the
+    whole phrase, not the noun after "of" the parser hung it on."""
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN")
 
 
 def _was(noun: Token) -> str:
