@@ -1755,8 +1755,9 @@ def _unsure_antecedent(relcl: Token) -> bool:
     head, doc = relcl.head, relcl.doc
     if any(doc[i].pos_ in ("NOUN", "PROPN") for i in range(head.i + 1, relcl.left_edge.i)):
         return True
-    if relcl.left_edge.lower_ != "where" and comma_before(relcl.left_edge) and _of_a_noun(head):
-        return True
+    person = relcl.left_edge.lower_ in ("who", "whom", "whose") and head.ent_type_ == "PERSON"
+    if relcl.left_edge.lower_ != "where" and comma_before(relcl.left_edge) and _of_a_noun(head) and not person:
+        return True  # (a person named after "of" is whom "who" means: "the estate of Helen Vasquez, who died ...")
     if relcl.left_edge.lower_ == "where" or head.ent_type_ not in ("GPE", "LOC", "FAC"):
         return False
     place = head
