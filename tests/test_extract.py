@@ -3091,3 +3091,9 @@ def test_a_subject_with_its_restrictive_clause_is_never_left_bare_and_of_phrases
     )
     assert "The 2,000 workers" not in {c.quote for c in claims}
     assert "Acme fell 12% on Monday" not in {c.text for c in claims}  # the shares fell, not the company
+
+
+def test_a_phrase_with_no_verb_set_before_the_subject_frames_the_clause() -> None:
+    got = quotes(LEAD + "On a 400-unit building, the development charges alone are close to $20 million.")
+    assert "On a 400-unit building, the development charges alone are close to $20 million" in got
+    assert "On a 400-unit building" not in got

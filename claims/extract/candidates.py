@@ -343,16 +343,8 @@ def _set_off(clause: Token) -> bool:
     return comma_before(clause) or first > 1 and doc[first - 1].dep_ == "cc" and doc[first - 2].text == ","
 
 
-def _partition(prep: Token) -> bool:
-    """ "In at least six of the 11 deaths, | observations had been ...": the share of cases the clause after it
-    holds for frames that clause; alone it names no fact."""
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return (
-        prep.lower_ in ("in", "for", "among")
-        and obj is not None
-        and any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children)
-        and not any(t.pos_ == "VERB" for t in prep.subtree)
-    )
+#: Prepositions of a phrase that frames the clause after it (where, among which, on what) rather than an event.
+_FRAMES = wordset("in on for among at with of")
 
 
 def _dashed_record(tok: Token) -> bool:
@@ -752,7 +744,9 @@ def splits(child: Token, head: Token) -> str | None:
     ):
         # (not "Of the 47 people infected, | 39 are children": the whole the count is part of)
         # A figure in a phrase set before the subject is a fact of its own: "After receiving a lifeline
-        # worth up to $8 billion, | WeWork is cutting costs" (not "In 2019, ...": a year counts nothing).
+        # worth up to $8 billion, | WeWork is cutting costs", "After a $48 million renovation, | ..." (not "In
+        # 2019, ...": a year counts nothing; nor a place or a share with no verb, which frames the clause: "In at
+        # least six of the 11 deaths, | ...", "On a 400-unit building, | the charges are close to $20 million").
         sub = list(child.subtree)
         end = sub[-1].i + 1
         if (
@@ -760,7 +754,7 @@ def splits(child: Token, head: Token) -> str | None:
             and child.doc[end].text == ","
             and _words(sub) >= 5
             and _figures(sub)
-            and not _partition(child)
+            and (child.lower_ not in _FRAMES or any(t.pos_ == "VERB" for t in sub))
         ):
             return "phrase"
     if _dashed_record(child):
