@@ -3097,3 +3097,11 @@ def test_a_phrase_with_no_verb_set_before_the_subject_frames_the_clause() -> Non
     got = quotes(LEAD + "On a 400-unit building, the development charges alone are close to $20 million.")
     assert "On a 400-unit building, the development charges alone are close to $20 million" in got
     assert "On a 400-unit building" not in got
+
+
+def test_half_before_a_participle_says_how_far_not_how_many() -> None:
+    claims = extract_claims(
+        LEAD + "The landing leg was found on Monday, half-buried in dust. Half of the 40 stations closed."
+    )
+    assert "half-buried in dust" not in {c.quote for c in claims}
+    assert any(c.quote == "Half of the 40 stations closed" and c.kind == "quantity" for c in claims)

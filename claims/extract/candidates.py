@@ -449,6 +449,14 @@ def is_figure(t: Token) -> bool:
         # "November 16" is a date, not a count; an age ("a 55-year-old man") is a quantity
         return t.like_num and t.i + 4 < len(t.doc) and t.doc[t.i + 4].lower_ == "old"
     if t.lower_ in FIGURE_WORDS:
+        doc = t.doc
+        if (
+            t.i + 2 < len(doc)
+            and doc[t.i + 1].text == "-"
+            and not t.whitespace_
+            and doc[t.i + 2].tag_ in ("VBN", "VBG", "JJ")
+        ):
+            return False  # "half-buried in dust", "half-empty": how far, not how many
         return not any(c.ent_type_ == "ORDINAL" for c in t.children)  # "the first half" of a game
     if len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20"):
         return False  # a year ("Holcomb's 2016 campaign") dates a fact; it counts nothing
