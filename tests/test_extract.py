@@ -3105,3 +3105,13 @@ def test_half_before_a_participle_says_how_far_not_how_many() -> None:
     )
     assert "half-buried in dust" not in {c.quote for c in claims}
     assert any(c.quote == "Half of the 40 stations closed" and c.kind == "quantity" for c in claims)
+
+
+def test_a_change_keeps_its_window_and_a_day_restated_from_when_is_on_it() -> None:
+    claims = extract_claims(
+        LEAD + "PfNova reduced clinical malaria by 71% over 18 months in children aged five to 36 months. The ban is "
+        "backdated to Sept. 4, when he was provisionally suspended, and will run until Sept. 3, 2028."
+    )
+    quotes_ = {c.quote for c in claims}
+    assert "PfNova reduced clinical malaria by 71% over 18 months in children aged five to 36 months" in quotes_
+    assert "On Sept. 4, he was provisionally suspended" in {c.text for c in claims}

@@ -1164,6 +1164,8 @@ def _split_long(u: Unit) -> list[Unit]:
             continue
         if _words(left) < 4:
             break
+        if c.ent_type_ in TIME_ENTS and c.dep_ == "npadvmod" and _figures(left):
+            continue  # "reduced malaria by 71% | over 18 months in children aged five to 36 months": the change's window
         if not (_substance(left) and _substance(sub)):
             continue  # "The program has faced delays | due to engine problems": one fact, not two
         if time_alone(sub):

@@ -1641,6 +1641,10 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         prep = (
             root.head.head.text.capitalize()
             if root.head.dep_ == "pobj" and root.head.head.lower_ in ("on", "at")
+            else "At"
+            if root.head.ent_type_ == "TIME"
+            else "On"
+            if _a_day(root.head)
             else "In"
         )
         body = f"{prep} {_phrase(root.head, exclude=root)}, {body[len(first.text) :].lstrip()}"
@@ -1770,6 +1774,17 @@ def _of_a_noun(head: Token) -> bool:
     """ "Shares of Acme, | which fell 12%", "the director of the museum, | which ...": the clause may be about the
     whole phrase, not the noun after "of" the parser hung it on."""
     return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN")
+
+
+_WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
+
+
+def _a_day(tok: Token) -> bool:
+    """A date that names a day ("Sept. 4", "Monday", "June 19, 2024"): "on" it, not "in" it."""
+    near = [t for t in tok.subtree if not t.is_punct] + [tok]
+    return any(t.lower_ in _WEEKDAYS for t in near) or any(
+        t.like_num and len(t.text) <= 2 and t.ent_type_ == "DATE" for t in near
+    )
 
 
 def _was(noun: Token) -> str:
