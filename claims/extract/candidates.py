@@ -1077,6 +1077,21 @@ def _short_name(noun: Token, clause: Token) -> int | None:
     ante = [t for t in noun.subtree if t.i < clause.left_edge.i and not t.is_punct]
     if not ante or len(ante) > 6 or ante[-1].i + 2 != clause.left_edge.i or doc[ante[-1].i + 1].text != ",":
         return None
+    outer = noun
+    while outer.dep_ in ("appos", "conj", "compound") and outer.head.i < outer.i:
+        outer = outer.head
+    if (
+        outer.dep_ == "pobj"
+        and outer.head.dep_ == "prep"
+        and outer.head.head.pos_ in ("NOUN", "PROPN")
+        and not animacy_settles(clause.left_edge, noun, outer.head.head)
+    ):
+        # "Imports from China, | which rose 8%", "its plant in Aarhus, Denmark, | which opened in 2023": the clause
+        # may be of the whole phrase, so the quote holds it all (when it is short)
+        whole = outer.head.head
+        lo = whole.left_edge.i
+        if clause.left_edge.i - lo <= 9 and not under_negation(whole):
+            return lo
     if under_negation(noun):
         return None  # "intent on not antagonizing teachers the way Gov. Matt Bevin, who ...": the "not" is above it
     if noun.pos_ == "PROPN" and all(t.pos_ in ("PROPN", "DET") for t in ante) and len(ante) <= 4:
@@ -2118,6 +2133,36 @@ def _organisation(noun: Token) -> bool:
             for c in noun.children
         )
     )
+
+
+#: Nouns that are people for sure (the job endings of ``names_a_person`` take in "plant" and "border" too).
+_SURELY_PEOPLE = (
+    _PEOPLE
+    | TITLES
+    | RANKS
+    | KIN
+    | wordset(
+        "worker employee resident official people staff student teacher officer passenger fan player voter "
+        "patient child children man men woman women person investor customer user citizen lawmaker"
+    )
+)
+
+
+def is_people(noun: Token) -> bool:
+    """A person or people, for sure: a name, a title, a noun of people ("workers", "residents")."""
+    low = noun.lower_
+    return noun.ent_type_ == "PERSON" or low in _SURELY_PEOPLE or low.removesuffix("s") in _SURELY_PEOPLE
+
+
+def animacy_settles(pronoun: Token, inner: Token, outer: Token) -> bool:
+    """Whether a relative pronoun tells which of two nouns its clause is about: "where" a place, "who" a person
+    ("the estate of Helen Vasquez, who died"), "which" a thing ("Workers at the Ridgefield plant, which opened")."""
+    low = pronoun.lower_
+    if low == "where":
+        return True
+    if low in ("who", "whom", "whose"):
+        return inner.ent_type_ == "PERSON" or is_people(inner) and not is_people(outer)
+    return low == "which" and is_people(outer) and not is_people(inner)
 
 
 def _names_missed(sent: Span) -> list[Span]:

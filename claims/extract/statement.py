@@ -33,6 +33,7 @@ from claims.extract.candidates import (
     Unit,
     according_to,
     after_break,
+    animacy_settles,
     asserts,
     authored,
     columns,
@@ -1572,8 +1573,8 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         # "worked with 31 directors, most often the filmmaker Henrik Vestergaard, with whom she made 11 films",
         # "its plant in Aarhus, Denmark, which opened in 2023": the parse's antecedent may be the wrong one,
         # and a restatement on it would misstate the sentence: the sentence says what it says
-        body = _tidy(_text(doc).strip().rstrip(".!"))
-    elif first.lower_ in _RELATIVE and first.dep_ in ("nsubj", "nsubjpass") and relcl is not None:
+        return _upper_first(_tidy(_text(doc).strip().rstrip(".!")))  # (and no source put before it)
+    if first.lower_ in _RELATIVE and first.dep_ in ("nsubj", "nsubjpass") and relcl is not None:
         antecedent = _phrase(relcl.head, exclude=relcl)
         tail = body[len(first.text) :].lstrip()
         if first.i + 1 < len(doc) and (clitic := _clitic(doc[first.i + 1])) and tail.startswith(doc[first.i + 1].text):
@@ -1726,8 +1727,9 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         or opener in ("whose", "which", "whom", "who")
         and opener != first.lower_
     ):
-        # a relative clause the parse left without its antecedent: the sentence says what it says
-        body = _tidy(_text(doc).strip().rstrip(".!"))
+        # a relative clause the parse left without its antecedent: the sentence says what it says (with no source
+        # put before it: "Supporters say that the council did not vote ..." would give them the whole sentence)
+        return _upper_first(_tidy(_text(doc).strip().rstrip(".!")))
     # The body's first word keeps a capital only if it is a name: "the department said that engineers
     # replaced ...", "the review said that bleeding risk was ..." (a subject put back in front).
     opening = next((t for t in doc if not t.is_punct and not t.is_quote), first)
@@ -1754,26 +1756,41 @@ _SPEAKER_WORDS = frozenset({"me", "my", "mine", "we", "we're", "we've", "we'd", 
 
 def _unsure_antecedent(relcl: Token) -> bool:
     """Whether the noun the parser hung a relative clause on may not be the one it is about: another noun
-    stands between them ("31 directors, most often the filmmaker Henrik Vestergaard, | with whom ..."), or a
-    place named where a thing is ("its plant in Aarhus, Denmark, | which opened in 2023": the plant opened)."""
+    stands between them ("31 directors, most often the filmmaker Henrik Vestergaard, | with whom ..."), or it
+    ends a phrase of another noun ("a protest by the Jamaican team, | which was rejected by the referee": the
+    protest was; "its plant in Aarhus, Denmark, | which opened in 2023": the plant did)."""
     head, doc = relcl.head, relcl.doc
     if any(doc[i].pos_ in ("NOUN", "PROPN") for i in range(head.i + 1, relcl.left_edge.i)):
         return True
-    person = relcl.left_edge.lower_ in ("who", "whom", "whose") and head.ent_type_ == "PERSON"
-    if relcl.left_edge.lower_ != "where" and comma_before(relcl.left_edge) and _of_a_noun(head) and not person:
-        return True  # (a person named after "of" is whom "who" means: "the estate of Helen Vasquez, who died ...")
-    if relcl.left_edge.lower_ == "where" or head.ent_type_ not in ("GPE", "LOC", "FAC"):
+    outer = head
+    while outer.dep_ in ("appos", "conj", "compound") and outer.head.i < outer.i:
+        outer = outer.head
+    if not (
+        comma_before(relcl.left_edge)
+        and outer.dep_ == "pobj"
+        and outer.head.dep_ == "prep"
+        and outer.head.head.pos_ in ("NOUN", "PROPN")
+    ) or animacy_settles(relcl.left_edge, head, outer.head.head):
+        # (a person named after "of" is whom "who" means: "the estate of Helen Vasquez, who died ...")
         return False
-    place = head
-    while place.dep_ in ("appos", "conj", "compound") and place.head.i < place.i:
-        place = place.head
-    return place.dep_ == "pobj" and place.head.dep_ == "prep" and place.head.head.pos_ in ("NOUN", "PROPN")
+    # Sure when the clause's verb agrees with the noun it hangs on and not with the other: "his 30th opponent for
+    # the Lakers, who have won 12 of 13" (the Lakers have)
+    number = _plural_verb(relcl)
+    return number is None or number != _plural_noun(head) or number == _plural_noun(outer.head.head)
 
 
-def _of_a_noun(head: Token) -> bool:
-    """ "Shares of Acme, | which fell 12%", "the director of the museum, | which ...": the clause may be about the
-    whole phrase, not the noun after "of" the parser hung it on."""
-    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN")
+def _plural_verb(clause: Token) -> bool | None:
+    """Whether a clause's finite verb is plural ("have", "were"), singular ("has", "was"), or says nothing ("fell")."""
+    for t in (*[c for c in clause.children if c.dep_ in ("aux", "auxpass")], clause):
+        if t.lower_ in ("was", "has", "is", "does") or t.tag_ == "VBZ":
+            return False
+        if t.lower_ in ("were", "have", "are", "do") or t.tag_ == "VBP":
+            return True
+    return None
+
+
+def _plural_noun(noun: Token) -> bool:
+    return noun.tag_ in ("NNS", "NNPS") or noun.ent_type_ == "ORG" and noun.text.endswith("s")
 
 
 _WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
