@@ -3129,3 +3129,15 @@ def test_a_clause_after_a_phrase_of_another_noun_is_quoted_whole_and_never_resta
     assert "The Jamaican team was rejected by the referee" not in texts
     assert "Imports from China, which rose 8%" in {c.quote for c in claims}
     assert "The Lakers have won 12 of 13" in texts  # the verb agrees with the team alone: sure
+
+
+def test_a_bound_that_carries_its_own_negation_is_read_as_at_most_or_at_least() -> None:
+    def bound(text: str) -> tuple[str, float]:
+        (c,) = [c for c in extract_claims(LEAD + text) if not c.quote.startswith("Prices")]
+        return c.values["op"], c.values["value"]
+
+    assert bound("No more than 40 people may attend.") == ("<=", 40)
+    assert bound("Not less than 20% of the budget was spent.") == (">=", 20)
+    assert bound("The company spent not more than $5 million.") == ("<=", 5_000_000)
+    assert bound("He did not spend more than $5 million.") == ("<=", 5_000_000)
+    assert bound("The rally drew no fewer than 5,000 people.") == (">=", 5000)

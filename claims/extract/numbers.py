@@ -167,6 +167,11 @@ BOUNDS = {
     "as much as": "<=",
     "as high as": "<=",
     "no fewer than": ">=",
+    "not fewer than": ">=",
+    "no less than": ">=",
+    "not less than": ">=",
+    "no more than": "<=",
+    "not more than": "<=",
     "upwards of": ">",
 }
 

@@ -696,7 +696,11 @@ def _fact(
         return None
     if u.negated:
         values["negated"] = True
-        if "op" in values and any(c.dep_ == "neg" for c in root.children):
+        if (
+            "op" in values
+            and any(c.dep_ == "neg" for c in root.children)
+            and not str(values.get("expression", "")).lower().startswith(("no ", "not "))  # "not less than": its own
+        ):
             values["op"] = _NOT_OP.get(values["op"], values["op"])  # "did not spend more than $5m": at most $5m
     if u.hedge:
         values["hedge"] = u.hedge
@@ -1261,8 +1265,16 @@ def _with_bound(doc: Doc, ent: Span) -> str:
     over = ent[0] if len(ent) > 1 and ent[0].lower_ == "over" else doc[i - 1] if i > 0 else None
     if over is not None and over.lower_ == "over" and over.dep_ == "prep" and _span_of_time(ent):
         return ent[1:].text if over.i == i else ent.text  # (the recogniser may have taken it in: "over 12 months")
-    lead = doc[max(0, i - 2) : i].text.lower()
+    if i > 0 and doc[i - 1].lower_ in ("no", "not") and ent.text.lower().startswith(("more ", "less ", "fewer ")):
+        return f"{doc[i - 1].text} {ent.text}"  # "Not | less than 20%": the recogniser took the bound, not its "not"
+    lead = doc[max(0, i - 3) : i].text.lower()
     for bound in (
+        "no more than",  # (a bound that says "at most": never read as "more than" with its "no" left behind)
+        "not more than",
+        "no less than",
+        "not less than",
+        "no fewer than",
+        "not fewer than",
         "more than",
         "less than",
         "fewer than",
