@@ -3141,3 +3141,13 @@ def test_a_bound_that_carries_its_own_negation_is_read_as_at_most_or_at_least() 
     assert bound("The company spent not more than $5 million.") == ("<=", 5_000_000)
     assert bound("He did not spend more than $5 million.") == ("<=", 5_000_000)
     assert bound("The rally drew no fewer than 5,000 people.") == (">=", 5000)
+
+
+def test_a_magnitude_written_onto_a_figure_is_read_at_the_end_of_a_sentence_and_after_bn() -> None:
+    def money(text: str) -> tuple[str, float]:
+        (c,) = [c for c in extract_claims(LEAD + text) if not c.quote.startswith("Prices")]
+        return c.quote, c.values["value"]
+
+    assert money("The deal is worth €300m.") == ("The deal is worth €300m", 300_000_000)
+    assert money("Sales hit £4bn.") == ("Sales hit £4bn", 4_000_000_000)
+    assert money("The council had to find £14.8m of savings.")[1] == 14_800_000

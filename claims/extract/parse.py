@@ -89,7 +89,7 @@ def load() -> Language:
     chosen = os.environ.get("CLAIMS_SPACY_MODEL", "").strip()
     for name in (chosen,) if chosen else MODELS:
         try:
-            return split_closed_dashes(spacy.load(name, exclude=EXCLUDE))
+            return scale_words_split(split_closed_dashes(spacy.load(name, exclude=EXCLUDE)))
         except (OSError, ImportError) as exc:
             errors.append(f"{name}: {str(exc).splitlines()[0][:120]}")
         except Exception as exc:  # a model that is there but broken (bad files, wrong version)
@@ -113,6 +113,19 @@ def split_closed_dashes(pipeline: Language) -> Language:
     ]
     tokenizer: Any = pipeline.tokenizer  # spaCy types it as any callable
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return pipeline
+
+
+def scale_words_split(pipeline: Language) -> Language:
+    """A magnitude written onto a figure is a token of its own: "£4bn" is "£", "4", "bn" (spaCy splits "£85m" so,
+    but kept "4bn" whole, which the recogniser then left out), and a sentence's last "$12m." is "12", "m", "."
+    (spaCy read "m." as an abbreviation, the figure as 12 and the full stop as part of the quote)."""
+    from spacy.util import compile_suffix_regex
+
+    tokenizer: Any = pipeline.tokenizer
+    tokenizer.rules = {k: v for k, v in (tokenizer.rules or {}).items() if k not in ("m.", "k.", "b.")}
+    suffixes = [*(pipeline.Defaults.suffixes or ()), r"(?<=[0-9])(?:bn|tn)"]
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     return pipeline
 
 
