@@ -3151,3 +3151,12 @@ def test_a_magnitude_written_onto_a_figure_is_read_at_the_end_of_a_sentence_and_
     assert money("The deal is worth €300m.") == ("The deal is worth €300m", 300_000_000)
     assert money("Sales hit £4bn.") == ("Sales hit £4bn", 4_000_000_000)
     assert money("The council had to find £14.8m of savings.")[1] == 14_800_000
+
+
+def test_a_range_keeps_both_its_figures_in_the_values() -> None:
+    (c,) = [c for c in extract_claims(LEAD + "Between 200 and 300 people were evacuated.") if "evacuated" in c.quote]
+    assert (c.values["value"], c.values["to"]) == (200, 300)
+    from claims.extract.numbers import quantity_values
+
+    assert quantity_values("2 to 3 million") == {"value": 2_000_000, "to": 3_000_000}
+    assert "to" not in quantity_values("112-107")  # a score is no range

@@ -295,6 +295,12 @@ def currency_of(phrase: str) -> str | None:
     return None
 
 
+#: A range of two figures: "between 200 and 300", "from 4% to 6%", "2 to 3 million" (a score, "3-2", has no spaces).
+_RANGE = re.compile(
+    r"^(?:between |from )?([\d.,]+(?: ?%| per ?cent)?(?: [a-z]+)?) (?:and|to|through|-|\u2013) ([\d.,]+.*)$"
+)
+
+
 def quantity_values(phrase: str) -> dict[str, Any]:
     """Normalised values of a quantity phrase: value, unit, currency, operator, approximation."""
     low = phrase.lower().replace("\u00a0", " ")
@@ -314,6 +320,20 @@ def quantity_values(phrase: str) -> dict[str, Any]:
     value = parse_number(body)
     if value is None:
         return out
+    if (span := _RANGE.match(body)) is not None:
+        # "between 200 and 300", "4% to 6%", "2 to 3 million": the figure it goes to, never the start alone
+        start, end = parse_number(_PERCENT.sub("", span.group(1))), parse_number(_PERCENT.sub("", span.group(2)))
+        scale = next((w for w in _TOKEN.findall(span.group(2)) if w in _SCALES), None)
+        if (
+            start is not None
+            and end is not None
+            and scale
+            and not any(w in _SCALES for w in _TOKEN.findall(span.group(1)))
+        ):
+            start = parse_number(f"{span.group(1)} {scale}")  # "2 to 3 million": 2 million to 3 million
+        if start is not None and end is not None and start < end:
+            value = start
+            out["to"] = int(end) if float(end).is_integer() and abs(end) < 1e15 else end
     if body.startswith(_VAGUE_WORDS):
         out["approximate"] = True
         out["lower_bound"] = True
