@@ -3160,3 +3160,14 @@ def test_a_range_keeps_both_its_figures_in_the_values() -> None:
 
     assert quantity_values("2 to 3 million") == {"value": 2_000_000, "to": 3_000_000}
     assert "to" not in quantity_values("112-107")  # a score is no range
+
+
+def test_a_name_set_off_after_a_noun_of_the_predicate_stays_in_the_quote() -> None:
+    got = quotes(
+        LEAD + "It was the first agreement signed in person by both President Daniel Mwakori and the rebels' leader, "
+        "Ibrahim Saleh."
+    )
+    assert (
+        "It was the first agreement signed in person by both President Daniel Mwakori and the rebels' leader, "
+        "Ibrahim Saleh"
+    ) in got

@@ -418,7 +418,7 @@ def _claims_of(
     # after a tree fell on his car" states one event, and the clause alone is no claim.
     cut: dict[int, Claim | None] = {}
     for u in reversed(us):
-        host = u.host or _circumstance_of(u, owner, reporting)
+        host = u.host or _circumstance_of(u, owner, reporting) or _name_of_whom(u, owner)
         if host is not None:
             cut[id(u)] = claim = _fact(ctx, s0, doc, u, [doc[i] for i in sorted(u.tokens)], quoted, in_speech, prob)
             if claim is None:
@@ -462,6 +462,18 @@ def _claims_of(
 
 
 _CIRCUMSTANCES = wordset("when after before because once")
+
+
+def _name_of_whom(u: Unit, owner: dict[int, Unit]) -> Unit | None:
+    """The clause a bare name set off after its noun belongs to: "the first agreement signed by ... the rebels'
+    leader, | Ibrahim Saleh" (the quote names who, instead of stopping at "leader")."""
+    root, doc = u.root, u.root.doc
+    if u.role != "phrase" or root.dep_ != "appos" or root.ent_type_ != "PERSON" or root.head.dep_ in SUBJECTS:
+        return None  # (a subject's name is a role of its own: "Her campaign manager, Patti Doyle, went to")
+    if not all(doc[i].ent_type_ == "PERSON" or doc[i].is_punct for i in u.tokens):
+        return None
+    host = owner.get(root.head.i)
+    return host if host is not None and host is not u and host.role == "clause" else None
 
 
 def _circumstance_of(u: Unit, owner: dict[int, Unit], reporting: set[int]) -> Unit | None:
