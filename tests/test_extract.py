@@ -3171,3 +3171,10 @@ def test_a_name_set_off_after_a_noun_of_the_predicate_stays_in_the_quote() -> No
         "It was the first agreement signed in person by both President Daniel Mwakori and the rebels' leader, "
         "Ibrahim Saleh"
     ) in got
+
+
+def test_a_restated_subject_keeps_the_marks_inside_its_words() -> None:
+    texts = {
+        c.text for c in extract_claims(LEAD + "Marc-André Tessier, who owns four stores in Quebec, said prices rose.")
+    }
+    assert "Marc-André Tessier owns four stores in Quebec" in texts

@@ -1948,7 +1948,8 @@ def _phrase(tok: Token, exclude: Token | None = None) -> str:
     for c in tok.rights:  # a verb set off after it is none of the name ("The storm, ..., killed 12 people")
         if c.dep_ == "acl" and comma_before(c) and c.tag_ in ("VBD", "VBN", "VBZ"):
             skip |= {t.i for t in c.subtree}
-    words = [t for t in tok.subtree if t.i not in skip and not is_aside(t, tok, deep=False)]
+    # (a mark inside a word is no aside: "The 58-year-old", never "The 58-year old")
+    words = [t for t in tok.subtree if t.i not in skip and (not is_aside(t, tok, deep=False) or inside_word(t))]
     while words and words[-1].is_punct:
         words = words[:-1]
     while words and words[0].is_punct:
