@@ -3117,6 +3117,8 @@ def test_a_change_keeps_its_window_and_a_day_restated_from_when_is_on_it() -> No
     quotes_ = {c.quote for c in claims}
     assert "PfNova reduced clinical malaria by 71% over 18 months in children aged five to 36 months" in quotes_
     assert "On Sept. 4, he was provisionally suspended" in {c.text for c in claims}
+    texts = {c.text for c in extract_claims(LEAD + "The meeting ran until 11 p.m., when police cleared the hall.")}
+    assert "At 11 p.m., police cleared the hall" in texts
 
 
 def test_a_clause_after_a_phrase_of_another_noun_is_quoted_whole_and_never_restated_on_the_wrong_one() -> None:

@@ -1667,7 +1667,7 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
             root.head.head.text.capitalize()
             if root.head.dep_ == "pobj" and root.head.head.lower_ in ("on", "at")
             else "At"
-            if root.head.ent_type_ == "TIME"
+            if root.head.ent_type_ == "TIME" and _CLOCK.search(_phrase(root.head, exclude=root))
             else "On"
             if _a_day(root.head)
             else "In"
@@ -1818,6 +1818,7 @@ def _plural_noun(noun: Token) -> bool:
 
 
 _WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
+_CLOCK = re.compile(r"\d[:.]\d\d|\b[ap]\.?m\b|o'clock|\bnoon\b|\bmidnight\b", re.IGNORECASE)
 
 
 def _a_day(tok: Token) -> bool:
