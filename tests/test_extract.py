@@ -3180,3 +3180,13 @@ def test_a_restated_subject_keeps_the_marks_inside_its_words() -> None:
         c.text for c in extract_claims(LEAD + "Marc-André Tessier, who owns four stores in Quebec, said prices rose.")
     }
     assert "Marc-André Tessier owns four stores in Quebec" in texts
+
+
+def test_an_apposition_after_a_second_figure_goes_with_that_figure() -> None:
+    claims = extract_claims(
+        LEAD + "The district's graduation rate was 78.4% for the class of 2019 and 86.1% for the class of 2024, the "
+        "most recent year available."
+    )
+    texts = {c.quote: c.text for c in claims}
+    assert not any("2019" in t and "most recent" in t for t in texts.values())  # 2019 is not the latest year
+    assert any(q.startswith("86.1% for the class of 2024, the most recent year") for q in texts)

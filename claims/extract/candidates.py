@@ -1307,11 +1307,27 @@ _SCALES = wordset("hundred thousand million billion trillion")
 
 
 def _cut_conjunct(u: Unit, x: Token, d: Token, dsub: list[Token], hedge: str | None) -> Unit:
-    """The conjunct ``d`` of ``x`` (with the "and" or comma before it) taken out of ``u`` as a unit of its own."""
+    """The conjunct ``d`` of ``x`` (with the "and" or comma before it) taken out of ``u`` as a unit of its own.
+
+    What follows the conjunct goes with it: "78.4% for the class of 2019 and | 86.1% for the class of 2024, the
+    most recent year available" (left with the first, the last words would say 2019 is the latest)."""
     joins = {t.i for t in x.children if t.dep_ in ("cc", "punct") and x.i < t.i < d.i}
-    part = Unit(d, "phrase", {t.i for t in dsub} | joins, hedge=hedge, host=u)
+    end = max(t.i for t in dsub)
+    after = {i for i in u.tokens if i > end}
+    part = Unit(d, "phrase", {t.i for t in dsub} | joins | _trailing_aside(u, end, after), hedge=hedge, host=u)
     u.tokens -= part.tokens
     return part
+
+
+def _trailing_aside(u: Unit, end: int, after: set[int]) -> set[int]:
+    """The words of ``u`` set off by a comma right after token ``end`` and running to the unit's end, when no
+    verb is among them: an apposition that speaks of what stands just before it."""
+    doc = u.root.doc
+    if not after or min(after) != end + 1 or doc[end + 1].text != ",":
+        return set()
+    if any(doc[i].pos_ in ("VERB", "AUX") for i in after) or max(after) != max(u.tokens):
+        return set()
+    return after
 
 
 def _split_figures(u: Unit, sent: Span) -> list[Unit]:
