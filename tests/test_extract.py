@@ -3190,3 +3190,13 @@ def test_an_apposition_after_a_second_figure_goes_with_that_figure() -> None:
     texts = {c.quote: c.text for c in claims}
     assert not any("2019" in t and "most recent" in t for t in texts.values())  # 2019 is not the latest year
     assert any(q.startswith("86.1% for the class of 2024, the most recent year") for q in texts)
+
+
+def test_a_second_verb_with_no_tense_of_its_own_is_restated_with_the_shared_auxiliary() -> None:
+    texts = {
+        c.text
+        for c in extract_claims(
+            LEAD + "The layoffs, disclosed in a notice, will begin April 15 and be completed by June 28."
+        )
+    }
+    assert "The layoffs will be completed by June 28" in texts

@@ -1724,7 +1724,12 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
             antecedent = _phrase(root.head.head, exclude=root.head)
             body = f"{antecedent} {body}" if antecedent else body
         elif subj is not None and not _clitic(subj):
-            body = f"{_phrase(subj)} {body}"
+            # "will begin April 15 and | be completed by June 28": the auxiliary both verbs share goes back too
+            shared = [a.text for a in root.head.children if a.dep_ in ("aux", "auxpass") and a.i < root.head.i]
+            verbs = sorted([root, *(c for c in root.children if c.dep_ in ("aux", "auxpass"))], key=lambda t: t.i)
+            bare = verbs[0].tag_ == "VB"  # ("be completed": no tense of its own)
+            lead = " ".join([_phrase(subj), *(shared if bare and shared and first.i == root.left_edge.i else [])])
+            body = f"{lead} {body}"
     elif (
         (u.role == "phrase" or u.role == "clause" and root.dep_ == "advcl")
         and (
