@@ -3200,3 +3200,15 @@ def test_a_second_verb_with_no_tense_of_its_own_is_restated_with_the_shared_auxi
         )
     }
     assert "The layoffs will be completed by June 28" in texts
+
+
+def test_a_noun_after_a_bracket_is_the_rest_of_the_subject_not_an_aside() -> None:
+    texts = {
+        c.text
+        for c in extract_claims(
+            LEAD + "The 4.8 billion franc ($6 billion) credit for the Lukmanier base tunnel has been approved by "
+            "61.3% of voters."
+        )
+    }
+    assert "The 4.8 billion franc has been approved by 61.3% of voters" not in texts
+    assert any("credit for the Lukmanier base tunnel has been approved by 61.3% of voters" in t for t in texts)

@@ -1902,12 +1902,21 @@ def is_aside(t: Token, head: Token, *, deep: bool = True) -> bool:
     """
     asides = ("appos", "relcl", "acl") if deep else ("appos", "relcl")
     while t != head:
-        if t.head == head and t.dep_ in (*asides, "punct") or deep and t.dep_ in asides:
+        if t.dep_ == "appos" and t.head == head and _noun_after_brackets(t):
+            pass  # "The 4.8 billion franc ($6 billion) | credit for the tunnel": the noun the phrase is of, no aside
+        elif t.head == head and t.dep_ in (*asides, "punct") or deep and t.dep_ in asides:
             return True
         if t.head == head and t.dep_ == "prep" and t.lower_ == "including":
             return True  # "Critics, including the group X": the critics
         t = t.head
     return False
+
+
+def _noun_after_brackets(t: Token) -> bool:
+    """An "apposition" right after a closing bracket, with no comma: the rest of the noun phrase the brackets
+    interrupted ("The 4.8 billion franc ($6 billion) credit ...")."""
+    first = t.left_edge
+    return t.pos_ == "NOUN" and first.i > 0 and t.doc[first.i - 1].text == ")" and first.i > t.head.i
 
 
 def roles(sent: Span) -> list[Unit]:
