@@ -3212,3 +3212,15 @@ def test_a_noun_after_a_bracket_is_the_rest_of_the_subject_not_an_aside() -> Non
     }
     assert "The 4.8 billion franc has been approved by 61.3% of voters" not in texts
     assert any("credit for the Lukmanier base tunnel has been approved by 61.3% of voters" in t for t in texts)
+
+
+def test_a_rank_written_short_ends_no_sentence_and_is_no_job_of_its_own() -> None:
+    claims = extract_claims(
+        LEAD + "“Our seniors depend on those vans,” said the Rev. Thomas Ayala, the parish’s pastor. “We paid $7,400 "
+        "out of pocket to get them back on the road.” Gen. Mark Milley, chairman of the Joint Chiefs, said 40 troops died."
+    )
+    by_quote = {c.quote.strip("“”."): c for c in claims}
+    assert by_quote["We paid $7,400 out of pocket to get them back on the road"].speaker == "Thomas Ayala"
+    assert (
+        by_quote["Gen. Mark Milley, chairman of the Joint Chiefs"].text == "Mark Milley is chairman of the Joint Chiefs"
+    )

@@ -54,6 +54,22 @@ _ABBREV = frozenset(
         "univ",
         "est",
         "fig",
+        # ranks and offices before a name ("said the Rev. Thomas Ayala", "Det. Supt. Jane Hale")
+        "rev",
+        "fr",
+        "msgr",
+        "hon",
+        "supt",
+        "det",
+        "insp",
+        "cllr",
+        "cpl",
+        "pvt",
+        "maj",
+        "adm",
+        "cmdr",
+        "brig",
+        "atty",
     ]
 )
 # Candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.

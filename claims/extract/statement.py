@@ -391,6 +391,8 @@ def _claims_of(
             )  # "lead author , an epidemiologist" -> "lead author, an ..."
             if rest.startswith("of "):
                 rest = "with " + rest[3:]  # "Robin Biesbroek of the CDF": Robin Biesbroek is with the CDF
+            if (lone := _LONE_RANK.match(rest)) is not None:
+                rest = rest[lone.end() :]  # "Gen. Mark Milley, chairman of X": Mark Milley is chairman of X
             at = rest.find("who ")
             if name and at >= 0 and (at == 0 or rest[:at].rstrip().endswith(",")):
                 text = f"{name} {rest[at + 4 :]}"  # "Jesper Holm Nielsen, who heads port state control at X"
@@ -1941,6 +1943,8 @@ def _balanced(text: str) -> str:
 _ASIDE_MARKS = frozenset({",", ";", "\u2013", "\u2014", "--"})
 _HONORIFICS = "Dr|Mr|Mrs|Ms|Prof|Sir|Dame"
 _HONORIFIC = re.compile(rf"^(?:{_HONORIFICS})\.?(?=\s|,|$)|\s+(?:{_HONORIFICS})\.?$")
+#: A rank written short before the name, left alone before the apposition: "Gen., chairman of the Joint Chiefs".
+_LONE_RANK = re.compile(r"^[A-Z][a-z]{1,4}\.\s*,\s*(?=[a-z])")  # (not "Rep., R-W.Va": the party is no job)
 _INNER_QUOTES = str.maketrans({'"': "'", "\u201c": "\u2018", "\u201d": "\u2019"})
 _HOLES = re.compile(r"(?:\s*,){2,}")
 #: Brackets or quotation marks left with nothing between them where an aside was left out: "a power
