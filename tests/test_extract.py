@@ -3224,3 +3224,13 @@ def test_a_rank_written_short_ends_no_sentence_and_is_no_job_of_its_own() -> Non
     assert (
         by_quote["Gen. Mark Milley, chairman of the Joint Chiefs"].text == "Mark Milley is chairman of the Joint Chiefs"
     )
+
+
+def test_a_time_clause_that_is_all_its_verb_says_stays_with_it() -> None:
+    got = quotes(
+        LEAD + "The 12-point figure depends on a starting year that comes before Voss joined the board. The crash "
+        "comes a day after the Taliban swapped two hostages. The company cut 300 jobs after sales fell 12%."
+    )
+    assert "The 12-point figure depends on a starting year that comes before Voss joined the board" in got
+    assert "The crash comes a day after the Taliban swapped two hostages" in got
+    assert "The company cut 300 jobs" in got  # (a verb with its own object: the clause after is a fact of its own)

@@ -702,7 +702,7 @@ def splits(child: Token, head: Token) -> str | None:
             return "phrase"  # "Born on March 3, 1941, in Santiago de Cuba, | Solano was ...": a fact of its own
         if mark is None and _bare_change(child):
             return None
-        if mark in _CLAUSE_MARKS or comma_before(child):
+        if (mark in _CLAUSE_MARKS or comma_before(child)) and not _only_complement(child, head):
             return "clause"
         if (
             child.tag_ == "VB"
@@ -796,6 +796,27 @@ def splits(child: Token, head: Token) -> str | None:
         if sum(not t.is_punct for t in sub) >= 3 and sum(t.is_alpha for t in sub) >= 2 and _has_figure(sub):
             return "phrase"  # a score alone ("112-107", "48 to 51") is no claim: it stays with its clause
     return None
+
+
+def _only_complement(clause: Token, head: Token) -> bool:
+    """Whether a "before", "after" or "when" clause right after its verb is all that verb has to say: "a starting
+    year that comes | before Voss joined the board", "The attack came | after talks collapsed" (cut off, the
+    verb would stand bare)."""
+    return (
+        is_verbal(head)
+        and clause.i > head.i
+        and not comma_before(clause)
+        and any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in clause.children)
+        and not any(c.dep_ in _COMPLEMENT_DEPS for c in head.children if c.i != clause.i)
+    )
+
+
+_TEMPORAL_MARKS = wordset("before after as when until once")
+
+
+_COMPLEMENT_DEPS = frozenset(
+    {"dobj", "attr", "acomp", "oprd", "dative", "prep", "xcomp", "ccomp", "npadvmod", "agent", "prt"}
+)
 
 
 #: Participles that say when what they follow runs: "three days of mourning, beginning on Wednesday".
