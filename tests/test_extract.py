@@ -3133,9 +3133,15 @@ def test_a_clause_after_a_phrase_of_another_noun_is_quoted_whole_and_never_resta
     assert "The Lakers have won 12 of 13" in texts  # the verb agrees with the team alone: sure
 
 
+def _after_lead(text: str):
+    """The one claim of ``text`` set after ``LEAD`` (the lead's own left out)."""
+    (c,) = [c for c in extract_claims(LEAD + text) if not c.quote.startswith("Prices")]
+    return c
+
+
 def test_a_bound_that_carries_its_own_negation_is_read_as_at_most_or_at_least() -> None:
     def bound(text: str) -> tuple[str, float]:
-        (c,) = [c for c in extract_claims(LEAD + text) if not c.quote.startswith("Prices")]
+        c = _after_lead(text)
         return c.values["op"], c.values["value"]
 
     assert bound("No more than 40 people may attend.") == ("<=", 40)
@@ -3147,7 +3153,7 @@ def test_a_bound_that_carries_its_own_negation_is_read_as_at_most_or_at_least() 
 
 def test_a_magnitude_written_onto_a_figure_is_read_at_the_end_of_a_sentence_and_after_bn() -> None:
     def money(text: str) -> tuple[str, float]:
-        (c,) = [c for c in extract_claims(LEAD + text) if not c.quote.startswith("Prices")]
+        c = _after_lead(text)
         return c.quote, c.values["value"]
 
     assert money("The deal is worth €300m.") == ("The deal is worth €300m", 300_000_000)

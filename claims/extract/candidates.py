@@ -807,14 +807,15 @@ def _only_complement(clause: Token, head: Token) -> bool:
         and clause.i > head.i
         and not comma_before(clause)
         and any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in clause.children)
-        and not any(c.dep_ in _COMPLEMENT_DEPS for c in head.children if c.i != clause.i)
+        and not any(c.dep_ in COMPLEMENT_DEPS for c in head.children if c.i != clause.i)
     )
 
 
 _TEMPORAL_MARKS = wordset("before after as when until once")
 
 
-_COMPLEMENT_DEPS = frozenset(
+#: The relations of a verb's complements (what it says of its subject), a clause's own apart.
+COMPLEMENT_DEPS = frozenset(
     {"dobj", "attr", "acomp", "oprd", "dative", "prep", "xcomp", "ccomp", "npadvmod", "agent", "prt"}
 )
 
@@ -1098,18 +1099,10 @@ def _short_name(noun: Token, clause: Token) -> int | None:
     ante = [t for t in noun.subtree if t.i < clause.left_edge.i and not t.is_punct]
     if not ante or len(ante) > 6 or ante[-1].i + 2 != clause.left_edge.i or doc[ante[-1].i + 1].text != ",":
         return None
-    outer = noun
-    while outer.dep_ in ("appos", "conj", "compound") and outer.head.i < outer.i:
-        outer = outer.head
-    if (
-        outer.dep_ == "pobj"
-        and outer.head.dep_ == "prep"
-        and outer.head.head.pos_ in ("NOUN", "PROPN")
-        and not animacy_settles(clause.left_edge, noun, outer.head.head)
-    ):
+    whole = phrase_of_another(noun)
+    if whole is not None and not animacy_settles(clause.left_edge, noun, whole):
         # "Imports from China, | which rose 8%", "its plant in Aarhus, Denmark, | which opened in 2023": the clause
         # may be of the whole phrase, so the quote holds it all (when it is short)
-        whole = outer.head.head
         lo = whole.left_edge.i
         if clause.left_edge.i - lo <= 9 and not under_negation(whole):
             return lo
@@ -1182,8 +1175,8 @@ def _split_long(u: Unit) -> list[Unit]:
             continue
         if c.lower_ == "as" and c.left_edge.lower_ == "such":
             continue  # "a mental health problem | such as depression or anxiety": examples complete their noun
-        if c.dep_ == "xcomp" and c.tag_ == "VBG" and not comma_before(c):
-            continue  # "spent more than $9 million | renovating the property": what it was spent doing
+        if _spent_doing(c):
+            continue
         end = sub[-1].i + 1
         if _range_end(c) or end < len(doc) and doc[end].head.i == u.root.i and _range_end(doc[end]):
             continue  # "held its rate | in a range of 5.25% | to 5.5%": a range is one figure
@@ -1333,22 +1326,21 @@ def _cut_conjunct(u: Unit, x: Token, d: Token, dsub: list[Token], hedge: str | N
     What follows the conjunct goes with it: "78.4% for the class of 2019 and | 86.1% for the class of 2024, the
     most recent year available" (left with the first, the last words would say 2019 is the latest)."""
     joins = {t.i for t in x.children if t.dep_ in ("cc", "punct") and x.i < t.i < d.i}
-    end = max(t.i for t in dsub)
-    after = {i for i in u.tokens if i > end}
-    part = Unit(d, "phrase", {t.i for t in dsub} | joins | _trailing_aside(u, end, after), hedge=hedge, host=u)
+    part = Unit(
+        d, "phrase", {t.i for t in dsub} | joins | _trailing_aside(u, max(t.i for t in dsub)), hedge=hedge, host=u
+    )
     u.tokens -= part.tokens
     return part
 
 
-def _trailing_aside(u: Unit, end: int, after: set[int]) -> set[int]:
-    """The words of ``u`` set off by a comma right after token ``end`` and running to the unit's end, when no
-    verb is among them: an apposition that speaks of what stands just before it."""
+def _trailing_aside(u: Unit, end: int) -> set[int]:
+    """The words of ``u`` after token ``end``, when they are set off by a comma right after it and hold no verb:
+    an apposition that speaks of what stands just before it."""
     doc = u.root.doc
+    after = {i for i in u.tokens if i > end}
     if not after or min(after) != end + 1 or doc[end + 1].text != ",":
         return set()
-    if any(doc[i].pos_ in ("VERB", "AUX") for i in after) or max(after) != max(u.tokens):
-        return set()
-    return after
+    return set() if any(doc[i].pos_ in ("VERB", "AUX") for i in after) else after
 
 
 def _split_figures(u: Unit, sent: Span) -> list[Unit]:
@@ -1445,8 +1437,8 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
             continue
         if lemma_in(c, _ENDS_AT) and to_infinitive(c):
             continue
-        if c.dep_ == "xcomp" and c.tag_ == "VBG" and not comma_before(c):
-            continue  # "spent more than $9 million | renovating the property": what it was spent doing
+        if _spent_doing(c):
+            continue
         if c.lower_ in _BEYOND and c.i == main[1][-1].i + 1 and _figures(main[1]) and _figures(sub):
             continue  # "came in $2.6 million | over its original $35.4 million budget": a figure and its baseline
         if c.lower_ == "at" and c.dep_ == "prep" and lemma_in(c.head, _VALUES_AT):
@@ -1481,6 +1473,11 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
         u.tokens -= part.tokens
         out.append(part)
     return out
+
+
+def _spent_doing(c: Token) -> bool:
+    """ "spent more than $9 million | renovating the property": what it was spent doing completes the figure."""
+    return c.dep_ == "xcomp" and c.tag_ == "VBG" and not comma_before(c)
 
 
 def _range_end(c: Token) -> bool:
@@ -2194,6 +2191,17 @@ _SURELY_PEOPLE = (
 )
 
 
+def phrase_of_another(noun: Token) -> Token | None:
+    """The noun whose phrase ``noun`` ends, after a preposition ("Imports | from China", "its plant | in Aarhus,
+    Denmark", "a protest | by the Jamaican team"), or None: a clause set after ``noun`` may be of either."""
+    outer = noun
+    while outer.dep_ in ("appos", "conj", "compound") and outer.head.i < outer.i:
+        outer = outer.head
+    if outer.dep_ == "pobj" and outer.head.dep_ == "prep" and outer.head.head.pos_ in ("NOUN", "PROPN"):
+        return outer.head.head
+    return None
+
+
 def is_people(noun: Token) -> bool:
     """A person or people, for sure: a name, a title, a noun of people ("workers", "residents")."""
     low = noun.lower_
@@ -2218,14 +2226,13 @@ def _names_missed(sent: Span) -> list[Span]:
 
     out = []
     doc = sent.doc
-    for tok in sent:
-        if (
-            tok.tag_ != "NNP"
-            or tok.ent_type_
-            or not tok.is_title
-            or tok.i + 1 >= sent.end
-            or doc[tok.i + 1].text != ","
-        ):
+    cols = columns(doc)
+    nnp, comma = doc.vocab.strings["NNP"], doc.vocab.strings[","]
+    tags, lowers = cols["TAG"], cols["LOWER"]
+    # (from the proper nouns before a comma, not from every word: no Token is built for most sentences)
+    for i in [i for i in range(sent.start, sent.end - 1) if tags[i] == nnp and lowers[i + 1] == comma]:
+        tok = doc[i]
+        if tok.ent_type_ or not tok.is_title:
             continue
         start = tok.i
         while start - 1 >= sent.start and doc[start - 1].tag_ == "NNP" and doc[start - 1].is_title:
@@ -2235,13 +2242,7 @@ def _names_missed(sent: Span) -> list[Span]:
         ):
             continue
         job = next((c for c in tok.rights if c.dep_ == "appos"), None)
-        if (
-            job is not None
-            and job.pos_ == "NOUN"
-            and any(c.dep_ in ("det", "poss") for c in job.children)
-            and job.lower_ not in KIN
-            and names_a_person(job)
-        ):
+        if job is not None and _job_set_off(job):
             out.append(Span(doc, start, tok.i + 1, label="PERSON"))
     return out
 
@@ -2270,6 +2271,15 @@ def _person_read_as_org(ent: Span) -> bool:
         and doc[ent.start - 1].text == ","
         and ent.end < len(doc)
         and doc[ent.end].text == ","
+        and _job_set_off(job)
+    )
+
+
+def _job_set_off(job: Token) -> bool:
+    """A noun of someone's job with its article or owner, set off beside a name: "the airport director",
+    "Harrowgate's chief executive" (not kin: "his brother")."""
+    return (
+        job.pos_ == "NOUN"
         and any(c.dep_ in ("det", "poss") for c in job.children)
         and job.lower_ not in KIN
         and names_a_person(job)

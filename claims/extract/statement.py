@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from claims.extract import dates, score
 from claims.extract.candidates import (
     BREAKS,
+    COMPLEMENT_DEPS,
     COPULAS,
     DOCUMENTS,
     FIGURE_ENTS,
@@ -47,6 +48,7 @@ from claims.extract.candidates import (
     lemma_in,
     name_of,
     names_a_person,
+    phrase_of_another,
     rankings,
     roles,
     sources,
@@ -86,9 +88,7 @@ _NAMED = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "LAW", "EVENT"
 _SHOW = frozenset({"show"})
 _HAVE = frozenset({"have"})
 _TELL = frozenset({"tell"})
-_COMPLEMENTS = frozenset(
-    {"dobj", "attr", "acomp", "oprd", "dative", "agent", "prep", "prt", "xcomp", "ccomp", "npadvmod", "advcl"}
-)
+_COMPLEMENTS = COMPLEMENT_DEPS | {"advcl"}
 _EXAMPLES = frozenset({"including", "like", "such", "except", "excluding"})
 _LABELS = wordset("call describe label dub brand term deem")
 _ASK = wordset("ask know wonder")
@@ -1007,10 +1007,13 @@ def _nobody(subj: Token) -> bool:
     )
 
 
+_BE = COPULAS | {"be"}  # (one set: ``lemma_in`` keeps what it found by the set it was given)
+
+
 def _none_there(verb: Token) -> bool:
     """ "There were no vaccine-related deaths", "there were no arrests": what did not exist or happen."""
     return (
-        lemma_in(verb, COPULAS | {"be"})
+        lemma_in(verb, _BE)
         and any(c.dep_ == "expl" and c.lower_ == "there" for c in verb.children)
         and any(
             c.dep_ == "attr" and c.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
@@ -1599,7 +1602,7 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         # "worked with 31 directors, most often the filmmaker Henrik Vestergaard, with whom she made 11 films",
         # "its plant in Aarhus, Denmark, which opened in 2023": the parse's antecedent may be the wrong one,
         # and a restatement on it would misstate the sentence: the sentence says what it says
-        return _upper_first(_tidy(_text(doc).strip().rstrip(".!")))  # (and no source put before it)
+        return _as_a_whole(doc)
     if first.lower_ in _RELATIVE and first.dep_ in ("nsubj", "nsubjpass") and relcl is not None:
         antecedent = _phrase(relcl.head, exclude=relcl)
         tail = body[len(first.text) :].lstrip()
@@ -1758,9 +1761,8 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         or opener in ("whose", "which", "whom", "who")
         and opener != first.lower_
     ):
-        # a relative clause the parse left without its antecedent: the sentence says what it says (with no source
-        # put before it: "Supporters say that the council did not vote ..." would give them the whole sentence)
-        return _upper_first(_tidy(_text(doc).strip().rstrip(".!")))
+        # a relative clause the parse left without its antecedent: the sentence says what it says
+        return _as_a_whole(doc)
     # The body's first word keeps a capital only if it is a name: "the department said that engineers
     # replaced ...", "the review said that bleeding risk was ..." (a subject put back in front).
     opening = next((t for t in doc if not t.is_punct and not t.is_quote), first)
@@ -1785,6 +1787,12 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
 _SPEAKER_WORDS = frozenset({"me", "my", "mine", "we", "we're", "we've", "we'd", "we'll", "our", "ours"})
 
 
+def _as_a_whole(doc: Doc) -> str:
+    """The sentence as written, as a restatement: with no source put before it ("Supporters say that the council
+    did not vote ..." would give them all of it)."""
+    return _upper_first(_tidy(_text(doc).strip().rstrip(".!")))
+
+
 def _unsure_antecedent(relcl: Token) -> bool:
     """Whether the noun the parser hung a relative clause on may not be the one it is about: another noun
     stands between them ("31 directors, most often the filmmaker Henrik Vestergaard, | with whom ..."), or it
@@ -1793,21 +1801,14 @@ def _unsure_antecedent(relcl: Token) -> bool:
     head, doc = relcl.head, relcl.doc
     if any(doc[i].pos_ in ("NOUN", "PROPN") for i in range(head.i + 1, relcl.left_edge.i)):
         return True
-    outer = head
-    while outer.dep_ in ("appos", "conj", "compound") and outer.head.i < outer.i:
-        outer = outer.head
-    if not (
-        comma_before(relcl.left_edge)
-        and outer.dep_ == "pobj"
-        and outer.head.dep_ == "prep"
-        and outer.head.head.pos_ in ("NOUN", "PROPN")
-    ) or animacy_settles(relcl.left_edge, head, outer.head.head):
+    whole = phrase_of_another(head)
+    if whole is None or not comma_before(relcl.left_edge) or animacy_settles(relcl.left_edge, head, whole):
         # (a person named after "of" is whom "who" means: "the estate of Helen Vasquez, who died ...")
         return False
     # Sure when the clause's verb agrees with the noun it hangs on and not with the other: "his 30th opponent for
     # the Lakers, who have won 12 of 13" (the Lakers have)
     number = _plural_verb(relcl)
-    return number is None or number != _plural_noun(head) or number == _plural_noun(outer.head.head)
+    return number is None or number != _plural_noun(head) or number == _plural_noun(whole)
 
 
 def _plural_verb(clause: Token) -> bool | None:
@@ -1824,14 +1825,13 @@ def _plural_noun(noun: Token) -> bool:
     return noun.tag_ in ("NNS", "NNPS") or noun.ent_type_ == "ORG" and noun.text.endswith("s")
 
 
-_WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
 _CLOCK = re.compile(r"\d[:.]\d\d|\b[ap]\.?m\b|o'clock|\bnoon\b|\bmidnight\b", re.IGNORECASE)
 
 
 def _a_day(tok: Token) -> bool:
     """A date that names a day ("Sept. 4", "Monday", "June 19, 2024"): "on" it, not "in" it."""
     near = [t for t in tok.subtree if not t.is_punct] + [tok]
-    return any(t.lower_ in _WEEKDAYS for t in near) or any(
+    return any(t.lower_ in dates.WEEKDAYS for t in near) or any(
         t.like_num and len(t.text) <= 2 and t.ent_type_ == "DATE" for t in near
     )
 
