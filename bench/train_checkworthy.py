@@ -41,10 +41,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from claims.checkworthy import save_model  # noqa: E402
 from claims.checkworthy.features import featurise  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "checkthat2024"
-OUT = ROOT / "claims" / "checkworthy" / "model.json.gz"
+OUT = ROOT / "claims" / "checkworthy" / "model.weights.gz"
 CACHE = Path(tempfile.gettempdir()) / "claims-checkworthy-prep.json.gz"
 SEED = 13
 FOLDS = 5
@@ -265,7 +266,6 @@ def main() -> int:
     weights = prune(w, keep)
     bias = b - cut  # score >= 0.5  <=>  margin >= cut
     doc = {
-        "format": 1,
         "bias": round(bias, 5),
         "weights": weights,
         "trained_on": "CT24_checkworthy_english_train+dev",
@@ -279,8 +279,7 @@ def main() -> int:
             "cv_f1_extractor": None if math.isnan(f1_e) else round(f1_e, 4),
         },
     }
-    raw = json.dumps(doc, separators=(",", ":"), sort_keys=True).encode()
-    args.out.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+    save_model(doc, args.out)
     print(
         f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB, {len(weights)} weights, logit bias {bias:+.3f},"
         f" sigmoid(bias) {1 / (1 + math.exp(-bias)):.3f})"

@@ -7,10 +7,11 @@ import importlib.util
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.checkworthy import THRESHOLD, load_model, margin, sentence_score, sentence_scores
+from claims.checkworthy import THRESHOLD, load_model, margin, read_model, save_model, sentence_score, sentence_scores
 from claims.checkworthy.features import char_grams, featurise
 from claims.extract import score
 from claims.extract.parse import parse
@@ -43,6 +44,29 @@ def test_model_loads_from_package() -> None:
     weights, bias = load_model()
     assert len(weights) > 1000 and isinstance(bias, float)
     assert load_model()[0] is weights  # cached
+
+
+def test_model_file_round_trip(tmp_path: Path) -> None:
+    doc = {
+        "bias": -0.25,
+        "weights": {"w:rose": 1.5, "b:rose 12": -0.0625, " $ 0": 0.6243, "w:caf\u00e9": 1e-300},
+        "trained_on": "made-up rows",
+    }
+    save_model(doc, tmp_path / "m.gz")
+    back = read_model((tmp_path / "m.gz").read_bytes())
+    assert back["weights"] == doc["weights"] and list(back["weights"]) == sorted(doc["weights"])
+    assert back["bias"] == -0.25 and back["trained_on"] == "made-up rows" and back["format"] == 2
+    save_model({"bias": 0.0, "weights": {}}, tmp_path / "empty.gz")
+    assert read_model((tmp_path / "empty.gz").read_bytes())["weights"] == {}
+    with pytest.raises(ValueError, match="line break"):
+        save_model({"bias": 0.0, "weights": {"a\nb": 1.0}}, tmp_path / "bad.gz")
+
+
+def test_model_file_of_another_format_is_refused() -> None:
+    import gzip
+
+    with pytest.raises(ValueError, match="format 1"):
+        read_model(gzip.compress(b'{"format":1,"bias":0}\n'))
 
 
 def test_scores_in_unit_interval() -> None:

@@ -4,8 +4,8 @@
 claim (CheckThat! definition); 0.5 is the decision threshold.  ``extra`` are binary
 features of the sentence's parse (``claims.extract.score.parse_features``): the extractor
 passes them; this package never imports spaCy.  The weights ship in
-``model.json.gz`` next to this module (trained by ``bench/train_checkworthy.py``),
-are loaded once on first use, and scoring is standard-library Python.
+``model.weights.gz`` next to this module (trained by ``bench/train_checkworthy.py``,
+written by ``save_model``), are loaded once on first use, and scoring is standard-library Python.
 """
 
 from __future__ import annotations
@@ -13,18 +13,22 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import sys
+from array import array
 from collections.abc import Iterable
 from importlib import resources
 from itertools import repeat
+from pathlib import Path
 from typing import Any
 
 from claims.checkworthy import features
 from claims.memo import Memo, trim
 
-__all__ = ["THRESHOLD", "load_model", "margin", "sentence_score", "sentence_scores"]
+__all__ = ["THRESHOLD", "load_model", "margin", "read_model", "save_model", "sentence_score", "sentence_scores"]
 
 THRESHOLD = 0.5
-MODEL_FILE = "model.json.gz"
+MODEL_FILE = "model.weights.gz"
+FORMAT = 2
 
 _MODEL: tuple[dict[str, float], float] | None = None
 
@@ -33,10 +37,47 @@ def load_model() -> tuple[dict[str, float], float]:
     """(weights, bias) from the packaged model file, cached after the first call."""
     global _MODEL
     if _MODEL is None:
-        raw = resources.files(__name__).joinpath(MODEL_FILE).read_bytes()
-        doc: dict[str, Any] = json.loads(gzip.decompress(raw))
+        doc = read_model(resources.files(__name__).joinpath(MODEL_FILE).read_bytes())
         _MODEL = (doc["weights"], float(doc["bias"]))
     return _MODEL
+
+
+def save_model(doc: dict[str, Any], path: Path) -> None:
+    """Write a model (``bias``, ``weights`` and what it was trained on) as ``read_model`` reads it.
+
+    The file is gzip'd: a JSON line with everything but the weights, then the weights' names (sorted,
+    one a line) and their values as float64 (little-endian), so loading builds one dict from two
+    arrays: half a JSON parse of 200,000 weights, a tenth of a second off every cold start.
+    """
+    weights: dict[str, float] = doc["weights"]
+    names = sorted(weights)
+    if any("\n" in name for name in names):
+        raise ValueError("a feature name holds a line break")
+    keys = "\n".join(names).encode()
+    values = array("d", (float(weights[n]) for n in names))
+    if sys.byteorder == "big":
+        values.byteswap()
+    head = {k: v for k, v in doc.items() if k != "weights"} | {"format": FORMAT, "count": len(names), "keys": len(keys)}
+    raw = json.dumps(head, separators=(",", ":"), sort_keys=True).encode() + b"\n" + keys + values.tobytes()
+    path.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+
+
+def read_model(data: bytes) -> dict[str, Any]:
+    """The model ``save_model`` wrote (``data``: the file's bytes), its weights a dict again."""
+    raw = gzip.decompress(data)
+    line = raw.index(b"\n")
+    head: dict[str, Any] = json.loads(raw[:line])
+    if head.get("format") != FORMAT:
+        raise ValueError(f"check-worthiness model format {head.get('format')!r}, expected {FORMAT}")
+    start = line + 1
+    names = raw[start : start + head["keys"]].decode().split("\n") if head["count"] else []
+    values = array("d")
+    values.frombytes(raw[start + head["keys"] :])
+    if sys.byteorder == "big":
+        values.byteswap()
+    if len(values) != len(names):
+        raise ValueError("check-worthiness model: names and values differ in number")
+    return head | {"weights": dict(zip(names, values, strict=True))}
 
 
 def _weight(name: str) -> float:
