@@ -58,6 +58,7 @@ def test_wheel_ships_templates_and_renders(tmp_path: Path) -> None:
     assert "claims/templates/article.html" in names and "claims/templates/index.html" in names
     assert "flows/check_article.py" in names
     assert "claims/migrations/script.py.mako" in names and "claims/migrations/versions/0001_first_schema.py" in names
+    assert "claims/checkworthy/model.weights.gz" in names  # the check-worthiness weights
 
     # A fresh venv that borrows the dependencies already installed here (no network),
     # with only the wheel installed into it, by this environment's pip (--python): no pip of
