@@ -3240,3 +3240,43 @@ def test_a_time_clause_that_is_all_its_verb_says_stays_with_it() -> None:
     assert "The 12-point figure depends on a starting year that comes before Voss joined the board" in got
     assert "The crash comes a day after the Taliban swapped two hostages" in got
     assert "The company cut 300 jobs" in got  # (a verb with its own object: the clause after is a fact of its own)
+
+
+def test_a_denied_report_is_no_one_s_claim_but_the_denial_of_who_reports_it() -> None:
+    claims = extract_claims(
+        LEAD + "Its chairman, Paul Weller, said the company had “never once” told staff it was losing money during "
+        "the last pay talks, in 2019."
+    )
+    by_quote = {c.quote: c for c in claims}
+    claim = by_quote["the company had “never once” told staff it was losing money during the last pay talks, in 2019"]
+    assert claim.speaker == "Paul Weller" and claim.values.get("negated") is True
+    assert "never once" in claim.text
+    assert not any(c.text.startswith("The company said") for c in claims)
+
+
+def test_the_subject_of_a_passive_report_heard_it_and_did_not_say_it() -> None:
+    claims = extract_claims(
+        LEAD + "On Thursday, the board of the transit agency was told the Eastside line will cost $3.4 billion and "
+        "will not carry passengers until 2029. Staff were told the company would cut 200 jobs."
+    )
+    by_quote = {c.quote: c for c in claims}
+    line = by_quote["the Eastside line will cost $3.4 billion and will not carry passengers until 2029"]
+    assert line.speaker is None
+    assert line.text == (
+        "The board of the transit agency was told that the Eastside line will cost $3.4 billion and will not "
+        "carry passengers until 2029"
+    )
+    assert by_quote["the company would cut 200 jobs"].text == "Staff were told that the company would cut 200 jobs"
+    assert not any(c.speaker and ("board" in c.speaker or c.speaker == "Staff") for c in claims)
+
+
+def test_a_restatement_never_empties_a_quotation_or_ends_on_a_conjunction() -> None:
+    texts = {
+        c.text
+        for c in extract_claims(
+            LEAD + "Tomasek called the statement “a fantasy.” The mayor said: “The council spent £40 million on roads, "
+            "and not a penny went to buses.”"
+        )
+    }
+    assert "Tomasek called the statement “a fantasy.”" in texts
+    assert not any(t.endswith(("“.”", "and.”", "and.", "“.")) for t in texts), texts

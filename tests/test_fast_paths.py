@@ -16,16 +16,19 @@ def docs() -> list:  # type: ignore[type-arg]
 
 def _negated(tok) -> bool:  # type: ignore[no-untyped-def]
     """A token's negation as the rules first read it, a ``Token`` and its children at a time (the reference)."""
-    from claims.extract.candidates import NEG_WORDS, asserts
+    from claims.extract.candidates import HOW_OFTEN, NEG_WORDS, asserts
+
+    def denies(c) -> bool:  # type: ignore[no-untyped-def]
+        return (
+            c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") or (c.dep_ == "preconj" and c.lower_ == "neither")
+        ) and not asserts(c)
 
     if asserts(tok):
         return False  # "not only": no negation, and nothing it negates
     if tok.lower_ in NEG_WORDS:
         return True
-    return any(
-        (c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") or (c.dep_ == "preconj" and c.lower_ == "neither"))
-        and not asserts(c)
-        for c in tok.children
+    return any(denies(c) for c in tok.children) or any(
+        c.dep_ == "advmod" and c.lower_ in HOW_OFTEN and any(denies(g) for g in c.children) for c in tok.children
     )
 
 

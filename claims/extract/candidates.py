@@ -51,6 +51,9 @@ NEG_LEMMAS = wordset("deny refute dispute reject contest disavow decline refuse 
 NEG_WORDS = wordset("not n't no none never nothing nobody neither nor without")
 #: Words after which "not" denies nothing: "not only X (but Y)", "not just X" assert X.
 EMPHATIC = wordset("only just merely simply solely")
+#: Adverbs of how often that carry a denial to their verb: "had \u201cnever once\u201d told staff", "not once
+#: mentioned", "not ever" (the parse hangs the "never" or "not" on the adverb, not on the verb it denies).
+HOW_OFTEN = wordset("once ever again yet")
 MODALS = wordset("will would could should may might must can shall 'll wo ca")
 OPINION_LEMMAS = wordset("think believe feel hope want love like hate wish need seem")
 # Subjects that name no one: a claim they "say" is the article's own.
@@ -215,8 +218,9 @@ def asserts(tok: Token) -> bool:
 
 
 def _negation_flags(doc: Doc) -> list[bool]:
-    """Each token's negation: a word of ``NEG_WORDS``, or a head with a "neg", a "no" or a "neither" (from one
-    array of the words, relations and heads, no ``Token``s; ``tests/test_fast_paths.py`` keeps the per-token form)."""
+    """Each token's negation: a word of ``NEG_WORDS``, or a head with a "neg", a "no" or a "neither", or a verb
+    with a denied ``HOW_OFTEN`` adverb ("never once told") (from one array of the words, relations and heads, no
+    ``Token``s; ``tests/test_fast_paths.py`` keeps the per-token form)."""
     if not _NEG_IDS:
         strings = doc.vocab.strings  # hashes and symbol ids are the same in every vocab
         _NEG_IDS.extend(
@@ -229,9 +233,11 @@ def _negation_flags(doc: Doc) -> list[bool]:
                 strings["neither"],
                 strings["not"],
                 frozenset(strings[w] for w in EMPHATIC),
+                strings["advmod"],
+                frozenset(strings[w] for w in HOW_OFTEN),
             ]
         )
-    words, neg, det, no, preconj, neither, not_, emphatic = _NEG_IDS
+    words, neg, det, no, preconj, neither, not_, emphatic, advmod, how_often = _NEG_IDS
     cols = columns(doc)
     lows = cols["LOWER"]
     flags = [low in words for low in lows]
@@ -243,6 +249,10 @@ def _negation_flags(doc: Doc) -> list[bool]:
             h = i + (head if head < 1 << 63 else head - (1 << 64))  # the head's offset, stored unsigned
             if h != i:  # a root is its own head, not its own child
                 flags[h] = True
+                if lows[h] in how_often and cols["DEP"][h] == advmod:
+                    up = cols["HEAD"][h]
+                    v = h + (up if up < 1 << 63 else up - (1 << 64))
+                    flags[v] = True  # (a root adverb is its own head: flagged already)
     return flags
 
 
@@ -1647,6 +1657,10 @@ def speaks_as_person(verb: Token) -> bool:
 
 def _speaking_subject(verb: Token) -> Token | None:
     subj = subject(verb, (*SUBJECTS, "csubj"))
+    if subj is not None and subj.dep_ == "nsubjpass":
+        # "the board was told the line will cost $3.4 billion", "the plan was announced by the ministry": the
+        # subject of a passive report is who heard it or what was said, never who said it (the agent is)
+        return next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
     shared = verb
     while (
         subj is None

@@ -329,7 +329,7 @@ def _claims_of(
             subj = subject(u.verb)
             if who is None and subj is not None and subj.lower_ in _RELATIVE and u.verb.dep_ == "relcl":
                 who = name_of(u.verb.head)  # "lawmakers who said ...": the lawmakers
-            elif who is None and subj is not None and subj.lower_ in _PERSONAL:
+            elif who is None and subj is not None and subj.lower_ in _PERSONAL and subj.dep_ != "nsubjpass":
                 # "he said": the last named person who spoke ("they said": the last named speaker)
                 who = ctx.speaker if subj.lower_ == "they" else ctx.person
             elif who is None and subj is not None and subj.lower_ == "it" and u.verb.dep_ == "relcl":
@@ -1557,6 +1557,13 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         or _dangling(words[-1])
     ):
         words = words[:-1]  # (never 'Teachers chanted, "Fund our schools," and."')
+    last = len(words) - 1
+    while last > 0 and words[last].is_punct:
+        last -= 1
+    if 0 < last < len(words) - 1 and words[last].dep_ == "cc":
+        # '"This government took 900 million euros from Brussels, and not a cent ...": the words after the
+        # "and" went elsewhere, so the "and" goes too, before the closing marks ('Brussels."', never 'and."')
+        words = words[: last - 1 if words[last - 1].text == "," else last] + words[last + 1 :]
     if not words:
         return _text(doc).strip()
     root = u.root
@@ -1589,6 +1596,7 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
             kept |= {x.i for x in t.subtree}
         elif t.i not in kept and t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.head.i in kept:
             kept |= {x.i for x in t.subtree}  # "Its chief executive, Dr Sam Patel, resigned": who resigned
+    kept |= _emptied_quotations(doc, kept)
     if len(kept) > len(words):
         words = [doc[i] for i in sorted(kept)]
     # A comma that bordered a clause taken out ("The bridge, which opened in 1931, is ...") goes with it.
@@ -1781,10 +1789,34 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         return _upper_first(f"{u.speaker} {says} that {body}")  # ("the company said, adding that ...": said)
     if u.speaker and u.speaker.lower() not in body.lower():
         return f"According to {_lower_first(u.speaker)}, {body}"
+    heard = subject(u.verb) if u.verb is not None and not u.speaker else None
+    if heard is not None and u.verb is not None and heard.dep_ == "nsubjpass" and heard.pos_ != "PRON":
+        # "the board was told the line will cost $3.4 billion": what it heard, not what the article says
+        passive = [c.text for c in u.verb.children if c.dep_ in ("auxpass", "neg") and c.i < u.verb.i]
+        return _upper_first(f"{_lower_first(_phrase(heard))} {' '.join([*passive, u.verb.text])} that {body}")
     return _upper_first(body)
 
 
 _SPEAKER_WORDS = frozenset({"me", "my", "mine", "we", "we're", "we've", "we'd", "we'll", "our", "ours"})
+
+
+def _emptied_quotations(doc: Doc, kept: set[int]) -> set[int]:
+    """The words of each quotation whose marks ``kept`` holds but none of its words: 'Tomasek called the
+    statement \u201ca fantasy.\u201d' is never restated as 'called the statement \u201c.\u201d' (what he called it
+    was split off as a phrase)."""
+    back: set[int] = set()
+    opened: int | None = None
+    for i in sorted(kept):
+        mark = doc[i].text
+        if mark not in ('"', "\u201c", "\u201d"):
+            continue
+        if mark == "\u201c" or mark == '"' and opened is None:
+            opened = i
+        elif opened is not None:
+            if i - opened > 1 and not any((doc[k].is_alpha or doc[k].like_num) for k in kept if opened < k < i):
+                back.update(range(opened + 1, i))
+            opened = None
+    return back
 
 
 def _as_a_whole(doc: Doc) -> str:
