@@ -3280,3 +3280,26 @@ def test_a_restatement_never_empties_a_quotation_or_ends_on_a_conjunction() -> N
     }
     assert "Tomasek called the statement “a fantasy.”" in texts
     assert not any(t.endswith(("“.”", "and.”", "and.", "“.")) for t in texts), texts
+
+
+def test_two_figures_each_with_its_own_year_keep_their_own_years() -> None:
+    claims = extract_claims(
+        LEAD + "Rivertown had about 52,000 residents in 2015 and about 61,300 in 2023, according to census estimates."
+    )
+    by_quote = {c.quote: c for c in claims}
+    assert "Rivertown had about 52,000 residents in 2015" in by_quote
+    assert "about 61,300 in 2023" in by_quote
+    assert not any("52,000" in c.text and "2023" in c.text for c in claims)  # never the second figure's year
+
+
+def test_the_time_of_a_comparison_set_off_after_a_figure_stays_with_the_comparison() -> None:
+    claims = extract_claims(
+        LEAD + "The ferry carried 3.1 million passengers last year, nearly twice the figure from 2019. The final "
+        "drew an average audience of 3.9 million, nearly twice the figure from 2021."
+    )
+    texts = {c.quote: c.text for c in claims}
+    assert texts["The ferry carried 3.1 million passengers last year"] == (
+        "The ferry carried 3.1 million passengers last year"
+    )
+    assert "nearly twice the figure from 2021" in texts
+    assert not any("3.9 million from" in t or "last year from" in t for t in texts.values())

@@ -166,7 +166,7 @@ _CLOCK_TEXT = re.compile(r"\d\s*[aApP]\.?[mM]\b")
 
 
 def mend(doc: Doc) -> Doc:
-    """Thirteen repairs of the parse, each where the small model leaves a clause without a part it needs.
+    """Fifteen repairs of the parse, each where the small model leaves a clause without a part it needs.
     The text is read first, so most sentences build no Token here."""
     if len(doc) > 4 and doc[0].dep_ == "prep":
         _subject_from_apposition(doc)
@@ -197,7 +197,81 @@ def mend(doc: Doc) -> Doc:
         _verb_read_as_a_participle_before_a_break(doc)
     if _TOLD.search(text) is not None:
         _subject_read_as_what_was_told(doc)
+    if _SECOND_FIGURE.search(text) is not None:
+        _second_figure_read_into_a_date(doc)
+    if _COMPARED_TO_A_TIME.search(text) is not None:
+        _time_of_a_comparison_read_on_the_verb(doc)
     return doc
+
+
+#: "188,000 residents in 2017 and about 203,500 in 2024": a second figure with a time of its own.
+_SECOND_FIGURE = re.compile(r"\b(?:19|20)\d\d,? and (?:\w+ )?[$\u00a3\u20ac]?\d")
+#: "3.9 million, nearly twice the figure from 2021": a comparison set off after a figure, with its time.
+_COMPARED_TO_A_TIME = re.compile(r", (?:\w+ ){0,3}(?:twice|double|triple|half|times|more|less|fewer|higher|lower)\b")
+_TIME_PREPS = wordset("in from since during by on at")
+_COMPARISON = wordset("twice double triple half times more less fewer higher lower")
+
+
+def _time_of(prep: Token) -> bool:
+    """A preposition with a date as its object: "in 2024", "from 2021", "on Monday"."""
+    return prep.lower_ in _TIME_PREPS and any(
+        c.dep_ == "pobj" and (c.ent_type_ in ("DATE", "TIME") or c.like_num and len(c.text) == 4) for c in prep.children
+    )
+
+
+def _second_figure_read_into_a_date(doc: Doc) -> None:
+    """ "Linden Falls had about 188,000 residents in 2017 and about 203,500 in 2024": the parser joins the second
+    figure to the year before it and hangs "in 2024" on the verb, so the first figure was quoted with the second's
+    year. A figure joined to a year that is the object of a time phrase of the verb, with a time phrase of the verb
+    right after it, is a second figure of the verb's object, each figure with its own time."""
+    for fig in doc:
+        year = fig.head
+        if fig.dep_ != "conj" or not fig.like_num or fig.ent_type_ in ("DATE", "TIME") or year.dep_ != "pobj":
+            continue
+        first_time, verb = year.head, year.head.head
+        after = fig.right_edge.i + 1
+        if not (first_time.dep_ == "prep" and _time_of(first_time) and after < len(doc)):
+            continue
+        second_time = doc[after]
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i < first_time.i), None)
+        if (
+            second_time.dep_ != "prep"
+            or second_time.head.i != verb.i
+            or not _time_of(second_time)
+            or obj is None
+            or obj.right_edge.i + 1 != first_time.i
+            or not any(c.dep_ == "nummod" and c.like_num for c in obj.children)
+        ):
+            continue
+        first_time.head = obj  # "about 188,000 residents | in 2017 | and | about 203,500 | in 2024"
+        for cc in [c for c in year.children if c.dep_ == "cc" and year.i < c.i < fig.i]:
+            cc.head = obj
+        fig.head = obj
+        second_time.head = fig
+
+
+def _time_of_a_comparison_read_on_the_verb(doc: Doc) -> None:
+    """ "had drawn an average audience of 3.9 million, nearly twice the figure from 2021": the parser hangs
+    "from 2021" on the verb, so the 3.9 million was quoted as 2021's. A time phrase of the verb right after a
+    comparison set off by a comma after the verb's object (no comma between) is the comparison's."""
+    for noun in doc:
+        if noun.dep_ not in ("appos", "npadvmod") or not comma_before_token(noun) or noun.right_edge.i + 1 >= len(doc):
+            continue
+        prep = doc[noun.right_edge.i + 1]
+        verb = prep.head
+        if (
+            prep.dep_ == "prep"
+            and _time_of(prep)
+            and verb.pos_ in ("VERB", "AUX")
+            and verb.is_ancestor(noun)
+            and any(t.lower_ in _COMPARISON for t in noun.subtree)
+        ):
+            prep.head = noun
+
+
+def comma_before_token(tok: Token) -> bool:
+    """Whether a comma opens ``tok``'s phrase."""
+    return tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
 
 
 #: A passive "told" (and its kin) before what was told.
