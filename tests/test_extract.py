@@ -3303,3 +3303,40 @@ def test_the_time_of_a_comparison_set_off_after_a_figure_stays_with_the_comparis
     )
     assert "nearly twice the figure from 2021" in texts
     assert not any("3.9 million from" in t or "last year from" in t for t in texts.values())
+
+
+def test_a_relative_clause_after_the_object_of_a_participle_is_never_restated_on_that_object() -> None:
+    texts = {
+        c.text
+        for c in extract_claims(
+            LEAD + "It does not count fuel burned by ships leaving the harbour, which the city excluded from its "
+            "accounting in 2015. Granite Fork has since filed claims seeking an additional $190 million from the "
+            "agency, which LART is disputing in arbitration."
+        )
+    }
+    assert "The city excluded the harbour from its accounting in 2015" not in texts
+    assert "LART is disputing the agency in arbitration" not in texts
+    assert any(t.endswith("which the city excluded from its accounting in 2015") for t in texts)
+
+
+def test_a_possessor_is_never_restated_as_what_its_noun_did() -> None:
+    texts = {
+        c.text
+        for c in extract_claims(
+            LEAD + "The last attempt at a grocery merger of this size, Corliss Supermarkets' proposed $14 billion "
+            "takeover of Bay State Grocers, was abandoned in March 2023."
+        )
+    }
+    assert not any(t.startswith("Corliss Supermarkets was abandoned") for t in texts), texts
+    assert any(t.endswith("takeover of Bay State Grocers, was abandoned in March 2023") for t in texts), texts
+
+
+def test_a_participle_after_the_subject_says_which_of_them_the_clause_is_about() -> None:
+    claims = extract_claims(
+        LEAD + "Under the union contract, officers subpoenaed to testify on a day off are paid for a minimum of four "
+        "hours, even if the case is postponed."
+    )
+    assert not any(c.text.startswith("Officers are paid") for c in claims)
+    assert any(
+        "officers subpoenaed to testify on a day off are paid for a minimum of four hours" in c.text for c in claims
+    )

@@ -2207,12 +2207,23 @@ _SURELY_PEOPLE = (
 
 def phrase_of_another(noun: Token) -> Token | None:
     """The noun whose phrase ``noun`` ends, after a preposition ("Imports | from China", "its plant | in Aarhus,
-    Denmark", "a protest | by the Jamaican team"), or None: a clause set after ``noun`` may be of either."""
+    Denmark", "a protest | by the Jamaican team") or a participle, or None: a clause set after ``noun`` may be of
+    either."""
     outer = noun
     while outer.dep_ in ("appos", "conj", "compound") and outer.head.i < outer.i:
         outer = outer.head
     if outer.dep_ == "pobj" and outer.head.dep_ == "prep" and outer.head.head.pos_ in ("NOUN", "PROPN"):
         return outer.head.head
+    # ... or the object of a participle that describes another noun: "fuel burned by flights departing | Port
+    # Halden Airport", "claims seeking $190 million from | the agency"
+    verb = outer.head.head if outer.dep_ == "pobj" and outer.head.dep_ == "prep" else outer.head
+    if (
+        outer.dep_ in ("dobj", "pobj")
+        and verb.dep_ == "acl"
+        and verb.tag_ in ("VBG", "VBN")  # (not an infinitive: "an attempt to delay | the hearing, which ...")
+        and verb.head.pos_ in ("NOUN", "PROPN")
+    ):
+        return verb.head
     return None
 
 

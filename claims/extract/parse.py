@@ -166,7 +166,7 @@ _CLOCK_TEXT = re.compile(r"\d\s*[aApP]\.?[mM]\b")
 
 
 def mend(doc: Doc) -> Doc:
-    """Fifteen repairs of the parse, each where the small model leaves a clause without a part it needs.
+    """Sixteen repairs of the parse, each where the small model leaves a clause without a part it needs.
     The text is read first, so most sentences build no Token here."""
     if len(doc) > 4 and doc[0].dep_ == "prep":
         _subject_from_apposition(doc)
@@ -201,7 +201,46 @@ def mend(doc: Doc) -> Doc:
         _second_figure_read_into_a_date(doc)
     if _COMPARED_TO_A_TIME.search(text) is not None:
         _time_of_a_comparison_read_on_the_verb(doc)
+    if _AUX_AFTER_A_PARTICIPLE.search(text) is not None:
+        _participle_read_as_the_verb(doc)
     return doc
+
+
+#: "officers subpoenaed to testify on a day off are paid": an auxiliary after a participle's phrase.
+_AUX_AFTER_A_PARTICIPLE = re.compile(r"\w(?:ed|en|wn)\b.*\b(?:are|is|was|were|have|has|had)\b")
+
+
+def _participle_read_as_the_verb(doc: Doc) -> None:
+    """ "Under the union contract, officers subpoenaed to testify on a day off are paid for a minimum of four
+    hours": the parser makes "subpoenaed" the verb and "are paid" its conjunct with no subject, so the pay was
+    restated as every officer's. A past form right after its subject, with a conjunct that has an auxiliary but
+    no subject and no "and" or comma before it, is a participle that says which of them: the conjunct is the
+    verb, the participle describes its subject."""
+    for verb in [sent.root for sent in doc.sents]:
+        if verb.tag_ not in ("VBD", "VBN"):
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i == verb.i - 1), None)
+        main = next((c for c in verb.children if c.dep_ == "conj"), None)
+        if subj is None or main is None or subject_of_token(main) is not None:
+            continue
+        auxes = [c for c in main.children if c.dep_ in ("aux", "auxpass") and c.i < main.i]
+        between = [c for c in verb.children if verb.i < c.i < main.i and c.dep_ in ("cc", "punct")]
+        if not auxes or between or doc[main.left_edge.i - 1].text in (",", ";", ":"):
+            continue
+        fronted = [c for c in verb.children if c.i < subj.i or c.i > main.i]
+        main.head = main
+        main.dep_ = "ROOT"
+        subj.head = main
+        subj.dep_ = "nsubjpass" if any(a.dep_ == "auxpass" for a in auxes) else "nsubj"
+        verb.head = subj
+        verb.dep_ = "acl"
+        for c in fronted:
+            c.head = main
+
+
+def subject_of_token(verb: Token) -> Token | None:
+    """The subject among ``verb``'s children."""
+    return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
 
 
 #: "188,000 residents in 2017 and about 203,500 in 2024": a second figure with a time of its own.

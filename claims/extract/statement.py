@@ -1732,6 +1732,10 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         body = f"{core} {body}"
     elif root.dep_ == "conj" and subject(root) is None:
         subj = subject(root.head)
+        if subj is not None and _possessor(subj):
+            # "The last attempt ..., Corliss Supermarkets' proposed $14 billion takeover of ..., | was abandoned":
+            # a possessor read as the subject of a participle; the takeover was abandoned, not the company
+            return _as_a_whole(doc)
         if subj is not None and subj.lower_ in _RELATIVE and root.head.dep_ == "relcl":
             # "the Ridge Fire, which burned 36,000 acres and | destroyed 412 homes": the fire destroyed them
             antecedent = _phrase(root.head.head, exclude=root.head)
@@ -1800,6 +1804,11 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
 _SPEAKER_WORDS = frozenset({"me", "my", "mine", "we", "we're", "we've", "we'd", "we'll", "our", "ours"})
 
 
+def _possessor(noun: Token) -> bool:
+    """A noun with a possessive ending ("Corliss Supermarkets'", "the city's"): it owns a thing, it does nothing."""
+    return any(c.dep_ == "case" and c.tag_ == "POS" for c in noun.children)
+
+
 def _emptied_quotations(doc: Doc, kept: set[int]) -> set[int]:
     """The words of each quotation whose marks ``kept`` holds but none of its words: 'Tomasek called the
     statement \u201ca fantasy.\u201d' is never restated as 'called the statement \u201c.\u201d' (what he called it
@@ -1839,7 +1848,8 @@ def _unsure_antecedent(relcl: Token) -> bool:
         return False
     # Sure when the clause's verb agrees with the noun it hangs on and not with the other: "his 30th opponent for
     # the Lakers, who have won 12 of 13" (the Lakers have)
-    number = _plural_verb(relcl)
+    # (only when the pronoun is the clause's subject: "which LART is disputing" agrees with LART)
+    number = _plural_verb(relcl) if relcl.left_edge.dep_ in ("nsubj", "nsubjpass") else None
     return number is None or number != _plural_noun(head) or number == _plural_noun(whole)
 
 
