@@ -3340,3 +3340,30 @@ def test_a_participle_after_the_subject_says_which_of_them_the_clause_is_about()
     assert any(
         "officers subpoenaed to testify on a day off are paid for a minimum of four hours" in c.text for c in claims
     )
+
+
+def test_a_clause_a_colon_ends_is_no_content_of_a_verb_after_it() -> None:
+    claims = extract_claims(
+        LEAD + "Kittiwakes fared even worse, with numbers down 47 per cent to 9,850 pairs, while Arctic skuas have "
+        "all but disappeared from the archipelago: surveyors found just 112 pairs, compared with 1,020 in 2015."
+    )
+    assert not any(c.speaker == "surveyors" and "112" not in c.quote for c in claims)
+    assert not any(c.text.startswith("According to surveyors, Kittiwakes") for c in claims)
+
+
+def test_a_name_closed_up_with_a_hyphen_speaks_whole() -> None:
+    claims = extract_claims(
+        LEAD + "Ortega-Finch said that since 2020 the city has cut public health spending by a third while the "
+        "police budget has grown 40%."
+    )
+    assert {c.speaker for c in claims if "third" in c.quote} == {"Ortega-Finch"}
+
+
+def test_an_organisation_named_after_its_kind_is_no_person_with_a_title() -> None:
+    claims = extract_claims(
+        LEAD + "Helen Achterberg, a director of the Bristol estate agency Kestrel Homes, said: “Buyers have been "
+        "sitting on their hands.”"
+    )
+    roles = {c.text for c in claims if c.kind == "role"}
+    assert "Helen Achterberg is a director of the Bristol estate agency Kestrel Homes" in roles
+    assert not any(t.startswith("Kestrel Homes is") for t in roles), roles

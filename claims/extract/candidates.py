@@ -538,6 +538,12 @@ def _sent_start(tok: Token) -> int:
     return starts[tok.i]
 
 
+def before_break(child: Token, head: Token) -> bool:
+    """A clause a colon or semicolon ends before its head: "Kittiwakes fared even worse ...: | surveyors found
+    just 112 pairs" (a sentence of its own, not part of what comes after)."""
+    return child.i < head.i and child.right_edge.text in (":", ";") and is_verbal(child)
+
+
 def is_content(child: Token, verb: Token) -> bool:
     """Whether ``child`` is what the reporting ``verb`` reports (the parse of news speech varies)."""
     dep = child.dep_
@@ -556,6 +562,8 @@ def is_content(child: Token, verb: Token) -> bool:
         return False  # "finding him guilty on all 14 counts", "found the drug safe": no verb, no clause reported
     if _reports_after(child, verb):
         return False
+    if before_break(child, verb):
+        return False  # what a colon ends is no content of a verb after it: the two clauses stand side by side
     if dep in ("ccomp", "parataxis"):
         return True
     if dep == "advcl" and child.i < verb.i:  # '"There is no evidence ...," the commission said'
@@ -630,7 +638,7 @@ def splits(child: Token, head: Token) -> str | None:
         if is_content(child, head):
             # "the number who said they had used cannabis rose": who they are, not what they said
             return None if counts_people(head) else "clause"
-    if after_break(child):
+    if after_break(child) or before_break(child, head):
         return "clause"
     if _bounded_by_since(child, head):
         return None  # "their lowest level | since the company went public": the record holds only since then
@@ -1839,6 +1847,9 @@ def _of_title(ent: Span) -> Token | None:
         return None
     if ent.doc[ent.start - 1].lower_ in ("of", "the"):
         return None  # "a former mayor of the port town of Brennick": a name right after "of" is the phrase's object
+    before = ent.doc[ent.start - 1]
+    if before.pos_ == "NOUN" and before.is_lower and before.lower_ not in TITLES and not names_a_person(before):
+        return None  # "a director of the Bristol estate agency Kestrel Homes": the agency's name, not a person's
     between = ent.doc[tok.i + 1 : ent.start]
     if any(t.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "ADP") or t.ent_type_ == "PERSON" for t in between):
         return None  # "the director of a film Maria Lind made", "chief of staff, Jane Doe": not one title
@@ -1996,13 +2007,17 @@ def roles(sent: Span) -> list[Unit]:
             while sent.doc[lo].dep_ in ("det", "punct", "cc") and lo < ent.start:
                 lo += 1
             heading = sent.doc[lo : ent.start]
+            last = next((t for t in reversed(heading) if not t.is_punct), None)
             if (
                 ent.start - lo >= 1
                 and any(not t.is_stop for t in heading)
-                and any(t.lower_ in OFFICE_WORDS or t.pos_ in ("NOUN", "PROPN") and names_a_person(t) for t in heading)
+                and last is not None
+                and (last.lower_ in OFFICE_WORDS or last.pos_ in ("NOUN", "PROPN") and names_a_person(last))
             ):
                 # (a noun that names no office or job is no title: "the Warsaw consultancy | Vistula Risk",
-                # "supporters' group | Rovers Together": a name the recogniser took for a person's)
+                # "supporters' group | Rovers Together", "the Bristol estate agency | Kestrel Homes": a name the
+                # recogniser took for a person's; the word next to the name is the title, its modifiers only say
+                # which)
                 toks |= set(range(lo, ent.start))
         title_of = _of_title(ent)
         if title_of is not None:  # "Director of Public Prosecutions Max Hill": the whole title, "of" phrase and all
