@@ -3367,3 +3367,15 @@ def test_an_organisation_named_after_its_kind_is_no_person_with_a_title() -> Non
     roles = {c.text for c in claims if c.kind == "role"}
     assert "Helen Achterberg is a director of the Bristol estate agency Kestrel Homes" in roles
     assert not any(t.startswith("Kestrel Homes is") for t in roles), roles
+
+
+def test_a_source_named_after_its_kind_is_the_source_and_the_noun_after_it_the_subject() -> None:
+    claims = extract_claims(
+        LEAD + "According to an analysis by the research firm Quillon Retail Insights, the chains' stores compete "
+        "directly in 212 ZIP codes, mostly in Ohio."
+    )
+    by_quote = {c.quote: c for c in claims}
+    fact = by_quote["the chains' stores compete directly in 212 ZIP codes, mostly in Ohio"]
+    assert fact.speaker == "Quillon Retail Insights"
+    assert fact.text.startswith("According to Quillon Retail Insights, the chains' stores compete")
+    assert not any(c.kind == "role" for c in claims)

@@ -1827,8 +1827,15 @@ INSTITUTIONS = wordset(
 
 
 def _named(tok: Token) -> bool:
-    """A phrase that names an organisation or a person ("the IEA", "the Forsa institute")."""
-    return any(t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") for t in tok.subtree if t.i <= tok.i)
+    """A phrase that names an organisation or a person ("the IEA", "the Forsa institute", "the research firm
+    Northgate Data")."""
+    return any(t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") for t in tok.subtree if t.i <= tok.i) or any(
+        c.dep_ in ("appos", "compound")
+        and c.left_edge.i == tok.i + 1
+        and c.pos_ == "PROPN"
+        and c.ent_type_ in ("ORG", "PERSON")
+        for c in tok.children
+    )
 
 
 def _of_title(ent: Span) -> Token | None:

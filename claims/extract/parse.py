@@ -757,8 +757,14 @@ def _subject_from_apposition(doc: Doc) -> None:
     if (
         noun.dep_ == "appos"
         and noun.right_edge.i == verb.i - 1
-        and noun.head.dep_ == "pobj"
-        and noun.head.head.i == prep.i
+        and (
+            noun.head.dep_ == "pobj"
+            and noun.head.head.i == prep.i
+            # (or deeper in the phrase, after a comma: "According to an analysis by the research firm Quillon
+            # Retail Insights, | the chains' stores compete ...")
+            or prep.is_ancestor(noun)
+            and doc[noun.left_edge.i - 1].text == ","
+        )
     ):
         noun.head = verb
         noun.dep_ = "nsubj"
