@@ -3379,3 +3379,16 @@ def test_a_source_named_after_its_kind_is_the_source_and_the_noun_after_it_the_s
     assert fact.speaker == "Quillon Retail Insights"
     assert fact.text.startswith("According to Quillon Retail Insights, the chains' stores compete")
     assert not any(c.kind == "role" for c in claims)
+
+
+def test_an_apposition_is_restated_on_what_it_describes() -> None:
+    texts = {
+        c.quote: c.text
+        for c in extract_claims(
+            LEAD + "Burglaries fell to 812, a decline of 22%. The latest estimate is $312 million, nearly four times "
+            "as much. Acme, the largest carrier in the world, will cut 300 jobs."
+        )
+    }
+    assert texts["a decline of 22%"] == "Burglaries fell to 812, a decline of 22%"
+    assert texts["nearly four times as much"] == "The latest estimate is $312 million, nearly four times as much"
+    assert texts["the largest carrier in the world"] == "Acme is the largest carrier in the world"

@@ -1748,6 +1748,32 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
             lead = " ".join([_phrase(subj), *(shared if bare and shared and first.i == root.left_edge.i else [])])
             body = f"{lead} {body}"
     elif (
+        u.role == "phrase"
+        and root.dep_ == "appos"
+        and root.head.i < first.i == root.left_edge.i
+        and comma_before(root)
+        and (above := _verb_above(root.head)) is not None
+        and (core := _core(above, first.i))
+    ):
+        # "Burglaries fell to 812, | a decline of 22%", "The latest estimate is $312 million, | nearly four times
+        # as much": the sentence from its subject, then the apposition that says what the figure amounts to
+        body = f"{core}, {_lower_first(body) if first.pos_ != 'PROPN' else body}"
+    elif (
+        u.role == "phrase"
+        and root.dep_ == "appos"
+        and root.pos_ == "NOUN"
+        and comma_before(root)
+        and first.i == root.left_edge.i
+        and (head := root.head).pos_ in ("NOUN", "PROPN")
+        and head.i < root.i
+        and head.dep_ in ("nsubj", "nsubjpass")
+        and not any(t.dep_ in ("cc", "conj") for t in (*root.subtree, *head.children))
+        and head.ent_type_ not in ("GPE", "LOC")
+        and (named := _phrase(head, exclude=root))
+    ):
+        # "Acme, | the largest carrier in the world, will cut 300 jobs": Acme is the largest carrier in the world
+        body = f"{named} {'are' if head.tag_ == 'NNS' and head.is_lower else 'is'} {_lower_first(body)}"  # (a firm is one)
+    elif (
         (u.role == "phrase" or u.role == "clause" and root.dep_ == "advcl")
         and (
             root.dep_ in ("prep", "advcl", "advmod", "npadvmod")
@@ -1802,6 +1828,15 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
 
 
 _SPEAKER_WORDS = frozenset({"me", "my", "mine", "we", "we're", "we've", "we'd", "we'll", "our", "ours"})
+
+
+def _verb_above(tok: Token) -> Token | None:
+    """The verb whose argument ``tok`` is, through the nouns and prepositions above it, or None."""
+    while not is_verbal(tok):
+        if tok.dep_ not in ("dobj", "pobj", "attr", "prep", "appos", "npadvmod", "conj", "oprd") or tok.head is tok:
+            return None
+        tok = tok.head
+    return tok
 
 
 def _possessor(noun: Token) -> bool:
