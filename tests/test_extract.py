@@ -3392,3 +3392,17 @@ def test_an_apposition_is_restated_on_what_it_describes() -> None:
     assert texts["a decline of 22%"] == "Burglaries fell to 812, a decline of 22%"
     assert texts["nearly four times as much"] == "The latest estimate is $312 million, nearly four times as much"
     assert texts["the largest carrier in the world"] == "Acme is the largest carrier in the world"
+
+
+def test_a_second_subject_that_shares_the_verb_is_restated_with_it() -> None:
+    texts = {
+        c.quote: c.text
+        for c in extract_claims(LEAD + "Court appearances accounted for 16% of hours, and special events for 11%.")
+    }
+    assert texts["special events for 11%"] == "Special events accounted for 11%"
+
+
+def test_a_clause_with_no_pronoun_after_a_preposition_is_its_object() -> None:
+    got = quotes(LEAD + "Hours were grouped by the overtime codes officers entered on their timesheets.")
+    assert "Hours were grouped by" not in got
+    assert "Hours were grouped by the overtime codes officers entered on their timesheets" in got

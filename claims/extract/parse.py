@@ -166,7 +166,7 @@ _CLOCK_TEXT = re.compile(r"\d\s*[aApP]\.?[mM]\b")
 
 
 def mend(doc: Doc) -> Doc:
-    """Seventeen repairs of the parse, each where the small model leaves a clause without a part it needs.
+    """Eighteen repairs of the parse, each where the small model leaves a clause without a part it needs.
     The text is read first, so most sentences build no Token here."""
     if len(doc) > 4 and doc[0].dep_ == "prep":
         _subject_from_apposition(doc)
@@ -205,7 +205,47 @@ def mend(doc: Doc) -> Doc:
         _participle_read_as_the_verb(doc)
     if _CLOSED_HYPHEN_NAME.search(text) is not None:
         _hyphenated_name_read_as_three(doc)
+    if len(doc) > 5:
+        _contact_clause_after_a_bare_preposition(doc)
     return doc
+
+
+def _contact_clause_after_a_bare_preposition(doc: Doc) -> None:
+    """ "Hours were grouped by the overtime codes officers entered on their timesheets": the parser reads "codes"
+    as part of the subject "officers" of a second verb and leaves "by" without an object, so the quote stopped at
+    "grouped by". A preposition with no object, right before a noun that qualifies the subject of a verb that
+    follows, is that noun's preposition: the noun is its object, and the verb's clause (a relative clause with no
+    pronoun) describes it."""
+    for prep in doc:
+        if prep.dep_ not in ("prep", "agent") or prep.n_rights or prep.i + 2 >= len(doc):
+            continue
+        noun = next(
+            (
+                t
+                for t in doc[prep.i + 1 : prep.i + 6]
+                if t.dep_ == "compound" and t.pos_ == "NOUN" and t.head.i == t.i + 1 and t.head.dep_ == "nsubj"
+            ),
+            None,
+        )
+        if noun is None or not all(t.dep_ in ("det", "compound", "amod", "poss") for t in doc[prep.i + 1 : noun.i]):
+            continue
+        subj, verb = noun.head, noun.head.head
+        if not (
+            subj.i == noun.i + 1
+            and subj.dep_ == "nsubj"
+            and subj.pos_ == "NOUN"
+            and verb.i > subj.i
+            and verb.tag_ in ("VBD", "VBZ", "VBP")
+            and verb.head.i < prep.i
+        ):
+            continue
+        for t in doc[prep.i + 1 : noun.i]:
+            if t.head.i == subj.i:
+                t.head = noun  # "the" (and the words before the noun) go with it
+        verb.head = noun
+        verb.dep_ = "relcl"
+        noun.head = prep
+        noun.dep_ = "pobj"
 
 
 #: "Ortega-Finch": a name closed up with a hyphen.

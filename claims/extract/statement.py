@@ -1693,6 +1693,22 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
     elif (
         u.role == "phrase"
         and root.dep_ == "conj"
+        and root.pos_ in ("NOUN", "PROPN")
+        and is_verbal(root.head)
+        and (verb := root.head).i < root.i
+        and (done := _subject_of(verb)) is not None
+        and done.i < verb.i
+        and any(c.dep_ == "prep" and c.i > root.i for c in root.children)
+        and not any(c.dep_ in ("relcl", "acl", "ccomp", "advcl", "xcomp", "conj") for c in root.children)
+    ):
+        # "Court appearances accounted for 16% of hours, and | special events for 11%": the verb the second
+        # subject shares goes back in
+        sharer = [t for t in words if t.i <= root.i]
+        rest = [t for t in words if t.i > root.i]
+        body = _tidy(f"{_join(sharer)} {_verb_phrase(verb)} {_join(rest)}")
+    elif (
+        u.role == "phrase"
+        and root.dep_ == "conj"
         and (root.pos_ in ("NOUN", "PROPN", "NUM") or root.pos_ == "ADJ" and root.head.dep_ == "attr")
     ):
         # "Engineers replaced more than 3,800 rivets and | 1,200 tonnes of steel": the verb and subject again
@@ -1772,7 +1788,9 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         and (named := _phrase(head, exclude=root))
     ):
         # "Acme, | the largest carrier in the world, will cut 300 jobs": Acme is the largest carrier in the world
-        body = f"{named} {'are' if head.tag_ == 'NNS' and head.is_lower else 'is'} {_lower_first(body)}"  # (a firm is one)
+        # ("Emirates", a firm, is one; "People" are many)
+        plural = head.tag_ == "NNS" and (head.is_lower or not head.lower_.endswith("s"))
+        body = f"{named} {'are' if plural else 'is'} {_lower_first(body)}"
     elif (
         (u.role == "phrase" or u.role == "clause" and root.dep_ == "advcl")
         and (
