@@ -3406,3 +3406,20 @@ def test_a_clause_with_no_pronoun_after_a_preposition_is_its_object() -> None:
     got = quotes(LEAD + "Hours were grouped by the overtime codes officers entered on their timesheets.")
     assert "Hours were grouped by" not in got
     assert "Hours were grouped by the overtime codes officers entered on their timesheets" in got
+
+
+def test_a_question_put_to_a_speaker_is_not_what_he_said() -> None:
+    claims = extract_claims(
+        LEAD + "Asked for the source of the 40% figure, the campaign's spokesperson, Tariq Holloway, said the "
+        "candidate had compared the 2019 budget with this year's."
+    )
+    asked = next(c for c in claims if c.quote.startswith("Asked"))
+    assert asked.speaker is None and "said that asked" not in asked.text.lower()
+
+
+def test_an_organisation_described_as_a_kind_says_what_its_clause_says() -> None:
+    claims = extract_claims(
+        LEAD + "Carla Mendez-Hart is president of the PSC Patient Alliance, a nonprofit that says it represents "
+        "about 6,000 families."
+    )
+    assert {c.speaker for c in claims if "6,000" in c.quote} == {"the PSC Patient Alliance"}

@@ -567,8 +567,13 @@ def is_content(child: Token, verb: Token) -> bool:
     if dep in ("ccomp", "parataxis"):
         return True
     if dep == "advcl" and child.i < verb.i:  # '"There is no evidence ...," the commission said'
-        # (a clause: not a phrase the parser took for one, "Upstream of the town of Morrow, ... they found")
-        return is_verbal(child) and not any(c.dep_ == "mark" for c in child.children)
+        # (a clause: not a phrase the parser took for one, "Upstream of the town of Morrow, ... they found"; nor a
+        # participle with no subject that says when he spoke, "Asked for the source of the figure, | he said")
+        return (
+            is_verbal(child)
+            and not any(c.dep_ == "mark" for c in child.children)
+            and not (child.tag_ in ("VBN", "VBG") and subject(child) is None and child.left_edge.i == 0)
+        )
     if dep == "dobj" and not lemma_in(verb, _DOBJ_VERBS):  # "said more than 15,000 people registered"
         return any(
             c.dep_ in ("acl", "relcl") and c.tag_ in ("VBD", "VBN") and c.i == c.head.i + 1 for c in child.children

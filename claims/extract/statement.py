@@ -328,7 +328,10 @@ def _claims_of(
             who = speaker_of(u.verb)
             subj = subject(u.verb)
             if who is None and subj is not None and subj.lower_ in _RELATIVE and u.verb.dep_ == "relcl":
-                who = name_of(u.verb.head)  # "lawmakers who said ...": the lawmakers
+                said_by = u.verb.head  # "lawmakers who said ...": the lawmakers
+                if said_by.dep_ == "appos" and said_by.pos_ == "NOUN" and said_by.head.ent_type_ in ("ORG", "PERSON"):
+                    said_by = said_by.head  # "the PSC Patient Alliance, a nonprofit that says ...": the Alliance
+                who = name_of(said_by)
             elif who is None and subj is not None and subj.lower_ in _PERSONAL and subj.dep_ != "nsubjpass":
                 # "he said": the last named person who spoke ("they said": the last named speaker)
                 who = ctx.speaker if subj.lower_ == "they" else ctx.person
