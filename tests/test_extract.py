@@ -3423,3 +3423,14 @@ def test_an_organisation_described_as_a_kind_says_what_its_clause_says() -> None
         "about 6,000 families."
     )
     assert {c.speaker for c in claims if "6,000" in c.quote} == {"the PSC Patient Alliance"}
+
+
+def test_a_relative_pronoun_left_unresolved_gives_the_sentence_as_written() -> None:
+    texts = {
+        c.text
+        for c in extract_claims(
+            LEAD + "Six teams have built new practice centres since 2022, the most expensive of which, the Charlotte "
+            "Vipers' $96 million complex, opened in October."
+        )
+    }
+    assert not any(t.lower().startswith("the most expensive of which") for t in texts), texts

@@ -1811,6 +1811,9 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         joint = ", " if doc[first.i - 1].text == "," else " "  # as the sentence has it
         body = f"{core}{joint}{_lower_first(body) if first.pos_ != 'PROPN' else body}"
     opener = body.split(" ", 1)[0].lower()
+    opening_words = f" {body.lower()} ".split(" ")[:7]
+    if any(a == "of" and b in ("which", "whom") for a, b in zip(opening_words, opening_words[1:], strict=False)):
+        return _as_a_whole(doc)  # "the most expensive of which opened in October": which is not said here
     if (
         first.lower_ in _RELATIVE
         and first.dep_ != "mark"
