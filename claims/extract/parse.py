@@ -51,7 +51,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from claims.errors import ConfigError
-from claims.extract.candidates import DOCUMENTS, FIGURE_WORDS, OFFICE_WORDS, REPORT_LEMMAS, lemma_in
+from claims.extract.candidates import DOCUMENTS, FIGURE_WORDS, OFFICE_WORDS, REPORT_LEMMAS, columns, lemma_in
 from claims.extract.patterns import wordset
 
 if TYPE_CHECKING:
@@ -201,23 +201,36 @@ def mend(doc: Doc) -> Doc:
         _second_figure_read_into_a_date(doc)
     if _COMPARED_TO_A_TIME.search(text) is not None:
         _time_of_a_comparison_read_on_the_verb(doc)
-    _participle_read_as_the_verb(doc)  # (a look at the root alone: no gate on the text is cheaper)
     if "-" in text and _CLOSED_HYPHEN_NAME.search(text) is not None:
         _hyphenated_name_read_as_three(doc)
-    if len(doc) > 5:
-        _contact_clause_after_a_bare_preposition(doc)
+    # Last, two repairs that look at the arcs the rules read next (``candidates.columns``) to find the few tokens
+    # worth building a ``Token`` for; a repair that moves a head drops them, to be read again.
+    if _participle_read_as_the_verb(doc, *_arcs(doc)):
+        del doc.user_data["columns"]
+    if len(doc) > 5 and _contact_clause_after_a_bare_preposition(doc, *_arcs(doc)):
+        del doc.user_data["columns"]
     return doc
 
 
-def _contact_clause_after_a_bare_preposition(doc: Doc) -> None:
+def _arcs(doc: Doc) -> tuple[list[int], list[int]]:
+    """Each token's head (its index) and relation (its string id)."""
+    cols = columns(doc)
+    return [i + (rel if rel < 1 << 63 else rel - (1 << 64)) for i, rel in enumerate(cols["HEAD"])], cols["DEP"]
+
+
+def _contact_clause_after_a_bare_preposition(doc: Doc, heads: list[int], deps: list[int]) -> bool:
     """ "Hours were grouped by the overtime codes officers entered on their timesheets": the parser reads "codes"
     as part of the subject "officers" of a second verb and leaves "by" without an object, so the quote stopped at
     "grouped by". A preposition with no object, right before a noun that qualifies the subject of a verb that
     follows, is that noun's preposition: the noun is its object, and the verb's clause (a relative clause with no
     pronoun) describes it."""
-    for prep in doc:
-        if prep.dep_ not in ("prep", "agent") or prep.n_rights or prep.i + 2 >= len(doc):
-            continue
+    strings = doc.vocab.strings
+    preps = (strings["prep"], strings["agent"])
+    right = {h for i, h in enumerate(heads) if i > h}
+    for at, dep in enumerate(deps):
+        if dep not in preps or at in right or at + 2 >= len(doc):
+            continue  # (a preposition with an object to its right: most of them, and no Token built)
+        prep = doc[at]
         noun = next(
             (
                 t
@@ -245,6 +258,8 @@ def _contact_clause_after_a_bare_preposition(doc: Doc) -> None:
         verb.dep_ = "relcl"
         noun.head = prep
         noun.dep_ = "pobj"
+        return True
+    return False
 
 
 #: "Ortega-Finch": a name closed up with a hyphen.
@@ -268,15 +283,17 @@ def _hyphenated_name_read_as_three(doc: Doc) -> None:
             dash.dep_ = "punct"
 
 
-def _participle_read_as_the_verb(doc: Doc) -> None:
+def _participle_read_as_the_verb(doc: Doc, heads: list[int], deps: list[int]) -> bool:
     """ "Under the union contract, officers subpoenaed to testify on a day off are paid for a minimum of four
     hours": the parser makes "subpoenaed" the verb and "are paid" its conjunct with no subject, so the pay was
     restated as every officer's. A past form right after its subject, with a conjunct that has an auxiliary but
     no subject and no "and" or comma before it, is a participle that says which of them: the conjunct is the
     verb, the participle describes its subject."""
-    for verb in [sent.root for sent in doc.sents]:
-        if verb.tag_ not in ("VBD", "VBN"):
-            continue
+    nsubj = doc.vocab.strings["nsubj"]
+    for at, head in enumerate(heads):
+        if head != at or at == 0 or heads[at - 1] != at or deps[at - 1] != nsubj or doc[at].tag_ not in ("VBD", "VBN"):
+            continue  # (a root right after its subject: few, and no Token built for the others)
+        verb = doc[at]
         subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i == verb.i - 1), None)
         main = next((c for c in verb.children if c.dep_ == "conj"), None)
         if subj is None or main is None or subject_of_token(main) is not None:
@@ -294,6 +311,8 @@ def _participle_read_as_the_verb(doc: Doc) -> None:
         verb.dep_ = "acl"
         for c in fronted:
             c.head = main
+        return True
+    return False
 
 
 def subject_of_token(verb: Token) -> Token | None:
