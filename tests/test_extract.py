@@ -3434,3 +3434,9 @@ def test_a_relative_pronoun_left_unresolved_gives_the_sentence_as_written() -> N
         )
     }
     assert not any(t.lower().startswith("the most expensive of which") for t in texts), texts
+
+
+def test_a_vague_time_in_someone_s_own_words_is_no_claim() -> None:
+    got = quotes(LEAD + '"We had a bad summer," said the chief. "We are trying to survive the next decade," she said.')
+    assert not any("summer" in q or "decade" in q for q in got), got
+    assert "We sold 4,000 tickets last summer" in quotes(LEAD + '"We sold 4,000 tickets last summer," said the chief.')

@@ -704,6 +704,13 @@ def _fact(
         return None  # "in recent years", "back in 2006", "for a minute": a time alone, of no fact, is no claim
     if (
         kind in ("date", "duration")
+        and speech
+        and not _reported(u)
+        and _vague_time([t for t in shown if t.ent_type_ in ("DATE", "TIME")])
+    ):
+        return None  # '"We had a bad summer," said the chief': a time no one can look up, in someone's own words
+    if (
+        kind in ("date", "duration")
         and u.hedge
         and (u.hedge.lower() in MODALS or lemma_in(u.root, FORECASTS) or u.hedge.lower() in ("expected", "likely"))
         and _vague_time([t for t in shown if t.ent_type_ in ("DATE", "TIME")])
