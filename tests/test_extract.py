@@ -117,6 +117,33 @@ def test_dates_resolve_against_published(kind, expr, date):
         assert values["resolved_against"] == "2024-06-20"
 
 
+@pytest.mark.parametrize(
+    ("kind", "expr", "date"),
+    [
+        ("weekday", "on Tuesday", "2024-06-25"),
+        ("weekday", "later on Thursday", "2024-06-20"),  # (said on a Thursday: that day)
+        ("weekday", "last Tuesday", "2024-06-18"),
+        ("monthday", "June 17", "2025-06-17"),  # (gone this year: next year's)
+        ("monthday", "July 4", "2024-07-04"),
+    ],
+)
+def test_dates_in_a_clause_that_looks_forward_resolve_ahead(kind, expr, date):
+    assert resolve(kind, expr, dt.date(2024, 6, 20), ahead=True)["date"] == date
+
+
+def test_a_weekday_of_a_future_clause_is_the_next_one_and_of_a_past_clause_the_last() -> None:
+    claims = extract_claims(
+        "WASHINGTON, June 2, 2025 \u2014 The two sides would negotiate in Geneva on Thursday. The council voted on "
+        "Thursday to cut 40 jobs. The talks are scheduled to run until Friday."
+    )
+    by = {c.quote: c.values for c in claims}
+    assert by["The two sides would negotiate in Geneva on Thursday"]["date"] == "2025-06-05"
+    assert by["The council voted on Thursday to cut 40 jobs"]["dates"][0]["date"] == "2025-05-29"
+    assert by["The talks are scheduled to run until Friday"]["date"] == "2025-06-06"
+    past = extract_claims("WASHINGTON, Nov. 6, 2025 \u2014 Unit 3 was due to retire on May 31, the utility said.")
+    assert [d["date"] for c in past for d in c.values.get("dates", [c.values])] == ["2025-05-31"]  # ahead of a past
+
+
 def test_relative_date_claim_carries_resolution():
     text = "The ministry said on Monday that exports rose 18 percent last month to $4.5 billion."
     claims = extract_claims(text, published=dt.date(2024, 3, 14))

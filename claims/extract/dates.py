@@ -109,8 +109,11 @@ def _parse_day(s: str) -> int:
     return int(re.sub(r"\D", "", s))
 
 
-def resolve(kind: str, expr: str, published: dt.date | None) -> dict[str, Any]:
-    """Normalised value of a date expression; relative ones are resolved against ``published``."""
+def resolve(kind: str, expr: str, published: dt.date | None, *, ahead: bool = False) -> dict[str, Any]:
+    """Normalised value of a date expression; relative ones are resolved against ``published``.
+
+    ``ahead``: the clause looks forward ("will vote on Thursday", "is scheduled for June 17"), so a weekday or
+    a day of a month without a year is the next one from the date, not the last one."""
     words = re.findall(r"[A-Za-z]+|\d+", expr)
     low = [w.lower() for w in words]
     out: dict[str, Any] = {"expression": expr}
@@ -133,7 +136,7 @@ def resolve(kind: str, expr: str, published: dt.date | None) -> dict[str, Any]:
         out["relative"] = True
     else:
         try:
-            out.update(_relative(kind, low, month, digits, published))
+            out.update(_relative(kind, low, month, digits, published, ahead))
         except (OverflowError, ValueError):  # a date near year 1 or 9999: leave it unresolved
             out.update({"relative": True, "resolved_against": published.isoformat()})
     return out
@@ -146,19 +149,27 @@ def _iso(y: int, m: int, d: int) -> str:
         return f"{y:04d}-{m:02d}"
 
 
-def _relative(kind: str, low: list[str], month: int | None, digits: list[str], pub: dt.date) -> dict[str, Any]:
+def _relative(
+    kind: str, low: list[str], month: int | None, digits: list[str], pub: dt.date, ahead: bool = False
+) -> dict[str, Any]:
     out: dict[str, Any] = {"relative": True, "resolved_against": pub.isoformat()}
     if kind == "weekday":
         target = next(WEEKDAYS.index(w) for w in low if w in WEEKDAYS)
         back = (pub.weekday() - target) % 7
-        # News is written in the past tense: "on Tuesday" is the latest Tuesday up to the date.
+        # News is written in the past tense: "on Tuesday" is the latest Tuesday up to the date; "will vote on
+        # Tuesday" the first one from it (the day itself: "is set to announce the terms later on Wednesday").
         if "next" in low:
             out["date"] = (pub + dt.timedelta(days=(target - pub.weekday()) % 7 or 7)).isoformat()
+        elif ahead and "last" not in low:
+            out["date"] = (pub + dt.timedelta(days=(target - pub.weekday()) % 7)).isoformat()
         else:
             out["date"] = (pub - dt.timedelta(days=back + (7 if "last" in low and back == 0 else 0))).isoformat()
     elif kind == "monthday" and month:
         day = _parse_day(digits[0]) if digits else 1
-        year = pub.year if month <= pub.month + 6 else pub.year - 1
+        if ahead:  # the next such day on or after the date
+            year = pub.year if (month, day) >= (pub.month, pub.day) else pub.year + 1
+        else:
+            year = pub.year if month <= pub.month + 6 else pub.year - 1
         out["date"] = _iso(year, month, day)
     elif kind == "month" and month:
         # A bare month is the one nearest the article's date.

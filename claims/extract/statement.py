@@ -1106,7 +1106,7 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
                 if _is_duration(ent):
                     found.setdefault("duration", _duration(doc, ent))
                 else:
-                    if v := _date_values(ent.text, ctx):
+                    if v := _date_values(ent.text, ctx, ahead=_ahead(ent.root)):
                         found.setdefault("date", v)
             elif label == "TIME" and _is_duration(ent):
                 found.setdefault("duration", _duration(doc, ent))
@@ -1318,7 +1318,33 @@ def _with_bound(doc: Doc, ent: Span) -> str:
     return ent.text
 
 
-def _date_values(expr: str, ctx: Context) -> dict[str, Any]:
+#: Verbs and adjectives that put what they govern ahead: "is scheduled to vote", "is due on Friday".
+_AHEAD = wordset("scheduled due set slated planned expected poised")
+
+
+def _ahead(tok: Token) -> bool:
+    """Whether the clause a date is in looks forward: "will vote on Thursday", "would negotiate on Thursday",
+    "is scheduled to run until Friday", "is due on June 17", "plans to vote on Monday"."""
+    verb = tok.head
+    while not is_verbal(verb) and verb.head.i != verb.i:
+        verb = verb.head
+    for v in (verb, verb.head if verb.dep_ in ("xcomp", "ccomp") else verb):
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "wo", "shall", "would") for c in v.children):
+            return True
+        # ("was due to retire on May 31", "was scheduled to shut down": ahead of a past, not of the article)
+        tensed = v.head if v.dep_ in ("acomp", "oprd") else v  # ("was | due": the copula's tense)
+        past = tensed.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in tensed.children)
+        if (v.lower_ in _AHEAD or lemma_in(v, _PLAN_LEMMAS)) and not past:
+            return True
+        if any(c.dep_ in ("acomp", "oprd") and c.lower_ in _AHEAD for c in v.children) and not past:
+            return True  # "is due on Friday" (a copula with "due")
+    return False
+
+
+_PLAN_LEMMAS = wordset("plan intend schedule")
+
+
+def _date_values(expr: str, ctx: Context, *, ahead: bool = False) -> dict[str, Any]:
     m = next(iter(dates.date_matches(expr)), None)
     if m is None:
         digits = expr.strip()
@@ -1328,7 +1354,7 @@ def _date_values(expr: str, ctx: Context) -> dict[str, Any]:
             return {"expression": expr}  # "2014-15": a financial or school year
         return {"expression": expr} if any(c.isalpha() for c in expr) else {}
     kind = m.lastgroup or "relative"
-    out = dates.resolve(kind, m.group(0), ctx.ref)
+    out = dates.resolve(kind, m.group(0), ctx.ref, ahead=ahead)
     if kind == "full" and "date" in out:
         with contextlib.suppress(ValueError):
             ctx.ref = dt.date.fromisoformat(out["date"])
@@ -1864,7 +1890,7 @@ _SPEAKER_WORDS = frozenset({"me", "my", "mine", "we", "we're", "we've", "we'd", 
 def _verb_above(tok: Token) -> Token | None:
     """The verb whose argument ``tok`` is, through the nouns and prepositions above it, or None."""
     while not is_verbal(tok):
-        if tok.dep_ not in ("dobj", "pobj", "attr", "prep", "appos", "npadvmod", "conj", "oprd") or tok.head is tok:
+        if tok.dep_ not in ("dobj", "pobj", "attr", "prep", "appos", "npadvmod", "conj", "oprd") or tok.head.i == tok.i:
             return None
         tok = tok.head
     return tok
