@@ -3467,3 +3467,24 @@ def test_a_vague_time_in_someone_s_own_words_is_no_claim() -> None:
     got = quotes(LEAD + '"We had a bad summer," said the chief. "We are trying to survive the next decade," she said.')
     assert not any("summer" in q or "decade" in q for q in got), got
     assert "We sold 4,000 tickets last summer" in quotes(LEAD + '"We sold 4,000 tickets last summer," said the chief.')
+
+
+def test_what_no_one_says_is_denied_not_reported() -> None:
+    claims = extract_claims(
+        LEAD + "None of the three economists we contacted said the wording was accurate. No official has said the "
+        "bridge cost $5 million."
+    )
+    assert not any(c.speaker and c.speaker.startswith(("None", "No ")) for c in claims)
+    bridge = next(c for c in claims if "$5 million" in c.quote)
+    assert bridge.quote == "No official has said the bridge cost $5 million" and bridge.values.get("negated") is True
+
+
+def test_a_body_named_survey_and_a_title_before_a_name_are_read_whole() -> None:
+    claims = extract_claims(
+        LEAD + "A magnitude 6.1 earthquake struck at 4:12 a.m., the U.S. Geological Survey said. Deputy Coroner "
+        "Lyle Martins said two people died."
+    )
+    speakers_ = {c.quote: c.speaker for c in claims}
+    assert speakers_["A magnitude 6.1 earthquake struck at 4:12 a.m."] == "the U.S. Geological Survey"
+    assert speakers_["two people died"] == "Lyle Martins"
+    assert "Lyle Martins is Deputy Coroner" in {c.text for c in claims}

@@ -66,7 +66,8 @@ TITLES = wordset(
     "president vice chairman chairwoman chair director superintendent governor gov. sen. senator rep. "
     "representative secretary minister mayor judge justice coach commissioner chief ceo cfo founder "
     "professor prof. dr. general gen. col. lt. sgt. officer spokesman spokeswoman spokesperson leader "
-    "speaker ambassador attorney sheriff manager editor executive analyst economist chancellor"
+    "speaker ambassador attorney sheriff manager editor executive analyst economist chancellor coroner prosecutor "
+    "auditor treasurer comptroller controller clerk administrator registrar ombudsman curator"
 )
 HONORIFICS = wordset("mr. mr mrs. mrs ms. ms miss mx. dr. dr sir dame lord lady")
 # Ranks and offices written as one word before a name ("Admiral Mullen", "Congressman Lewis"), beyond ``TITLES``.
@@ -416,6 +417,15 @@ def negates(head: Token, below: Token) -> bool:
     denying verb over its content or object ("denied that 40 people had been detained"), not over a
     phrase beside them ("rejected the reform on Thursday, the first defeat ...")."""
     denies = lemma_in(head, NEG_LEMMAS) and below.dep_ in ("ccomp", "xcomp", "dobj", "nsubj", "nsubjpass")
+    if not denies and below.dep_ in ("ccomp", "xcomp") and (said_by := subject(head)) is not None:
+        # "None of the three economists said the wording was accurate", "No one has claimed that ...": what no
+        # one says is denied, not reported
+        denies = (
+            said_by.lower_ in ("none", "nobody", "neither", "no")
+            or said_by.lower_ == "one"
+            and any(c.lower_ == "no" for c in said_by.lefts)
+            or any(c.dep_ == "det" and c.lower_ == "no" for c in said_by.children)
+        )
     return is_negated(head) or denies
 
 
@@ -1795,6 +1805,8 @@ def _made_by(tok: Token) -> str | None:
     reports"): the maker; None for "a study", "the survey data" (a document named by no one)."""
     if tok.lower_ not in SOURCE_NOUNS and tok.lower_.removesuffix("s") not in SOURCE_NOUNS:
         return None
+    if tok.ent_type_ == "ORG" and tok.is_title:
+        return None  # "the U.S. Geological Survey said": the name of a body, not a survey it made
     mods = [c for c in tok.lefts if c.dep_ in ("compound", "nmod")]
     if not mods or not any(
         t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or t.lower_ in _PRESS
