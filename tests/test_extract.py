@@ -3488,3 +3488,14 @@ def test_a_body_named_survey_and_a_title_before_a_name_are_read_whole() -> None:
     assert speakers_["A magnitude 6.1 earthquake struck at 4:12 a.m."] == "the U.S. Geological Survey"
     assert speakers_["two people died"] == "Lyle Martins"
     assert "Lyle Martins is Deputy Coroner" in {c.text for c in claims}
+
+
+def test_he_said_after_a_clause_about_a_person_named_before_is_that_person() -> None:
+    claims = extract_claims(
+        LEAD + 'Reed Hendricks, a wheat farmer near Dodge City, has lost money this year. "Prices are falling," '
+        "said Sam Ortiz, an economist at Plains University. Hendricks received about $40,000 in aid, he said. "
+        "Over 22 months of observations they showed that exports fell 30 percent."
+    )
+    by_quote = {c.quote: c.speaker for c in claims}
+    assert by_quote["Hendricks received about $40,000 in aid"] == "Hendricks"
+    assert by_quote["exports fell 30 percent"] != "Sam Ortiz"  # "they" is not the one person who spoke last

@@ -48,6 +48,7 @@ from claims.extract.candidates import (
     lemma_in,
     name_of,
     names_a_person,
+    person_name,
     phrase_of_another,
     rankings,
     roles,
@@ -210,6 +211,7 @@ def _person_in_view(sent: Span, us: list[Unit], ctx: Context) -> None:
     who = name_of(last)
     if who:
         ctx.person = who
+        ctx.surnames.add(who.split()[-1])  # (named so far: "Hendricks received $58,000, he said" is his word)
 
 
 def quoted_speakers(claims: list[Claim], ctx: Context) -> list[Claim]:
@@ -333,8 +335,12 @@ def _claims_of(
                     said_by = said_by.head  # "the PSC Patient Alliance, a nonprofit that says ...": the Alliance
                 who = name_of(said_by)
             elif who is None and subj is not None and subj.lower_ in _PERSONAL and subj.dep_ != "nsubjpass":
-                # "he said": the last named person who spoke ("they said": the last named speaker)
-                who = ctx.speaker if subj.lower_ == "they" else ctx.person
+                # "he said": the last named person who spoke ("they said": the last named speaker, unless that was
+                # one person); "Hendricks received about $58,000, he said": the person the clause is about
+                if subj.lower_ == "they":
+                    who = ctx.speaker if ctx.speaker != ctx.person else None
+                else:
+                    who = _person_reported_on(u.verb, ctx) or ctx.person
             elif who is None and subj is not None and subj.lower_ == "it" and u.verb.dep_ == "relcl":
                 # "The Taliban claimed ... the helicopter, which it said crashed in Logar": the main subject
                 main = subject(sent.root)
@@ -1894,6 +1900,27 @@ def _verb_above(tok: Token) -> Token | None:
             return None
         tok = tok.head
     return tok
+
+
+def _person_reported_on(verb: Token, ctx: Context) -> str | None:
+    """The person a clause before a closing "he said" is about, when it names one as (or in) its subject and
+    quotes no one: "Hendricks received about $58,000, he said", "None of Hendricks' neighbors has sold, he said"
+    (the reporter is telling what that person told them)."""
+    if any(t.is_quote for t in verb.doc):
+        return None
+    host = (
+        verb.head
+        if verb.dep_ == "parataxis" and verb.head.i < verb.i
+        else next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i), None)
+    )
+    subj = subject(host) if host is not None else None
+    if subj is None:
+        return None
+    for t in subj.subtree:
+        if t.ent_type_ == "PERSON" and t.ent_iob_ == "B" or t.text in ctx.surnames:
+            ent = entity_at(t)
+            return person_name(ent) if ent is not None and ent.label_ == "PERSON" else t.text
+    return None
 
 
 def _possessor(noun: Token) -> bool:
