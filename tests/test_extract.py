@@ -3499,3 +3499,11 @@ def test_he_said_after_a_clause_about_a_person_named_before_is_that_person() -> 
     by_quote = {c.quote: c.speaker for c in claims}
     assert by_quote["Hendricks received about $40,000 in aid"] == "Hendricks"
     assert by_quote["exports fell 30 percent"] != "Sam Ortiz"  # "they" is not the one person who spoke last
+
+
+def test_a_participle_that_says_which_of_a_group_stays_in_the_quote() -> None:
+    got = quotes(
+        LEAD + "The law barred committees from accepting more than 25 per cent of their total contributions from "
+        "donors based outside Oregon."
+    )
+    assert any(q.endswith("from donors based outside Oregon") for q in got), got

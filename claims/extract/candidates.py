@@ -610,10 +610,11 @@ def _ranks(head: Token, clause: Token) -> bool:
 
 
 def _defines_a_class(clause: Token, head: Token) -> bool:
-    """ "Teenagers who used their phones for more than four hours a day were ...": a relative clause on a
-    bare plural defines the group the sentence is about; it states nothing that happened."""
+    """ "Teenagers who used their phones for more than four hours a day were ...", "contributions from donors
+    based outside Oregon": a relative clause or a participle (not set off) on a bare plural defines the group
+    the sentence is about; it states nothing that happened."""
     return (
-        clause.dep_ == "relcl"
+        (clause.dep_ == "relcl" or clause.dep_ == "acl" and not comma_before(clause))
         and head.tag_ in ("NNS", "NNPS")
         and not any(c.dep_ in ("det", "poss", "nummod", "compound") for c in head.children)
     )
