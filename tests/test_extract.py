@@ -3507,3 +3507,15 @@ def test_a_participle_that_says_which_of_a_group_stays_in_the_quote() -> None:
         "donors based outside Oregon."
     )
     assert any(q.endswith("from donors based outside Oregon") for q in got), got
+
+
+def test_a_share_of_those_asked_is_a_finding_not_a_source() -> None:
+    claims = extract_claims(
+        LEAD + "Nearly half of respondents said ticket prices had kept them from a show this year, and one in five "
+        "said they had paid more than $500 for a single ticket at least once. Two officials said the plant would "
+        "close in 2026."
+    )
+    by_quote = {c.quote: c for c in claims}
+    share = by_quote["one in five said they had paid more than $500 for a single ticket at least once"]
+    assert share.speaker is None and share.text.startswith("One in five said")
+    assert by_quote["the plant would close in 2026"].speaker == "Two officials"  # a count of sources still speaks

@@ -624,6 +624,18 @@ def _defines_a_class(clause: Token, head: Token) -> bool:
 COUNTED = wordset("number share proportion percentage percent fraction majority minority rate total")
 
 
+def _share_said(verb: Token) -> bool:
+    """Whether a reporting verb's subject is a share or a count of people ("nearly half of respondents said",
+    "one in five said", "24% said", "a majority of voters said"): what they said is the finding of a poll."""
+    subj = subject(verb)
+    if subj is None:
+        return False
+    low = subj.lower_  # (not "two officials said", "one of his aides said": a count of sources is who says it)
+    if low == "one":
+        return any(c.dep_ == "prep" and c.lower_ == "in" for c in subj.children)  # "one in five said"
+    return subj.like_num or subj.ent_type_ == "PERCENT" or low in FIGURE_WORDS or low in COUNTED or low == "most"
+
+
 def counts_people(verb: Token) -> bool:
     """A reporting verb in a restrictive relative clause on a count ("the number who said they had used
     cannabis", "the share of adults who reported ..."): the clause says who is counted; no one is reported."""
@@ -652,8 +664,9 @@ def splits(child: Token, head: Token) -> str | None:
         if _reports_after(child, head):
             return "clause"  # the article's own clause before a source that reports what follows it
         if is_content(child, head):
-            # "the number who said they had used cannabis rose": who they are, not what they said
-            return None if counts_people(head) else "clause"
+            # "the number who said they had used cannabis rose": who they are, not what they said; "one in five
+            # said they had paid more than $500": a share of those asked is a finding, not a source
+            return None if counts_people(head) or _share_said(head) else "clause"
     if after_break(child) or before_break(child, head):
         return "clause"
     if _bounded_by_since(child, head):
