@@ -3519,3 +3519,11 @@ def test_a_share_of_those_asked_is_a_finding_not_a_source() -> None:
     share = by_quote["one in five said they had paid more than $500 for a single ticket at least once"]
     assert share.speaker is None and share.text.startswith("One in five said")
     assert by_quote["the plant would close in 2026"].speaker == "Two officials"  # a count of sources still speaks
+
+
+def test_a_subject_inside_the_quotation_is_not_who_said_it() -> None:
+    claims = extract_claims(
+        LEAD + "“A penalty of that size risks being seen as an acceptable cost of doing business for a company with "
+        "revenue of almost $6 billion,” she said in her judgment."
+    )
+    assert not any(c.speaker and c.speaker.startswith("A penalty") for c in claims)

@@ -1692,6 +1692,11 @@ def speaks_as_person(verb: Token) -> bool:
     return subj is not None and (subj.ent_type_ == "PERSON" or subj.pos_ == "NOUN" and names_a_person(subj))
 
 
+def speaking_subject(verb: Token) -> Token | None:
+    """The subject a reporting verb's source is named by (see ``speaker_of``), or None."""
+    return _speaking_subject(verb)
+
+
 def _speaking_subject(verb: Token) -> Token | None:
     subj = subject(verb, (*SUBJECTS, "csubj"))
     if subj is not None and subj.dep_ == "nsubjpass":
@@ -1710,7 +1715,14 @@ def _speaking_subject(verb: Token) -> Token | None:
         subj = subject(shared, (*SUBJECTS, "csubj"))
     if subj is not None:  # "CPUC President Dana Whitfield said": the parser hangs "CPUC" on "said" as a second subject
         near = next((c for c in verb.lefts if c.dep_ in SUBJECTS and c.i > subj.i), None)
-        if near is not None and near.ent_type_ == "PERSON":
+        if (
+            near is not None
+            and (
+                near.ent_type_ == "PERSON"
+                # '"A penalty of that size risks being seen as ...," she said': the first is inside the quotation
+                or any(t.text in ("\u201d", '"') for t in verb.doc[subj.i : near.left_edge.i])
+            )
+        ):
             subj = near
     return subj
 

@@ -54,6 +54,7 @@ from claims.extract.candidates import (
     roles,
     sources,
     speaker_of,
+    speaking_subject,
     speaks_as_person,
     subject,
     time_alone,
@@ -334,10 +335,10 @@ def _claims_of(
                 if said_by.dep_ == "appos" and said_by.pos_ == "NOUN" and said_by.head.ent_type_ in ("ORG", "PERSON"):
                     said_by = said_by.head  # "the PSC Patient Alliance, a nonprofit that says ...": the Alliance
                 who = name_of(said_by)
-            elif who is None and subj is not None and subj.lower_ in _PERSONAL and subj.dep_ != "nsubjpass":
+            elif who is None and (pron := speaking_subject(u.verb)) is not None and pron.lower_ in _PERSONAL:
                 # "he said": the last named person who spoke ("they said": the last named speaker, unless that was
                 # one person); "Hendricks received about $58,000, he said": the person the clause is about
-                if subj.lower_ == "they":
+                if pron.lower_ == "they":
                     who = ctx.speaker if ctx.speaker != ctx.person else None
                 else:
                     who = _person_reported_on(u.verb, ctx) or ctx.person
