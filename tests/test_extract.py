@@ -3527,3 +3527,12 @@ def test_a_subject_inside_the_quotation_is_not_who_said_it() -> None:
         "revenue of almost $6 billion,” she said in her judgment."
     )
     assert not any(c.speaker and c.speaker.startswith("A penalty") for c in claims)
+
+
+def test_a_name_with_a_number_word_speaks_and_a_change_is_no_apposition_of_the_subject() -> None:
+    claims = extract_claims(
+        LEAD + "Shoppers First said it had received 2,140 complaints in the year to October. The police budget, "
+        "$171 million in fiscal 2025, an increase of about 20%, is the city's largest."
+    )
+    assert {c.speaker for c in claims if "2,140" in c.quote} == {"Shoppers First"}
+    assert not any(c.text.startswith("The police budget is an increase") for c in claims)

@@ -631,6 +631,8 @@ def _share_said(verb: Token) -> bool:
     if subj is None:
         return False
     low = subj.lower_  # (not "two officials said", "one of his aides said": a count of sources is who says it)
+    if subj.pos_ == "PROPN" or subj.ent_type_ in ("ORG", "PERSON", "NORP", "GPE"):
+        return False  # ("Shoppers First said": a name, whatever its words)
     if low == "one":
         return any(c.dep_ == "prep" and c.lower_ == "in" for c in subj.children)  # "one in five said"
     return subj.like_num or subj.ent_type_ == "PERCENT" or low in FIGURE_WORDS or low in COUNTED or low == "most"

@@ -1828,6 +1828,8 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         and head.dep_ in ("nsubj", "nsubjpass")
         and not any(t.dep_ in ("cc", "conj") for t in (*root.subtree, *head.children))
         and head.ent_type_ not in ("GPE", "LOC")
+        and root.lower_
+        not in _CHANGES  # ("the budget, $4.1m, an increase of 20%": the figure's change, not the budget)
         and (named := _phrase(head, exclude=root))
     ):
         # "Acme, | the largest carrier in the world, will cut 300 jobs": Acme is the largest carrier in the world
@@ -1892,6 +1894,10 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
 
 
 _SPEAKER_WORDS = frozenset({"me", "my", "mine", "we", "we're", "we've", "we'd", "we'll", "our", "ours"})
+
+
+#: Nouns of a change in a figure: an apposition of one describes a figure, not the thing it measures.
+_CHANGES = wordset("increase decrease rise fall drop decline gain jump cut reduction loss surge growth climb dip")
 
 
 def _verb_above(tok: Token) -> Token | None:
