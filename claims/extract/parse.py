@@ -51,7 +51,16 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from claims.errors import ConfigError
-from claims.extract.candidates import DOCUMENTS, FIGURE_WORDS, OFFICE_WORDS, REPORT_LEMMAS, columns, lemma_in
+from claims.extract.candidates import (
+    DOCUMENTS,
+    FIGURE_WORDS,
+    OFFICE_WORDS,
+    REPORT_LEMMAS,
+    columns,
+    comma_before,
+    lemma_in,
+    subject,
+)
 from claims.extract.patterns import wordset
 
 if TYPE_CHECKING:
@@ -296,7 +305,7 @@ def _participle_read_as_the_verb(doc: Doc, heads: list[int], deps: list[int]) ->
         verb = doc[at]
         subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i == verb.i - 1), None)
         main = next((c for c in verb.children if c.dep_ == "conj"), None)
-        if subj is None or main is None or subject_of_token(main) is not None:
+        if subj is None or main is None or subject(main, _SUBJECTS) is not None:
             continue
         auxes = [c for c in main.children if c.dep_ in ("aux", "auxpass") and c.i < main.i]
         between = [c for c in verb.children if verb.i < c.i < main.i and c.dep_ in ("cc", "punct")]
@@ -313,11 +322,6 @@ def _participle_read_as_the_verb(doc: Doc, heads: list[int], deps: list[int]) ->
             c.head = main
         return True
     return False
-
-
-def subject_of_token(verb: Token) -> Token | None:
-    """The subject among ``verb``'s children."""
-    return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
 
 
 #: "188,000 residents in 2017 and about 203,500 in 2024": a second figure with a time of its own.
@@ -371,7 +375,7 @@ def _time_of_a_comparison_read_on_the_verb(doc: Doc) -> None:
     "from 2021" on the verb, so the 3.9 million was quoted as 2021's. A time phrase of the verb right after a
     comparison set off by a comma after the verb's object (no comma between) is the comparison's."""
     for noun in doc:
-        if noun.dep_ not in ("appos", "npadvmod") or not comma_before_token(noun) or noun.right_edge.i + 1 >= len(doc):
+        if noun.dep_ not in ("appos", "npadvmod") or not comma_before(noun) or noun.right_edge.i + 1 >= len(doc):
             continue
         prep = doc[noun.right_edge.i + 1]
         verb = prep.head
@@ -383,11 +387,6 @@ def _time_of_a_comparison_read_on_the_verb(doc: Doc) -> None:
             and any(t.lower_ in _COMPARISON for t in noun.subtree)
         ):
             prep.head = noun
-
-
-def comma_before_token(tok: Token) -> bool:
-    """Whether a comma opens ``tok``'s phrase."""
-    return tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
 
 
 #: "told" and its kin (the function checks for the passive).
