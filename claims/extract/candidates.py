@@ -1678,7 +1678,7 @@ def _split_subject(u: Unit, args: list[tuple[Token, list[Token]]]) -> list[Unit]
 
 def speaker_of(verb: Token) -> str | None:
     """The named source of a reporting verb: its subject's name or organisation, never a pronoun."""
-    subj = _speaking_subject(verb)
+    subj = speaking_subject(verb)
     if subj is None:
         named = trailing_speaker(verb)
         return name_of(named) if named is not None else None
@@ -1688,7 +1688,7 @@ def speaker_of(verb: Token) -> str | None:
 def speaks_as_person(verb: Token) -> bool:
     """Whether the source of a reporting verb is a person ("Smith", "a spokeswoman for the airline"), whom a
     later "he" or "she" may be; an organisation ("the IMF", "the ministry") is not."""
-    subj = _speaking_subject(verb)
+    subj = speaking_subject(verb)
     if subj is None:
         subj = trailing_speaker(verb)
     return subj is not None and (subj.ent_type_ == "PERSON" or subj.pos_ == "NOUN" and names_a_person(subj))
@@ -1696,10 +1696,6 @@ def speaks_as_person(verb: Token) -> bool:
 
 def speaking_subject(verb: Token) -> Token | None:
     """The subject a reporting verb's source is named by (see ``speaker_of``), or None."""
-    return _speaking_subject(verb)
-
-
-def _speaking_subject(verb: Token) -> Token | None:
     subj = subject(verb, (*SUBJECTS, "csubj"))
     if subj is not None and subj.dep_ == "nsubjpass":
         # "the board was told the line will cost $3.4 billion", "the plan was announced by the ministry": the

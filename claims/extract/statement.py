@@ -1828,8 +1828,8 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         and head.dep_ in ("nsubj", "nsubjpass")
         and not any(t.dep_ in ("cc", "conj") for t in (*root.subtree, *head.children))
         and head.ent_type_ not in ("GPE", "LOC")
-        and root.lower_
-        not in _CHANGES  # ("the budget, $4.1m, an increase of 20%": the figure's change, not the budget)
+        # (not "the budget, $4.1m, an increase of 20%": the figure's change, not what the budget is)
+        and root.lower_ not in _CHANGES
         and (named := _phrase(head, exclude=root))
     ):
         # "Acme, | the largest carrier in the world, will cut 300 jobs": Acme is the largest carrier in the world
