@@ -3543,3 +3543,12 @@ def test_a_name_with_a_number_word_speaks_and_a_change_is_no_apposition_of_the_s
     )
     assert {c.speaker for c in claims if "2,140" in c.quote} == {"Shoppers First"}
     assert not any(c.text.startswith("The police budget is an increase") for c in claims)
+
+
+def test_a_scene_set_after_the_source_is_not_what_the_source_said() -> None:
+    claims = extract_claims(
+        LEAD + "“You can grow the biggest crop in the county and still go backwards,” Hendricks said, standing "
+        "beside a grain bin he has not been able to afford to fill since August."
+    )
+    assert not any(c.speaker == "Hendricks" and "grain bin" in c.quote for c in claims)
+    assert not any(c.text.startswith(("Hendricks said that standing", "He has not been able")) for c in claims)

@@ -1649,6 +1649,10 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
     root = u.root
     # "which supporters say could cost $600 million": the relative clause is the reporting verb's
     relcl = root if root.dep_ == "relcl" else root.head if root.dep_ == "ccomp" and root.head.dep_ == "relcl" else None
+    if root.dep_ == "relcl" and not any(t.lower_ in _RELATIVE or t.lower_ in ("where", "when") for t in words[:3]):
+        # "a grain bin | he has not been able to afford to fill since August": a relative clause with no pronoun
+        # leaves its noun's place empty ("He has not been able to afford to fill"): the sentence says it whole
+        return _as_a_whole(doc)
     if relcl is not None and any(t.lower_ in _RELATIVE for t in words[:3]) and _unsure_antecedent(relcl):
         # "worked with 31 directors, most often the filmmaker Henrik Vestergaard, with whom she made 11 films",
         # "its plant in Aarhus, Denmark, which opened in 2023": the parse's antecedent may be the wrong one,
