@@ -247,14 +247,17 @@ def _negation_flags(doc: Doc) -> list[bool]:
             flags[i] = False  # "Not only has an innocent person been executed": asserted, not denied
             continue
         if dep == neg or dep == det and low == no or dep == preconj and low == neither:
-            h = i + (head if head < 1 << 63 else head - (1 << 64))  # the head's offset, stored unsigned
+            h = head_index(i, head)
             if h != i:  # a root is its own head, not its own child
                 flags[h] = True
                 if lows[h] in how_often and cols["DEP"][h] == advmod:
-                    up = cols["HEAD"][h]
-                    v = h + (up if up < 1 << 63 else up - (1 << 64))
-                    flags[v] = True  # (a root adverb is its own head: flagged already)
+                    flags[head_index(h, cols["HEAD"][h])] = True  # (a root adverb is its own head: flagged already)
     return flags
+
+
+def head_index(i: int, offset: int) -> int:
+    """The index of token ``i``'s head from its ``HEAD`` column: the offset to it, stored unsigned."""
+    return i + (offset if offset < 1 << 63 else offset - (1 << 64))
 
 
 _NEG_IDS: list = []  # the ids of NEG_WORDS, "neg", "det" and "no", looked up on first use
@@ -420,12 +423,7 @@ def negates(head: Token, below: Token) -> bool:
     if not denies and below.dep_ in ("ccomp", "xcomp") and (said_by := subject(head)) is not None:
         # "None of the three economists said the wording was accurate", "No one has claimed that ...": what no
         # one says is denied, not reported
-        denies = (
-            said_by.lower_ in ("none", "nobody", "neither", "no")
-            or said_by.lower_ == "one"
-            and any(c.lower_ == "no" for c in said_by.lefts)
-            or any(c.dep_ == "det" and c.lower_ == "no" for c in said_by.children)
-        )
+        denies = is_negated(said_by)
     return is_negated(head) or denies
 
 

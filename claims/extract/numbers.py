@@ -333,7 +333,7 @@ def quantity_values(phrase: str) -> dict[str, Any]:
             start = parse_number(f"{span.group(1)} {scale}")  # "2 to 3 million": 2 million to 3 million
         if start is not None and end is not None and start < end:
             value = start
-            out["to"] = int(end) if float(end).is_integer() and abs(end) < 1e15 else end
+            out["to"] = _whole(end)
     if body.startswith(_VAGUE_WORDS):
         out["approximate"] = True
         out["lower_bound"] = True
@@ -345,5 +345,10 @@ def quantity_values(phrase: str) -> dict[str, Any]:
     elif m := _MEASURE.search(phrase):
         unit = m.group(1).replace("\u00ba", "\u00b0").replace(" ", "")
         out["unit"] = "\u00b0" + unit.strip("\u00b0") if unit.strip("\u00b0") in ("C", "F") else unit
-    out["value"] = int(value) if float(value).is_integer() and abs(value) < 1e15 else value
+    out["value"] = _whole(value)
     return out
+
+
+def _whole(value: float) -> float | int:
+    """A figure as an int when it is whole (and small enough to be one exactly), else as it is."""
+    return int(value) if float(value).is_integer() and abs(value) < 1e15 else value

@@ -58,6 +58,7 @@ from claims.extract.candidates import (
     REPORT_LEMMAS,
     columns,
     comma_before,
+    head_index,
     lemma_in,
     subject,
 )
@@ -216,9 +217,11 @@ def mend(doc: Doc) -> Doc:
         _clause_of_a_scene_read_as_the_content(doc)
     # Last, two repairs that look at the arcs the rules read next (``candidates.columns``) to find the few tokens
     # worth building a ``Token`` for; a repair that moves a head drops them, to be read again.
-    if _participle_read_as_the_verb(doc, *_arcs(doc)):
+    arcs = _arcs(doc)
+    if _participle_read_as_the_verb(doc, *arcs):
         del doc.user_data["columns"]
-    if len(doc) > 5 and _contact_clause_after_a_bare_preposition(doc, *_arcs(doc)):
+        arcs = _arcs(doc)
+    if len(doc) > 5 and _contact_clause_after_a_bare_preposition(doc, *arcs):
         del doc.user_data["columns"]
     return doc
 
@@ -226,7 +229,7 @@ def mend(doc: Doc) -> Doc:
 def _arcs(doc: Doc) -> tuple[list[int], list[int]]:
     """Each token's head (its index) and relation (its string id)."""
     cols = columns(doc)
-    return [i + (rel if rel < 1 << 63 else rel - (1 << 64)) for i, rel in enumerate(cols["HEAD"])], cols["DEP"]
+    return [head_index(i, offset) for i, offset in enumerate(cols["HEAD"])], cols["DEP"]
 
 
 def _contact_clause_after_a_bare_preposition(doc: Doc, heads: list[int], deps: list[int]) -> bool:
@@ -288,13 +291,13 @@ def _clause_of_a_scene_read_as_the_content(doc: Doc) -> None:
         if content.dep_ != "ccomp" or content.i < verb.i or not lemma_in(verb, REPORT_LEMMAS):
             continue
         scene = next((c for c in content.children if c.dep_ == "advcl" and c.tag_ == "VBG"), None)
-        subj = next((c for c in content.children if c.dep_ in _SUBJECTS), None)
+        subj = subject(content, _SUBJECTS)
         if (
             scene is None
             or subj is None
             or scene.left_edge.i != verb.i + 2
             or doc[verb.i + 1].text != ","
-            or any(c.dep_ in _SUBJECTS for c in scene.children)
+            or subject(scene, _SUBJECTS) is not None
             or subj.left_edge.i != scene.right_edge.i + 1
         ):
             continue
@@ -337,10 +340,9 @@ def _participle_read_as_the_verb(doc: Doc, heads: list[int], deps: list[int]) ->
     for at, head in enumerate(heads):
         if head != at or at == 0 or heads[at - 1] != at or deps[at - 1] != nsubj or doc[at].tag_ not in ("VBD", "VBN"):
             continue  # (a root right after its subject: few, and no Token built for the others)
-        verb = doc[at]
-        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i == verb.i - 1), None)
+        verb, subj = doc[at], doc[at - 1]
         main = next((c for c in verb.children if c.dep_ == "conj"), None)
-        if subj is None or main is None or subject(main, _SUBJECTS) is not None:
+        if main is None or subject(main, _SUBJECTS) is not None:
             continue
         auxes = [c for c in main.children if c.dep_ in ("aux", "auxpass") and c.i < main.i]
         between = [c for c in verb.children if verb.i < c.i < main.i and c.dep_ in ("cc", "punct")]
@@ -361,10 +363,10 @@ def _participle_read_as_the_verb(doc: Doc, heads: list[int], deps: list[int]) ->
 
 #: "188,000 residents in 2017 and about 203,500 in 2024": a second figure with a time of its own.
 _SECOND_FIGURE = re.compile(r"\b(?:19|20)\d\d,? and (?:\w+ )?[$\u00a3\u20ac]?\d")
-#: "3.9 million, nearly twice the figure from 2021": a comparison set off after a figure, with its time.
-_COMPARED_TO_A_TIME = re.compile(r", (?:\w+ ){0,3}(?:twice|double|triple|half|times|more|less|fewer|higher|lower)\b")
 _TIME_PREPS = wordset("in from since during by on at")
 _COMPARISON = wordset("twice double triple half times more less fewer higher lower")
+#: "3.9 million, nearly twice the figure from 2021": a comparison set off after a figure, with its time.
+_COMPARED_TO_A_TIME = re.compile(rf", (?:\w+ ){{0,3}}(?:{'|'.join(sorted(_COMPARISON))})\b")
 
 
 def _time_of(prep: Token) -> bool:
@@ -440,7 +442,7 @@ def _subject_read_as_what_was_told(doc: Doc) -> None:
             content = next(
                 (c for c in verb.children if c.dep_ == "ccomp" and c.left_edge.i == obj.right_edge.i + 1), None
             )
-            if content is not None and not any(c.dep_ in _SUBJECTS for c in content.children):
+            if content is not None and subject(content, _SUBJECTS) is None:
                 obj.head = content
                 obj.dep_ = "nsubj"
 

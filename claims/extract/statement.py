@@ -1335,7 +1335,7 @@ def _ahead(tok: Token) -> bool:
     verb = tok.head
     while not is_verbal(verb) and verb.head.i != verb.i:
         verb = verb.head
-    for v in (verb, verb.head if verb.dep_ in ("xcomp", "ccomp") else verb):
+    for v in (verb, verb.head) if verb.dep_ in ("xcomp", "ccomp") else (verb,):
         if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "wo", "shall", "would") for c in v.children):
             return True
         # ("was due to retire on May 31", "was scheduled to shut down": ahead of a past, not of the article)
@@ -1856,10 +1856,8 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         # from its subject, then the phrase ("making it the most visited museum", "down from 466,140" too)
         joint = ", " if doc[first.i - 1].text == "," else " "  # as the sentence has it
         body = f"{core}{joint}{_lower_first(body) if first.pos_ != 'PROPN' else body}"
-    opener = body.split(" ", 1)[0].lower()
-    opening_words = f" {body.lower()} ".split(" ")[:7]
-    if any(a == "of" and b in ("which", "whom") for a, b in zip(opening_words, opening_words[1:], strict=False)):
-        return _as_a_whole(doc)  # "the most expensive of which opened in October": which is not said here
+    lead_words = body.lower().split()[:6]
+    opener = lead_words[0] if lead_words else ""
     if (
         first.lower_ in _RELATIVE
         and first.dep_ != "mark"
@@ -1868,6 +1866,8 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         # (or a subject put back that was one: "whose main theme sold ... and | spent nine weeks in the top 40")
         or opener in ("whose", "which", "whom", "who")
         and opener != first.lower_
+        # (or one after "of": "the most expensive of which opened in October")
+        or any(a == "of" and b in ("which", "whom") for a, b in zip(lead_words, lead_words[1:], strict=False))
     ):
         # a relative clause the parse left without its antecedent: the sentence says what it says
         return _as_a_whole(doc)
@@ -1889,8 +1889,8 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         return _upper_first(f"{u.speaker} {says} that {body}")  # ("the company said, adding that ...": said)
     if u.speaker and u.speaker.lower() not in body.lower():
         return f"According to {_lower_first(u.speaker)}, {body}"
-    heard = subject(u.verb) if u.verb is not None and not u.speaker else None
-    if heard is not None and u.verb is not None and heard.dep_ == "nsubjpass" and heard.pos_ != "PRON":
+    heard = subject(u.verb) if u.verb is not None else None
+    if u.verb is not None and heard is not None and heard.dep_ == "nsubjpass" and heard.pos_ != "PRON":
         # "the board was told the line will cost $3.4 billion": what it heard, not what the article says
         passive = [c.text for c in u.verb.children if c.dep_ in ("auxpass", "neg") and c.i < u.verb.i]
         return _upper_first(f"{_lower_first(_phrase(heard))} {' '.join([*passive, u.verb.text])} that {body}")
