@@ -3537,3 +3537,18 @@ def test_a_scene_set_after_the_source_is_not_what_the_source_said() -> None:
     )
     assert not any(c.speaker == "Hendricks" and "grain bin" in c.quote for c in claims)
     assert not any(c.text.startswith(("Hendricks said that standing", "He has not been able")) for c in claims)
+
+
+def test_a_list_item_that_gives_a_figure_without_a_verb_is_one_claim_whole() -> None:
+    claims = extract_claims(
+        LEAD + "The pass rate by province:\n\n- Northfield: 82.4% (up from 80.1%)\n- Greens 27 (+11)\n"
+        "- Committee vote: five in favour, two against\n\n- Distance from shore: about 22 miles"
+    )
+    quotes = {c.quote for c in claims}
+    assert {
+        "Northfield: 82.4% (up from 80.1%)",
+        "Greens 27 (+11)",
+        "Committee vote: five in favour, two against",
+        "Distance from shore: about 22 miles",
+    } <= quotes
+    assert not any(c.quote in ("up from 80.1%", "about 22 miles", "five in favour, two against") for c in claims)

@@ -152,6 +152,11 @@ def sentence_claims(doc: Doc, s0: int, ctx: Context, qspans: list[tuple[int, int
         return []
     quoted = _quoted_mask(len(sent_text), s0, qspans)
     prob = SentenceScore(sent_text, doc)
+    if item := _listed_figure(doc):
+        a, b = item
+        kind, values = _kind(list(doc[a:b]), ctx)
+        span = doc[a:b]
+        return [_claim(s0, doc, span.start_char, span.end_char, kind or "quantity", values, prob, None, span.text)]
     out: list[Claim] = []
     for sent in doc.sents:
         out += _claims_of(sent, s0, ctx, quoted, qspans, prob)
@@ -173,6 +178,32 @@ def sentence_claims(doc: Doc, s0: int, ctx: Context, qspans: list[tuple[int, int
                 )
             )
     return out
+
+
+def _listed_figure(doc: Doc) -> tuple[int, int] | None:
+    """The tokens of a list item or a label line that gives a figure without a verb: "- Lusaka: 82.4% (up
+    from 80.1%)", "- Green 27 (+11)", "Distance from shore: about 22 miles". The item as a whole is the fact
+    (its parts alone say nothing: "up from 80.1%" of what?)."""
+    if len(doc) > 24 or any(t.pos_ in ("VERB", "AUX") for t in doc):
+        return None
+    a, b = _trim_span(doc[:])
+    while b < len(doc) and doc[b].text not in _LIST_ENDS:
+        b += 1  # "82.4%", "(+11)": a sign or a closing bracket stays
+    if b - a < 2 or not any(is_figure(t) or t.like_num and not _a_year(t) for t in doc[a:b]):
+        return None
+    listed = doc[0].text in _LIST_MARKS or (doc[0].like_num and len(doc) > 1 and doc[1].text in (".", ")"))
+    labelled = any(t.text == ":" for t in doc[a : min(b, a + 6)])
+    if not (listed or labelled) or not any(t.is_alpha for t in doc[a:b]):
+        return None
+    return a, b
+
+
+def _a_year(t: Token) -> bool:
+    return len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20")
+
+
+_LIST_MARKS = frozenset({"-", "\u2022", "*", "\u2013", "\u2014", "\u25aa", "\u25cf"})
+_LIST_ENDS = frozenset({".", ",", ";", ":", "!"})
 
 
 def _person_in_view(sent: Span, us: list[Unit], ctx: Context) -> None:
