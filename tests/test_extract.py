@@ -3552,3 +3552,43 @@ def test_a_list_item_that_gives_a_figure_without_a_verb_is_one_claim_whole() -> 
         "Distance from shore: about 22 miles",
     } <= quotes
     assert not any(c.quote in ("up from 80.1%", "about 22 miles", "five in favour, two against") for c in claims)
+
+
+def test_since_bounds_the_record_of_a_second_phrase_the_parser_hung_it_beside() -> None:
+    claims = extract_claims(
+        LEAD + "Just 48 millimetres of rain fell across the valley between June and August, less than a third of "
+        "the average of 160mm and the lowest total for those three months since records began in 1901."
+    )
+    assert not any(c.quote.startswith("since records began") for c in claims)
+    assert any(c.quote.endswith("the lowest total for those three months since records began in 1901") for c in claims)
+
+
+def test_a_second_verb_with_the_content_s_auxiliary_shares_the_content_s_subject() -> None:
+    claims = extract_claims(
+        LEAD + "Her lawyer, Dana Pruitt, argued that her client had repaid the money early, sparing the charity "
+        "a trial, and had completed 200 hours of community service."
+    )
+    (done,) = [c for c in claims if "200 hours" in c.quote]
+    assert done.text == "Dana Pruitt argued that her client had completed 200 hours of community service"
+    assert done.speaker == "Dana Pruitt"
+
+
+def test_according_to_reports_the_phrases_and_clauses_split_off_its_clause() -> None:
+    claims = extract_claims(
+        LEAD + "The fire was one of 14 house fires in Carrow County in 2023, the highest annual total in a decade, "
+        "according to the county fire service. According to evidence presented at the inquest, Varga-Holt’s van "
+        "was traveling at 71 mph in a 30 mph zone when it struck the barrier at about 11:20 p.m."
+    )
+    by_quote = {c.quote: c for c in claims}
+    assert by_quote["the highest annual total in a decade"].speaker == "the county fire service"
+    struck = [c for c in claims if "11:20" in c.text]
+    assert struck and all(c.speaker == "evidence" and c.text.startswith("According to evidence, ") for c in struck)
+    assert not any(c.text.startswith("According to evidence, when") for c in struck)
+    zone = by_quote["in a 30 mph zone"]
+    assert "Varga-Holt’s van was traveling at 71 mph in a 30 mph zone" in zone.text  # the whole name
+
+
+def test_a_when_clause_after_a_span_of_time_is_not_dated_by_it() -> None:
+    claims = extract_claims(LEAD + "The bridge was closed for 14 months when engineers found 212 cracks in its deck.")
+    assert not any(c.text.startswith(("On 14 months", "When engineers")) for c in claims)
+    assert any(c.text == "Engineers found 212 cracks in its deck" for c in claims)

@@ -892,6 +892,9 @@ def _bounded_by_since(child: Token, head: Token) -> bool:
         _superlative(head)
         or head.lower_ in COPULAS
         and any(c.dep_ in ("attr", "acomp") and _superlative(c) for c in head.children)
+        # (of the last of two phrases, which the parser hangs it on the first of: "less than a third of the
+        # average and the lowest total for those three months | since records began in 1900")
+        or any(c.dep_ == "conj" and c.i < child.i and _superlative(c) for c in head.children)
     ):
         return True  # (of a copula, its complement's: "Last year was the warmest | since records began in 1871")
     perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in head.children)

@@ -176,7 +176,7 @@ _CLOCK_TEXT = re.compile(r"\d\s*[aApP]\.?[mM]\b")
 
 
 def mend(doc: Doc) -> Doc:
-    """Nineteen repairs of the parse, each where the small model leaves a clause without a part it needs.
+    """Twenty repairs of the parse, each where the small model leaves a clause without a part it needs.
     The text is read first, so most sentences build no Token here."""
     if len(doc) > 4 and doc[0].dep_ == "prep":
         _subject_from_apposition(doc)
@@ -207,6 +207,8 @@ def mend(doc: Doc) -> Doc:
         _verb_read_as_a_participle_before_a_break(doc)
     if _TOLD.search(text) is not None:
         _subject_read_as_what_was_told(doc)
+    if _AND_AUX.search(text) is not None:
+        _second_verb_of_the_content_read_on_the_report(doc)
     if " and " in text and _SECOND_FIGURE.search(text) is not None:
         _second_figure_read_into_a_date(doc)
     if _COMPARED_TO_A_TIME.search(text) is not None:
@@ -315,15 +317,24 @@ _CLOSED_HYPHEN_NAME = re.compile(r"\b[A-Z][a-z]+-[A-Z][a-z]+\b")
 
 def _hyphenated_name_read_as_three(doc: Doc) -> None:
     """ "Ortega-Finch said ...": the parser makes "Ortega", "-" and "Finch" three subjects of "said", and the
-    speaker was "Ortega". Words closed up with a hyphen that the parser gave one head and one relation are one
-    name: the last word is its head."""
+    speaker was "Ortega"; "Okafor-Reyes's pickup truck was traveling ...": "Okafor" hung on the verb, so the
+    truck was "Reyes's". Words closed up with a hyphen that the parser gave one head and one relation, or two
+    names with nothing hung on the first but the hyphen, are one name: the last word is its head."""
     for dash in doc:
         if dash.text != "-" or dash.i == 0 or dash.i + 1 >= len(doc) or dash.whitespace_:
             continue
         first, last = doc[dash.i - 1], doc[dash.i + 1]
         if first.whitespace_ or not (first.is_title and last.is_title):
             continue
-        if first.head.i == dash.head.i == last.head.i and first.dep_ == dash.dep_ == last.dep_ != "ROOT":
+        if (
+            first.head.i == dash.head.i == last.head.i
+            and first.dep_ == dash.dep_ == last.dep_ != "ROOT"
+            or first.pos_ == last.pos_ == "PROPN"
+            and first.head.i != last.i
+            and last.head.i != first.i
+            and first.dep_ != "ROOT"
+            and all(c.i == dash.i for c in first.children)
+        ):
             first.head = last
             first.dep_ = "compound"
             dash.head = last
@@ -428,6 +439,8 @@ def _time_of_a_comparison_read_on_the_verb(doc: Doc) -> None:
 
 #: "told" and its kin (the function checks for the passive).
 _TOLD = re.compile(r"(?:told|informed|assured|warned|advised)\b")
+#: "argued that his client had accepted ..., and had completed ...": a second verb with the content's auxiliary.
+_AND_AUX = re.compile(r"\band (?:had|has|have|was|were|would|will|is|are)\b")
 
 
 def _subject_read_as_what_was_told(doc: Doc) -> None:
@@ -445,6 +458,25 @@ def _subject_read_as_what_was_told(doc: Doc) -> None:
             if content is not None and subject(content, _SUBJECTS) is None:
                 obj.head = content
                 obj.dep_ = "nsubj"
+
+
+def _second_verb_of_the_content_read_on_the_report(doc: Doc) -> None:
+    """ "argued that his client had accepted responsibility early, ..., and had completed a recovery program":
+    the parser joins "had completed" to "argued", so the attorney completed it. A verb with no subject of its own
+    that shares the content clause's auxiliary, joined to a reporting verb that has none, is the content's second
+    verb: the subject it shares is the content's."""
+    for verb in doc:
+        if verb.dep_ != "conj" or subject(verb, _SUBJECTS) is not None:
+            continue
+        report = verb.head
+        if not lemma_in(report, REPORT_LEMMAS) or any(c.dep_ in ("aux", "auxpass") for c in report.children):
+            continue
+        aux = next((c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")), None)
+        content = next((c for c in report.children if c.dep_ == "ccomp" and report.i < c.i < verb.i), None)
+        if aux is None or content is None or subject(content, _SUBJECTS) is None:
+            continue
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ == aux for c in content.children):
+            verb.head = content
 
 
 def _verb_read_as_a_participle_before_a_break(doc: Doc) -> None:

@@ -357,6 +357,7 @@ def _claims_of(
     ctx.surnames.update(r.speaker.split()[-1] for r in people if r.speaker)
     owner = {i: u for u in us for i in u.tokens}
     # Speakers: a reporting verb's subject for its content clause; "according to X" for the clause holding it.
+    sourced_by: set[int] = set()  # the units "according to X" gives a source
     for u in us:
         if u.verb is not None:
             who = speaker_of(u.verb)
@@ -396,6 +397,7 @@ def _claims_of(
             host = owner.get(u.root.head.i)
             if host is not None and u.speaker:
                 host.speaker = host.speaker or u.speaker
+                sourced_by.add(id(host))
     _person_in_view(sent, us, ctx)
     for u in us:  # a figure split off a reported clause is reported too
         host = owner.get(u.root.head.i)
@@ -404,13 +406,21 @@ def _claims_of(
             and not u.speaker
             and host is not None
             and host is not u
-            and (host.verb is not None or host.role == "phrase" and host.speaker)
-        ):  # (and a phrase split off such a figure: units come parent first)
+            and (host.verb is not None or host.role == "phrase" and host.speaker or id(host) in sourced_by)
+        ):  # (and a phrase split off such a figure: units come parent first; and off a clause "according to X")
             u.speaker = host.speaker
         elif u.root.dep_ == "conj" and u.verb is None and host is not None and host is not u and host.verb is not None:
             u.speaker, u.verb = host.speaker, host.verb  # "says that X and that Y": Y is reported too
-        elif u.root.dep_ == "advcl" and not u.speaker and host is not None and host is not u and host.verb is not None:
-            u.speaker = host.speaker  # "said exports rose 5%, while imports fell 2%": the whole content is reported
+        elif (
+            u.root.dep_ == "advcl"
+            and not u.speaker
+            and host is not None
+            and host is not u
+            and (host.verb is not None or id(host) in sourced_by)
+        ):
+            # "said exports rose 5%, while imports fell 2%": the whole content is reported (and the whole of what
+            # "according to X" reports: "the truck was traveling at 78 mph when it hit the bicycle")
+            u.speaker = host.speaker
     in_speech = _mostly_quoted(doc, range(sent.start, sent.end), quoted)
     for u in us:
         u.speech = _mostly_quoted(doc, u.tokens, quoted)
@@ -1622,6 +1632,12 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         # (a clause set before the unit's own keeps its opener: "Since I became president, 44 countries have ...")
         and (words[0].dep_ == "cc" or words[0].head.i == u.root.i or words[0].lower_ == "that")
         and len(words) > 1
+        # "when it hit the bicycle at about 9:40 p.m.", the parser's adverb: it hit the bicycle at about 9:40 p.m.
+        or words[0].lower_ == "when"
+        and words[0].dep_ == "advmod"
+        and words[0].head.i == u.root.i
+        and u.root.dep_ == "advcl"
+        and len(words) > 1
     ):
         words = words[1:]  # (", or about 15% of GDP": about 15% of GDP)
     while words and (
@@ -1751,6 +1767,9 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         # "Anne Hale, whose family has worked the land for four generations": Anne Hale's family has ...
         owner_ = antecedent + ("'" if antecedent.endswith("s") else "'s")
         body = f"{owner_} {body[len(first.text) :].lstrip()}"
+    elif first.lower_ == "when" and root.dep_ == "relcl" and _lasting(root.head):
+        # "was closed for 14 months when engineers found 212 cracks": how long, not when (never "On 14 months")
+        body = body[len(first.text) :].lstrip()
     elif first.lower_ == "when" and root.dep_ == "relcl" and root.head.ent_type_ in ("DATE", "TIME"):
         # "since 2009, when a banking rescue passed by four votes": in 2009, a banking rescue passed ...;
         # "on Monday evening when a ferry collided ...": on Monday evening, a ferry collided ...
@@ -1877,6 +1896,11 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
             root.dep_ in ("prep", "advcl", "advmod", "npadvmod")
             or root.dep_ in ("dobj", "dep")
             and root.tag_ in ("JJS", "RBS")
+            # a second complement set off after the first: "was one of 14 house fires in 2023, | the highest annual
+            # total in a decade" (of the count, not of the fire: the sentence up to it says so)
+            or root.dep_ == "attr"
+            and comma_before(root)
+            and any(c.dep_ == "attr" and c.i < root.i for c in root.head.children)
         )
         and root.head.i < root.i
         and subject(root) is None
@@ -2029,6 +2053,13 @@ def _plural_noun(noun: Token) -> bool:
 
 
 _CLOCK = re.compile(r"\d[:.]\d\d|\b[ap]\.?m\b|o'clock|\bnoon\b|\bmidnight\b", re.IGNORECASE)
+
+
+def _lasting(noun: Token) -> bool:
+    """ "for 14 months", "three years": a span of time, how long something lasted, not when it happened."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for":
+        return True
+    return noun.dep_ != "pobj" and noun.tag_ == "NNS" and [c.dep_ for c in noun.children if c.i < noun.i] == ["nummod"]
 
 
 def _a_day(tok: Token) -> bool:
