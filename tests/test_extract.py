@@ -3592,3 +3592,20 @@ def test_a_when_clause_after_a_span_of_time_is_not_dated_by_it() -> None:
     claims = extract_claims(LEAD + "The bridge was closed for 14 months when engineers found 212 cracks in its deck.")
     assert not any(c.text.startswith(("On 14 months", "When engineers")) for c in claims)
     assert any(c.text == "Engineers found 212 cracks in its deck" for c in claims)
+
+
+def test_a_person_named_inside_a_quotation_is_not_who_she_is_later() -> None:
+    claims = extract_claims(
+        LEAD + "Maria Lindqvist, the victim’s sister, spoke for about 20 minutes.\n\n“Paul coached 30 pupils a "
+        "year. He said every one of them deserved a second chance,” she said.\n\nShe told the judge she did not "
+        "oppose a sentence of 12 years."
+    )
+    assert not any(c.speaker == "Paul" for c in claims)
+    (judge,) = [c for c in claims if "12 years" in c.quote]
+    assert judge.speaker == "Maria Lindqvist"
+
+
+def test_a_pronoun_that_says_it_names_no_one_and_its_words_stay_said() -> None:
+    claims = extract_claims(LEAD + "They concluded there was no case; he said the audit was rigged in 2016.")
+    (rigged,) = [c for c in claims if "rigged" in c.quote]
+    assert rigged.speaker is None and rigged.text == "He said that the audit was rigged in 2016"

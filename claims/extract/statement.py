@@ -206,11 +206,12 @@ _LIST_MARKS = frozenset({"-", "\u2022", "*", "\u2013", "\u2014", "\u25aa", "\u25
 _LIST_ENDS = frozenset({".", ",", ";", ":", "!"})
 
 
-def _person_in_view(sent: Span, us: list[Unit], ctx: Context) -> None:
+def _person_in_view(sent: Span, us: list[Unit], ctx: Context, quoted: list[bool]) -> None:
     """A person who acts as a sentence's subject after the last person who spoke in it is whom a later "he" or
     "she" most likely is: 'Owner Sal Benedetti was already doing the math. "Half my regulars work across the
     street," he said.' is Benedetti speaking, not the spokesman quoted three paragraphs before. So is a person
-    the sentence opens on before its subject."""
+    the sentence opens on before its subject. A person named inside a quotation is someone the speaker talks
+    about ('“Tom taught 140 students a year.' ... 'she said' is still the speaker)."""
     doc = sent.doc
     people = [e for e in sent.ents if e.label_ == "PERSON"]  # (from the entities and the subjects: no Token a word)
     nsubj = doc.vocab.strings["nsubj"]
@@ -234,6 +235,7 @@ def _person_in_view(sent: Span, us: list[Unit], ctx: Context) -> None:
         topic = people[0][0]
         if main is not None and topic.i < main.left_edge.i:
             acting = [topic]
+    acting = [t for t in acting if not (t.idx < len(quoted) and quoted[t.idx])]
     if not acting:
         return
     spoke = [u.verb.i for u in us if u.verb is not None and u.speaker and speaks_as_person(u.verb)]
@@ -398,7 +400,7 @@ def _claims_of(
             if host is not None and u.speaker:
                 host.speaker = host.speaker or u.speaker
                 sourced_by.add(id(host))
-    _person_in_view(sent, us, ctx)
+    _person_in_view(sent, us, ctx, quoted)
     for u in us:  # a figure split off a reported clause is reported too
         host = owner.get(u.root.head.i)
         if (
@@ -1944,6 +1946,17 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         return _upper_first(f"{u.speaker} {says} that {body}")  # ("the company said, adding that ...": said)
     if u.speaker and u.speaker.lower() not in body.lower():
         return f"According to {_lower_first(u.speaker)}, {body}"
+    if (
+        u.verb is not None
+        and not u.speaker
+        and (pron := speaking_subject(u.verb)) is not None
+        and pron.lower_ in _PERSONAL
+        and pron.i < u.verb.i
+    ):
+        # "he said the FBI was rigged" with no one named before it: who said it stays said, if not named (the
+        # article does not say it)
+        says = "said" if lemma_in(u.verb, _TELL) or u.verb.tag_ == "VBG" else _verb_phrase(u.verb)
+        return _upper_first(f"{pron.lower_} {says} that {body}")
     heard = subject(u.verb) if u.verb is not None else None
     if u.verb is not None and heard is not None and heard.dep_ == "nsubjpass" and heard.pos_ != "PRON":
         # "the board was told the line will cost $3.4 billion": what it heard, not what the article says
