@@ -3609,3 +3609,12 @@ def test_a_pronoun_that_says_it_names_no_one_and_its_words_stay_said() -> None:
     claims = extract_claims(LEAD + "They concluded there was no case; he said the audit was rigged in 2016.")
     (rigged,) = [c for c in claims if "rigged" in c.quote]
     assert rigged.speaker is None and rigged.text == "He said that the audit was rigged in 2016"
+
+
+def test_a_name_the_recogniser_took_for_a_date_gives_no_date() -> None:
+    claims = extract_claims(
+        LEAD + "A club spokesperson confirmed that the release clause in Morrow's contract had been activated on "
+        "Monday. The deal makes Morrow, 27, the highest-paid player in the club's 41-year history."
+    )
+    dated = [d["expression"] for c in claims for d in [c.values, *c.values.get("dates", [])] if "expression" in d]
+    assert "Morrow" not in dated and "Monday" in dated

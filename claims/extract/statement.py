@@ -1156,7 +1156,8 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
                 if _is_duration(ent):
                     found.setdefault("duration", _duration(doc, ent))
                 else:
-                    if v := _date_values(ent.text, ctx, ahead=_ahead(ent.root)):
+                    v = _date_values(ent.text, ctx, ahead=_ahead(ent.root))
+                    if v and ("date" in v or not _name_read_as_a_date(ent)):
                         found.setdefault("date", v)
             elif label == "TIME" and _is_duration(ent):
                 found.setdefault("duration", _duration(doc, ent))
@@ -1210,6 +1211,12 @@ _WHEN = re.compile(
 
 
 _BARE_AGE = re.compile(r"\d{1,3}")
+
+
+def _name_read_as_a_date(ent: Span) -> bool:
+    """ "Jalen Morrow", "the deal makes Morrow, 27": one proper noun the recogniser took for a date that names no
+    month or day (an unresolved "Christmas" is lost with it: its date comes from the year around it)."""
+    return len(ent) == 1 and ent[0].pos_ == "PROPN" and ent[0].lower_ not in dates.MONTHS and ent[0].lower_ not in dates.WEEKDAYS
 
 
 def _bare_age(ent: Span) -> bool:
