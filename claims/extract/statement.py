@@ -435,7 +435,11 @@ def _claims_of(
     for r in people:
         if r.tokens <= sourced:
             continue  # "according to Sui-Lee Wee of the New York Times": the attribution names her and her paper
-        a, b = _edges(doc, r.tokens)
+        # (an "according to X" the parser hung inside the role is no part of it: "According to the club, its
+        # coach, Xavier Puig, ...")
+        a, b = _edges(
+            doc, r.tokens.difference(*(u.tokens for u in us if u.role == "attribution" and u.root.i in r.tokens))
+        )
         if b - a >= MIN_CHARS:
             name = _as_written(doc, r.speaker or "")
             rest = _text(doc)[a:b].replace(name, "", 1).strip(" ,") if name else ""
@@ -451,7 +455,12 @@ def _claims_of(
                 text = f"{name} {rest[at + 4 :]}"  # "Jesper Holm Nielsen, who heads port state control at X"
             else:
                 text = f"{name} is {_lower_first(rest)}" if name and rest else _text(doc)[a:b]
-            out.append(_claim(s0, doc, a, b, "role", {}, prob, r.speaker, text))
+            # Who the role is of is what the claim is about, not who says it (the article does, or the source
+            # of the words it sits in): "Said by Fiona Gallacher" beside "Agriculture Minister Fiona Gallacher"
+            # would tell the editor she said it.
+            held = owner.get(r.root.i)
+            source = held.speaker if held is not None and held.speaker != r.speaker else None
+            out.append(_claim(s0, doc, a, b, "role", {"subject": r.speaker} if r.speaker else {}, prob, source, text))
     taken = {c.quote for c in out}
     text = _text(doc)
     attributed = [text[x:y] for x, y in (_edges(doc, u.tokens) for u in us if u.role == "attribution")]
@@ -1216,7 +1225,12 @@ _BARE_AGE = re.compile(r"\d{1,3}")
 def _name_read_as_a_date(ent: Span) -> bool:
     """ "Jalen Morrow", "the deal makes Morrow, 27": one proper noun the recogniser took for a date that names no
     month or day (an unresolved "Christmas" is lost with it: its date comes from the year around it)."""
-    return len(ent) == 1 and ent[0].pos_ == "PROPN" and ent[0].lower_ not in dates.MONTHS and ent[0].lower_ not in dates.WEEKDAYS
+    return (
+        len(ent) == 1
+        and ent[0].pos_ == "PROPN"
+        and ent[0].lower_ not in dates.MONTHS
+        and ent[0].lower_ not in dates.WEEKDAYS
+    )
 
 
 def _bare_age(ent: Span) -> bool:
