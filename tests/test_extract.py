@@ -3640,3 +3640,13 @@ def test_a_role_is_the_article_s_word_not_the_person_s() -> None:
     assert roles["Fiona Gallacher is Agriculture Minister"] == (None, {"subject": "Fiona Gallacher"})
     assert roles["Xavier Puig is its coach"] == ("the club", {"subject": "Xavier Puig"})  # no "According to" in it
     assert roles["Dan Roe is our chief executive"] == ("Mia Holt", {"subject": "Dan Roe"})
+
+
+def test_the_agent_of_a_source_s_participle_is_the_source() -> None:
+    claims = extract_claims(
+        LEAD + "Payments to ransom gangs fell by about 30% last year to roughly $900 million, according to "
+        "estimates published in February by blockchain analysis firm Chainwell, which said fewer victims paid."
+    )
+    (fell,) = [c for c in claims if c.quote.startswith("Payments")]
+    assert fell.quote.endswith("$900 million") and "Chainwell" in (fell.speaker or "")
+    assert "by blockchain" not in fell.text.split(",", 1)[1]

@@ -176,7 +176,7 @@ _CLOCK_TEXT = re.compile(r"\d\s*[aApP]\.?[mM]\b")
 
 
 def mend(doc: Doc) -> Doc:
-    """Twenty repairs of the parse, each where the small model leaves a clause without a part it needs.
+    """Twenty-one repairs of the parse, each where the small model leaves a clause without a part it needs.
     The text is read first, so most sentences build no Token here."""
     if len(doc) > 4 and doc[0].dep_ == "prep":
         _subject_from_apposition(doc)
@@ -209,6 +209,8 @@ def mend(doc: Doc) -> Doc:
         _subject_read_as_what_was_told(doc)
     if _AND_AUX.search(text) is not None:
         _second_verb_of_the_content_read_on_the_report(doc)
+    if " by " in text:
+        _agent_of_a_participle_read_on_the_verb(doc)
     if " and " in text and _SECOND_FIGURE.search(text) is not None:
         _second_figure_read_into_a_date(doc)
     if _COMPARED_TO_A_TIME.search(text) is not None:
@@ -477,6 +479,42 @@ def _second_verb_of_the_content_read_on_the_report(doc: Doc) -> None:
             continue
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ == aux for c in content.children):
             verb.head = content
+
+
+def _agent_of_a_participle_read_on_the_verb(doc: Doc) -> None:
+    """ "fell by about 30% ..., according to estimates published in February by blockchain analysis firm
+    Ledgerline": the parser hangs "by" on "fell", so the firm was read into what fell. A "by" right after a
+    participle's phrase that describes a noun, hung on the verb before that noun, is the participle's agent."""
+    for by in doc:
+        if by.lower_ != "by" or by.dep_ != "prep" or by.i < 3 or by.head.i > by.i:
+            continue
+        before = doc[by.i - 1]
+        participle = next(
+            (t for t in (before, *before.ancestors) if t.dep_ == "acl" and t.tag_ == "VBN" and t.i < by.i), None
+        )
+        if participle is None or participle.right_edge.i != by.i - 1 or participle.head.i <= by.head.i:
+            continue
+        if any(c.dep_ == "agent" for c in participle.children):
+            continue
+        obj = next((c for c in by.children if c.dep_ in ("pobj", "pcomp")), None)
+        if obj is None:
+            continue
+        if obj.dep_ == "pcomp":
+            # "by blockchain analysis firm Ledgerline": a name read as a verb and its objects; the last noun
+            # is the agent, the words before it name what it is
+            words = []
+            for t in doc[by.i + 1 : obj.right_edge.i + 1]:
+                if t.is_punct:
+                    break  # (", which said ...": what follows the name is its own)
+                words.append(t)
+            last = words[-1]
+            if not 1 < len(words) <= 6 or last.pos_ not in ("NOUN", "PROPN") or last.ent_type_ not in ("ORG", "PERSON"):
+                continue
+            last.head, last.dep_ = by, "pobj"
+            for t in words[:-1]:
+                t.head, t.dep_ = last, "compound"
+        by.head = participle
+        by.dep_ = "agent"
 
 
 def _verb_read_as_a_participle_before_a_break(doc: Doc) -> None:
