@@ -3650,3 +3650,14 @@ def test_the_agent_of_a_source_s_participle_is_the_source() -> None:
     (fell,) = [c for c in claims if c.quote.startswith("Payments")]
     assert fell.quote.endswith("$900 million") and "Chainwell" in (fell.speaker or "")
     assert "by blockchain" not in fell.text.split(",", 1)[1]
+
+
+def test_a_noun_with_an_object_after_and_is_a_second_verb_and_keeps_the_first_verb_s_hedge() -> None:
+    claims = extract_claims(
+        LEAD + "State regulators on Thursday approved the Corrin Bank offshore wind farm, a 1.2-gigawatt project "
+        "that would place 80 turbines about 20 miles off the coast and, its developer says, power roughly "
+        "500,000 homes once it is fully operating in 2030."
+    )
+    (approved,) = [c for c in claims if c.quote.startswith("State regulators")]
+    assert approved.speaker is None and approved.text == approved.quote  # the approval is the article's own
+    assert not any(c.text.startswith("It is fully operating") for c in claims)  # not yet: "once", under "would"

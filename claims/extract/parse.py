@@ -176,7 +176,7 @@ _CLOCK_TEXT = re.compile(r"\d\s*[aApP]\.?[mM]\b")
 
 
 def mend(doc: Doc) -> Doc:
-    """Twenty-one repairs of the parse, each where the small model leaves a clause without a part it needs.
+    """Twenty-two repairs of the parse, each where the small model leaves a clause without a part it needs.
     The text is read first, so most sentences build no Token here."""
     if len(doc) > 4 and doc[0].dep_ == "prep":
         _subject_from_apposition(doc)
@@ -211,6 +211,8 @@ def mend(doc: Doc) -> Doc:
         _second_verb_of_the_content_read_on_the_report(doc)
     if " by " in text:
         _agent_of_a_participle_read_on_the_verb(doc)
+    if " and" in text:
+        _verb_after_and_read_as_a_noun(doc)
     if " and " in text and _SECOND_FIGURE.search(text) is not None:
         _second_figure_read_into_a_date(doc)
     if _COMPARED_TO_A_TIME.search(text) is not None:
@@ -515,6 +517,28 @@ def _agent_of_a_participle_read_on_the_verb(doc: Doc) -> None:
                 t.head, t.dep_ = last, "compound"
         by.head = participle
         by.dep_ = "agent"
+
+
+def _verb_after_and_read_as_a_noun(doc: Doc) -> None:
+    """ "a project that would place 94 turbines off the coast and, its developer says, power roughly 600,000
+    homes": the parser reads "power" as a noun hung on the main verb, so the regulators' approval was the
+    developer's word and "once it is fully operating" lost its "would". A noun takes no direct object: one
+    that has one, after an "and" joined to a verb (past an aside), is that verb's second verb."""
+    for noun in doc:
+        if noun.tag_ not in ("NN", "NNS") or not any(c.dep_ == "dobj" for c in noun.children):
+            continue
+        aside = {t.i for c in noun.children if c.dep_ == "parataxis" for t in c.subtree}
+        k = noun.i - 1
+        while k > 0 and (doc[k].is_punct or k in aside):
+            k -= 1
+        cc = doc[k]
+        if cc.dep_ != "cc" or cc.head.pos_ != "VERB" or cc.head.i >= noun.i:
+            continue
+        verb = cc.head
+        noun.head = verb
+        noun.dep_ = "conj"
+        noun.pos = verb.pos
+        noun.tag_ = "VB" if verb.tag_ == "VB" else verb.tag_
 
 
 def _verb_read_as_a_participle_before_a_break(doc: Doc) -> None:
