@@ -3661,3 +3661,17 @@ def test_a_noun_with_an_object_after_and_is_a_second_verb_and_keeps_the_first_ve
     (approved,) = [c for c in claims if c.quote.startswith("State regulators")]
     assert approved.speaker is None and approved.text == approved.quote  # the approval is the article's own
     assert not any(c.text.startswith("It is fully operating") for c in claims)  # not yet: "once", under "would"
+
+
+def test_a_ranked_noun_set_off_after_a_figure_is_restated_with_the_fact_it_ranks_and_where() -> None:
+    claims = extract_claims(
+        LEAD + "In Eastfield the Greens took 58 per cent of the vote, the party's highest share anywhere in the "
+        "county. Inflation slowed to 2.4% in August, the statistics office reported last week, the lowest reading "
+        "since April 2021."
+    )
+    by_quote = {c.quote: c.text for c in claims}
+    assert by_quote["the party's highest share anywhere in the county"] == (
+        "In Eastfield the Greens took 58 per cent of the vote, the party's highest share anywhere in the county"
+    )
+    assert by_quote["In Eastfield the Greens took 58 per cent of the vote"].startswith("In Eastfield")
+    assert not any(t.startswith("The statistics office reported last week, the lowest") for t in by_quote.values())
