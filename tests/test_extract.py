@@ -3675,3 +3675,10 @@ def test_a_ranked_noun_set_off_after_a_figure_is_restated_with_the_fact_it_ranks
     )
     assert by_quote["In Eastfield the Greens took 58 per cent of the vote"].startswith("In Eastfield")
     assert not any(t.startswith("The statistics office reported last week, the lowest") for t in by_quote.values())
+
+
+def test_a_number_after_a_capitalised_noun_names_a_thing_and_counts_nothing() -> None:
+    claims = extract_claims(LEAD + "The Phase 3 trial enrolled 4,212 patients at 391 hospitals.")
+    (trial,) = [c for c in claims if c.quote.startswith("The Phase 3 trial enrolled")]
+    assert trial.values["value"] == 4212  # not 3
+    assert not extract_claims('"And Number two, we are going to look after our people."')

@@ -482,8 +482,14 @@ def is_figure(t: Token) -> bool:
         return False  # "2019-20": the end of a span of years, no count
     if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN") and not t.head.like_num:
         return False  # a number that names a thing ("911 calls", "Route 66 diner"), not a count
-    if t.dep_ == "nummod" and t.head.i == t.i - 1 and t.head.pos_ == "PROPN" and not _score(t):
-        return False  # a number after the name it belongs to ("the FTSE 100", "Apollo 11", "Flight 370")
+    if (
+        t.dep_ == "nummod"
+        and t.head.i == t.i - 1
+        and (t.head.pos_ == "PROPN" or t.head.pos_ == "NOUN" and t.head.is_title and t.head.i > 0)
+        and not _score(t)
+    ):
+        # a number after the name it belongs to ("the FTSE 100", "Apollo 11", "Flight 370", "a Phase 3 trial")
+        return False
     if t.lower_ == "one" and t.dep_ == "nummod" and t.head.dep_ in SUBJECTS and _is_report(t.head.head):
         return False  # "one Weibo commenter said": somebody, not a count
     times = t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("times", "fold")
