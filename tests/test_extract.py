@@ -3563,6 +3563,15 @@ def test_a_list_item_that_gives_a_figure_without_a_verb_is_one_claim_whole() -> 
         "Distance from shore: about 22 miles",
     } <= quotes
     assert not any(c.quote in ("up from 80.1%", "about 22 miles", "five in favour, two against") for c in claims)
+    # a labelled list item needs no figure: the award and its winner are the fact
+    claims = extract_claims(
+        LEAD + 'The winners:\n\n- Best actor: Tomas Ruehl, for "Slow River" (Austria)\n'
+        '- Audience award: "Slow River", directed by Clara Wendt'
+    )
+    assert {
+        'Best actor: Tomas Ruehl, for "Slow River" (Austria)',
+        'Audience award: "Slow River", directed by Clara Wendt',
+    } <= {c.quote for c in claims}
 
 
 def test_since_bounds_the_record_of_a_second_phrase_the_parser_hung_it_beside() -> None:

@@ -181,21 +181,27 @@ def sentence_claims(doc: Doc, s0: int, ctx: Context, qspans: list[tuple[int, int
 
 
 def _listed_figure(doc: Doc) -> tuple[int, int] | None:
-    """The tokens of a list item or a label line that gives a figure without a verb: "- Lusaka: 82.4% (up
-    from 80.1%)", "- Green 27 (+11)", "Distance from shore: about 22 miles". The item as a whole is the fact
-    (its parts alone say nothing: "up from 80.1%" of what?)."""
-    if len(doc) > 24 or any(t.pos_ in ("VERB", "AUX") for t in doc):
+    """The tokens of a list item or a label line that states its fact without a finite verb: "- Lusaka: 82.4%
+    (up from 80.1%)", "- Green 27 (+11)", "Distance from shore: about 22 miles", "- Best actor: Tomas Rieger,
+    for "Low Water" (Austria)". The item as a whole is the fact (its parts alone say nothing: "up from 80.1%" of
+    what?); a labelled list item needs no figure, a label line or a bare item does."""
+    if len(doc) > 24 or any(t.tag_ in _FINITE_TAGS for t in doc):
         return None
     a, b = _trim_span(doc[:])
     while b < len(doc) and doc[b].text not in _LIST_ENDS:
         b += 1  # "82.4%", "(+11)": a sign or a closing bracket stays
-    if b - a < 2 or not any(is_figure(t) or t.like_num and not _a_year(t) for t in doc[a:b]):
+    if b - a < 2 or not any(t.is_alpha for t in doc[a:b]):
         return None
     listed = doc[0].text in _LIST_MARKS or (doc[0].like_num and len(doc) > 1 and doc[1].text in (".", ")"))
     labelled = any(t.text == ":" for t in doc[a : min(b, a + 6)])
-    if not (listed or labelled) or not any(t.is_alpha for t in doc[a:b]):
-        return None
-    return a, b
+    figure = any(is_figure(t) or t.like_num and not _a_year(t) for t in doc[a:b])
+    verbless = not any(t.pos_ in ("VERB", "AUX") for t in doc)
+    if listed and labelled or (listed or labelled) and figure and verbless:
+        return a, b
+    return None
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _a_year(t: Token) -> bool:
