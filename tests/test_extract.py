@@ -3691,3 +3691,12 @@ def test_a_number_after_a_capitalised_noun_names_a_thing_and_counts_nothing() ->
     (trial,) = [c for c in claims if c.quote.startswith("The Phase 3 trial enrolled")]
     assert trial.values["value"] == 4212  # not 3
     assert not extract_claims('"And Number two, we are going to look after our people."')
+
+
+def test_what_a_thing_is_projected_to_do_is_a_forecast() -> None:
+    (c,) = [
+        c
+        for c in extract_claims(LEAD + "The tram is projected to carry about 40,000 passengers a day.")
+        if "tram" in c.quote
+    ]
+    assert c.values.get("hedge") == "projected"

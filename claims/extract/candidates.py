@@ -39,7 +39,7 @@ REPORT_LEMMAS = wordset(
 )
 # Verbs whose complement is an opinion, a hope or a forecast: the complement is never cut off.
 HEDGE_LEMMAS = wordset(
-    "suggest believe think feel expect predict forecast hope want wish plan intend aim seek fear "
+    "suggest believe think feel expect predict forecast project anticipate hope want wish plan intend aim seek fear "
     "doubt guess suppose assume speculate imagine propose recommend urge seem appear consider "
     "may might could would should must will shall can need"
 )
