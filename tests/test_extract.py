@@ -3700,3 +3700,12 @@ def test_what_a_thing_is_projected_to_do_is_a_forecast() -> None:
         if "tram" in c.quote
     ]
     assert c.values.get("hedge") == "projected"
+
+
+def test_a_second_thing_promised_is_restated_with_the_promise() -> None:
+    claims = extract_claims(
+        LEAD + "The Liberals have also promised a 30km/h limit on all school streets within 12 months and to plant "
+        "8,000 trees by 2027."
+    )
+    assert any(c.text == "The Liberals have also promised to plant 8,000 trees by 2027" for c in claims)
+    assert not any(c.text.startswith("The Liberals to plant") for c in claims)

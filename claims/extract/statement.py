@@ -1882,6 +1882,11 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
             # "the Ridge Fire, which burned 36,000 acres and | destroyed 412 homes": the fire destroyed them
             antecedent = _phrase(root.head.head, exclude=root.head)
             body = f"{antecedent} {body}" if antecedent else body
+        elif subj is not None and not _clitic(subj) and to_infinitive(root) and not to_infinitive(root.head):
+            # "have also promised a 20mph limit ... and | to plant 10,000 trees by 2026": a second thing promised
+            # (never "The Greens to plant 10,000 trees"): the subject and the verb that governs it go back
+            verb = [t.text for t in root.head.lefts if t.dep_ in ("aux", "auxpass", "neg", "advmod")]
+            body = " ".join([_phrase(subj), *verb, root.head.text, body])
         elif subj is not None and not _clitic(subj):
             # "will begin April 15 and | be completed by June 28": the auxiliary both verbs share goes back too
             shared = [a.text for a in root.head.children if a.dep_ in ("aux", "auxpass") and a.i < root.head.i]
