@@ -3709,3 +3709,11 @@ def test_a_second_thing_promised_is_restated_with_the_promise() -> None:
     )
     assert any(c.text == "The Liberals have also promised to plant 8,000 trees by 2027" for c in claims)
     assert not any(c.text.startswith("The Liberals to plant") for c in claims)
+
+
+def test_a_rate_is_one_figure_in_a_long_clause_too() -> None:
+    claims = extract_claims(
+        LEAD + '"Together we will move roughly one in every eight parcels shipped by road in this country," said '
+        "Ruth Agnew."
+    )
+    assert not any(c.quote.endswith("roughly one") or c.quote.startswith("in every eight") for c in claims)

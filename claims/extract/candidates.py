@@ -1233,6 +1233,8 @@ def _split_long(u: Unit) -> list[Unit]:
             continue  # "a mental health problem | such as depression or anxiety": examples complete their noun
         if _spent_doing(c):
             continue
+        if c.lower_ == "in" and c.i > 0 and doc[c.i - 1].like_num:
+            continue  # "move roughly one | in every seven pallets shipped by road": a rate is one figure
         end = sub[-1].i + 1
         if _range_end(c) or end < len(doc) and doc[end].head.i == u.root.i and _range_end(doc[end]):
             continue  # "held its rate | in a range of 5.25% | to 5.5%": a range is one figure
