@@ -3717,3 +3717,11 @@ def test_a_rate_is_one_figure_in_a_long_clause_too() -> None:
         "Ruth Agnew."
     )
     assert not any(c.quote.endswith("roughly one") or c.quote.startswith("in every eight") for c in claims)
+
+
+def test_who_on_an_organisation_without_a_comma_is_not_restated_on_it() -> None:
+    claims = extract_claims(
+        LEAD + "Maria Olsen-Tran, a researcher at the Bergen Institute for Baltic Studies who was born in Riga, said "
+        "the visit mattered."
+    )
+    assert not any(c.text.startswith(("Baltic Studies was born", "The Bergen Institute")) for c in claims)

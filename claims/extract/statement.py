@@ -2080,6 +2080,12 @@ def _unsure_antecedent(relcl: Token) -> bool:
     head, doc = relcl.head, relcl.doc
     if any(doc[i].pos_ in ("NOUN", "PROPN") for i in range(head.i + 1, relcl.left_edge.i)):
         return True
+    if (
+        relcl.left_edge.lower_ in ("who", "whom")
+        and not comma_before(relcl.left_edge)
+        and head.ent_type_ in ("ORG", "GPE", "FAC", "LOC")
+    ):
+        return True  # "a researcher at the Warsaw Institute for Asian Studies | who was born in Hanoi": she was
     whole = phrase_of_another(head)
     if whole is None or not comma_before(relcl.left_edge) or animacy_settles(relcl.left_edge, head, whole):
         # (a person named after "of" is whom "who" means: "the estate of Helen Vasquez, who died ...")
