@@ -3725,3 +3725,12 @@ def test_who_on_an_organisation_without_a_comma_is_not_restated_on_it() -> None:
         "the visit mattered."
     )
     assert not any(c.text.startswith(("Baltic Studies was born", "The Bergen Institute")) for c in claims)
+
+
+def test_a_report_by_an_office_is_that_office_s() -> None:
+    claims = extract_claims(
+        LEAD + "The tunnel's cost has risen to $2.9 billion, according to a report by the state's auditor-general "
+        "published on Wednesday."
+    )
+    (cost,) = [c for c in claims if c.quote.startswith("The tunnel's cost")]
+    assert cost.speaker == "the state's auditor-general"

@@ -1853,7 +1853,7 @@ def _made_by(tok: Token) -> str | None:
 
 def _author(tok: Token) -> Token | None:
     """The named author of a document noun: "a report by the IEA", "data from the University of Colorado"."""
-    if tok.lower_ not in SOURCE_NOUNS:
+    if tok.lower_ not in SOURCE_NOUNS and tok.lower_.removesuffix("s") not in SOURCE_NOUNS:
         return None
     by = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
     if by is None:  # "data released by MOTIE in August", "figures compiled by the ministry"
@@ -1872,7 +1872,9 @@ def authored(tok: Token) -> bool:
 #: Bodies that publish ("figures released by the interior ministry"): an author, named or not.
 INSTITUTIONS = wordset(
     "ministry department agency office bureau government police commission council authority authorities "
-    "institute university service board regulator court committee bank company"
+    "institute university service board regulator court committee bank company "
+    # (and the offices that audit, inspect or investigate: "a report by the city's auditor-general")
+    "general auditor watchdog ombudsman inspectorate coroner treasury"
 )
 
 
