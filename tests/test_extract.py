@@ -3734,3 +3734,12 @@ def test_a_report_by_an_office_is_that_office_s() -> None:
     )
     (cost,) = [c for c in claims if c.quote.startswith("The tunnel's cost")]
     assert cost.speaker == "the state's auditor-general"
+
+
+def test_a_source_whose_own_clause_is_a_claim_is_not_quoted_again_as_the_saying() -> None:
+    claims = extract_claims(
+        LEAD + "The Small Hauliers' Forum, which represents about 6,000 firms, said the merger would squeeze rates."
+    )
+    assert [c.quote for c in claims if "6,000" in c.quote] == [
+        "The Small Hauliers' Forum, which represents about 6,000 firms"
+    ]
