@@ -176,3 +176,14 @@ def test_news_tokenizer_is_the_stored_one_with_its_three_changes() -> None:
     ours = parse.nlp().tokenizer
     for text in [*texts(), "It cost \u00a34bn, up from $12m.", "The period\u2014although short\u2014was 2014\u201315."]:
         assert [t.text_with_ws for t in ours(text)] == [t.text_with_ws for t in stored(text)]
+
+
+def test_an_apposition_never_hangs_across_the_verb() -> None:
+    """ "asked for 12 years, the maximum allowed": the parser hung "maximum" on "Prosecutors", across "asked"."""
+    (doc,) = parse.parse(
+        [
+            "Prosecutors had asked for 14 years, the maximum allowed under the plea agreement, while the defense sought four."
+        ]
+    )
+    maximum = next(t for t in doc if t.text == "maximum")
+    assert maximum.dep_ == "appos" and maximum.head.text == "years"

@@ -176,7 +176,7 @@ _CLOCK_TEXT = re.compile(r"\d\s*[aApP]\.?[mM]\b")
 
 
 def mend(doc: Doc) -> Doc:
-    """Twenty-two repairs of the parse, each where the small model leaves a clause without a part it needs.
+    """Twenty-three repairs of the parse, each where the small model leaves a clause without a part it needs.
     The text is read first, so most sentences build no Token here."""
     if len(doc) > 4 and doc[0].dep_ == "prep":
         _subject_from_apposition(doc)
@@ -221,13 +221,16 @@ def mend(doc: Doc) -> Doc:
         _hyphenated_name_read_as_three(doc)
     if _SAID_THEN_A_PARTICIPLE.search(text) is not None:
         _clause_of_a_scene_read_as_the_content(doc)
-    # Last, two repairs that look at the arcs the rules read next (``candidates.columns``) to find the few tokens
+    # Last, three repairs that look at the arcs the rules read next (``candidates.columns``) to find the few tokens
     # worth building a ``Token`` for; a repair that moves a head drops them, to be read again.
     arcs = _arcs(doc)
     if _participle_read_as_the_verb(doc, *arcs):
         del doc.user_data["columns"]
         arcs = _arcs(doc)
     if len(doc) > 5 and _contact_clause_after_a_bare_preposition(doc, *arcs):
+        del doc.user_data["columns"]
+        arcs = _arcs(doc)
+    if text.count(",") >= 2 and _apposition_read_across_the_verb(doc, *arcs):
         del doc.user_data["columns"]
     return doc
 
@@ -539,6 +542,29 @@ def _verb_after_and_read_as_a_noun(doc: Doc) -> None:
         noun.dep_ = "conj"
         noun.pos = verb.pos
         noun.tag_ = "VB" if verb.tag_ == "VB" else verb.tag_
+
+
+def _apposition_read_across_the_verb(doc: Doc, heads: list[int], deps: list[int]) -> bool:
+    """ "Prosecutors had asked for 12 years, the maximum allowed under the plea agreement": the parser hangs "the
+    maximum" on "Prosecutors", across the verb, and the quote stopped at "12 years". An apposition names the
+    phrase it is set off after: one hung on a noun before the verb its noun depends on goes to the noun that ends
+    right before its comma."""
+    appos = doc.vocab.strings["appos"]
+    moved = False
+    for i, dep in enumerate(deps):
+        head = heads[i]
+        if dep != appos or head >= i or heads[head] <= head or heads[head] >= i:
+            continue  # (most appositions sit right after their noun: no Token built)
+        tok = doc[i]
+        comma = tok.left_edge.i - 1
+        if comma < 2 or doc[comma].text != ",":
+            continue
+        before = doc[comma - 1]
+        if before.pos_ not in ("NOUN", "PROPN") or before.i <= heads[head] or before.i == head:
+            continue
+        tok.head = before
+        moved = True
+    return moved
 
 
 def _verb_read_as_a_participle_before_a_break(doc: Doc) -> None:
