@@ -207,12 +207,6 @@ def mend(doc: Doc) -> Doc:
         _verb_read_as_a_participle_before_a_break(doc)
     if _TOLD.search(text) is not None:
         _subject_read_as_what_was_told(doc)
-    if _AND_AUX.search(text) is not None:
-        _second_verb_of_the_content_read_on_the_report(doc)
-    if " by " in text:
-        _agent_of_a_participle_read_on_the_verb(doc)
-    if " and" in text:
-        _verb_after_and_read_as_a_noun(doc)
     if " and " in text and _SECOND_FIGURE.search(text) is not None:
         _second_figure_read_into_a_date(doc)
     if _COMPARED_TO_A_TIME.search(text) is not None:
@@ -221,7 +215,7 @@ def mend(doc: Doc) -> Doc:
         _hyphenated_name_read_as_three(doc)
     if _SAID_THEN_A_PARTICIPLE.search(text) is not None:
         _clause_of_a_scene_read_as_the_content(doc)
-    # Last, three repairs that look at the arcs the rules read next (``candidates.columns``) to find the few tokens
+    # Last, six repairs that look at the arcs the rules read next (``candidates.columns``) to find the few tokens
     # worth building a ``Token`` for; a repair that moves a head drops them, to be read again.
     arcs = _arcs(doc)
     if _participle_read_as_the_verb(doc, *arcs):
@@ -232,6 +226,13 @@ def mend(doc: Doc) -> Doc:
         arcs = _arcs(doc)
     if text.count(",") >= 2 and _apposition_read_across_the_verb(doc, *arcs):
         del doc.user_data["columns"]
+    # (these three read the columns themselves, and drop them when they move a head)
+    if _AND_AUX.search(text) is not None:
+        _second_verb_of_the_content_read_on_the_report(doc)
+    if " by " in text:
+        _agent_of_a_participle_read_on_the_verb(doc)
+    if " and" in text:
+        _verb_after_and_read_as_a_noun(doc)
     return doc
 
 
@@ -472,8 +473,10 @@ def _second_verb_of_the_content_read_on_the_report(doc: Doc) -> None:
     the parser joins "had completed" to "argued", so the attorney completed it. A verb with no subject of its own
     that shares the content clause's auxiliary, joined to a reporting verb that has none, is the content's second
     verb: the subject it shares is the content's."""
-    for verb in doc:
-        if verb.dep_ != "conj" or subject(verb, _SUBJECTS) is not None:
+    conj = doc.vocab.strings["conj"]
+    for at in [i for i, d in enumerate(columns(doc)["DEP"]) if d == conj]:
+        verb = doc[at]
+        if subject(verb, _SUBJECTS) is not None:
             continue
         report = verb.head
         if not lemma_in(report, REPORT_LEMMAS) or any(c.dep_ in ("aux", "auxpass") for c in report.children):
@@ -484,14 +487,19 @@ def _second_verb_of_the_content_read_on_the_report(doc: Doc) -> None:
             continue
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ == aux for c in content.children):
             verb.head = content
+            doc.user_data.pop("columns", None)
 
 
 def _agent_of_a_participle_read_on_the_verb(doc: Doc) -> None:
     """ "fell by about 30% ..., according to estimates published in February by blockchain analysis firm
     Ledgerline": the parser hangs "by" on "fell", so the firm was read into what fell. A "by" right after a
     participle's phrase that describes a noun, hung on the verb before that noun, is the participle's agent."""
-    for by in doc:
-        if by.lower_ != "by" or by.dep_ != "prep" or by.i < 3 or by.head.i > by.i:
+    cols = columns(doc)
+    strings = doc.vocab.strings
+    low, prep = strings["by"], strings["prep"]
+    for at in [i for i, (w, d) in enumerate(zip(cols["LOWER"], cols["DEP"], strict=True)) if w == low and d == prep]:
+        by = doc[at]  # (a Token only for a "by" that is a preposition)
+        if by.i < 3 or by.head.i > by.i:
             continue
         before = doc[by.i - 1]
         participle = next(
@@ -520,6 +528,7 @@ def _agent_of_a_participle_read_on_the_verb(doc: Doc) -> None:
                 t.head, t.dep_ = last, "compound"
         by.head = participle
         by.dep_ = "agent"
+        doc.user_data.pop("columns", None)
 
 
 def _verb_after_and_read_as_a_noun(doc: Doc) -> None:
@@ -527,9 +536,13 @@ def _verb_after_and_read_as_a_noun(doc: Doc) -> None:
     homes": the parser reads "power" as a noun hung on the main verb, so the regulators' approval was the
     developer's word and "once it is fully operating" lost its "would". A noun takes no direct object: one
     that has one, after an "and" joined to a verb (past an aside), is that verb's second verb."""
-    for noun in doc:
-        if noun.tag_ not in ("NN", "NNS") or not any(c.dep_ == "dobj" for c in noun.children):
-            continue
+    cols = columns(doc)
+    strings = doc.vocab.strings
+    nouns, dobj = {strings["NN"], strings["NNS"]}, strings["dobj"]
+    tags = cols["TAG"]
+    owners = {head_index(i, h) for i, (d, h) in enumerate(zip(cols["DEP"], cols["HEAD"], strict=True)) if d == dobj}
+    for at in sorted(i for i in owners if tags[i] in nouns):
+        noun = doc[at]  # (a Token only for a noun with an object, a misparse)
         aside = {t.i for c in noun.children if c.dep_ == "parataxis" for t in c.subtree}
         k = noun.i - 1
         while k > 0 and (doc[k].is_punct or k in aside):
@@ -542,6 +555,7 @@ def _verb_after_and_read_as_a_noun(doc: Doc) -> None:
         noun.dep_ = "conj"
         noun.pos = verb.pos
         noun.tag_ = "VB" if verb.tag_ == "VB" else verb.tag_
+        doc.user_data.pop("columns", None)
 
 
 def _apposition_read_across_the_verb(doc: Doc, heads: list[int], deps: list[int]) -> bool:
