@@ -3743,3 +3743,11 @@ def test_a_source_whose_own_clause_is_a_claim_is_not_quoted_again_as_the_saying(
     assert [c.quote for c in claims if "6,000" in c.quote] == [
         "The Small Hauliers' Forum, which represents about 6,000 firms"
     ]
+
+
+def test_one_of_a_set_counts_nothing() -> None:
+    claims = extract_claims(
+        LEAD + "About 20,000 people of Chilean origin live in Norway, one of the largest such communities in Europe."
+    )
+    assert not any(c.values.get("value") == 1 for c in claims)
+    assert any(c.values.get("value") == 20000 for c in claims)
