@@ -3751,3 +3751,15 @@ def test_one_of_a_set_counts_nothing() -> None:
     )
     assert not any(c.values.get("value") == 1 for c in claims)
     assert any(c.values.get("value") == 20000 for c in claims)
+
+
+def test_each_item_of_a_list_of_sums_is_restated_with_its_verb_alone() -> None:
+    claims = extract_claims(
+        LEAD + "It includes $230 million in concessional loans at an interest rate of 1.5 per cent, $160 million in "
+        "fodder and water freight subsidies, and $145 million in direct payments of up to $11,000 per farm household "
+        "to cover living costs."
+    )
+    texts = {c.text for c in claims}
+    assert "It includes $160 million in fodder and water freight subsidies" in texts
+    assert "It includes $145 million in direct payments of up to $11,000 per farm household" in texts
+    assert not any("per cent $145 million" in t for t in texts)

@@ -1848,8 +1848,37 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
             start = verb.left_edge.i
             while start < first_arg.left_edge.i and doc[start].dep_ in ("mark", "cc", "punct"):
                 start += 1  # "said that | Pyongyang has provided ...": the restatement starts at the subject
-            lead = _tidy(doc[start : first_arg.left_edge.i].text)
+            end = first_arg.left_edge.i
+            if any(c.dep_ == first_arg.dep_ and verb.i < c.i < first_arg.i for c in verb.children):
+                # "includes $250 million in loans at 1.5 per cent, $180 million in subsidies, and | $175 million in
+                # payments": the parser made two objects; the verb, not the other object, goes back in
+                end = verb.i + 1
+            lead = _tidy(doc[start:end].text)
             body = f"{lead} {body}" if lead else body
+    elif (
+        u.role == "phrase"
+        and root.dep_ == "dobj"
+        and is_verbal(root.head)
+        and any(c.dep_ == "dobj" and c.i < root.i for c in root.head.children)
+        # (an item of a list, not what the first object amounts to: "sold 30,154 cars, | the second-highest
+        # volume of the year", "cut rates to 3.75%, | its first reduction since 2020", "| an increase of 41%")
+        and root.lower_ not in _CHANGES
+        and root.pos_ != "PROPN"
+        and any(is_figure(t) for t in root.subtree)
+        and not any(t.tag_ in _FINITE_TAGS for t in root.subtree)  # ("the Turkish club announced on Wednesday")
+        and not any(
+            c.dep_ in ("amod", "advmod") and (c.tag_ in ("JJS", "RBS") or c.ent_type_ == "ORDINAL")
+            for c in root.subtree
+        )
+        and (subj := _subject_of(root.head)) is not None
+        and subj.i < root.head.i
+        and first.i == root.left_edge.i
+    ):
+        # "includes $250 million in loans ..., | $180 million in subsidies": a second object the parser gave the
+        # verb is what the verb says again (never "$180 million in subsidies" alone)
+        verb = root.head
+        lead = _tidy(doc[subj.left_edge.i : verb.i + 1].text)
+        body = f"{lead} {_lower_first(body) if first.pos_ != 'PROPN' else body}"
     elif (
         (subj := _subject_of(root)) is not None
         and subj.i not in kept
