@@ -45,7 +45,7 @@ HEDGE_LEMMAS = wordset(
 )
 FORECASTS = wordset("expect predict forecast project anticipate")
 HEDGE_ADV = wordset("perhaps possibly probably maybe likely supposedly allegedly")
-HEDGE_ADJ = wordset("likely unlikely expected possible probable set poised due able")
+HEDGE_ADJ = wordset("likely unlikely expected possible probable set poised due")
 # Negative heads: a clause under one of these says the opposite of what it says alone.
 NEG_LEMMAS = wordset("deny refute dispute reject contest disavow decline refuse fail")
 NEG_WORDS = wordset("not n't no none never nothing nobody neither nor without")
