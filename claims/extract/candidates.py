@@ -476,7 +476,7 @@ def is_figure(t: Token) -> bool:
         ):
             return False  # "half-buried in dust", "half-empty": how far, not how many
         return not any(c.ent_type_ == "ORDINAL" for c in t.children)  # "the first half" of a game
-    if len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20"):
+    if is_year(t):
         return False  # a year ("Holcomb's 2016 campaign") dates a fact; it counts nothing
     if _year_range_end(t):
         return False  # "2019-20": the end of a span of years, no count
@@ -502,6 +502,11 @@ def is_figure(t: Token) -> bool:
     if t.ent_type_ in FIGURE_ENTS and t.pos_ == "PROPN" and not t.like_num:
         return False  # "the Sun" read as part of a sum of money: a name counts nothing
     return t.ent_type_ in FIGURE_ENTS or (t.like_num and t.pos_ == "NUM")
+
+
+def is_year(t: Token) -> bool:
+    """ "2016", "1998": a year, written as one."""
+    return len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20")
 
 
 def _year_range_end(t: Token) -> bool:

@@ -560,9 +560,10 @@ def _verb_after_and_read_as_a_noun(doc: Doc) -> None:
 
 def _apposition_read_across_the_verb(doc: Doc, heads: list[int], deps: list[int]) -> bool:
     """ "Prosecutors had asked for 12 years, the maximum allowed under the plea agreement": the parser hangs "the
-    maximum" on "Prosecutors", across the verb, and the quote stopped at "12 years". An apposition names the
-    phrase it is set off after: one hung on a noun before the verb its noun depends on goes to the noun that ends
-    right before its comma."""
+    maximum" on "Prosecutors", across the verb ("Tollgate Logistics has agreed to buy rival Northway ... in a
+    deal ..., the two companies announced on Monday" was restated "Tollgate Logistics is the two companies
+    announced on Monday"). An apposition names the phrase it is set off after: one hung on a noun before the
+    verb its noun depends on goes to the noun that ends right before its comma."""
     appos = doc.vocab.strings["appos"]
     moved = False
     for i, dep in enumerate(deps):

@@ -45,6 +45,7 @@ from claims.extract.candidates import (
     is_figure,
     is_negated,
     is_verbal,
+    is_year,
     lemma_in,
     name_of,
     names_a_person,
@@ -152,7 +153,7 @@ def sentence_claims(doc: Doc, s0: int, ctx: Context, qspans: list[tuple[int, int
         return []
     quoted = _quoted_mask(len(sent_text), s0, qspans)
     prob = SentenceScore(sent_text, doc)
-    if item := _listed_figure(doc):
+    if item := _list_item(doc):
         a, b = item
         kind, values = _kind(list(doc[a:b]), ctx)
         span = doc[a:b]
@@ -180,7 +181,7 @@ def sentence_claims(doc: Doc, s0: int, ctx: Context, qspans: list[tuple[int, int
     return out
 
 
-def _listed_figure(doc: Doc) -> tuple[int, int] | None:
+def _list_item(doc: Doc) -> tuple[int, int] | None:
     """The tokens of a list item or a label line that states its fact without a finite verb: "- Lusaka: 82.4%
     (up from 80.1%)", "- Green 27 (+11)", "Distance from shore: about 22 miles", "- Best actor: Tomas Rieger,
     for "Low Water" (Austria)". The item as a whole is the fact (its parts alone say nothing: "up from 80.1%" of
@@ -194,7 +195,7 @@ def _listed_figure(doc: Doc) -> tuple[int, int] | None:
         return None
     listed = doc[0].text in _LIST_MARKS or (doc[0].like_num and len(doc) > 1 and doc[1].text in (".", ")"))
     labelled = any(t.text == ":" for t in doc[a : min(b, a + 6)])
-    figure = any(is_figure(t) or t.like_num and not _a_year(t) for t in doc[a:b])
+    figure = any(is_figure(t) or t.like_num and not is_year(t) for t in doc[a:b])
     verbless = not any(t.pos_ in ("VERB", "AUX") for t in doc)
     if listed and labelled or (listed or labelled) and figure and verbless:
         return a, b
@@ -202,10 +203,6 @@ def _listed_figure(doc: Doc) -> tuple[int, int] | None:
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
-
-def _a_year(t: Token) -> bool:
-    return len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20")
 
 
 _LIST_MARKS = frozenset({"-", "\u2022", "*", "\u2013", "\u2014", "\u25aa", "\u25cf"})
@@ -464,8 +461,8 @@ def _claims_of(
             # Who the role is of is what the claim is about, not who says it (the article does, or the source
             # of the words it sits in): "Said by Fiona Gallacher" beside "Agriculture Minister Fiona Gallacher"
             # would tell the editor she said it.
-            held = owner.get(r.root.i)
-            source = held.speaker if held is not None and held.speaker != r.speaker else None
+            within = owner.get(r.root.i)
+            source = within.speaker if within is not None and within.speaker != r.speaker else None
             out.append(_claim(s0, doc, a, b, "role", {"subject": r.speaker} if r.speaker else {}, prob, source, text))
     taken = {c.quote for c in out}
     text = _text(doc)
@@ -1916,8 +1913,8 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         elif subj is not None and not _clitic(subj) and to_infinitive(root) and not to_infinitive(root.head):
             # "have also promised a 20mph limit ... and | to plant 10,000 trees by 2026": a second thing promised
             # (never "The Greens to plant 10,000 trees"): the subject and the verb that governs it go back
-            verb = [t.text for t in root.head.lefts if t.dep_ in ("aux", "auxpass", "neg", "advmod")]
-            body = " ".join([_phrase(subj), *verb, root.head.text, body])
+            helpers = [t.text for t in root.head.lefts if t.dep_ in ("aux", "auxpass", "neg", "advmod")]
+            body = " ".join([_phrase(subj), *helpers, root.head.text, body])
         elif subj is not None and not _clitic(subj):
             # "will begin April 15 and | be completed by June 28": the auxiliary both verbs share goes back too
             shared = [a.text for a in root.head.children if a.dep_ in ("aux", "auxpass") and a.i < root.head.i]
