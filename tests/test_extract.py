@@ -3769,3 +3769,8 @@ def test_being_able_to_is_no_hedge() -> None:
     claims = extract_claims(LEAD + "The council has been able to cut waiting times by 30% since 2021.")
     (cut,) = [c for c in claims if "30%" in c.quote]
     assert "hedge" not in cut.values
+
+
+def test_where_after_a_level_is_no_place() -> None:
+    claims = extract_claims(LEAD + "Two members voted to keep the rate at 3.5%, where it had stood since July 2022.")
+    assert not any(c.text.startswith("In 3.5") for c in claims)

@@ -1813,6 +1813,9 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         body = f"{prep} {_phrase(root.head, exclude=root)}, {body[len(first.text) :].lstrip()}"
     elif first.lower_ == "where" and root.dep_ == "relcl" and first.head.i == root.i:
         # "Toledo, where some 1,200 people lost their jobs": in Toledo, some 1,200 people lost their jobs
+        if root.head.like_num or root.head.text == "%" or any(c.dep_ == "nummod" for c in root.head.children):
+            # "raised its rate to 4%, where it had stood since July 2023": a level, no place ("In 4, it had ...")
+            return _as_a_whole(doc)
         place = _phrase(root.head, exclude=root)
         body = f"In {_lower_first(place)}, {body[len(first.text) :].lstrip()}" if place else body
     elif (
