@@ -3772,5 +3772,8 @@ def test_being_able_to_is_no_hedge() -> None:
 
 
 def test_where_after_a_level_is_no_place() -> None:
-    claims = extract_claims(LEAD + "Two members voted to keep the rate at 3.5%, where it had stood since July 2022.")
-    assert not any(c.text.startswith("In 3.5") for c in claims)
+    claims = extract_claims(
+        LEAD + "The bank held its main rate at 4.25%, where it has stood since March 2023, for a sixth meeting."
+    )
+    assert any("since March 2023" in c.quote for c in claims)
+    assert not any(c.text.startswith("In 4.25") for c in claims)
