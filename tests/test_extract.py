@@ -3585,12 +3585,12 @@ def test_since_bounds_the_record_of_a_second_phrase_the_parser_hung_it_beside() 
 
 def test_a_second_verb_with_the_content_s_auxiliary_shares_the_content_s_subject() -> None:
     claims = extract_claims(
-        LEAD + "Her lawyer, Dana Pruitt, argued that her client had repaid the money early, sparing the charity "
-        "a trial, and had completed 200 hours of community service."
+        LEAD + "Her attorney, Mark Bell, argued that her client had accepted responsibility early, sparing the family "
+        "a trial, and had completed a treatment program while on bail."
     )
-    (done,) = [c for c in claims if "200 hours" in c.quote]
-    assert done.text == "Dana Pruitt argued that her client had completed 200 hours of community service"
-    assert done.speaker == "Dana Pruitt"
+    (done,) = [c for c in claims if "treatment program" in c.quote]
+    assert done.text == "Mark Bell argued that her client had completed a treatment program while on bail"
+    assert done.speaker == "Mark Bell"
 
 
 def test_according_to_reports_the_phrases_and_clauses_split_off_its_clause() -> None:
@@ -3747,10 +3747,11 @@ def test_a_source_whose_own_clause_is_a_claim_is_not_quoted_again_as_the_saying(
 
 def test_one_of_a_set_counts_nothing() -> None:
     claims = extract_claims(
-        LEAD + "About 20,000 people of Chilean origin live in Norway, one of the largest such communities in Europe."
+        LEAD + "About 20,000 people of Chilean origin live in Norway, she noted, one of the largest Chilean "
+        "communities in Europe."
     )
-    assert not any(c.values.get("value") == 1 for c in claims)
-    assert any(c.values.get("value") == 20000 for c in claims)
+    (live,) = [c for c in claims if "20,000" in c.quote]
+    assert [f["value"] for f in live.values.get("figures", [live.values])] == [20000]  # no 1 from "one of"
 
 
 def test_each_item_of_a_list_of_sums_is_restated_with_its_verb_alone() -> None:
