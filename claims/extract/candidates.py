@@ -37,13 +37,13 @@ REPORT_LEMMAS = wordset(
     "indicate conclude determine accuse charge quip joke reply respond comment remark observe contend "
     "recall concede complain boast stress emphasize"
 )
+FORECASTS = wordset("expect predict forecast project anticipate")
 # Verbs whose complement is an opinion, a hope or a forecast: the complement is never cut off.
-HEDGE_LEMMAS = wordset(
-    "suggest believe think feel expect predict forecast project anticipate hope want wish plan intend aim seek fear "
+HEDGE_LEMMAS = FORECASTS | wordset(
+    "suggest believe think feel hope want wish plan intend aim seek fear "
     "doubt guess suppose assume speculate imagine propose recommend urge seem appear consider "
     "may might could would should must will shall can need"
 )
-FORECASTS = wordset("expect predict forecast project anticipate")
 HEDGE_ADV = wordset("perhaps possibly probably maybe likely supposedly allegedly")
 HEDGE_ADJ = wordset("likely unlikely expected possible probable set poised due")
 # Negative heads: a clause under one of these says the opposite of what it says alone.
@@ -1840,10 +1840,15 @@ def source_name(tok: Token) -> str | None:
 _PRESS = wordset("media press police government")
 
 
+def _document(tok: Token) -> bool:
+    """A noun of ``SOURCE_NOUNS``, one or many ("report", "reports")."""
+    return tok.lower_ in SOURCE_NOUNS or tok.lower_.removesuffix("s") in SOURCE_NOUNS
+
+
 def _made_by(tok: Token) -> str | None:
     """Who made a document named by its maker ("state media reports", "Reuters reports", "police
     reports"): the maker; None for "a study", "the survey data" (a document named by no one)."""
-    if tok.lower_ not in SOURCE_NOUNS and tok.lower_.removesuffix("s") not in SOURCE_NOUNS:
+    if not _document(tok):
         return None
     if tok.ent_type_ == "ORG" and tok.is_title:
         return None  # "the U.S. Geological Survey said": the name of a body, not a survey it made
@@ -1860,7 +1865,7 @@ def _made_by(tok: Token) -> str | None:
 
 def _author(tok: Token) -> Token | None:
     """The named author of a document noun: "a report by the IEA", "data from the University of Colorado"."""
-    if tok.lower_ not in SOURCE_NOUNS and tok.lower_.removesuffix("s") not in SOURCE_NOUNS:
+    if not _document(tok):
         return None
     by = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
     if by is None:  # "data released by MOTIE in August", "figures compiled by the ministry"

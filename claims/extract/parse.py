@@ -218,21 +218,17 @@ def mend(doc: Doc) -> Doc:
     # Last, six repairs that look at the arcs the rules read next (``candidates.columns``) to find the few tokens
     # worth building a ``Token`` for; a repair that moves a head drops them, to be read again.
     arcs = _arcs(doc)
-    if _participle_read_as_the_verb(doc, *arcs):
-        del doc.user_data["columns"]
-        arcs = _arcs(doc)
-    if len(doc) > 5 and _contact_clause_after_a_bare_preposition(doc, *arcs):
-        del doc.user_data["columns"]
-        arcs = _arcs(doc)
-    if text.count(",") >= 2 and _apposition_read_across_the_verb(doc, *arcs):
-        del doc.user_data["columns"]
-    # (these three read the columns themselves, and drop them when they move a head)
-    if _AND_AUX.search(text) is not None:
-        _second_verb_of_the_content_read_on_the_report(doc)
-    if " by " in text:
-        _agent_of_a_participle_read_on_the_verb(doc)
-    if " and" in text:
-        _verb_after_and_read_as_a_noun(doc)
+    for wanted, repair in (
+        (True, _participle_read_as_the_verb),
+        (len(doc) > 5, _contact_clause_after_a_bare_preposition),
+        (text.count(",") >= 2, _apposition_read_across_the_verb),
+        (_AND_AUX.search(text) is not None, _second_verb_of_the_content_read_on_the_report),
+        (" by " in text, _agent_of_a_participle_read_on_the_verb),
+        (" and" in text, _verb_after_and_read_as_a_noun),
+    ):
+        if wanted and repair(doc, *arcs):
+            del doc.user_data["columns"]
+            arcs = _arcs(doc)
     return doc
 
 
@@ -468,13 +464,14 @@ def _subject_read_as_what_was_told(doc: Doc) -> None:
                 obj.dep_ = "nsubj"
 
 
-def _second_verb_of_the_content_read_on_the_report(doc: Doc) -> None:
+def _second_verb_of_the_content_read_on_the_report(doc: Doc, heads: list[int], deps: list[int]) -> bool:
     """ "argued that his client had accepted responsibility early, ..., and had completed a recovery program":
     the parser joins "had completed" to "argued", so the attorney completed it. A verb with no subject of its own
     that shares the content clause's auxiliary, joined to a reporting verb that has none, is the content's second
     verb: the subject it shares is the content's."""
     conj = doc.vocab.strings["conj"]
-    for at in [i for i, d in enumerate(columns(doc)["DEP"]) if d == conj]:
+    moved = False
+    for at in [i for i, d in enumerate(deps) if d == conj]:
         verb = doc[at]
         if subject(verb, _SUBJECTS) is not None:
             continue
@@ -487,20 +484,21 @@ def _second_verb_of_the_content_read_on_the_report(doc: Doc) -> None:
             continue
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ == aux for c in content.children):
             verb.head = content
-            doc.user_data.pop("columns", None)
+            moved = True
+    return moved
 
 
-def _agent_of_a_participle_read_on_the_verb(doc: Doc) -> None:
+def _agent_of_a_participle_read_on_the_verb(doc: Doc, heads: list[int], deps: list[int]) -> bool:
     """ "fell by about 30% ..., according to estimates published in February by blockchain analysis firm
     Ledgerline": the parser hangs "by" on "fell", so the firm was read into what fell. A "by" right after a
     participle's phrase that describes a noun, hung on the verb before that noun, is the participle's agent."""
-    cols = columns(doc)
     strings = doc.vocab.strings
     low, prep = strings["by"], strings["prep"]
-    for at in [i for i, (w, d) in enumerate(zip(cols["LOWER"], cols["DEP"], strict=True)) if w == low and d == prep]:
-        by = doc[at]  # (a Token only for a "by" that is a preposition)
-        if by.i < 3 or by.head.i > by.i:
+    moved = False
+    for at in [i for i, (w, d) in enumerate(zip(columns(doc)["LOWER"], deps, strict=True)) if w == low and d == prep]:
+        if at < 3 or heads[at] > at:
             continue
+        by = doc[at]  # (a Token only for a "by" that is a preposition after its head)
         before = doc[by.i - 1]
         participle = next(
             (t for t in (before, *before.ancestors) if t.dep_ == "acl" and t.tag_ == "VBN" and t.i < by.i), None
@@ -520,28 +518,30 @@ def _agent_of_a_participle_read_on_the_verb(doc: Doc) -> None:
                 if t.is_punct:
                     break  # (", which said ...": what follows the name is its own)
                 words.append(t)
+            if not 1 < len(words) <= 6:
+                continue
             last = words[-1]
-            if not 1 < len(words) <= 6 or last.pos_ not in ("NOUN", "PROPN") or last.ent_type_ not in ("ORG", "PERSON"):
+            if last.pos_ not in ("NOUN", "PROPN") or last.ent_type_ not in ("ORG", "PERSON"):
                 continue
             last.head, last.dep_ = by, "pobj"
             for t in words[:-1]:
                 t.head, t.dep_ = last, "compound"
         by.head = participle
         by.dep_ = "agent"
-        doc.user_data.pop("columns", None)
+        moved = True
+    return moved
 
 
-def _verb_after_and_read_as_a_noun(doc: Doc) -> None:
+def _verb_after_and_read_as_a_noun(doc: Doc, heads: list[int], deps: list[int]) -> bool:
     """ "a project that would place 94 turbines off the coast and, its developer says, power roughly 600,000
     homes": the parser reads "power" as a noun hung on the main verb, so the regulators' approval was the
     developer's word and "once it is fully operating" lost its "would". A noun takes no direct object: one
     that has one, after an "and" joined to a verb (past an aside), is that verb's second verb."""
-    cols = columns(doc)
     strings = doc.vocab.strings
     nouns, dobj = {strings["NN"], strings["NNS"]}, strings["dobj"]
-    tags = cols["TAG"]
-    owners = {head_index(i, h) for i, (d, h) in enumerate(zip(cols["DEP"], cols["HEAD"], strict=True)) if d == dobj}
-    for at in sorted(i for i in owners if tags[i] in nouns):
+    tags = columns(doc)["TAG"]
+    moved = False
+    for at in sorted({heads[i] for i, d in enumerate(deps) if d == dobj and tags[heads[i]] in nouns}):
         noun = doc[at]  # (a Token only for a noun with an object, a misparse)
         aside = {t.i for c in noun.children if c.dep_ == "parataxis" for t in c.subtree}
         k = noun.i - 1
@@ -555,7 +555,8 @@ def _verb_after_and_read_as_a_noun(doc: Doc) -> None:
         noun.dep_ = "conj"
         noun.pos = verb.pos
         noun.tag_ = "VB" if verb.tag_ == "VB" else verb.tag_
-        doc.user_data.pop("columns", None)
+        moved = True
+    return moved
 
 
 def _apposition_read_across_the_verb(doc: Doc, heads: list[int], deps: list[int]) -> bool:

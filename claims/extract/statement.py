@@ -154,9 +154,8 @@ def sentence_claims(doc: Doc, s0: int, ctx: Context, qspans: list[tuple[int, int
     quoted = _quoted_mask(len(sent_text), s0, qspans)
     prob = SentenceScore(sent_text, doc)
     if item := _list_item(doc):
-        a, b = item
-        kind, values = _kind(list(doc[a:b]), ctx)
-        span = doc[a:b]
+        span = doc[item[0] : item[1]]
+        kind, values = _kind(list(span), ctx)
         return [_claim(s0, doc, span.start_char, span.end_char, kind or "quantity", values, prob, None, span.text)]
     out: list[Claim] = []
     for sent in doc.sents:
@@ -186,7 +185,9 @@ def _list_item(doc: Doc) -> tuple[int, int] | None:
     (up from 80.1%)", "- Green 27 (+11)", "Distance from shore: about 22 miles", "- Best actor: Tomas Rieger,
     for "Low Water" (Austria)". The item as a whole is the fact (its parts alone say nothing: "up from 80.1%" of
     what?); a labelled list item needs no figure, a label line or a bare item does."""
-    if len(doc) > 24 or any(t.tag_ in _FINITE_TAGS for t in doc):
+    if len(doc) > 24 or ":" not in _text(doc) and doc[0].text not in _LIST_MARKS and not doc[0].like_num:
+        return None  # (no label and no list mark: most sentences, and no Token built for their words)
+    if any(t.tag_ in _FINITE_TAGS for t in doc):
         return None
     a, b = _trim_span(doc[:])
     while b < len(doc) and doc[b].text not in _LIST_ENDS:
@@ -434,15 +435,14 @@ def _claims_of(
     reporting = {u.verb.i for u in us if u.verb is not None}
     role_tokens = set().union(*(r.tokens for r in people)) if people else set()
     out: list[Claim] = []
-    sourced = set().union(*(u.tokens for u in us if u.role == "attribution"))
+    attributions = [u for u in us if u.role == "attribution"]
+    sourced = set().union(*(u.tokens for u in attributions))
     for r in people:
         if r.tokens <= sourced:
             continue  # "according to Sui-Lee Wee of the New York Times": the attribution names her and her paper
         # (an "according to X" the parser hung inside the role is no part of it: "According to the club, its
         # coach, Xavier Puig, ...")
-        a, b = _edges(
-            doc, r.tokens.difference(*(u.tokens for u in us if u.role == "attribution" and u.root.i in r.tokens))
-        )
+        a, b = _edges(doc, r.tokens.difference(*(u.tokens for u in attributions if u.root.i in r.tokens)))
         if b - a >= MIN_CHARS:
             name = _as_written(doc, r.speaker or "")
             rest = _text(doc)[a:b].replace(name, "", 1).strip(" ,") if name else ""
@@ -466,7 +466,7 @@ def _claims_of(
             out.append(_claim(s0, doc, a, b, "role", {"subject": r.speaker} if r.speaker else {}, prob, source, text))
     taken = {c.quote for c in out}
     text = _text(doc)
-    attributed = [text[x:y] for x, y in (_edges(doc, u.tokens) for u in us if u.role == "attribution")]
+    attributed = [text[x:y] for x, y in (_edges(doc, u.tokens) for u in attributions)]
     for src in sources(sent):
         a, b = _edges(doc, src.tokens)
         if text[a:b] not in taken and not any(text[a:b] in span for span in attributed):
@@ -2012,28 +2012,24 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         # would make the reporter the one who was there)
         inner = body.translate(_INNER_QUOTES)  # a quotation inside the words set in quotation marks
         return _upper_first(f'{u.speaker} said: "{_upper_first(inner)}"')
-    if u.speaker and u.verb is not None:
+    if u.verb is not None and (who := u.speaker or _unnamed(u.verb)):
         says = "said" if lemma_in(u.verb, _TELL) or u.verb.tag_ == "VBG" else _verb_phrase(u.verb)
-        return _upper_first(f"{u.speaker} {says} that {body}")  # ("the company said, adding that ...": said)
+        return _upper_first(f"{who} {says} that {body}")  # ("the company said, adding that ...": said)
     if u.speaker and u.speaker.lower() not in body.lower():
         return f"According to {_lower_first(u.speaker)}, {body}"
-    if (
-        u.verb is not None
-        and not u.speaker
-        and (pron := speaking_subject(u.verb)) is not None
-        and pron.lower_ in _PERSONAL
-        and pron.i < u.verb.i
-    ):
-        # "he said the FBI was rigged" with no one named before it: who said it stays said, if not named (the
-        # article does not say it)
-        says = "said" if lemma_in(u.verb, _TELL) or u.verb.tag_ == "VBG" else _verb_phrase(u.verb)
-        return _upper_first(f"{pron.lower_} {says} that {body}")
     heard = subject(u.verb) if u.verb is not None else None
     if u.verb is not None and heard is not None and heard.dep_ == "nsubjpass" and heard.pos_ != "PRON":
         # "the board was told the line will cost $3.4 billion": what it heard, not what the article says
         passive = [c.text for c in u.verb.children if c.dep_ in ("auxpass", "neg") and c.i < u.verb.i]
         return _upper_first(f"{_lower_first(_phrase(heard))} {' '.join([*passive, u.verb.text])} that {body}")
     return _upper_first(body)
+
+
+def _unnamed(verb: Token) -> str | None:
+    """ "he", "she" or "they" that says, when no one named is who ("he said the FBI was rigged" with no one named
+    before it): who said it stays said (the article does not say it)."""
+    pron = speaking_subject(verb)
+    return pron.lower_ if pron is not None and pron.lower_ in _PERSONAL and pron.i < verb.i else None
 
 
 _SPEAKER_WORDS = frozenset({"me", "my", "mine", "we", "we're", "we've", "we'd", "we'll", "our", "ours"})
