@@ -3778,3 +3778,32 @@ def test_where_after_a_level_is_no_place() -> None:
     )
     assert any("since March 2023" in c.quote for c in claims)
     assert not any(c.text.startswith("In 4.25") for c in claims)
+
+
+def test_a_third_verb_sharing_the_subject_is_restated_with_it() -> None:
+    claims = extract_claims(
+        LEAD + "She spent six days at Marsh Valley Hospital, underwent two operations and received 41 stitches, "
+        "her lawyer said."
+    )
+    (stitches,) = [c for c in claims if "41" in c.quote]
+    assert stitches.text == "Her lawyer said that she received 41 stitches"
+
+
+def test_a_source_named_again_is_not_a_second_attribution() -> None:
+    claims = extract_claims(
+        LEAD + "Delays cost the scheme £2.1bn, the audit office has found. The cost per mile doubled to £58m, "
+        "the report said. Only 14 of 40 stations were finished, according to the report."
+    )
+    attributions = [c.quote for c in claims if c.kind == "attribution"]
+    assert attributions == ["the audit office has found", "the report said"]  # not "according to the report"
+    assert {c.speaker for c in claims if "14 of 40" in c.quote or "£58m" in c.quote} == {"the report"}
+
+
+def test_a_person_given_a_role_is_no_new_source_when_named_again() -> None:
+    claims = extract_claims(
+        LEAD + "Inspector Lena Morrow, head of the harbour unit, said 300 officers would be on duty. The regatta had "
+        "been moved to June 14, Morrow told reporters last month."
+    )
+    assert not any(c.kind == "attribution" for c in claims)
+    (moved,) = [c for c in claims if "June 14" in c.quote]
+    assert moved.speaker == "Morrow"

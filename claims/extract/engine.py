@@ -89,18 +89,32 @@ def _dedupe(found: list[Claim]) -> list[Claim]:
         key = " ".join(c.quote.lower().split())
         if key in seen:
             continue
-        if c.kind == "attribution" and c.speaker and c.speaker.split()[-1][:1].isupper():
-            # "according to NPR's Feng" after "As Emily Feng reports for NPR": a named source is given once
+        if c.kind == "attribution" and c.speaker and (source := _source(c.speaker)):
+            # "according to NPR's Feng" after "As Emily Feng reports for NPR", "the report said" after "according
+            # to the report": a source is given once
             # (a document described as made by it, "the survey, run by the Bureau of Labor Statistics", does
             # not yet give it: "According to the Bureau of Labor Statistics, ..." after it stays)
-            source = c.speaker.split()[-1]
             if source in sources:
                 continue
             if " by " not in c.quote:
                 sources.add(source)
+        elif c.kind == "role" and (person := c.values.get("subject")):
+            sources.add(str(person).split()[-1])  # "Act Supt Whitford said" after "Acting Superintendent Ian Whitford"
         seen.add(key)
         out.append(c)
     return out
+
+
+def _source(speaker: str) -> str | None:
+    """What names a source again: the last word of a name ("Feng", "Reuters"), or the noun a definite
+    description ends on ("the report", "the statistics body", "the watchdog" after "the public spending
+    watchdog"); None for an indefinite one ("officials", "a company spokesperson": another may speak)."""
+    words = speaker.split()
+    if words[-1][:1].isupper():
+        return words[-1]
+    if words[0].lower() == "the":
+        return words[-1].lower()
+    return None
 
 
 def _dateline(text: str, first: list[tuple[int, int]]) -> dt.date | None:

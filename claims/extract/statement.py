@@ -1904,23 +1904,23 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         # purpose: "committed $86 million to recruit officers and to build a unit" is no $86 million unit)
         body = f"{core} {body}"
     elif root.dep_ == "conj" and subject(root) is None:
-        subj = subject(root.head)
+        head, subj = _shared_subject(root)
         if subj is not None and _possessor(subj):
             # "The last attempt ..., Corliss Supermarkets' proposed $14 billion takeover of ..., | was abandoned":
             # a possessor read as the subject of a participle; the takeover was abandoned, not the company
             return _as_a_whole(doc)
-        if subj is not None and subj.lower_ in _RELATIVE and root.head.dep_ == "relcl":
+        if subj is not None and subj.lower_ in _RELATIVE and head.dep_ == "relcl":
             # "the Ridge Fire, which burned 36,000 acres and | destroyed 412 homes": the fire destroyed them
-            antecedent = _phrase(root.head.head, exclude=root.head)
+            antecedent = _phrase(head.head, exclude=head)
             body = f"{antecedent} {body}" if antecedent else body
-        elif subj is not None and not _clitic(subj) and to_infinitive(root) and not to_infinitive(root.head):
+        elif subj is not None and not _clitic(subj) and to_infinitive(root) and not to_infinitive(head):
             # "have also promised a 20mph limit ... and | to plant 10,000 trees by 2026": a second thing promised
             # (never "The Greens to plant 10,000 trees"): the subject and the verb that governs it go back
-            helpers = [t.text for t in root.head.lefts if t.dep_ in ("aux", "auxpass", "neg", "advmod")]
-            body = " ".join([_phrase(subj), *helpers, root.head.text, body])
+            helpers = [t.text for t in head.lefts if t.dep_ in ("aux", "auxpass", "neg", "advmod")]
+            body = " ".join([_phrase(subj), *helpers, head.text, body])
         elif subj is not None and not _clitic(subj):
             # "will begin April 15 and | be completed by June 28": the auxiliary both verbs share goes back too
-            shared = [a.text for a in root.head.children if a.dep_ in ("aux", "auxpass") and a.i < root.head.i]
+            shared = [a.text for a in head.children if a.dep_ in ("aux", "auxpass") and a.i < head.i]
             verbs = sorted([root, *(c for c in root.children if c.dep_ in ("aux", "auxpass"))], key=lambda t: t.i)
             bare = verbs[0].tag_ == "VB"  # ("be completed": no tense of its own)
             lead = " ".join([_phrase(subj), *(shared if bare and shared and first.i == root.left_edge.i else [])])
@@ -2198,6 +2198,17 @@ def _core(verb: Token, upto: int) -> str | None:
     if any(t.text in BREAKS for t in span) or len(span) < 2:
         return None
     return _tidy(span.text)
+
+
+def _shared_subject(verb: Token) -> tuple[Token, Token | None]:
+    """The verb a conjunct shares its subject with, and that subject: "He spent nine days in hospital, underwent
+    three surgeries and | received 68 stitches" (the chain climbed to "spent", whose subject is "He")."""
+    head = verb.head
+    subj = subject(head)
+    while subj is None and head.dep_ == "conj" and head.head.i < head.i and is_verbal(head.head):
+        head = head.head
+        subj = subject(head)
+    return head, subj
 
 
 def _clitic(tok: Token) -> str | None:
