@@ -3807,3 +3807,13 @@ def test_a_person_given_a_role_is_no_new_source_when_named_again() -> None:
     assert not any(c.kind == "attribution" for c in claims)
     (moved,) = [c for c in claims if "June 14" in c.quote]
     assert moved.speaker == "Morrow"
+
+
+def test_a_valuation_keeps_what_it_came_to_in_a_long_clause_too() -> None:
+    claims = extract_claims(
+        LEAD + "A review by the Northfield Transport Institute thinktank estimated those hidden subsidies at 4.2bn "
+        "euros in 2022, the latest year for which records exist."
+    )
+    (valued,) = [c for c in claims if "4.2bn" in c.quote]
+    assert valued.kind == "quantity"
+    assert "estimated those hidden subsidies at 4.2bn euros in 2022" in valued.quote

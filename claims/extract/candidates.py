@@ -1238,7 +1238,7 @@ def _split_long(u: Unit) -> list[Unit]:
             continue
         if c.lower_ == "as" and c.left_edge.lower_ == "such":
             continue  # "a mental health problem | such as depression or anxiety": examples complete their noun
-        if _spent_doing(c):
+        if _spent_doing(c) or _valued_at(c):
             continue
         if c.lower_ == "in" and c.i > 0 and doc[c.i - 1].like_num:
             continue  # "move roughly one | in every seven pallets shipped by road": a rate is one figure
@@ -1506,8 +1506,8 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
             continue
         if c.lower_ in _BEYOND and c.i == main[1][-1].i + 1 and _figures(main[1]) and _figures(sub):
             continue  # "came in $2.6 million | over its original $35.4 million budget": a figure and its baseline
-        if c.lower_ == "at" and c.dep_ == "prep" and lemma_in(c.head, _VALUES_AT):
-            continue  # "put the average return ... | at about 19 cents per dollar": a valuation and what it came to  # "rose 2.4 percent to settle at $91.35 a barrel": a change and where it ended are one fact
+        if _valued_at(c):
+            continue
         if c.dep_ == "conj" and any(x.dep_ == "cc" and x.lower_ in ("or", "nor") for x in c.head.children):
             continue  # "were destroyed or badly damaged in 28 villages": one predicate, one fact
         if c.dep_ == "conj" and u.root.pos_ in ("NOUN", "PROPN") and u.role == "phrase":
@@ -1538,6 +1538,12 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
         u.tokens -= part.tokens
         out.append(part)
     return out
+
+
+def _valued_at(c: Token) -> bool:
+    """ "put the average return ... | at about 19 cents per dollar", "estimated those emissions | at 290m tonnes":
+    a valuation and what it came to are one fact."""
+    return c.lower_ == "at" and c.dep_ == "prep" and lemma_in(c.head, _VALUES_AT)
 
 
 def _spent_doing(c: Token) -> bool:
