@@ -3817,3 +3817,14 @@ def test_a_valuation_keeps_what_it_came_to_in_a_long_clause_too() -> None:
     (valued,) = [c for c in claims if "4.2bn" in c.quote]
     assert valued.kind == "quantity"
     assert "estimated those hidden subsidies at 4.2bn euros in 2022" in valued.quote
+
+
+def test_a_participle_on_a_baseline_and_the_places_counted_stay_with_their_figures() -> None:
+    claims = extract_claims(
+        LEAD + "The scheme served 3.1 million pupils in 40 districts last year, down from 3.8 million pupils "
+        "targeted two years earlier."
+    )
+    assert [c.quote for c in claims][-2:] == [
+        "The scheme served 3.1 million pupils in 40 districts last year",
+        "down from 3.8 million pupils targeted two years earlier",
+    ]

@@ -753,7 +753,11 @@ def splits(child: Token, head: Token) -> str | None:
         own = any(c.dep_ in ("agent", "nsubj") for c in child.children)
         if len(sub) >= 3 and (named or own and any(t.ent_type_ in TIME_ENTS for t in sub)):
             # (a record keeps the clause that says what it is of: "the first time that has happened since 1911")
-            return None if _defines_a_class(child, head) or _ranked(head) or counts_people(child) else "noun"
+            # ("down from 245 million people | targeted a year earlier": the baseline is what was targeted then)
+            baseline = head.dep_ == "pobj" and head.head.lower_ in _BASELINES
+            return (
+                None if _defines_a_class(child, head) or _ranked(head) or counts_people(child) or baseline else "noun"
+            )
     if dep == "advcl":
         mark = next((c.lower_ for c in child.children if c.dep_ == "mark"), None)
         if mark in _KEEP_MARKS:
@@ -1524,8 +1528,10 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
             # "Of the 47 people infected, | 39 are children", "roughly a third | of the $6.3 million shortfall":
             # the whole the count is part of
             continue
-        if _window(c) and _figures(main[1]):
-            continue  # "scored 17 goals | in 22 league matches": the window the count was made in
+        if (_window(c) or _counted_across(c, main[1])) and _figures(main[1]):
+            # "scored 17 goals | in 22 league matches", "reached 180.5 million people | in 72 countries": the
+            # window or the places the count was made in
+            continue
         if main[0].dep_ == "nsubj" and c.i > u.root.i and _first_after(u, c):
             # "Another 1,300 homes east of Summit Road are | under Level 2 notices", "Its 14 schools are operating
             # | at 58 percent of capacity": the predicate's only complement is what it says of the subject
@@ -1583,6 +1589,14 @@ def _window(prep: Token) -> bool:
         return False
     low = obj.lower_
     return bool({low, low.removesuffix("s"), low.removesuffix("es")} & _OCCASIONS)
+
+
+def _counted_across(prep: Token, main: list[Token]) -> bool:
+    """A short count of places right after the counted thing: "180.5 million people | in 72 countries"."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "across", "at") or prep.i != main[-1].i + 1:
+        return False
+    sub = list(prep.subtree)
+    return len(sub) <= 4 and any(t.like_num for t in sub) and sub[-1].tag_ == "NNS"
 
 
 def _first_after(u: Unit, c: Token) -> bool:
