@@ -3828,3 +3828,23 @@ def test_a_participle_on_a_baseline_and_the_places_counted_stay_with_their_figur
         "The scheme served 3.1 million pupils in 40 districts last year",
         "down from 3.8 million pupils targeted two years earlier",
     ]
+
+
+def test_a_worth_after_a_rate_describes_the_whole_payment() -> None:
+    claims = extract_claims(
+        LEAD
+        + "Before completion, Whitlow will pay its shareholders a special dividend of 30p a share, worth about £48m "
+        "in total."
+    )
+    assert any(c.quote == "a special dividend of 30p a share, worth about £48m in total" for c in claims)
+    assert not any(c.quote.startswith("a share") for c in claims)
+
+
+def test_a_second_record_after_and_is_no_predicate_of_its_own() -> None:
+    claims = extract_claims(
+        LEAD
+        + "The win was Ridgefield State's eighth straight and improved the Falcons to 21-6 overall and 13-3 in the "
+        "conference."
+    )
+    assert any(c.quote == "improved the Falcons to 21-6 overall and 13-3 in the conference" for c in claims)
+    assert not any(c.quote.startswith("13-3") for c in claims)

@@ -971,9 +971,13 @@ def _after_bare_preposition(child: Token) -> bool:
 def _whole_noun_phrase(noun: Token) -> Token:
     """The head of the noun phrase ``noun`` ends: "The 7:05 service from Harwick to Pell" for "Pell" (a participle
     set off by a comma after it describes the whole, however the parser hung it)."""
-    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
-        noun = noun.head.head
-    return noun
+    while True:
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head
+        elif noun.dep_ == "npadvmod" and noun.head.i < noun.i and noun.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            noun = noun.head  # "a dividend of 25p | a share": the thing the rate is of
+        else:
+            return noun
 
 
 def _superlative(tok: Token) -> bool:
@@ -1102,7 +1106,7 @@ def units(sent: Span) -> list[Unit]:
                 and not under_negation(tok)
             ):
                 # "a similar reduction in consumables, equivalent to several tons": what it measures, with it
-                sub.lead = tok.left_edge.i
+                sub.lead = (_whole_noun_phrase(tok) if comma_before(child) else tok).left_edge.i
             found.append(sub)
             if role == "clause" and _is_report(tok) and is_content(child, tok):
                 sub.verb = tok
@@ -1514,6 +1518,10 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
             continue
         if c.dep_ == "conj" and any(x.dep_ == "cc" and x.lower_ in ("or", "nor") for x in c.head.children):
             continue  # "were destroyed or badly damaged in 28 villages": one predicate, one fact
+        if c.dep_ == "conj" and c.pos_ == "NUM" and is_verbal(c.head) and not _figures([subject(c.head) or c.head]):
+            # "improved the Falcons to 21-6 overall and | 13-3 in the conference": a number is no predicate (after
+            # "65 percent were white, ... and | 7.3 of another race" it is the next count's subject)
+            continue
         if c.dep_ == "conj" and u.root.pos_ in ("NOUN", "PROPN") and u.role == "phrase":
             continue  # "- 131 soldiers and 83 rebel fighters -": a breakdown is one fact, each count alone is bare
         if _bare_change(c):
