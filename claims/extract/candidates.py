@@ -1518,10 +1518,8 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
             continue
         if c.dep_ == "conj" and any(x.dep_ == "cc" and x.lower_ in ("or", "nor") for x in c.head.children):
             continue  # "were destroyed or badly damaged in 28 villages": one predicate, one fact
-        if c.dep_ == "conj" and c.pos_ == "NUM" and is_verbal(c.head) and not _figures([subject(c.head) or c.head]):
-            # "improved the Falcons to 21-6 overall and | 13-3 in the conference": a number is no predicate (after
-            # "65 percent were white, ... and | 7.3 of another race" it is the next count's subject)
-            continue
+        if c.dep_ == "conj" and _score(c) and is_verbal(c.head):
+            continue  # "improved the Falcons to 21-6 overall and | 13-3 in the conference": a record is no predicate
         if c.dep_ == "conj" and u.root.pos_ in ("NOUN", "PROPN") and u.role == "phrase":
             continue  # "- 131 soldiers and 83 rebel fighters -": a breakdown is one fact, each count alone is bare
         if _bare_change(c):
