@@ -2548,7 +2548,7 @@ def test_a_relative_clause_naming_the_district_a_person_represents_is_a_role() -
 
 def test_a_hyphenated_name_the_recogniser_missed_is_a_person_with_a_role() -> None:
     claims = extract_claims(
-        LEAD + "Mayor Renata Osei-Vance, who unveiled the plan in April, called the vote fair. "
+        LEAD + "Mayor Renata Osei-Vance, 54, called the vote fair. "
         "Shares of Coca-Cola Company fell 3 percent."
     )
     role = next(c for c in claims if c.kind == "role")
@@ -3847,3 +3847,13 @@ def test_a_second_record_after_and_is_no_predicate_of_its_own() -> None:
     )
     assert any(c.quote == "improved the Falcons to 21-6 overall and 13-3 in the conference" for c in claims)
     assert not any(c.quote.startswith("13-3") for c in claims)
+
+
+def test_a_role_with_a_relative_clause_on_the_person_is_quoted_once_with_it() -> None:
+    claims = extract_claims(
+        LEAD + "Fire Chief Marta Olsen, who took over the service in March, told councillors the station had been "
+        "refitted in the autumn."
+    )
+    olsen = [c for c in claims if "Marta Olsen" in c.quote]
+    assert [c.quote for c in olsen] == ["Fire Chief Marta Olsen, who took over the service in March"]
+    assert olsen[0].text.startswith("Fire Chief Marta Olsen took over")

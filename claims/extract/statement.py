@@ -525,7 +525,20 @@ def _claims_of(
     # A source the quote of its content holds ("NASA announced Nov. 18 that it was adding ...") is no claim apart.
     out = _quotation_read_into_its_source(sent, s0, out, prob)
     held = [(c.start, c.end) for c in out if c.kind != "attribution"]
-    return [c for c in out if c.kind != "attribution" or not any(x == c.start and c.end < y for x, y in held)]
+    out = [c for c in out if c.kind != "attribution" or not any(x == c.start and c.end < y for x, y in held)]
+    # "Police Chief Angela Ruiz, who took over the department in January": the role is quoted with what the
+    # relative clause says of her, once
+    said_of = [(c.start, c.end) for c in out if c.kind != "role"]
+    text = _text(doc)
+    return [
+        c
+        for c in out
+        if c.kind != "role" or not any(x == c.start and c.end < y and _who_next(text, c.end - s0) for x, y in said_of)
+    ]
+
+
+def _who_next(text: str, end: int) -> bool:
+    return text[end : end + 6].lstrip(", ").startswith("who ")
 
 
 _CIRCUMSTANCES = wordset("when after before because once")
