@@ -2548,8 +2548,7 @@ def test_a_relative_clause_naming_the_district_a_person_represents_is_a_role() -
 
 def test_a_hyphenated_name_the_recogniser_missed_is_a_person_with_a_role() -> None:
     claims = extract_claims(
-        LEAD + "Mayor Renata Osei-Vance, 54, called the vote fair. "
-        "Shares of Coca-Cola Company fell 3 percent."
+        LEAD + "Mayor Renata Osei-Vance, 54, called the vote fair. Shares of Coca-Cola Company fell 3 percent."
     )
     role = next(c for c in claims if c.kind == "role")
     assert role.quote == "Mayor Renata Osei-Vance" and role.values["subject"] == "Renata Osei-Vance"
@@ -3857,3 +3856,14 @@ def test_a_role_with_a_relative_clause_on_the_person_is_quoted_once_with_it() ->
     olsen = [c for c in claims if "Marta Olsen" in c.quote]
     assert [c.quote for c in olsen] == ["Fire Chief Marta Olsen, who took over the service in March"]
     assert olsen[0].text.startswith("Fire Chief Marta Olsen took over")
+
+
+def test_a_list_item_with_participles_read_as_verbs_is_one_claim_whole() -> None:
+    claims = extract_claims(
+        LEAD + "The worst-funded appeals, according to the update:\n- Haiti: $674 million requested, 14% funded.\n"
+        "- Chad: $310 million requested, 9% funded."
+    )
+    assert [c.quote for c in claims if "requested" in c.quote] == [
+        "Haiti: $674 million requested, 14% funded",
+        "Chad: $310 million requested, 9% funded",
+    ]

@@ -187,15 +187,15 @@ def _list_item(doc: Doc) -> tuple[int, int] | None:
     what?); a labelled list item needs no figure, a label line or a bare item does."""
     if len(doc) > 24 or ":" not in _text(doc) and doc[0].text not in _LIST_MARKS and not doc[0].like_num:
         return None  # (no label and no list mark: most sentences, and no Token built for their words)
-    if any(t.tag_ in _FINITE_TAGS for t in doc):
-        return None
+    listed = doc[0].text in _LIST_MARKS or (doc[0].like_num and len(doc) > 1 and doc[1].text in (".", ")"))
     a, b = _trim_span(doc[:])
-    while b < len(doc) and doc[b].text not in _LIST_ENDS:
-        b += 1  # "82.4%", "(+11)": a sign or a closing bracket stays
+    labelled = any(t.text == ":" for t in doc[a : min(len(doc), a + 6)])
+    if any(t.tag_ in _FINITE_TAGS for t in doc) and not (listed and labelled and _subjectless(doc)):
+        return None  # ("- Haiti: $674 million requested, 14% funded": participles the tagger read as past tenses)
+    while b < len(doc) and (doc[b].text not in _LIST_ENDS or listed and labelled and _figure_follows(doc, b)):
+        b += 1  # "82.4%", "(+11)": a sign or a closing bracket stays; ", 14% funded": a second figure of the item
     if b - a < 2 or not any(t.is_alpha for t in doc[a:b]):
         return None
-    listed = doc[0].text in _LIST_MARKS or (doc[0].like_num and len(doc) > 1 and doc[1].text in (".", ")"))
-    labelled = any(t.text == ":" for t in doc[a : min(b, a + 6)])
     figure = any(is_figure(t) or t.like_num and not is_year(t) for t in doc[a:b])
     verbless = not any(t.pos_ in ("VERB", "AUX") for t in doc)
     if listed and labelled or (listed or labelled) and figure and verbless:
@@ -204,6 +204,17 @@ def _list_item(doc: Doc) -> tuple[int, int] | None:
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _subjectless(doc: Doc) -> bool:
+    """No subject after the label ("Haiti" before the colon may be read as one) but a figure: "14% | funded"."""
+    colon = next(t.i for t in doc if t.text == ":")
+    return not any(t.dep_ in ("nsubj", "nsubjpass", "expl") and not is_figure(t) for t in doc[colon:])
+
+
+def _figure_follows(doc: Doc, comma: int) -> bool:
+    """Whether a figure comes right after the comma at ``comma``: "$674 million requested, | 14% funded"."""
+    return doc[comma].text == "," and comma + 1 < len(doc) and doc[comma + 1].ent_type_ in ("MONEY", "PERCENT")
 
 
 _LIST_MARKS = frozenset({"-", "\u2022", "*", "\u2013", "\u2014", "\u25aa", "\u25cf"})
