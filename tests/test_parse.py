@@ -187,3 +187,14 @@ def test_an_apposition_never_hangs_across_the_verb() -> None:
     )
     maximum = next(t for t in doc if t.text == "maximum")
     assert maximum.dep_ == "appos" and maximum.head.text == "years"
+
+
+def test_a_magnitude_written_onto_a_figure_is_read_as_the_word() -> None:
+    """ "£2.4bn that would create ...": "bn" was read as a conjunction and the relative clause as the verb's object."""
+    (doc,) = parse.parse(
+        ["Two of the country's biggest grocers have agreed a merger worth £2.4bn that would create the largest chain."]
+    )
+    bn = next(t for t in doc if t.text == "bn")
+    create = next(t for t in doc if t.text == "create")
+    assert bn.tag_ == "CD" and bn.ent_type_ == "MONEY"
+    assert create.dep_ == "relcl" and create.head.text == "merger"

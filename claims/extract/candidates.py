@@ -1555,7 +1555,10 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
 def _valued_at(c: Token) -> bool:
     """ "put the average return ... | at about 19 cents per dollar", "estimated those emissions | at 290m tonnes":
     a valuation and what it came to are one fact."""
-    return c.lower_ == "at" and c.dep_ == "prep" and lemma_in(c.head, _VALUES_AT)
+    if c.lower_ != "at" or c.dep_ != "prep":
+        return False
+    valued = c.head.head if c.head.dep_ == "dobj" else c.head  # (the parser may hang "at" on what is valued)
+    return lemma_in(valued, _VALUES_AT)
 
 
 def _spent_doing(c: Token) -> bool:

@@ -105,7 +105,10 @@ def load() -> Language:
     chosen = os.environ.get("CLAIMS_SPACY_MODEL", "").strip()
     for name in (chosen,) if chosen else MODELS:
         try:
-            return spacy.load(name, exclude=[*EXCLUDE, "tokenizer"], config=config)
+            model = spacy.load(name, exclude=[*EXCLUDE, "tokenizer"], config=config)
+            for short, word in SCALE_NORMS.items():
+                model.vocab[short].norm_ = word  # (the models read a token's norm: set once they are loaded)
+            return model
         except (OSError, ImportError) as exc:
             errors.append(f"{name}: {str(exc).splitlines()[0][:120]}")
         except Exception as exc:  # a model that is there but broken (bad files, wrong version)
@@ -121,6 +124,10 @@ CLOSED_DASHES = (
 )
 #: A magnitude written onto a figure ("4bn") is a token of its own.
 SCALE_SUFFIX = r"(?<=[0-9])(?:bn|tn)"
+#: What the parser is told a magnitude split off a figure stands for: "\u00a31.9bn that would create ..." was read
+#: with "bn" as a conjunction and the relative clause as the verb's object. ("m" stays itself: it is metres too,
+#: and read as "million" it moved the recogniser's money spans.)
+SCALE_NORMS = {"bn": "billion", "tn": "trillion"}
 #: spaCy's abbreviations that read a sentence's last "$12m." as one token.
 SCALE_ABBREVIATIONS = frozenset({"m.", "k.", "b."})
 
