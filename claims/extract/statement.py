@@ -1744,6 +1744,7 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
     # A comma that bordered a clause taken out ("The bridge, which opened in 1931, is ...") goes with it.
     words = [t for t in words if not (t.text in _ASIDE_MARKS and (t.i - 1 not in kept or t.i + 1 not in kept))]
     body = _tidy(_join(words))
+    bare = body
     first = words[0]
     root = u.root
     # "which supporters say could cost $600 million": the relative clause is the reporting verb's
@@ -2008,6 +2009,10 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         # from its subject, then the phrase ("making it the most visited museum", "down from 466,140" too)
         joint = ", " if doc[first.i - 1].text == "," else " "  # as the sentence has it
         body = f"{core}{joint}{_lower_first(body) if first.pos_ != 'PROPN' else body}"
+    if body == bare and u.role == "phrase" and _no_statement(words):
+        # "up from about 600 in 2019", "with 584 deaths", "a further 17 manufacturers": a phrase the sentence's
+        # clause could not be put back before says nothing alone; the sentence says it
+        return _as_a_whole(doc)
     lead_words = body.lower().split()[:6]
     opener = lead_words[0] if lead_words else ""
     if (
@@ -2047,6 +2052,11 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         passive = [c.text for c in u.verb.children if c.dep_ in ("auxpass", "neg") and c.i < u.verb.i]
         return _upper_first(f"{_lower_first(_phrase(heard))} {' '.join([*passive, u.verb.text])} that {body}")
     return _upper_first(body)
+
+
+def _no_statement(words: list[Token]) -> bool:
+    """Words with no subject and no finite verb: a phrase, not a statement."""
+    return not any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") or t.tag_ in _FINITE_TAGS for t in words)
 
 
 def _unnamed(verb: Token) -> str | None:
