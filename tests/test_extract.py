@@ -3880,3 +3880,21 @@ def test_a_phrase_no_clause_can_be_put_back_before_is_restated_as_the_sentence()
         "Figures from the Harbour Skills Council show there were 900 vacant pilot posts in June, up from about 300 "
         "in 2020"
     )
+
+
+def test_a_date_named_again_and_the_time_left_stay_in_the_quote() -> None:
+    got = quotes(
+        LEAD + "The summit will be held at the Harbour Hall from Tuesday, October 8, to Thursday, October 10. "
+        "Okafor then scored two penalties with 40 seconds to go to level the match at 3-3."
+    )
+    assert "The summit will be held at the Harbour Hall from Tuesday, October 8, to Thursday, October 10" in got
+    assert any(q.endswith("with 40 seconds to go") for q in got)
+
+
+def test_ranked_nouns_sharing_one_tail_are_one_record() -> None:
+    got = quotes(
+        LEAD + "Independent Sam Ortiz has been elected mayor of Port Alder, becoming the youngest person and the "
+        "first renter to hold the job."
+    )
+    assert "becoming the youngest person and the first renter to hold the job" in got
+    assert "becoming the youngest person" not in got

@@ -673,6 +673,8 @@ def splits(child: Token, head: Token) -> str | None:
         return None  # a determiner, a subject, a preposition's object ...: no rule below opens a unit for it
     if _after_bare_preposition(child):
         return None  # "trapped in the cab for | nearly two hours before ...": the parser took the object away
+    if dep == "prep" and child.lower_ in ("to", "until", "through") and head.lower_ == "from":
+        return None  # "from Tuesday, October 8, | to Thursday, October 10": a range is one span
     if report:
         if _reports_after(child, head):
             return "clause"  # the article's own clause before a source that reports what follows it
@@ -771,6 +773,7 @@ def splits(child: Token, head: Token) -> str | None:
         if (
             child.tag_ == "VB"
             and to_infinitive(child)
+            and not _time_left(child)
             and not lemma_in(head, _NEEDS_PURPOSE)
             and not _ranks(head, child)
             and not lemma_in(child, _ENDS_AT)  # (where a change ended: "rose 2.4 percent to settle at $91.35")
@@ -783,6 +786,8 @@ def splits(child: Token, head: Token) -> str | None:
         first = child.left_edge
         if not (first.i > 0 and first.nbor(-1).is_punct):
             return None  # a close apposition names the thing: "the journal Pediatric Health"
+        if head.ent_type_ in TIME_ENTS and child.ent_type_ in TIME_ENTS and child.i > head.i:
+            return None  # "from Monday, | September 16, to Wednesday, | September 18": the same day named again
         if (
             head.dep_ in SUBJECTS
             and (head.ent_type_ in ("ORDINAL", "CARDINAL") or head.tag_ in ("CD", "JJS"))
@@ -860,6 +865,17 @@ def splits(child: Token, head: Token) -> str | None:
         if sum(not t.is_punct for t in sub) >= 3 and sum(t.is_alpha for t in sub) >= 2 and _has_figure(sub):
             return "phrase"  # a score alone ("112-107", "48 to 51") is no claim: it stays with its clause
     return None
+
+
+def _time_left(verb: Token) -> bool:
+    """ "with 6.1 seconds | to go", "with two laps | to spare": a bare infinitive after a figure says what is left."""
+    doc = verb.doc
+    before = verb.i - 2  # the word before "to"
+    return (
+        before >= 0
+        and not any(c.dep_ in ("dobj", "prep", "attr", "acomp", "ccomp", "xcomp", "prt") for c in verb.children)
+        and (doc[before].ent_type_ in FIGURE_ENTS or doc[before].ent_type_ in TIME_ENTS)
+    )
 
 
 def _only_complement(clause: Token, head: Token) -> bool:
@@ -1481,6 +1497,7 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
                     and len(rest) >= 3
                     and any(_ranking(t) for t in dsub)
                     and any(_ranking(t) for t in rest)
+                    and not _shared_tail(x, d)
                 ):
                     out.append(_cut_conjunct(u, x, d, dsub, hedge))
     if not hedge:  # a forecast's predicate alone ("should keep rates low") states nothing to check
@@ -1559,6 +1576,13 @@ def _valued_at(c: Token) -> bool:
         return False
     valued = c.head.head if c.head.dep_ == "dobj" else c.head  # (the parser may hang "at" on what is valued)
     return lemma_in(valued, _VALUES_AT)
+
+
+def _shared_tail(x: Token, d: Token) -> bool:
+    """ "the youngest person and the first renter | to hold the job": the second ranked noun's tail ranks the first
+    too when the first has none of its own (never "becoming the youngest person" alone)."""
+    own = any(c.i > x.i and c.dep_ not in ("cc", "conj", "punct") for c in x.children)
+    return not own and any(c.i > d.i and c.dep_ in ("relcl", "acl", "prep") for c in d.children)
 
 
 def _spent_doing(c: Token) -> bool:
