@@ -3898,3 +3898,15 @@ def test_ranked_nouns_sharing_one_tail_are_one_record() -> None:
     )
     assert "becoming the youngest person and the first renter to hold the job" in got
     assert "becoming the youngest person" not in got
+
+
+def test_a_day_something_lasts_until_or_a_fixture_in_the_present_is_ahead() -> None:
+    import datetime as dt
+
+    claims = extract_claims(
+        "The hearing was adjourned until Friday. The gallery opens on Saturday with 40 new rooms. The offer values "
+        "each share at 5% more than its closing price on Monday.",
+        published=dt.date(2024, 3, 13),  # a Wednesday
+    )
+    days = {c.quote.split()[1]: c.values.get("date") or c.values["dates"][0]["date"] for c in claims}
+    assert days == {"hearing": "2024-03-15", "gallery": "2024-03-16", "offer": "2024-03-11"}

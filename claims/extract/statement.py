@@ -1424,10 +1424,25 @@ _AHEAD = wordset("scheduled due set slated planned expected poised")
 
 def _ahead(tok: Token) -> bool:
     """Whether the clause a date is in looks forward: "will vote on Thursday", "would negotiate on Thursday",
-    "is scheduled to run until Friday", "is due on June 17", "plans to vote on Monday"."""
+    "is scheduled to run until Friday", "is due on June 17", "plans to vote on Monday", "was adjourned until
+    Friday" (a day something lasts until is ahead of it)."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("until", "till"):
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "since":
+        return False
     verb = tok.head
     while not is_verbal(verb) and verb.head.i != verb.i:
         verb = verb.head
+    on_verb = tok.head.i == verb.i or tok.head.dep_ == "prep" and tok.head.head.i == verb.i
+    if (
+        on_verb
+        and verb.tag_ in ("VBZ", "VBP")
+        and lemma_in(verb, _TIMETABLE)
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    ):
+        # "The museum opens on Saturday", "The Lakers host the Thunder on Friday": a timetable (not "value the
+        # shares at 4% more than their closing price on Monday", a day of a thing named)
+        return True
     for v in (verb, verb.head) if verb.dep_ in ("xcomp", "ccomp") else (verb,):
         if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "wo", "shall", "would") for c in v.children):
             return True
@@ -1442,6 +1457,11 @@ def _ahead(tok: Token) -> bool:
 
 
 _PLAN_LEMMAS = wordset("plan intend schedule")
+#: Verbs of a fixture in the present tense: what "opens on Saturday" or "hosts Leeds on Friday" says is ahead.
+_TIMETABLE = wordset(
+    "open begin start play host visit meet face arrive leave return launch resume reopen kick travel debut premiere "
+    "air close end vote"
+)
 
 
 def _date_values(expr: str, ctx: Context, *, ahead: bool = False) -> dict[str, Any]:
