@@ -3910,3 +3910,10 @@ def test_a_day_something_lasts_until_or_a_fixture_in_the_present_is_ahead() -> N
     )
     days = {c.quote.split()[1]: c.values.get("date") or c.values["dates"][0]["date"] for c in claims}
     assert days == {"hearing": "2024-03-15", "gallery": "2024-03-16", "offer": "2024-03-11"}
+
+
+def test_a_bound_is_no_denial() -> None:
+    claims = extract_claims(LEAD + "Tickets cost no more than $40. Tickets did not cost more than $25.")
+    bound, denied = [c for c in claims if "Tickets" in c.quote]
+    assert bound.values["op"] == "<=" and "negated" not in bound.values
+    assert denied.values["op"] == "<=" and denied.values["negated"] is True

@@ -27,6 +27,8 @@ from claims.extract.candidates import (
     HEDGE_ADV,
     HONORIFICS,
     MODALS,
+    NEG_LEMMAS,
+    NEG_WORDS,
     OPINION_LEMMAS,
     RECORD_WORDS,
     REPORT_LEMMAS,
@@ -806,7 +808,7 @@ def _fact(
         # "the outbreak could continue for several more weeks", "expects inflation to ease later this year":
         # a forecast put at no date one can hold it to ("could begin in 2022", "is due next Tuesday" can be)
         return None
-    if u.negated:
+    if u.negated and not _bound_only(doc, u):
         values["negated"] = True
         if (
             "op" in values
@@ -821,6 +823,18 @@ def _fact(
 
 
 _WHEN_WORDS = wordset("when after before while as")
+_BOUNDS = wordset("more less fewer earlier later sooner longer greater higher lower")
+
+
+def _bound_only(doc: Doc, u: Unit) -> bool:
+    """Whether the unit's only negation is a bound, "no more than $40", "no earlier than March 3": a limit the
+    figure states (its "op"), not a denial."""
+    negs = [i for i in u.tokens if doc[i].lower_ in NEG_WORDS or doc[i].dep_ == "neg" or lemma_in(doc[i], NEG_LEMMAS)]
+    return bool(negs) and all(
+        doc[i].lower_ == "no" and i + 2 < len(doc) and doc[i + 1].lower_ in _BOUNDS and doc[i + 2].lower_ == "than"
+        for i in negs
+    )
+
 
 #: Words of a time one can hold a forecast to: a month or a weekday, or a past ("after lower scores on the
 #: exam taken last spring": a fact inside the forecast).
