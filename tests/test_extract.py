@@ -3917,3 +3917,14 @@ def test_a_bound_is_no_denial() -> None:
     bound, denied = [c for c in claims if "Tickets" in c.quote]
     assert bound.values["op"] == "<=" and "negated" not in bound.values
     assert denied.values["op"] == "<=" and denied.values["negated"] is True
+
+
+def test_what_a_court_heard_is_attributed_to_it() -> None:
+    claims = extract_claims(
+        LEAD + "The pair stole copper cable from 31 signal boxes over nine months between April 2022 and January "
+        "2023, usually striking at weekends, Norwich crown court heard."
+    )
+    (stole,) = [c for c in claims if "31 signal boxes" in c.quote]
+    assert stole.speaker == "Norwich crown court"
+    assert stole.text.startswith("Norwich crown court heard that the pair stole copper cable from 31 signal boxes")
+    assert not stole.quote.endswith("heard")

@@ -35,7 +35,7 @@ REPORT_LEMMAS = wordset(
     "say tell report announce claim state confirm add write note explain reveal estimate disclose caution "
     "testify acknowledge admit insist argue allege assert declare warn tweet post show find "
     "indicate conclude determine accuse charge quip joke reply respond comment remark observe contend "
-    "recall concede complain boast stress emphasize"
+    "recall concede complain boast stress emphasize hear"
 )
 FORECASTS = wordset("expect predict forecast project anticipate")
 # Verbs whose complement is an opinion, a hope or a forecast: the complement is never cut off.
@@ -172,6 +172,7 @@ _IRREGULAR = {
     "faster": "fast", "slower": "slow", "heavier": "heavy", "lighter": "light", "fewer": "few",
     "meant": "mean", "won": "win", "lost": "lose", "left": "leave", "led": "lead", "held": "hold",
     "came": "come", "began": "begin", "begun": "begin", "grew": "grow", "grown": "grow", "went": "go",
+    "heard": "hear",
 }  # fmt: skip
 # (suffix, what replaces it): "denies" -> "deny", "planned" -> "plan", "noted" -> "note", "warning" -> "warn".
 _SUFFIXES = (
