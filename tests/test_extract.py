@@ -3928,3 +3928,12 @@ def test_what_a_court_heard_is_attributed_to_it() -> None:
     assert stole.speaker == "Norwich crown court"
     assert stole.text.startswith("Norwich crown court heard that the pair stole copper cable from 31 signal boxes")
     assert not stole.quote.endswith("heard")
+
+
+def test_an_update_or_a_census_named_with_its_maker_is_that_maker_s() -> None:
+    claims = extract_claims(
+        LEAD + "Donors had given just $2.1 billion by the end of May, according to a quarterly update published "
+        "Monday by the Refugee Relief Agency."
+    )
+    (given,) = [c for c in claims if "$2.1 billion" in c.quote]
+    assert given.speaker == "the Refugee Relief Agency"

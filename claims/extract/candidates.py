@@ -2485,7 +2485,8 @@ def _described(ent: Span) -> list[Unit]:
 
 _VAGUE = wordset("thing things way time part point problem issue question reason fact lot kind sort")
 SOURCE_NOUNS = wordset(
-    "report study survey analysis review poll audit paper statement estimate estimates data figures documents filings records"
+    "report study survey analysis review poll audit paper statement estimate estimates data figures documents filings records "
+    "update assessment census count tally bulletin forecast forecasts projections"
 )
 
 
