@@ -3937,3 +3937,14 @@ def test_an_update_or_a_census_named_with_its_maker_is_that_maker_s() -> None:
     )
     (given,) = [c for c in claims if "$2.1 billion" in c.quote]
     assert given.speaker == "the Refugee Relief Agency"
+
+
+def test_a_party_in_brackets_after_a_titled_name_is_part_of_the_role() -> None:
+    claims = extract_claims(
+        LEAD + "Council leader Cllr Nina Ward (Labour) said the budget protected libraries. Opposition leader Cllr "
+        "Tom Reyes (Green) said it did not."
+    )
+    assert [c.quote for c in claims if c.kind == "role"] == [
+        "Council leader Cllr Nina Ward (Labour)",
+        "Opposition leader Cllr Tom Reyes (Green)",
+    ]

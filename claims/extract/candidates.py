@@ -2087,6 +2087,18 @@ def _noun_after_brackets(t: Token) -> bool:
     return t.pos_ == "NOUN" and first.i > 0 and t.doc[first.i - 1].text == ")" and first.i > t.head.i
 
 
+def _party_after(doc: Doc, end: int, stop: int) -> set[int]:
+    """The tokens of a short capitalised parenthesis right after a name ("(Conservative)", "(Liberal Democrat)",
+    "(R-Texas)"), or none."""
+    if end >= stop or doc[end].text != "(":
+        return set()
+    close = next((i for i in range(end + 1, min(stop, end + 6)) if doc[i].text == ")"), None)
+    inside = doc[end + 1 : close] if close is not None else []
+    if close is None or not len(inside) or not all(t.text[:1].isupper() or t.is_punct for t in inside):
+        return set()
+    return set(range(end, close + 1))
+
+
 def roles(sent: Span) -> list[Unit]:
     """Named people with a title or an apposition: "Republican Gov. Eric Holcomb", "Li, a doctor at X"."""
     out: list[Unit] = []
@@ -2223,7 +2235,12 @@ def roles(sent: Span) -> list[Unit]:
             head.dep_ == "appos"
             and head.head.pos_ == "NOUN"
             and head.head.i < ent.start
-            and sent.doc[min(ent.start, head.left_edge.i) - 1].text == ","
+            # (or right before it when a party in brackets follows: "Council leader | Helen Marsh (Conservative)")
+            and (
+                sent.doc[min(ent.start, head.left_edge.i) - 1].text == ","
+                or sent.doc[min(ent.start, head.left_edge.i) - 1].i == head.head.i
+                and _party_after(doc, ent.end, sent.end)
+            )
             # (a rank or courtesy title may stand between: "a department spokeswoman, Lt. Regina Osterhout")
             and all(
                 t.is_punct or t.lower_ in HONORIFICS or t.lower_ + "." in TITLES
@@ -2258,6 +2275,8 @@ def roles(sent: Span) -> list[Unit]:
             continue
         if any(not _possessed(e) and e[-1].lower_ != ent[-1].lower_ for e in others):
             continue  # "Jim Baker, a great Democratic ambassador, Bob Strauss, ...": a list of people, no role
+        if (party := _party_after(doc, ent.end, sent.end)) and min(toks) < ent.start and max(toks) <= max(party):
+            toks |= party  # "Cllr Helen Marsh (Conservative)", "Sen. Ted Cruz (R-Texas)": whose side she is on
         text = sent.doc[min(toks) : max(toks) + 1].text
         # (the title may lie inside the name the recogniser found: "Superintendent Greg Halvorsen")
         title = {sent.doc[i].lower_ for i in toks if i < named}
@@ -2271,7 +2290,7 @@ def roles(sent: Span) -> list[Unit]:
         if len(toks) > ent.end - named and text.count("(") == text.count(")"):
             who = doc[named : ent.end].text
             before = {i for i in toks if i < ent.end}
-            after = {i for i in toks if i >= ent.end}
+            after = {i for i in toks if i >= ent.end} - party  # (a party in brackets is part of the name)
             pre = [doc[i] for i in before if i < named and not doc[i].is_punct]
             if (
                 after
