@@ -3948,3 +3948,12 @@ def test_a_party_in_brackets_after_a_titled_name_is_part_of_the_role() -> None:
         "Council leader Cllr Nina Ward (Labour)",
         "Opposition leader Cllr Tom Reyes (Green)",
     ]
+
+
+def test_an_infinitive_joined_to_a_later_verb_is_not_restated_on_the_first() -> None:
+    claims = extract_claims(
+        LEAD + "The ferry was originally due to sail in May last year but was delayed twice, first because of a "
+        "strike and then to allow more time to fit new ramps at 12 ports."
+    )
+    (ramps,) = [c for c in claims if "12 ports" in c.quote]
+    assert not ramps.text.startswith("The ferry was then")

@@ -1972,6 +1972,10 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
             # "the Ridge Fire, which burned 36,000 acres and | destroyed 412 homes": the fire destroyed them
             antecedent = _phrase(head.head, exclude=head)
             body = f"{antecedent} {body}" if antecedent else body
+        elif subj is not None and to_infinitive(root) and head.i != root.head.i:
+            # "was pushed back twice, first because of ... and | then to allow more time": the verb it shares is
+            # not the one its subject was found on ("The network was then to allow ..." is no statement)
+            return _as_a_whole(doc)
         elif subj is not None and not _clitic(subj) and to_infinitive(root) and not to_infinitive(head):
             # "have also promised a 20mph limit ... and | to plant 10,000 trees by 2026": a second thing promised
             # (never "The Greens to plant 10,000 trees"): the subject and the verb that governs it go back
