@@ -2093,8 +2093,9 @@ def _party_after(doc: Doc, end: int, stop: int) -> set[int]:
     if end >= stop or doc[end].text != "(":
         return set()
     close = next((i for i in range(end + 1, min(stop, end + 6)) if doc[i].text == ")"), None)
-    inside = doc[end + 1 : close] if close is not None else []
-    if close is None or not len(inside) or not all(t.text[:1].isupper() or t.is_punct for t in inside):
+    if close is None or close == end + 1:
+        return set()
+    if not all(t.text[:1].isupper() or t.is_punct for t in doc[end + 1 : close]):
         return set()
     return set(range(end, close + 1))
 

@@ -1778,7 +1778,7 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
     # A comma that bordered a clause taken out ("The bridge, which opened in 1931, is ...") goes with it.
     words = [t for t in words if not (t.text in _ASIDE_MARKS and (t.i - 1 not in kept or t.i + 1 not in kept))]
     body = _tidy(_join(words))
-    bare = body
+    alone = body  # the unit's own words, before anything is put back in front of them
     first = words[0]
     root = u.root
     # "which supporters say could cost $600 million": the relative clause is the reporting verb's
@@ -2047,7 +2047,7 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         # from its subject, then the phrase ("making it the most visited museum", "down from 466,140" too)
         joint = ", " if doc[first.i - 1].text == "," else " "  # as the sentence has it
         body = f"{core}{joint}{_lower_first(body) if first.pos_ != 'PROPN' else body}"
-    if body == bare and u.role == "phrase" and _no_statement(words):
+    if body == alone and u.role == "phrase" and _no_statement(words):
         # "up from about 600 in 2019", "with 584 deaths", "a further 17 manufacturers": a phrase the sentence's
         # clause could not be put back before says nothing alone; the sentence says it
         return _as_a_whole(doc)
