@@ -3857,6 +3857,12 @@ def test_a_role_with_a_relative_clause_on_the_person_is_quoted_once_with_it() ->
     olsen = [c for c in claims if "Marta Olsen" in c.quote]
     assert [c.quote for c in olsen] == ["Fire Chief Marta Olsen, who took over the service in March"]
     assert olsen[0].text.startswith("Fire Chief Marta Olsen took over")
+    # what the person said after "who" is hers, and her role stays a claim of its own
+    claims = extract_claims(
+        LEAD + "Mayor Elena Ortiz cut the ribbon alongside Transport Commissioner David Mensah, who said the "
+        "repairs cost $214 million, roughly 12 percent less than the original budget of $243 million."
+    )
+    assert any(c.kind == "role" and c.quote == "Transport Commissioner David Mensah" for c in claims)
 
 
 def test_a_list_item_with_participles_read_as_verbs_is_one_claim_whole() -> None:

@@ -542,16 +542,18 @@ def _claims_of(
     # "Police Chief Angela Ruiz, who took over the department in January": the role is quoted with what the
     # relative clause says of her, once
     said_of = [(c.start, c.end) for c in out if c.kind != "role"]
-    text = _text(doc)
     return [
         c
         for c in out
-        if c.kind != "role" or not any(x == c.start and c.end < y and _who_next(text, c.end - s0) for x, y in said_of)
+        if c.kind != "role" or not any(x == c.start and c.end < y and _who_next(doc, c.end - s0) for x, y in said_of)
     ]
 
 
-def _who_next(text: str, end: int) -> bool:
-    return text[end : end + 6].lstrip(", ").startswith("who ")
+def _who_next(doc: Doc, end: int) -> bool:
+    """Whether a relative clause on the person follows a role ending at character ``end``, one that says what
+    the person did (not "David Mensah, who said the repairs cost $214 million": what he said is his)."""
+    after = [t for t in doc if t.idx >= end and not t.is_punct][:2]
+    return len(after) == 2 and after[0].lower_ == "who" and not lemma_in(after[1], REPORT_LEMMAS)
 
 
 _CIRCUMSTANCES = wordset("when after before because once")
