@@ -3963,3 +3963,16 @@ def test_an_infinitive_joined_to_a_later_verb_is_not_restated_on_the_first() -> 
     )
     (ramps,) = [c for c in claims if "12 ports" in c.quote]
     assert not ramps.text.startswith("The ferry was then")
+
+
+def test_the_report_named_again_is_its_maker_s() -> None:
+    claims = extract_claims(
+        LEAD + "Donors had given just $2.1 billion by the end of May, according to a quarterly report published "
+        "Monday by the Refugee Relief Agency. Rations were cut in four countries, the report said. A survey by "
+        "the Camp Watch group found 60% of families skipped meals. Prices rose 9%, the study said."
+    )
+    (cut,) = [c for c in claims if "four countries" in c.quote]
+    assert cut.speaker == "the Refugee Relief Agency"
+    assert cut.text.startswith("The report said")  # the sentence's own words stay
+    (rose,) = [c for c in claims if "9%" in c.quote]
+    assert rose.speaker == "the study"  # another noun: maybe another document

@@ -11,8 +11,10 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import replace
 
 from claims.extract import furniture
+from claims.extract.candidates import SOURCE_NOUNS
 from claims.extract.claim import Claim
 from claims.extract.dates import DATE_RE, resolve
 from claims.extract.language import is_english
@@ -37,6 +39,7 @@ def rule_claims(text: str, *, published: dt.date | None = None) -> list[Claim]:
         found.extend(sentence_claims(doc, s0, ctx, qspans))
     found = quoted_speakers(found, ctx)
     found.sort(key=lambda c: (c.start, c.end))
+    found = _documents_of_their_makers(found)
     return _dedupe(found)
 
 
@@ -103,6 +106,46 @@ def _dedupe(found: list[Claim]) -> list[Claim]:
         seen.add(key)
         out.append(c)
     return out
+
+
+def _documents_of_their_makers(found: list[Claim]) -> list[Claim]:
+    """ "the report said" after "according to a midyear update published by OCHA": the document is its maker's,
+    and its maker is the speaker: the maker of the last document of that noun (another noun may be another
+    document: "the report" after "a survey by RailWatch North" stays the report)."""
+    makers: dict[str, str] = {}
+    out = []
+    for c in found:
+        speaker = c.speaker
+        if speaker and c.kind == "attribution" and (noun := _made_document(c.quote, speaker)):
+            makers[noun] = speaker
+        elif speaker and (noun := _document_named_again(speaker)) and (who := makers.get(noun)) is not None:
+            reason = c.reason.replace(f"attributed to {speaker};", f"attributed to {who};", 1)
+            c = replace(c, speaker=who, reason=reason)
+        out.append(c)
+    return out
+
+
+def _document_word(word: str) -> str | None:
+    low = word.lower().strip(".,;:\"'\u2019")
+    for noun in (low, low.removesuffix("s")):
+        if noun in SOURCE_NOUNS:
+            return noun
+    return None
+
+
+def _made_document(quote: str, maker: str) -> str | None:
+    """The document noun an attribution names before its maker ("a midyear update published Tuesday by
+    OCHA": "update"), or None when the maker is not named in it."""
+    at = quote.find(maker)
+    if at <= 0:
+        return None
+    return next((noun for word in quote[:at].split() if (noun := _document_word(word))), None)
+
+
+def _document_named_again(speaker: str) -> str | None:
+    """ "the report", "the study": a definite document noun alone."""
+    words = speaker.split()
+    return _document_word(words[1]) if len(words) == 2 and words[0].lower() == "the" else None
 
 
 def _source(speaker: str) -> str | None:
