@@ -3976,3 +3976,11 @@ def test_the_report_named_again_is_its_maker_s() -> None:
     assert cut.text.startswith("The report said")  # the sentence's own words stay
     (rose,) = [c for c in claims if "9%" in c.quote]
     assert rose.speaker == "the study"  # another noun: maybe another document
+
+
+def test_a_place_s_state_stays_with_it() -> None:
+    got = quotes(
+        LEAD + "The most costly repair was at All Saints’ church in Kelmcote, Northamptonshire, where thieves took "
+        "2.1 tonnes of lead."
+    )
+    assert "The most costly repair was at All Saints’ church in Kelmcote, Northamptonshire" in got

@@ -787,8 +787,17 @@ def splits(child: Token, head: Token) -> str | None:
         first = child.left_edge
         if not (first.i > 0 and first.nbor(-1).is_punct):
             return None  # a close apposition names the thing: "the journal Pediatric Health"
-        if head.ent_type_ in TIME_ENTS and child.ent_type_ in TIME_ENTS and child.i > head.i:
-            return None  # "from Monday, | September 16, to Wednesday, | September 18": the same day named again
+        if child.i > head.i and (
+            head.ent_type_ in TIME_ENTS
+            and child.ent_type_ in TIME_ENTS
+            or head.ent_type_ == "GPE"
+            and child.ent_type_ == "GPE"
+            and child.i == child.left_edge.i + len(child.text.split()) - 1  # ("Indiana", not a phrase about it)
+            and child.right_edge.i == child.i
+        ):
+            # "from Monday, | September 16, to Wednesday, | September 18": the same day named again; "in Toledo,
+            # Ohio, and Fort Wayne, | Indiana": the place's state
+            return None
         if (
             head.dep_ in SUBJECTS
             and (head.ent_type_ in ("ORDINAL", "CARDINAL") or head.tag_ in ("CD", "JJS"))
