@@ -3984,3 +3984,14 @@ def test_a_place_s_state_stays_with_it() -> None:
         "2.1 tonnes of lead."
     )
     assert "The most costly repair was at All Saints’ church in Kelmcote, Northamptonshire" in got
+
+
+def test_a_count_as_a_share_and_a_past_cause_of_a_plan_are_claims_of_their_own() -> None:
+    claims = extract_claims(
+        LEAD + "Corvane Logistics said on Tuesday it would cut about 900 jobs, roughly 4% of its workforce, after "
+        "quarterly profit fell 27%."
+    )
+    quotes_ = [c.quote for c in claims]
+    assert "roughly 4% of its workforce" in quotes_
+    (fell,) = [c for c in claims if "27%" in c.quote]
+    assert "hedge" not in fell.values  # the fall happened; only the cut is planned

@@ -348,6 +348,15 @@ def outside_scope(clause: Token) -> bool:
     return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCESSIONS for c in clause.children)
 
 
+def _past_circumstance(clause: Token) -> bool:
+    """An "after" clause in the past tense: what happened before the forecast or the plan it explains."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.tag_ == "VBD"
+        and any(c.dep_ == "mark" and c.lower_ == "after" for c in clause.children)
+    )
+
+
 _DASHES = ("\u2014", "\u2013", "--")
 
 
@@ -811,6 +820,13 @@ def splits(child: Token, head: Token) -> str | None:
             return "phrase"  # "11.1 assists per game, nearly four more than his career average": a comparison
         if child.i > head.i and any(t.lower_ in _MULTIPLES for t in child.subtree if t.i <= child.i):
             return "phrase"  # "save about $2.1 million a year, roughly a third of the $6.3 million shortfall"
+        if (
+            child.i > head.i
+            and child.ent_type_ == "PERCENT"
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in child.children)
+            and any(c.dep_ == "nummod" for c in head.children)
+        ):
+            return "phrase"  # "cut about 1,400 jobs, | roughly 6% of its workforce": the count as a share
         # After a colon or a dash, figures break down what came before ("five sales this week: two to
         # Biman Bangladesh Airlines and three to the Ghanaian government"; "in recent years\u201426 cases").
         opened = first.i > 0 and first.nbor(-1).text in (":", *_DASHES)
@@ -1072,6 +1088,8 @@ def units(sent: Span) -> list[Unit]:
                     hedge = _governed(tok, unit.root)[1] if tok is not unit.root else None
                 if outside_scope(child):
                     neg, hedge = False, None
+                elif _past_circumstance(child):
+                    hedge = None  # "would cut 1,400 jobs | after profit fell 38%": the fall is no forecast
                 if role in ("clause", "phrase", "noun") and (neg or (hedge and role == "clause")):
                     role = None  # cut off, it would lose the "no", the "not" or the hedge that governs it
                 elif role == "noun" and hedge and _in_complement(child, unit.root):
