@@ -3995,3 +3995,12 @@ def test_a_count_as_a_share_and_a_past_cause_of_a_plan_are_claims_of_their_own()
     assert "roughly 4% of its workforce" in quotes_
     (fell,) = [c for c in claims if "27%" in c.quote]
     assert "hedge" not in fell.values  # the fall happened; only the cut is planned
+
+
+def test_why_a_source_is_not_named_is_no_claim() -> None:
+    claims = extract_claims(
+        LEAD + "Three officials involved in the talks, who spoke on condition of anonymity because the talks are "
+        "private, said at least four donors were weighing cuts for next year."
+    )
+    assert not any(c.quote.endswith("because the talks are private") for c in claims)
+    assert any("at least four donors" in c.quote for c in claims)

@@ -711,6 +711,8 @@ def _fact(
     words = [t for t in toks if not t.is_punct]
     if len(words) < 3 or sum(t.is_alpha for t in words) < 2:
         return None
+    if u.root.dep_ == "relcl" and _ANONYMITY.search(" ".join(t.lower_ for t in words)):
+        return None  # "officials, who spoke on condition of anonymity because ...": why they are not named
     a, b = _quote_span(doc, u, toks)
     base = doc[0].idx
     if (source := _of_itself(u)) is not None:  # "Health Canada said late Monday that | it was reviewing the recall"
@@ -825,6 +827,10 @@ def _fact(
 
 
 _WHEN_WORDS = wordset("when after before while as")
+_ANONYMITY = re.compile(
+    r"\bcondition of anonymity\b|\b(?:asked|declined|requested) not to be (?:named|identified)\b"
+    r"|\bwere not authori[sz]ed to\b|\bwas not authori[sz]ed to\b"
+)
 _BOUNDS = wordset("more less fewer earlier later sooner longer greater higher lower")
 
 
