@@ -801,8 +801,7 @@ def splits(child: Token, head: Token) -> str | None:
             and child.ent_type_ in TIME_ENTS
             or head.ent_type_ == "GPE"
             and child.ent_type_ == "GPE"
-            and child.i == child.left_edge.i + len(child.text.split()) - 1  # ("Indiana", not a phrase about it)
-            and child.right_edge.i == child.i
+            and child.left_edge.i == child.i == child.right_edge.i  # ("Indiana", not a phrase about it)
         ):
             # "from Monday, | September 16, to Wednesday, | September 18": the same day named again; "in Toledo,
             # Ohio, and Fort Wayne, | Indiana": the place's state
@@ -900,7 +899,7 @@ def _time_left(verb: Token) -> bool:
     return (
         before >= 0
         and not any(c.dep_ in ("dobj", "prep", "attr", "acomp", "ccomp", "xcomp", "prt") for c in verb.children)
-        and (doc[before].ent_type_ in FIGURE_ENTS or doc[before].ent_type_ in TIME_ENTS)
+        and doc[before].ent_type_ in FIGURE_ENTS | TIME_ENTS
     )
 
 
@@ -1921,9 +1920,15 @@ def source_name(tok: Token) -> str | None:
 _PRESS = wordset("media press police government")
 
 
+def document_noun(word: str) -> str | None:
+    """The noun of ``SOURCE_NOUNS`` a word is, one or many ("report", "Reports", "update,"), or None."""
+    low = word.lower().strip(".,;:\"'\u2019")
+    return next((noun for noun in (low, low.removesuffix("s")) if noun in SOURCE_NOUNS), None)
+
+
 def _document(tok: Token) -> bool:
     """A noun of ``SOURCE_NOUNS``, one or many ("report", "reports")."""
-    return tok.lower_ in SOURCE_NOUNS or tok.lower_.removesuffix("s") in SOURCE_NOUNS
+    return document_noun(tok.lower_) is not None
 
 
 def _made_by(tok: Token) -> str | None:
@@ -2259,6 +2264,7 @@ def roles(sent: Span) -> list[Unit]:
             if c.dep_ == "prep" and c.lower_ == "of" and obj is not None and _organisation(obj):
                 toks |= {t.i for t in c.subtree}
                 break
+        party = _party_after(doc, ent.end, sent.end)
         if (
             head.dep_ == "appos"
             and head.head.pos_ == "NOUN"
@@ -2266,8 +2272,8 @@ def roles(sent: Span) -> list[Unit]:
             # (or right before it when a party in brackets follows: "Council leader | Helen Marsh (Conservative)")
             and (
                 sent.doc[min(ent.start, head.left_edge.i) - 1].text == ","
-                or sent.doc[min(ent.start, head.left_edge.i) - 1].i == head.head.i
-                and _party_after(doc, ent.end, sent.end)
+                or min(ent.start, head.left_edge.i) - 1 == head.head.i
+                and party
             )
             # (a rank or courtesy title may stand between: "a department spokeswoman, Lt. Regina Osterhout")
             and all(
@@ -2303,7 +2309,7 @@ def roles(sent: Span) -> list[Unit]:
             continue
         if any(not _possessed(e) and e[-1].lower_ != ent[-1].lower_ for e in others):
             continue  # "Jim Baker, a great Democratic ambassador, Bob Strauss, ...": a list of people, no role
-        if (party := _party_after(doc, ent.end, sent.end)) and min(toks) < ent.start and max(toks) <= max(party):
+        if party and min(toks) < ent.start and max(toks) <= max(party):
             toks |= party  # "Cllr Helen Marsh (Conservative)", "Sen. Ted Cruz (R-Texas)": whose side she is on
         text = sent.doc[min(toks) : max(toks) + 1].text
         # (the title may lie inside the name the recogniser found: "Superintendent Greg Halvorsen")

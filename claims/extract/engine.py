@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from claims.extract import furniture
-from claims.extract.candidates import SOURCE_NOUNS
+from claims.extract.candidates import document_noun
 from claims.extract.claim import Claim
 from claims.extract.dates import DATE_RE, resolve
 from claims.extract.language import is_english
@@ -125,27 +125,19 @@ def _documents_of_their_makers(found: list[Claim]) -> list[Claim]:
     return out
 
 
-def _document_word(word: str) -> str | None:
-    low = word.lower().strip(".,;:\"'\u2019")
-    for noun in (low, low.removesuffix("s")):
-        if noun in SOURCE_NOUNS:
-            return noun
-    return None
-
-
 def _made_document(quote: str, maker: str) -> str | None:
     """The document noun an attribution names before its maker ("a midyear update published Tuesday by
     OCHA": "update"), or None when the maker is not named in it."""
     at = quote.find(maker)
     if at <= 0:
         return None
-    return next((noun for word in quote[:at].split() if (noun := _document_word(word))), None)
+    return next((noun for word in quote[:at].split() if (noun := document_noun(word))), None)
 
 
 def _document_named_again(speaker: str) -> str | None:
     """ "the report", "the study": a definite document noun alone."""
     words = speaker.split()
-    return _document_word(words[1]) if len(words) == 2 and words[0].lower() == "the" else None
+    return document_noun(words[1]) if len(words) == 2 and words[0].lower() == "the" else None
 
 
 def _source(speaker: str) -> str | None:

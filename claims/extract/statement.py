@@ -191,7 +191,7 @@ def _list_item(doc: Doc) -> tuple[int, int] | None:
         return None  # (no label and no list mark: most sentences, and no Token built for their words)
     listed = doc[0].text in _LIST_MARKS or (doc[0].like_num and len(doc) > 1 and doc[1].text in (".", ")"))
     a, b = _trim_span(doc[:])
-    labelled = any(t.text == ":" for t in doc[a : min(len(doc), a + 6)])
+    labelled = any(t.text == ":" for t in doc[a : a + 6])
     if any(t.tag_ in _FINITE_TAGS for t in doc) and not (listed and labelled and _subjectless(doc)):
         return None  # ("- Haiti: $674 million requested, 14% funded": participles the tagger read as past tenses)
     while b < len(doc) and (doc[b].text not in _LIST_ENDS or listed and labelled and _figure_follows(doc, b)):
@@ -1971,7 +1971,7 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         # purpose: "committed $86 million to recruit officers and to build a unit" is no $86 million unit)
         body = f"{core} {body}"
     elif root.dep_ == "conj" and subject(root) is None:
-        head, subj = _shared_subject(root)
+        head, subj = _shared_subject(root.head)
         if subj is not None and _possessor(subj):
             # "The last attempt ..., Corliss Supermarkets' proposed $14 billion takeover of ..., | was abandoned":
             # a possessor read as the subject of a participle; the takeover was abandoned, not the company
@@ -2259,11 +2259,8 @@ def _core(verb: Token, upto: int) -> str | None:
         # ("a commission he appointed in February | to make ...": what he appointed is elsewhere; "when he took
         # office in 1967, | to $10.2 billion": a misparse inside a subordinate clause)
         return None
-    subj = _subject_of(verb)
-    shared = verb
-    while subj is None and shared.dep_ == "conj" and shared.head.i < shared.i and is_verbal(shared.head):
-        shared = shared.head  # "Acme makes parts for 70% of turbines and employs 9,000 people | in 12 countries"
-        subj = _subject_of(shared)
+    # ("Acme makes parts for 70% of turbines and employs 9,000 people | in 12 countries": the first verb's subject)
+    shared, subj = _shared_subject(verb)
     if subj is None or not subj.i < verb.i < upto or _clitic(subj) or shared.dep_ in ("relcl", "acl"):
         return None
     if any(t.lower_ in _RELATIVE for t in subj.subtree):
@@ -2281,14 +2278,13 @@ def _core(verb: Token, upto: int) -> str | None:
 
 
 def _shared_subject(verb: Token) -> tuple[Token, Token | None]:
-    """The verb a conjunct shares its subject with, and that subject: "He spent nine days in hospital, underwent
-    three surgeries and | received 68 stitches" (the chain climbed to "spent", whose subject is "He")."""
-    head = verb.head
-    subj = subject(head)
-    while subj is None and head.dep_ == "conj" and head.head.i < head.i and is_verbal(head.head):
-        head = head.head
-        subj = subject(head)
-    return head, subj
+    """The verb whose subject ``verb`` has, and that subject, up the chain of conjuncts: "He spent nine days in
+    hospital, underwent three surgeries and | received 68 stitches" (from "underwent" to "spent", "He")."""
+    subj = _subject_of(verb)
+    while subj is None and verb.dep_ == "conj" and verb.head.i < verb.i and is_verbal(verb.head):
+        verb = verb.head
+        subj = _subject_of(verb)
+    return verb, subj
 
 
 def _clitic(tok: Token) -> str | None:
