@@ -4004,3 +4004,23 @@ def test_why_a_source_is_not_named_is_no_claim() -> None:
     )
     assert not any(c.quote.endswith("because the talks are private") for c in claims)
     assert any("at least four donors" in c.quote for c in claims)
+
+
+def test_a_second_report_joined_to_the_content_is_the_reporter_s() -> None:
+    for sentence, company in (
+        (
+            "Swiss drugmaker Orvanta AG said on Tuesday its second-quarter net profit fell 17% to 840 million francs "
+            "($951 million), hit by a drop in vaccine sales and higher costs from suppliers, and announced it would "
+            "close two plants by the end of 2027.",
+            "Orvanta AG",
+        ),
+        (
+            "Carmaker Veltano AG said on Monday its first-quarter operating profit fell 21% to 530 million euros "
+            "($575 million), hurt by weak demand in China and rising costs for batteries, and announced it would "
+            "shut two plants by 2027.",
+            "Veltano AG",
+        ),
+    ):
+        (shut,) = [c for c in extract_claims(LEAD + sentence) if "two plants" in c.quote]
+        assert shut.speaker is not None and shut.speaker.endswith(company), shut.speaker  # not "its ... profit"
+        assert shut.text.startswith(shut.speaker + " announced"), shut.text

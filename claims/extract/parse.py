@@ -183,7 +183,7 @@ _CLOCK_TEXT = re.compile(r"\d\s*[aApP]\.?[mM]\b")
 
 
 def mend(doc: Doc) -> Doc:
-    """Twenty-three repairs of the parse, each where the small model leaves a clause without a part it needs.
+    """Twenty-four repairs of the parse, each where the small model leaves a clause without a part it needs.
     The text is read first, so most sentences build no Token here."""
     if len(doc) > 4 and doc[0].dep_ == "prep":
         _subject_from_apposition(doc)
@@ -230,6 +230,7 @@ def mend(doc: Doc) -> Doc:
         (len(doc) > 5, _contact_clause_after_a_bare_preposition),
         (text.count(",") >= 2, _apposition_read_across_the_verb),
         (_AND_AUX.search(text) is not None, _second_verb_of_the_content_read_on_the_report),
+        (" and " in text, _second_report_read_on_the_content),
         (" by " in text, _agent_of_a_participle_read_on_the_verb),
         (" and" in text, _verb_after_and_read_as_a_noun),
     ):
@@ -492,6 +493,30 @@ def _second_verb_of_the_content_read_on_the_report(doc: Doc, heads: list[int], d
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ == aux for c in content.children):
             verb.head = content
             moved = True
+    return moved
+
+
+def _second_report_read_on_the_content(doc: Doc, heads: list[int], deps: list[int]) -> bool:
+    """ "Helvantis said on Thursday its net profit fell 38% ..., and announced it would cut 2,400 jobs": the
+    parser joins "announced" to "fell", so the profit announced the cuts. A reporting verb with no subject of its
+    own, joined to a content clause's verb that has its own subject and is no report itself, is the report's
+    second verb: the subject it shares is the one who reported."""
+    strings = doc.vocab.strings
+    conj, ccomp = strings["conj"], strings["ccomp"]
+    moved = False
+    for at in [i for i, d in enumerate(deps) if d == conj and deps[heads[i]] == ccomp and heads[i] < i]:
+        verb, content = doc[at], doc[heads[at]]
+        report = content.head
+        if not lemma_in(verb, REPORT_LEMMAS) or lemma_in(content, REPORT_LEMMAS) or not lemma_in(report, REPORT_LEMMAS):
+            continue
+        if report.i > content.i or subject(verb, _SUBJECTS) is not None or subject(content, _SUBJECTS) is None:
+            continue
+        if subject(report, _SUBJECTS) is None or verb.tag_ != report.tag_:
+            continue
+        for cc in [c for c in content.children if c.dep_ == "cc" and c.i == verb.i - 1]:
+            cc.head = report
+        verb.head = report
+        moved = True
     return moved
 
 
