@@ -141,6 +141,17 @@ def test_dates_in_a_clause_that_looks_forward_resolve_ahead(kind, expr, date):
     assert resolve(kind, expr, dt.date(2024, 6, 20), ahead=True)["date"] == date
 
 
+def test_a_day_of_a_month_in_a_past_clause_is_the_last_one_up_to_the_date() -> None:
+    assert resolve("monthday", "Aug. 3", dt.date(2026, 2, 12), past=True)["date"] == "2025-08-03"
+    assert resolve("monthday", "Aug. 3", dt.date(2026, 2, 12))["date"] == "2026-08-03"  # (the nearest)
+    claims = extract_claims(
+        "BEND, Ore., Feb. 12, 2026 — The leak was first spotted on July 22 and the valve was replaced on Aug. 4. "
+        "The hearing was set for Aug. 20. The fair had been postponed until Aug. 27."
+    )
+    got = sorted(d["date"] for c in claims for d in c.values.get("dates", [c.values]) if "date" in d)
+    assert got == ["2025-07-22", "2025-08-04", "2026-08-20", "2026-08-27"], got
+
+
 def test_a_weekday_of_a_future_clause_is_the_next_one_and_of_a_past_clause_the_last() -> None:
     claims = extract_claims(
         "WASHINGTON, June 2, 2025 \u2014 The two sides would negotiate in Geneva on Thursday. The council voted on "
@@ -228,6 +239,13 @@ def test_sentence_offsets():
         "It fired its engine at 3:17 a.m. Eastern, Keystone said.",
         "It landed at 2:45 a.m.",
         "The crew was safe.",
+    ]
+    # nor does the date of a time ("at 2:40 p.m. Aug. 3"); a month that starts a sentence does
+    text = "It was reported at 2:40 p.m. Aug. 3 near the lake. It burned until 9 a.m. May was dry."
+    assert [s.text for s in sentences(text)] == [
+        "It was reported at 2:40 p.m. Aug. 3 near the lake.",
+        "It burned until 9 a.m.",
+        "May was dry.",
     ]
 
 

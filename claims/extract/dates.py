@@ -109,11 +109,15 @@ def _parse_day(s: str) -> int:
     return int(re.sub(r"\D", "", s))
 
 
-def resolve(kind: str, expr: str, published: dt.date | None, *, ahead: bool = False) -> dict[str, Any]:
+def resolve(
+    kind: str, expr: str, published: dt.date | None, *, ahead: bool = False, past: bool = False
+) -> dict[str, Any]:
     """Normalised value of a date expression; relative ones are resolved against ``published``.
 
     ``ahead``: the clause looks forward ("will vote on Thursday", "is scheduled for June 17"), so a weekday or
-    a day of a month without a year is the next one from the date, not the last one."""
+    a day of a month without a year is the next one from the date, not the last one. ``past``: the clause tells
+    what happened ("was reported on Aug. 3"), so a day or a month without a year is the last one up to the date
+    (otherwise the nearest)."""
     words = re.findall(r"[A-Za-z]+|\d+", expr)
     low = [w.lower() for w in words]
     out: dict[str, Any] = {"expression": expr}
@@ -136,7 +140,7 @@ def resolve(kind: str, expr: str, published: dt.date | None, *, ahead: bool = Fa
         out["relative"] = True
     else:
         try:
-            out.update(_relative(kind, low, month, digits, published, ahead))
+            out.update(_relative(kind, low, month, digits, published, ahead, past))
         except (OverflowError, ValueError):  # a date near year 1 or 9999: leave it unresolved
             out.update({"relative": True, "resolved_against": published.isoformat()})
     return out
@@ -150,7 +154,13 @@ def _iso(y: int, m: int, d: int) -> str:
 
 
 def _relative(
-    kind: str, low: list[str], month: int | None, digits: list[str], pub: dt.date, ahead: bool = False
+    kind: str,
+    low: list[str],
+    month: int | None,
+    digits: list[str],
+    pub: dt.date,
+    ahead: bool = False,
+    past: bool = False,
 ) -> dict[str, Any]:
     out: dict[str, Any] = {"relative": True, "resolved_against": pub.isoformat()}
     if kind == "weekday":
@@ -168,6 +178,8 @@ def _relative(
         day = _parse_day(digits[0]) if digits else 1
         if ahead:  # the next such day on or after the date
             year = pub.year if (month, day) >= (pub.month, pub.day) else pub.year + 1
+        elif past:  # the last such day up to the date
+            year = pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
         else:
             year = pub.year if month <= pub.month + 6 else pub.year - 1
         out["date"] = _iso(year, month, day)
@@ -175,6 +187,8 @@ def _relative(
         # A bare month is the one nearest the article's date.
         delta = month - pub.month
         year = pub.year + (1 if delta < -6 else -1 if delta >= 6 else 0)  # ties go to the past
+        if past and delta > 0:
+            year = pub.year - 1
         out["date"] = f"{year:04d}-{month:02d}"
     elif "yesterday" in low:
         out["date"] = (pub - dt.timedelta(days=1)).isoformat()

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from claims.extract.dates import WEEKDAYS
+from claims.extract.dates import MONTHS, WEEKDAYS
 from claims.extract.patterns import wordset
 
 # Abbreviations that end with a period but do not end a sentence.
@@ -126,8 +126,12 @@ def _is_boundary(text: str, cut: int, punct_at: int, end: int) -> bool:
     if len(low) == 1 and low.isalpha():
         return False
     if "." in word and len(word) <= 6 and word.replace(".", "").isalpha():
-        # "at 2:45 a.m. The plane ..." ends one; "at 3:17 a.m. Eastern", "at 3:20 p.m. Friday" name its zone or day
-        return low in ("a.m", "p.m") and _next_word(text, nxt, end).lower() not in _ZONES
+        # "at 2:45 a.m. The plane ..." ends one; "at 3:17 a.m. Eastern", "at 3:20 p.m. Friday" name its zone or
+        # day, "at 2:40 p.m. Aug. 3" its date
+        if low not in ("a.m", "p.m"):
+            return False
+        after = _next_word(text, nxt, end)
+        return after.lower() not in _ZONES and not (after.lower() in MONTHS and _DAY_NEXT.match(text, nxt + len(after)))
     return True
 
 
@@ -137,6 +141,9 @@ _ZONES = wordset(
     "eastern pacific central mountain et est edt pt pst pdt ct cst cdt mt mst mdt gmt utc bst cet cest "
     "today tonight tomorrow yesterday"
 ) | frozenset(WEEKDAYS)
+
+
+_DAY_NEXT = re.compile(r"\.? ?[0-3]?\d\b")
 
 
 def _next_word(text: str, at: int, end: int) -> str:

@@ -1216,7 +1216,8 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
                 if _is_duration(ent):
                     found.setdefault("duration", _duration(doc, ent))
                 else:
-                    v = _date_values(ent.text, ctx, ahead=_ahead(ent.root))
+                    ahead = _ahead(ent.root)
+                    v = _date_values(ent.text, ctx, ahead=ahead, past=not ahead and _past(ent.root))
                     if v and ("date" in v or not _name_read_as_a_date(ent)):
                         found.setdefault("date", v)
             elif label == "TIME" and _is_duration(ent):
@@ -1486,7 +1487,27 @@ _TIMETABLE = wordset(
 )
 
 
-def _date_values(expr: str, ctx: Context, *, ahead: bool = False) -> dict[str, Any]:
+#: Verbs whose past tense still points ahead: "was postponed until Aug. 20", "had been moved to June 3".
+_MOVED_LEMMAS = wordset("postpone delay move push reschedule adjourn defer")
+
+
+def _past(tok: Token) -> bool:
+    """Whether the clause a date is in tells what happened: "was reported on Aug. 3", "arrested him on Nov. 19"
+    (a past verb of an event; not a copula, "was on Aug. 20", nor a plan, "was set for Aug. 20")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("for", "until", "till"):
+        return False
+    verb = tok.head
+    while not is_verbal(verb) and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ != "VERB" or verb.lower_ in _AHEAD or lemma_in(verb, _PLAN_LEMMAS) or lemma_in(verb, _MOVED_LEMMAS):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" for c in auxes) or any(c.dep_ in ("acomp", "oprd") for c in verb.children):
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.tag_ == "VBD" for c in auxes))
+
+
+def _date_values(expr: str, ctx: Context, *, ahead: bool = False, past: bool = False) -> dict[str, Any]:
     m = next(iter(dates.date_matches(expr)), None)
     if m is None:
         digits = expr.strip()
@@ -1496,7 +1517,7 @@ def _date_values(expr: str, ctx: Context, *, ahead: bool = False) -> dict[str, A
             return {"expression": expr}  # "2014-15": a financial or school year
         return {"expression": expr} if any(c.isalpha() for c in expr) else {}
     kind = m.lastgroup or "relative"
-    out = dates.resolve(kind, m.group(0), ctx.ref, ahead=ahead)
+    out = dates.resolve(kind, m.group(0), ctx.ref, ahead=ahead, past=past)
     if kind == "full" and "date" in out:
         with contextlib.suppress(ValueError):
             ctx.ref = dt.date.fromisoformat(out["date"])
