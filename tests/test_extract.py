@@ -4042,3 +4042,15 @@ def test_a_second_report_joined_to_the_content_is_the_reporter_s() -> None:
         (shut,) = [c for c in extract_claims(LEAD + sentence) if "two plants" in c.quote]
         assert shut.speaker is not None and shut.speaker.endswith(company), shut.speaker  # not "its ... profit"
         assert shut.text.startswith(shut.speaker + " announced"), shut.text
+
+
+def test_a_name_the_recogniser_cut_or_missed_after_a_title_is_a_person_s() -> None:
+    claims = extract_claims(
+        LEAD + "The Mayor of Dunmere, Cllr Priya Venkatesan, said flags would fly at half-mast until Friday. "
+        "Councillor Ravi Okonedo, leader of Dunmere Borough Council, says the town needs 200 new homes."
+    )
+    by_quote = {c.quote: c for c in claims}
+    assert "Councillor Ravi Okonedo, leader of Dunmere Borough Council" in by_quote
+    (flags,) = [c for c in claims if "half-mast" in c.quote]
+    assert flags.speaker == "Priya Venkatesan", flags.speaker
+    assert not any(c.text.startswith("Venkatesan is") for c in claims)  # (was "Venkatesan is Cllr Priya")

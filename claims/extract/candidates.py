@@ -2455,12 +2455,16 @@ def _names_missed(sent: Span) -> list[Span]:
         start = tok.i
         while start - 1 >= sent.start and doc[start - 1].tag_ == "NNP" and doc[start - 1].is_title:
             start -= 1
+        # A rank or office before the name is no part of it, and says it is a person's ("Councillor Priya
+        # Sandhu, leader of the council")
+        titled = start < tok.i - 1 and doc[start].lower_ in OFFICE_WORDS
+        start += titled
         if not 2 <= tok.i + 1 - start <= 3 or any(
-            doc[i].ent_type_ or doc[i].lower_ in TITLES for i in range(start, tok.i)
+            doc[i].ent_type_ or doc[i].lower_ in OFFICE_WORDS for i in range(start, tok.i)
         ):
             continue
         job = next((c for c in tok.rights if c.dep_ == "appos"), None)
-        if job is not None and _job_set_off(job):
+        if job is not None and (_job_set_off(job) or titled and job.pos_ == "NOUN" and names_a_person(job)):
             out.append(Span(doc, start, tok.i + 1, label="PERSON"))
     return out
 
