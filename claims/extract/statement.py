@@ -823,6 +823,10 @@ def _fact(
     if u.hedge:
         values["hedge"] = u.hedge
     text = _restate(doc, u, toks)
+    if _STRANDED.search(text) is not None:
+        # 'Forsyth, 34 " from a flat, got six years', 'beat the forecast and " the previous top debut': the
+        # words a quotation mark closed went with a clause taken out, and the rest may say something else
+        text = _as_a_whole(doc)
     return _claim(s0, doc, a, b, kind, values, prob, u.speaker, text)
 
 
@@ -2381,6 +2385,8 @@ _HONORIFIC = re.compile(rf"^(?:{_HONORIFICS})\.?(?=\s|,|$)|\s+(?:{_HONORIFICS})\
 _LONE_RANK = re.compile(r"^[A-Z][a-z]{1,4}\.\s*,\s*(?=[a-z])")  # (not "Rep., R-W.Va": the party is no job)
 _INNER_QUOTES = str.maketrans({'"': "'", "\u201c": "\u2018", "\u201d": "\u2019"})
 _HOLES = re.compile(r"(?:\s*,){2,}")
+#: A quotation mark standing alone between words: what it opened or closed was left out.
+_STRANDED = re.compile(r'(?<=[\w,]) ["\u201c\u201d] (?=\w)')
 #: Brackets or quotation marks left with nothing between them where an aside was left out: "a power
 #: purchase agreement (PPA) with" -> "a power purchase agreement with", never "agreement ( ) with".
 _EMPTY = re.compile(r"\s*(?:\(\s*\)|\[\s*\]|\u201c[\s,]*\u201d|\u2018[\s,]*\u2019|(?<!\S)\"[\s,]*\")(?=[\s,.;:]|$)")
