@@ -4058,12 +4058,12 @@ def test_a_name_the_recogniser_cut_or_missed_after_a_title_is_a_person_s() -> No
 
 def test_a_restatement_never_keeps_a_quotation_mark_whose_words_went() -> None:
     claims = extract_claims(
-        LEAD + "His brother Owen Pell, 41, who ran the crew's \"back office\" from a rented flat, got six years. "
-        "Last weekend's leader, the animated musical \"Otto and the Kite,\" slipped to second place with $19.2 "
+        LEAD + 'His brother Owen Pell, 41, who ran the crew\'s "back office" from a rented flat, got six years. '
+        'Last weekend\'s leader, the animated musical "Otto and the Kite," slipped to second place with $19.2 '
         "million."
     )
     (second,) = [c for c in claims if "second place" in c.quote]
-    assert second.text.startswith("Last weekend's leader, the animated musical \"Otto and the Kite,\" slipped")
+    assert second.text.startswith('Last weekend\'s leader, the animated musical "Otto and the Kite," slipped')
     for claim in claims:
         assert ' " ' not in claim.text, claim.text  # (was 'Last weekend's leader " slipped to second place ...')
         assert claim.text.count('"') % 2 == 0, claim.text
