@@ -4067,3 +4067,12 @@ def test_a_restatement_never_keeps_a_quotation_mark_whose_words_went() -> None:
     for claim in claims:
         assert ' " ' not in claim.text, claim.text  # (was 'Last weekend's leader " slipped to second place ...')
         assert claim.text.count('"') % 2 == 0, claim.text
+
+
+def test_places_counted_past_a_short_phrase_stay_with_the_count() -> None:
+    got = quotes(
+        LEAD + "Customs officers seized 3.1 tonnes of heroin at the port and arrested seven people in raids in four "
+        "countries, prosecutors said."
+    )
+    assert "arrested seven people in raids in four countries" in got
+    assert "in four countries" not in got  # a bare phrase is no claim

@@ -1652,8 +1652,20 @@ def _window(prep: Token) -> bool:
 
 
 def _counted_across(prep: Token, main: list[Token]) -> bool:
-    """A short count of places right after the counted thing: "180.5 million people | in 72 countries"."""
-    if prep.dep_ != "prep" or prep.lower_ not in ("in", "across", "at") or prep.i != main[-1].i + 1:
+    """A short count of places right after the counted thing: "180.5 million people | in 72 countries" (past a
+    short phrase with no figure of its own: "arrested nine people in raids | in three countries")."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "across", "at"):
+        return False
+    after = main[-1].i + 1
+    doc = prep.doc
+    while after < prep.i:
+        between = doc[after]
+        if between.dep_ != "prep" or between.head.i != prep.head.i or between.right_edge.i - after > 2:
+            return False
+        if any(t.like_num for t in between.subtree):
+            return False
+        after = between.right_edge.i + 1
+    if prep.i != after:
         return False
     sub = list(prep.subtree)
     return len(sub) <= 4 and any(t.like_num for t in sub) and sub[-1].tag_ == "NNS"
