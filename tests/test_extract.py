@@ -4076,3 +4076,16 @@ def test_places_counted_past_a_short_phrase_stay_with_the_count() -> None:
     )
     assert "arrested seven people in raids in four countries" in got
     assert "in four countries" not in got  # a bare phrase is no claim
+
+
+def test_a_line_that_leads_into_a_list_is_no_heading() -> None:
+    text = (
+        "HARLOW, Iowa, Aug. 12, 2025 \u2014 A spill killed fish along the creek.\n"
+        "What was killed\n"
+        "Wildlife staff counted dead fish at 14 sites on Tuesday. The agency said:\n"
+        "- About 3,200 were minnows.\n"
+        "Key facts:\n"
+    )
+    got = [c.quote for c in extract_claims(text)]
+    assert "Wildlife staff counted dead fish at 14 sites on Tuesday" in got
+    assert not any("What was killed" in q or "Key facts" in q for q in got)

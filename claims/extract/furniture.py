@@ -47,6 +47,8 @@ _DATELINE = re.compile(
 _STAMP = re.compile(r"^(?:updated|published|posted)\b.{0,80}$", re.I)
 _BULLET = re.compile(r"^(?:[-*\u2022\u2013]|\d{1,2}[.)])\s+\S")
 _TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$|[\"\u201d]$")
+#: A sentence ended inside the line, then a lead-in to a list: "Staff counted dead fish at 11 sites. The agency said:"
+_LEAD_IN = re.compile(r"(?:[a-z]{3}|[0-9%])[.!?][\"'\u201d\u2019)\]]* +[A-Z\"\u201c].*:$")
 
 
 def is_furniture(line: str) -> bool:
@@ -86,4 +88,4 @@ def is_heading(line: str, *, single_block: bool) -> bool:
     s = line.strip()
     if _BULLET.match(s):
         return False  # a list item ("- 450 species of crustaceans") states facts without a full stop
-    return len(s) < 200 and not _TERMINAL.search(s)
+    return len(s) < 200 and not _TERMINAL.search(s) and not _LEAD_IN.search(s)
