@@ -4089,3 +4089,12 @@ def test_a_line_that_leads_into_a_list_is_no_heading() -> None:
     got = [c.quote for c in extract_claims(text)]
     assert "Wildlife staff counted dead fish at 14 sites on Tuesday" in got
     assert not any("What was killed" in q or "Key facts" in q for q in got)
+
+
+def test_a_title_and_whose_it_is_are_one_role() -> None:
+    claims = extract_claims(
+        LEAD + "“The ridge is bone dry,” said operations chief Dana Whitlow of Southern Area Incident Management "
+        "Team 3."
+    )
+    roles = [c.quote for c in claims if c.kind == "role"]
+    assert roles == ["operations chief Dana Whitlow of Southern Area Incident Management Team 3"], roles

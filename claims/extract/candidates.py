@@ -2275,6 +2275,9 @@ def roles(sent: Span) -> list[Unit]:
             obj = next((x for x in c.children if x.dep_ == "pobj"), None)
             if c.dep_ == "prep" and c.lower_ == "of" and obj is not None and _organisation(obj):
                 toks |= {t.i for t in c.subtree}
+                org = entity_at(obj)  # (the whole name: "of Northwest Incident | Management Team 7", misparsed)
+                if org is not None and org.label_ == "ORG" and org.end > c.right_edge.i + 1 and org.end <= sent.end:
+                    toks |= set(range(c.i, org.end))
                 break
         party = _party_after(doc, ent.end, sent.end)
         if (
@@ -2340,6 +2343,9 @@ def roles(sent: Span) -> list[Unit]:
             pre = [doc[i] for i in before if i < named and not doc[i].is_punct]
             if (
                 after
+                # ("incident commander Ray Delgado of Northwest Incident Management Team 7": whose commander he is,
+                # one fact)
+                and doc[ent.end].lower_ not in ("of", "at", "with")
                 and any(not t.is_stop and t.lower_ not in OFFICE_WORDS for t in pre)
                 and any(
                     (t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text[0].isupper()) and names_a_person(t) for t in pre
