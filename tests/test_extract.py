@@ -4098,3 +4098,16 @@ def test_a_title_and_whose_it_is_are_one_role() -> None:
     )
     roles = [c.quote for c in claims if c.kind == "role"]
     assert roles == ["operations chief Dana Whitlow of Southern Area Incident Management Team 3"], roles
+
+
+def test_a_figure_set_against_another_or_a_part_of_a_whole_is_never_cut_off_alone() -> None:
+    claims = extract_claims(
+        LEAD + "March's figures were revised to show a gain of 6,300 jobs rather than the loss of 1,900 initially "
+        "reported. By Tuesday evening, 428 animals – 215 of them cattle – had been brought in, the fair's manager "
+        "said."
+    )
+    got = [c.quote for c in claims]
+    assert "the loss of 1,900" not in got  # alone it says jobs were lost
+    assert not any(c.text.endswith("the loss of 1,900") and "rather" not in c.text for c in claims)
+    assert "215 of them cattle" not in got
+    assert not any("animals are 215" in c.text for c in claims)  # (was "428 animals are 215 of them cattle")

@@ -829,6 +829,11 @@ def splits(child: Token, head: Token) -> str | None:
         # After a colon or a dash, figures break down what came before ("five sales this week: two to
         # Biman Bangladesh Airlines and three to the Ghanaian government"; "in recent years\u201426 cases").
         opened = first.i > 0 and first.nbor(-1).text in (":", *_DASHES)
+        if any(
+            t.dep_ == "pobj" and t.lower_ in ("them", "those", "which") and t.head.head.pos_ == "NUM"
+            for t in child.subtree
+        ):
+            return None  # "312 animals – 140 of them horses –": a part of the whole, no fact without it
         return "phrase" if opened and child.i > head.i and _has_figure(list(child.subtree)) else None
     if dep in ("relcl", "acl", "advcl") and child.i > head.i:
         # A figure in a clause deep inside a long one is a fact of its own ("... crashes that killed 346 people").
@@ -1507,6 +1512,8 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
                     continue
                 dsub = [t for t in d.subtree if t.i in u.tokens]
                 rest = [t for t in sub if t not in dsub and t.i in u.tokens]
+                if _contrasted(d):
+                    continue  # "a gain of 4,100 jobs rather than | the loss of 2,500": alone it says the opposite
                 if (
                     d.pos_ in ("NOUN", "PROPN", "NUM")
                     and not _one_number(x, d)
@@ -1594,6 +1601,18 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
         u.tokens -= part.tokens
         out.append(part)
     return out
+
+
+def _contrasted(conj: Token) -> bool:
+    """A conjunct set against the first ("rather than the loss of 2,500", "instead of 40 buses", "not 12"): what the
+    sentence says is not so."""
+    before = conj.left_edge.i - 1
+    doc = conj.doc
+    return before > 0 and (
+        doc[before].lower_ == "than" and doc[before - 1].lower_ == "rather"
+        or doc[before].lower_ == "of" and doc[before - 1].lower_ == "instead"
+        or doc[before].lower_ == "not"
+    )
 
 
 def _valued_at(c: Token) -> bool:
