@@ -6,7 +6,10 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TESTSTAMP := $(VENV)/.installed-test
-PYTEST_ARGS ?= -n auto
+# One test worker more than there are cores: the suite's servers and subprocesses leave a core idle while a
+# test waits on them (221 s against 235 s with one a core, on 2 cores; bench/RESULTS.md)
+WORKERS ?= $(shell $(PYTHON) -c 'import os; print((os.cpu_count() or 1) + 1)')
+PYTEST_ARGS ?= -n $(WORKERS)
 
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 
