@@ -198,3 +198,15 @@ def test_a_magnitude_written_onto_a_figure_is_read_as_the_word() -> None:
     create = next(t for t in doc if t.text == "create")
     assert bn.tag_ == "CD" and bn.ent_type_ == "MONEY"
     assert create.dep_ == "relcl" and create.head.text == "merger"
+
+
+def test_a_subject_the_parser_gave_to_a_participle_set_off_after_it_is_the_verb_s() -> None:
+    from claims.extract import extract_claims
+
+    claims = extract_claims(
+        "ROTTERDAM, March 4 (Wire) - The pills, packed in about 3,100 boxes of roughly two kilograms each, were "
+        "found on March 2 inside six shipping containers, the prosecutor's office said in a statement."
+    )
+    assert not any(c.text.startswith("The prosecutor's office found") for c in claims), [c.text for c in claims]
+    (found,) = [c for c in claims if "March 2" in c.quote]
+    assert found.text.endswith("the pills were found on March 2 inside six shipping containers"), found.text

@@ -183,7 +183,7 @@ _CLOCK_TEXT = re.compile(r"\d\s*[aApP]\.?[mM]\b")
 
 
 def mend(doc: Doc) -> Doc:
-    """Twenty-five repairs of the parse, each where the small model leaves a clause without a part it needs.
+    """Twenty-six repairs of the parse, each where the small model leaves a clause without a part it needs.
     The text is read first, so most sentences build no Token here."""
     if len(doc) > 4 and doc[0].dep_ == "prep":
         _subject_from_apposition(doc)
@@ -225,13 +225,14 @@ def mend(doc: Doc) -> Doc:
         _hyphenated_name_read_as_three(doc)
     if _SAID_THEN_A_PARTICIPLE.search(text) is not None:
         _clause_of_a_scene_read_as_the_content(doc)
-    # Last, six repairs that look at the arcs the rules read next (``candidates.columns``) to find the few tokens
+    # Last, seven repairs that look at the arcs the rules read next (``candidates.columns``) to find the few tokens
     # worth building a ``Token`` for; a repair that moves a head drops them, to be read again.
     arcs = _arcs(doc)
     for wanted, repair in (
         (True, _participle_read_as_the_verb),
         (len(doc) > 5, _contact_clause_after_a_bare_preposition),
         (text.count(",") >= 2, _apposition_read_across_the_verb),
+        (text.count(",") >= 2, _subject_taken_by_a_set_off_participle),
         (_AND_AUX.search(text) is not None, _second_verb_of_the_content_read_on_the_report),
         (" and " in text, _second_report_read_on_the_content),
         (" by " in text, _agent_of_a_participle_read_on_the_verb),
@@ -981,6 +982,34 @@ def _verb_after_a_set_off_participle(doc: Doc) -> None:
     subj.head = nxt
     verb.head = subj
     verb.dep_ = "acl"
+
+
+def _subject_taken_by_a_set_off_participle(doc: Doc, heads: list[int], deps: list[int]) -> bool:
+    """ "The drugs, packed in about 4,200 bricks ..., were found on Feb. 11 inside ...": the parser gives the
+    subject to the participle set off after it, so "were found" had none and "found" read as a report of what
+    was packed. A past participle right after "subject," and closed by a comma, the subject its own, hung on the
+    verb after it that has no subject (the tagger may read it as a past tense): the subject is that verb's, and
+    the participle describes it."""
+    strings = doc.vocab.strings
+    advcl = strings["advcl"]
+    subjects = {strings[d] for d in _SUBJECTS}
+    for at in [i for i, d in enumerate(deps) if d == advcl and 2 <= i < heads[i]]:
+        verb = heads[at]
+        if any(heads[i] == verb and deps[i] in subjects for i in range(len(deps))):
+            continue
+        part = doc[at]  # (a Token only for a participle hung on a later verb with no subject)
+        if part.tag_ not in ("VBN", "VBD") or doc[at - 1].text != "," or doc[part.right_edge.i + 1].text != ",":
+            continue
+        subj = next((c for c in part.lefts if c.dep_ == "nsubj"), None)
+        if subj is None or subj.right_edge.i not in (at - 2, at - 1) or subj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        head = doc[verb]
+        subj.head = head
+        subj.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in head.children) else "nsubj"
+        part.head = subj
+        part.dep_ = "acl"
+        return True
+    return False
 
 
 def _make_root(new: Token, old: Token) -> None:
