@@ -4111,3 +4111,15 @@ def test_a_figure_set_against_another_or_a_part_of_a_whole_is_never_cut_off_alon
     assert not any(c.text.endswith("the loss of 1,900") and "rather" not in c.text for c in claims)
     assert "215 of them cattle" not in got
     assert not any("animals are 215" in c.text for c in claims)  # (was "428 animals are 215 of them cattle")
+
+
+def test_ages_the_recogniser_reads_as_dates_are_quantities() -> None:
+    claims = extract_claims(
+        LEAD + "The suspects, aged between 19 and 63, face charges of fraud. In adults aged 30 or older, the share "
+        "who smoked fell by 12 percent."
+    )
+    (aged,) = [c for c in claims if c.quote == "aged between 19 and 63"]
+    assert aged.kind == "quantity" and aged.values["unit"] == "years old", aged.values
+    assert (aged.values["value"], aged.values["to"]) == (19, 63)
+    (fell,) = [c for c in claims if "12 percent" in c.quote]
+    assert fell.values["value"] == 12 and fell.values["unit"] == "percent"  # the fact's figure, not the age

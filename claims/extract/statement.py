@@ -1211,6 +1211,16 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
                     figures.append(v)
             elif label == "DATE" and (age := _AGE.match(ent.text)):
                 found.setdefault("quantity", {"value": int(age.group(1)), "unit": "years old", "expression": ent.text})
+            elif (
+                label == "DATE"
+                and ent.start > 0
+                and doc[ent.start - 1].lower_ in ("aged", "ages")
+                and "value" in (ages := quantity_values(ent.text))
+            ):
+                # "aged between 24 and 58", "aged 71 to 96": how old, which the recogniser reads as a date
+                ages.update(unit="years old", expression=ent.text)
+                found.setdefault("age", ages)  # (the fact's own figure comes first: "aged 26 or older ... rose 23%")
+                figures.append(ages)
             elif label == "DATE" and _bare_age(ent):
                 # "She was 84.": the recogniser reads a person's age as a date
                 age_values = {"value": int(ent.text), "unit": "years old", "expression": ent.text}
@@ -1256,6 +1266,8 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
             found.setdefault("record", {"expression": t.text})
         if tag in ("JJR", "RBR") and _compares(t, toks) or low == "times" and t.i > 0 and doc[t.i - 1].like_num:
             found.setdefault("comparison", {"expression": t.text})
+    if "age" in found:
+        found.setdefault("quantity", found.pop("age"))
     small = found.get("quantity", {}).get("expression", "").lower() in _SMALL_WORDS
     if small and "date" in found:
         del found["quantity"]  # "On Wednesday, the two leaders signed": the date is the fact, not "two"
