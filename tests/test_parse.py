@@ -210,3 +210,14 @@ def test_a_subject_the_parser_gave_to_a_participle_set_off_after_it_is_the_verb_
     assert not any(c.text.startswith("The prosecutor's office found") for c in claims), [c.text for c in claims]
     (found,) = [c for c in claims if "March 2" in c.quote]
     assert found.text.endswith("the pills were found on March 2 inside six shipping containers"), found.text
+
+
+def test_a_noun_with_a_relative_clause_is_no_verb() -> None:
+    from claims.extract import extract_claims
+
+    claims = extract_claims(
+        "BRUSSELS, March 4 (Wire) - The men, aged between 31 and 52, face charges of fraud, forgery and taking part "
+        "in a criminal gang, offences that carry prison sentences of up to 15 years."
+    )
+    assert not any(c.text.startswith("The men offences") for c in claims), [c.text for c in claims]
+    assert any("offences that carry prison sentences of up to 15 years" in c.text for c in claims)

@@ -183,7 +183,7 @@ _CLOCK_TEXT = re.compile(r"\d\s*[aApP]\.?[mM]\b")
 
 
 def mend(doc: Doc) -> Doc:
-    """Twenty-six repairs of the parse, each where the small model leaves a clause without a part it needs.
+    """Twenty-seven repairs of the parse, each where the small model leaves a clause without a part it needs.
     The text is read first, so most sentences build no Token here."""
     if len(doc) > 4 and doc[0].dep_ == "prep":
         _subject_from_apposition(doc)
@@ -233,6 +233,7 @@ def mend(doc: Doc) -> Doc:
         (len(doc) > 5, _contact_clause_after_a_bare_preposition),
         (text.count(",") >= 2, _apposition_read_across_the_verb),
         (text.count(",") >= 2, _subject_taken_by_a_set_off_participle),
+        (_RELATIVE_AFTER_COMMA.search(text) is not None, _noun_with_a_relative_clause_read_as_a_verb),
         (_AND_AUX.search(text) is not None, _second_verb_of_the_content_read_on_the_report),
         (" and " in text, _second_report_read_on_the_content),
         (" by " in text, _agent_of_a_participle_read_on_the_verb),
@@ -1010,6 +1011,31 @@ def _subject_taken_by_a_set_off_participle(doc: Doc, heads: list[int], deps: lis
         part.dep_ = "acl"
         return True
     return False
+
+
+_RELATIVE_AFTER_COMMA = re.compile(r", [a-z]+s (?:that|which) ")
+
+
+def _noun_with_a_relative_clause_read_as_a_verb(doc: Doc, heads: list[int], deps: list[int]) -> bool:
+    """ "face charges of drug trafficking ..., offences that carry sentences of up to 20 years": the tagger reads
+    "offences" as a verb joined to "face", so the suspects "offences that carry ...". A verb takes no relative
+    clause: a present-tense "verb" after a comma whose only dependent is one, joined to the verb before it, is a
+    noun set beside that verb's object."""
+    strings = doc.vocab.strings
+    conj, relcl = strings["conj"], strings["relcl"]
+    moved = False
+    for at in [i for i, d in enumerate(deps) if d == conj and heads[i] < i and doc[i - 1].text == ","]:
+        kids = [i for i, h in enumerate(heads) if h == at and i != at]
+        if len(kids) != 1 or deps[kids[0]] != relcl or doc[kids[0]].left_edge.i != at + 1:
+            continue
+        noun = doc[at]  # (a Token only for such a conjunct)
+        obj = next((c for c in noun.head.children if c.dep_ == "dobj"), None)
+        if noun.tag_ not in ("VBZ", "VBP") or obj is None or not noun.lower_.endswith("s"):
+            continue
+        noun.tag_, noun.pos_ = "NNS", "NOUN"
+        noun.head, noun.dep_ = obj, "appos"
+        moved = True
+    return moved
 
 
 def _make_root(new: Token, old: Token) -> None:
