@@ -221,3 +221,17 @@ def test_a_noun_with_a_relative_clause_is_no_verb() -> None:
     )
     assert not any(c.text.startswith("The men offences") for c in claims), [c.text for c in claims]
     assert any("offences that carry prison sentences of up to 15 years" in c.text for c in claims)
+
+
+def test_a_relative_clause_read_as_an_apposition_keeps_its_own_subject() -> None:
+    from claims.extract import extract_claims
+
+    claims = extract_claims(
+        "LONDON, March 4 (Wire) - Over three decades he published 11 novels, the last of which, Salt and Iron, came "
+        "out in 2011. The ruling is a relief for Brandmoor, whose only other licensed product, a cream for eczema, "
+        "was withdrawn in 2021 after a review found no benefit."
+    )
+    texts = [c.text for c in claims]
+    assert not any(t.startswith("He came out") for t in texts), texts  # the novel came out, not the author
+    assert not any(t.startswith("The ruling was withdrawn") for t in texts), texts
+    assert not any(" is whose " in t for t in texts), texts

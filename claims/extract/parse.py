@@ -183,7 +183,7 @@ _CLOCK_TEXT = re.compile(r"\d\s*[aApP]\.?[mM]\b")
 
 
 def mend(doc: Doc) -> Doc:
-    """Twenty-seven repairs of the parse, each where the small model leaves a clause without a part it needs.
+    """Twenty-eight repairs of the parse, each where the small model leaves a clause without a part it needs.
     The text is read first, so most sentences build no Token here."""
     if len(doc) > 4 and doc[0].dep_ == "prep":
         _subject_from_apposition(doc)
@@ -234,6 +234,7 @@ def mend(doc: Doc) -> Doc:
         (text.count(",") >= 2, _apposition_read_across_the_verb),
         (text.count(",") >= 2, _subject_taken_by_a_set_off_participle),
         (_RELATIVE_AFTER_COMMA.search(text) is not None, _noun_with_a_relative_clause_read_as_a_verb),
+        (_RELATIVE_SUBJECT.search(text) is not None, _relative_clause_read_as_an_apposition),
         (_AND_AUX.search(text) is not None, _second_verb_of_the_content_read_on_the_report),
         (" and " in text, _second_report_read_on_the_content),
         (" by " in text, _agent_of_a_participle_read_on_the_verb),
@@ -1011,6 +1012,48 @@ def _subject_taken_by_a_set_off_participle(doc: Doc, heads: list[int], deps: lis
         part.dep_ = "acl"
         return True
     return False
+
+
+_RELATIVE_SUBJECT = re.compile(r"(?i), (?:whose|(?:the |a )?\w+ of (?:which|whom))\b")
+
+
+def _relative_clause_read_as_an_apposition(doc: Doc, heads: list[int], deps: list[int]) -> bool:
+    """ "14 studio albums, the last of which, Stone and Thread, came out in 2009", "Halvern, whose only other
+    product, a treatment for ..., was withdrawn in 2022": the parser reads the relative subject as an apposition
+    and joins the verb to the sentence's (or makes it its complement), so "She came out in 2009" and "The approval
+    was withdrawn". A verb with no subject, joined to the verb before it, right after an apposition set off by commas that holds
+    "whose" or "of which" / "of whom": the apposition is that verb's subject, and the verb a relative clause on
+    the noun the apposition was hung on."""
+    strings = doc.vocab.strings
+    joined = {strings["conj"], strings["ccomp"]}
+    subjects = {strings[d] for d in _SUBJECTS}
+    moved = False
+    for at in [i for i, d in enumerate(deps) if d in joined and heads[i] < i]:
+        if any(heads[i] == at and deps[i] in subjects for i in range(len(deps))):
+            continue
+        verb = doc[at]  # (a Token only for a subjectless conjunct)
+        left = verb.left_edge.i  # ("was withdrawn": from its auxiliary)
+        if verb.pos_ not in ("VERB", "AUX") or left < 3 or doc[left - 1].text != ",":
+            continue
+        # the apposition that ends at the comma before the verb
+        ender = doc[left - 2]
+        noun = next((a for a in (ender, *ender.ancestors) if a.dep_ == "appos"), None)
+        if noun is None or noun.right_edge.i not in (left - 2, left - 1) or noun.head.i >= noun.i:
+            continue
+        relative = any(
+            t.lower_ == "whose" and t.dep_ == "poss" or t.lower_ in ("which", "whom") and t.head.lower_ == "of"
+            for t in noun.subtree
+            if t.i < noun.i + 4
+        )
+        if not relative:
+            continue
+        antecedent = noun.head
+        noun.head = verb
+        noun.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
+        verb.head = antecedent
+        verb.dep_ = "relcl"
+        moved = True
+    return moved
 
 
 _RELATIVE_AFTER_COMMA = re.compile(r", [a-z]+s (?:that|which) ")
