@@ -4123,3 +4123,14 @@ def test_ages_the_recogniser_reads_as_dates_are_quantities() -> None:
     assert (aged.values["value"], aged.values["to"]) == (19, 63)
     (fell,) = [c for c in claims if "12 percent" in c.quote]
     assert fell.values["value"] == 12 and fell.values["unit"] == "percent"  # the fact's figure, not the age
+
+
+def test_a_relative_clause_whose_noun_may_be_another_is_its_sentence() -> None:
+    claims = extract_claims(
+        LEAD + "The largest single loss was suffered by a retired vicar from Norwich, who was conned out of £98,000 "
+        "in three handovers. Two other firms are testing pills that block the same enzyme, none of which has yet "
+        "completed a late-stage trial. Schools received a 2.1% rise, less than the 5% pay award announced in June, "
+        "which schools were told to part-fund from reserves."
+    )
+    texts = [c.text for c in claims]
+    assert not any(t.startswith(("Norwich was", "None of the same enzyme", "June schools")) for t in texts), texts

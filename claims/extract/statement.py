@@ -1876,6 +1876,8 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         and pron.head.head.i < pron.i
         and (antecedent := _phrase(relcl.head, exclude=relcl))
     ):
+        if _unsure_antecedent(relcl):
+            return _as_a_whole(doc)
         # "300 patients, half of whom received a placebo": half of the 300 patients received a placebo
         antecedent = _lower_first(antecedent)
         if antecedent[:1].isdigit() or antecedent[:1].islower() and antecedent.split(" ", 1)[0] not in _DETERMINERS:
@@ -2230,6 +2232,20 @@ def _unsure_antecedent(relcl: Token) -> bool:
         and head.ent_type_ in ("ORG", "GPE", "FAC", "LOC")
     ):
         return True  # "a researcher at the Warsaw Institute for Asian Studies | who was born in Hanoi": she was
+    if relcl.left_edge.lower_ in ("who", "whom") and head.ent_type_ in ("GPE", "FAC", "LOC", "DATE", "TIME"):
+        return True  # "a retired headteacher from Brighton, | who was conned out of £212,000": no place is "who"
+    if (
+        relcl.left_edge.lower_ in ("who", "whom")
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "from"
+        and head.head.head.pos_ == "NOUN"
+    ):
+        return True  # (the recogniser may take the town for a person: "a headteacher from Norwich, | who ...")
+    if relcl.left_edge.lower_ == "which" and head.ent_type_ in ("DATE", "TIME") and head.pos_ in ("PROPN", "NUM"):
+        return True  # "the 4% pay award announced in May, | which schools were told to part-fund": the award
+    if comma_before(relcl.left_edge) and head.dep_ in ("dobj", "pobj") and any(a.dep_ == "relcl" for a in head.ancestors):
+        # "drugs that target the same hormone, | none of which has completed a trial": the drugs, maybe
+        return True
     whole = phrase_of_another(head)
     if whole is None or not comma_before(relcl.left_edge) or animacy_settles(relcl.left_edge, head, whole):
         # (a person named after "of" is whom "who" means: "the estate of Helen Vasquez, who died ...")
