@@ -2232,15 +2232,16 @@ def _unsure_antecedent(relcl: Token) -> bool:
         and head.ent_type_ in ("ORG", "GPE", "FAC", "LOC")
     ):
         return True  # "a researcher at the Warsaw Institute for Asian Studies | who was born in Hanoi": she was
-    if relcl.left_edge.lower_ in ("who", "whom") and head.ent_type_ in ("GPE", "FAC", "LOC", "DATE", "TIME"):
-        return True  # "a retired headteacher from Brighton, | who was conned out of £212,000": no place is "who"
     if (
         relcl.left_edge.lower_ in ("who", "whom")
         and head.dep_ == "pobj"
-        and head.head.lower_ == "from"
-        and head.head.head.pos_ == "NOUN"
+        and (
+            head.ent_type_ in ("GPE", "FAC", "LOC", "DATE", "TIME")
+            or head.head.lower_ == "from"
+            and head.head.head.pos_ == "NOUN"  # (the town the recogniser took for a person: "from Norwich")
+        )
     ):
-        return True  # (the recogniser may take the town for a person: "a headteacher from Norwich, | who ...")
+        return True  # "a retired headteacher from Brighton, | who was conned out of £212,000": no place is "who"
     if relcl.left_edge.lower_ == "which" and head.ent_type_ in ("DATE", "TIME") and head.pos_ in ("PROPN", "NUM"):
         return True  # "the 4% pay award announced in May, | which schools were told to part-fund": the award
     if comma_before(relcl.left_edge) and head.dep_ in ("dobj", "pobj") and any(a.dep_ == "relcl" for a in head.ancestors):
