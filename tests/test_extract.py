@@ -4134,3 +4134,13 @@ def test_a_relative_clause_whose_noun_may_be_another_is_its_sentence() -> None:
     )
     texts = [c.text for c in claims]
     assert not any(t.startswith(("Norwich was", "None of the same enzyme", "June schools")) for t in texts), texts
+
+
+def test_it_said_is_the_source_named_just_before() -> None:
+    claims = extract_claims(
+        LEAD + "The port authority said in a statement that 14 people were arrested. The cargo had an estimated value "
+        "of 90 million euros, it said. Acme posted a loss. It said demand fell 4%."
+    )
+    by_quote = {c.quote: c.speaker for c in claims}
+    assert by_quote["The cargo had an estimated value of 90 million euros"] == "The port authority"
+    assert by_quote["demand fell 4%"] is None  # no source named just before: none guessed

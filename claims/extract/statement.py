@@ -128,6 +128,8 @@ class Context:
         self.ref = published  # relative dates resolve against the nearest explicit date before them
         self.single = single
         self.speaker: str | None = None
+        self.sentence = 0  # how many sentences came before the one at hand
+        self.speaker_at = -2  # the sentence the last speaker was named in
         self.person: str | None = None  # the last named speaker who is a person: "he" or "she" said
         self.surnames: set[str] = set()  # of the people named so far, as speakers or with a role
         self.block = -1  # where the paragraph of the sentence at hand starts
@@ -151,6 +153,7 @@ def _text(doc: Doc) -> str:
 def sentence_claims(doc: Doc, s0: int, ctx: Context, qspans: list[tuple[int, int]]) -> list[Claim]:
     """The claims of one parsed sentence starting at article offset ``s0``; ``qspans`` are its quotations."""
     sent_text = _text(doc)
+    ctx.sentence += 1
     if sent_text.rstrip(" " + _QUOTES + ")").endswith("?") or len(sent_text.strip()) < _SHORTEST:
         return []
     quoted = _quoted_mask(len(sent_text), s0, qspans)
@@ -397,9 +400,20 @@ def _claims_of(
                 # "The Taliban claimed ... the helicopter, which it said crashed in Logar": the main subject
                 main = subject(sent.root)
                 who = name_of(main) if main is not None and main.pos_ in ("NOUN", "PROPN") else None
+            elif (
+                who is None
+                and (pron := speaking_subject(u.verb)) is not None
+                and pron.lower_ == "it"
+                and ctx.speaker != ctx.person
+                and ctx.sentence - ctx.speaker_at <= 1
+            ):
+                # "the federal prosecutor's office said in a statement. ... The haul had an estimated street value of
+                # 315 million euros, it said": the source named just before, when no person
+                who = ctx.speaker
             u.speaker = who
             if who:
                 ctx.speaker = who
+                ctx.speaker_at = ctx.sentence
                 if speaks_as_person(u.verb) or who in ctx.surnames:  # ("Oyelaran said": named as a person before)
                     ctx.person = who
                     ctx.surnames.add(who.split()[-1])
@@ -411,6 +425,7 @@ def _claims_of(
             u.speaker = according_to(u)
             if u.speaker:  # "This, according to Della, does nothing ... ," he said": Della
                 ctx.speaker = u.speaker
+                ctx.speaker_at = ctx.sentence
                 if any(doc[i].ent_type_ == "PERSON" for i in u.tokens) or u.speaker.split()[-1] in ctx.surnames:
                     ctx.person = u.speaker  # (a surname named before: "Tahir Della" ... "according to Della")
             host = owner.get(u.root.head.i)
