@@ -235,3 +235,15 @@ def test_a_relative_clause_read_as_an_apposition_keeps_its_own_subject() -> None
     assert not any(t.startswith("He came out") for t in texts), texts  # the novel came out, not the author
     assert not any(t.startswith("The ruling was withdrawn") for t in texts), texts
     assert not any(" is whose " in t for t in texts), texts
+
+
+def test_a_titled_source_the_parser_joined_to_the_content_is_the_subject_of_said() -> None:
+    from claims.extract import extract_claims
+
+    claims = extract_claims(
+        "ALDER FALLS, Iowa, Aug. 12, 2025 - Millbrook draws its water from three deep wells, not the river, town "
+        "manager Carla Ostrander said."
+    )
+    (water,) = [c for c in claims if "three deep wells" in c.quote]
+    assert water.speaker == "Carla Ostrander", water.speaker
+    assert "Ostrander" not in water.quote

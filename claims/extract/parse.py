@@ -183,7 +183,7 @@ _CLOCK_TEXT = re.compile(r"\d\s*[aApP]\.?[mM]\b")
 
 
 def mend(doc: Doc) -> Doc:
-    """Twenty-eight repairs of the parse, each where the small model leaves a clause without a part it needs.
+    """Twenty-nine repairs of the parse, each where the small model leaves a clause without a part it needs.
     The text is read first, so most sentences build no Token here."""
     if len(doc) > 4 and doc[0].dep_ == "prep":
         _subject_from_apposition(doc)
@@ -203,6 +203,8 @@ def mend(doc: Doc) -> Doc:
         _first_name_left_out_of_a_person(doc)
     if _SAID_LAST.search(text) is not None:
         _source_read_into_the_content(doc)
+    if _TITLED_SOURCE_LAST.search(text) is not None:
+        _source_read_as_a_conjunct(doc)
     if _NOUN_SOURCE_LAST.search(text) is not None:
         _source_read_as_a_compound(doc)
     if _IN_A_DOCUMENT.search(text) is not None:
@@ -849,6 +851,35 @@ def _source_read_into_the_content(doc: Doc) -> None:
         _make_root(root, content)
         content.head = root
         content.dep_ = "ccomp"
+
+
+#: A sentence that ends on its source with a title before the name: "..., city administrator Joel Vickery said."
+_TITLED_SOURCE_LAST = re.compile(
+    rf", (?:[a-z]+ ){{1,3}}[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){{1,2}} (?:{'|'.join(sorted(_REPORTS))})\b[^,]{{0,60}}$"
+)
+
+
+def _source_read_as_a_conjunct(doc: Doc) -> None:
+    """ "Alder Falls draws its water from four deep wells, not the creek, city administrator Joel Vickery said":
+    the parser joins the name to the noun before the comma, so "said" has no subject and the source was read into
+    what it said. The person named right before the sentence's last reporting verb, which has no subject, after
+    a comma and the words of a title, is its subject."""
+    root = _root(doc)
+    if root is None or root.lower_ not in _REPORTS or any(c.dep_ in _SUBJECTS for c in root.children):
+        return
+    source = next((e for e in doc.ents if e.end == root.i and e.label_ == "PERSON"), None)
+    if source is None or source.root.dep_ not in ("conj", "appos"):
+        return
+    start = source.start
+    while start > 0 and doc[start - 1].dep_ in ("compound", "amod") and doc[start - 1].is_lower:
+        start -= 1  # "city administrator"
+    if start == source.start or start < 2 or doc[start - 1].text != ",":
+        return
+    head = source.root
+    for c in [c for c in head.children if c.dep_ == "cc" or c.dep_ == "punct" and c.i < start]:
+        c.head = head.head  # (the "and" or comma that joined it stays where it was)
+    head.head = root
+    head.dep_ = "nsubj"
 
 
 #: A sentence that ends on a source named by a plain noun: "..., council records show."
