@@ -4062,6 +4062,10 @@ def test_a_restatement_never_keeps_a_quotation_mark_whose_words_went() -> None:
         'Last weekend\'s leader, the animated musical "Otto and the Kite," slipped to second place with $19.2 '
         "million."
     )
+    claims += extract_claims(
+        LEAD + 'The probe, code-named "Operation Heron", began in May last year after Spanish police shared '
+        "messages from an encrypted phone network used by the ring, according to the prosecutor's statement."
+    )
     (second,) = [c for c in claims if "second place" in c.quote]
     assert second.text.startswith('Last weekend\'s leader, the animated musical "Otto and the Kite," slipped')
     for claim in claims:

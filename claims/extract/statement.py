@@ -2430,7 +2430,7 @@ _LONE_RANK = re.compile(r"^[A-Z][a-z]{1,4}\.\s*,\s*(?=[a-z])")  # (not "Rep., R-
 _INNER_QUOTES = str.maketrans({'"': "'", "\u201c": "\u2018", "\u201d": "\u2019"})
 _HOLES = re.compile(r"(?:\s*,){2,}")
 #: A quotation mark standing alone between words: what it opened or closed was left out.
-_STRANDED = re.compile(r'(?<=[\w,]) ["\u201c\u201d] (?=\w)')
+_STRANDED = re.compile(r'(?<=[\w,]) ["\u201c\u201d](?: (?=\w)|,)')
 #: Brackets or quotation marks left with nothing between them where an aside was left out: "a power
 #: purchase agreement (PPA) with" -> "a power purchase agreement with", never "agreement ( ) with".
 _EMPTY = re.compile(r"\s*(?:\(\s*\)|\[\s*\]|\u201c[\s,]*\u201d|\u2018[\s,]*\u2019|(?<!\S)\"[\s,]*\")(?=[\s,.;:]|$)")
