@@ -4070,6 +4070,7 @@ def test_a_restatement_never_keeps_a_quotation_mark_whose_words_went() -> None:
     assert second.text.startswith('Last weekend\'s leader, the animated musical "Otto and the Kite," slipped')
     for claim in claims:
         assert ' " ' not in claim.text, claim.text  # (was 'Last weekend's leader " slipped to second place ...')
+        assert ' ",' not in claim.text, claim.text  # (was 'The probe ", began in May"')
         assert claim.text.count('"') % 2 == 0, claim.text
 
 
