@@ -4149,3 +4149,12 @@ def test_it_said_is_the_source_named_just_before() -> None:
     by_quote = {c.quote: c.speaker for c in claims}
     assert by_quote["The cargo had an estimated value of 90 million euros"] == "The port authority"
     assert by_quote["demand fell 4%"] is None  # no source named just before: none guessed
+
+
+def test_a_leading_nor_stays_in_the_restatement() -> None:
+    claims = extract_claims(
+        LEAD + "The council rejected the scheme. Nor, it seems, do many of its voters: a petition against the "
+        "bypass has gathered 2,900 signatures, almost a third of the town's population."
+    )
+    (petition,) = [c for c in claims if "2,900" in c.quote]
+    assert petition.text.startswith("Nor "), petition.text  # (was "Do many of its voters: ...", a question)

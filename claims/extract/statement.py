@@ -1774,6 +1774,7 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         or _complementizer(words[0])
         or words[0].dep_ in ("cc", "mark")
         and words[0].lower_ not in _CONDITIONS
+        and words[0].lower_ not in ("nor", "neither")  # "Nor, it seems, do many residents": the denial stays
         and words[0].lower_ != "for"  # "For him to be doing what he's doing ..."
         # (a clause set before the unit's own keeps its opener: "Since I became president, 44 countries have ...")
         and (words[0].dep_ == "cc" or words[0].head.i == u.root.i or words[0].lower_ == "that")
