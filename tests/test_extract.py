@@ -4158,3 +4158,14 @@ def test_a_leading_nor_stays_in_the_restatement() -> None:
     )
     (petition,) = [c for c in claims if "2,900" in c.quote]
     assert petition.text.startswith("Nor "), petition.text  # (was "Do many of its voters: ...", a question)
+
+
+def test_a_verb_left_with_no_subject_is_not_restated_bare() -> None:
+    claims = extract_claims(
+        LEAD + "Detective Sergeant Ana Price said the ring was ruthless. She added that officers had so far recovered "
+        "only around £190,000, and a Proceeds of Crime Act hearing to claw back more of the ring's assets has been "
+        "set for May 2026."
+    )
+    (hearing,) = [c for c in claims if "May 2026" in c.quote]
+    assert "added that has been" not in hearing.text, hearing.text
+    assert "hearing" in hearing.text

@@ -2114,6 +2114,14 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         # "up from about 600 in 2019", "with 584 deaths", "a further 17 manufacturers": a phrase the sentence's
         # clause could not be put back before says nothing alone; the sentence says it
         return _as_a_whole(doc)
+    if (
+        body == alone
+        and first.tag_ in _FINITE_TAGS
+        and not any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for t in words)
+    ):
+        # "... and a Proceeds of Crime Act hearing (read as a verb) ... | has been set for March 2026": a finite
+        # verb with no subject, none put back ("Harrow added that has been set"): the sentence says it
+        return _as_a_whole(doc)
     lead_words = body.lower().split()[:6]
     opener = lead_words[0] if lead_words else ""
     if (
