@@ -4162,10 +4162,10 @@ def test_a_leading_nor_stays_in_the_restatement() -> None:
 
 def test_a_verb_left_with_no_subject_is_not_restated_bare() -> None:
     claims = extract_claims(
-        LEAD + "Detective Sergeant Ana Price said the ring was ruthless. She added that officers had so far recovered "
-        "only around £190,000, and a Proceeds of Crime Act hearing to claw back more of the ring's assets has been "
-        "set for May 2026."
+        LEAD + "Detective Inspector Mark Dyer said the gang was ruthless. He added that officers had so far recovered "
+        "only around £240,000, and a Proceeds of Crime Act hearing to claw back more of the gang's assets has been "
+        "set for March 2026."
     )
-    (hearing,) = [c for c in claims if "May 2026" in c.quote]
+    (hearing,) = [c for c in claims if "March 2026" in c.quote]
     assert "added that has been" not in hearing.text, hearing.text
     assert "hearing" in hearing.text
