@@ -1609,8 +1609,10 @@ def _contrasted(conj: Token) -> bool:
     before = conj.left_edge.i - 1
     doc = conj.doc
     return before > 0 and (
-        doc[before].lower_ == "than" and doc[before - 1].lower_ == "rather"
-        or doc[before].lower_ == "of" and doc[before - 1].lower_ == "instead"
+        doc[before].lower_ == "than"
+        and doc[before - 1].lower_ == "rather"
+        or doc[before].lower_ == "of"
+        and doc[before - 1].lower_ == "instead"
         or doc[before].lower_ == "not"
     )
 

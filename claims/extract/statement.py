@@ -2268,7 +2268,11 @@ def _unsure_antecedent(relcl: Token) -> bool:
         return True  # "a retired headteacher from Brighton, | who was conned out of £212,000": no place is "who"
     if relcl.left_edge.lower_ == "which" and head.ent_type_ in ("DATE", "TIME") and head.pos_ in ("PROPN", "NUM"):
         return True  # "the 4% pay award announced in May, | which schools were told to part-fund": the award
-    if comma_before(relcl.left_edge) and head.dep_ in ("dobj", "pobj") and any(a.dep_ == "relcl" for a in head.ancestors):
+    if (
+        comma_before(relcl.left_edge)
+        and head.dep_ in ("dobj", "pobj")
+        and any(a.dep_ == "relcl" for a in head.ancestors)
+    ):
         # "drugs that target the same hormone, | none of which has completed a trial": the drugs, maybe
         return True
     whole = phrase_of_another(head)
