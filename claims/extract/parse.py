@@ -1017,6 +1017,12 @@ def _verb_after_a_set_off_participle(doc: Doc) -> None:
     verb.dep_ = "acl"
 
 
+def _has_subject(doc: Doc, verb: int, heads: list[int], deps: list[int]) -> bool:
+    """Whether the token at ``verb`` has a subject, read from the arcs (no Token built)."""
+    subjects = {doc.vocab.strings[d] for d in _SUBJECTS}
+    return any(h == verb and d in subjects for h, d in zip(heads, deps, strict=True))
+
+
 def _subject_taken_by_a_set_off_participle(doc: Doc, heads: list[int], deps: list[int]) -> bool:
     """ "The drugs, packed in about 4,200 bricks ..., were found on Feb. 11 inside ...": the parser gives the
     subject to the participle set off after it, so "were found" had none and "found" read as a report of what
@@ -1025,10 +1031,9 @@ def _subject_taken_by_a_set_off_participle(doc: Doc, heads: list[int], deps: lis
     the participle describes it."""
     strings = doc.vocab.strings
     advcl = strings["advcl"]
-    subjects = {strings[d] for d in _SUBJECTS}
     for at in [i for i, d in enumerate(deps) if d == advcl and 2 <= i < heads[i]]:
         verb = heads[at]
-        if any(heads[i] == verb and deps[i] in subjects for i in range(len(deps))):
+        if _has_subject(doc, verb, heads, deps):
             continue
         part = doc[at]  # (a Token only for a participle hung on a later verb with no subject)
         if part.tag_ not in ("VBN", "VBD") or doc[at - 1].text != "," or doc[part.right_edge.i + 1].text != ",":
@@ -1057,10 +1062,9 @@ def _relative_clause_read_as_an_apposition(doc: Doc, heads: list[int], deps: lis
     the noun the apposition was hung on."""
     strings = doc.vocab.strings
     joined = {strings["conj"], strings["ccomp"]}
-    subjects = {strings[d] for d in _SUBJECTS}
     moved = False
     for at in [i for i, d in enumerate(deps) if d in joined and heads[i] < i]:
-        if any(heads[i] == at and deps[i] in subjects for i in range(len(deps))):
+        if _has_subject(doc, at, heads, deps):
             continue
         verb = doc[at]  # (a Token only for a subjectless conjunct)
         left = verb.left_edge.i  # ("was withdrawn": from its auxiliary)

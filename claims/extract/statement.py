@@ -128,7 +128,7 @@ class Context:
         self.ref = published  # relative dates resolve against the nearest explicit date before them
         self.single = single
         self.speaker: str | None = None
-        self.sentence = 0  # how many sentences came before the one at hand
+        self.sentence = 0  # the number of the sentence at hand
         self.speaker_at = -2  # the sentence the last speaker was named in
         self.person: str | None = None  # the last named speaker who is a person: "he" or "she" said
         self.surnames: set[str] = set()  # of the people named so far, as speakers or with a role
@@ -1476,6 +1476,14 @@ def _with_bound(doc: Doc, ent: Span) -> str:
 _AHEAD = wordset("scheduled due set slated planned expected poised")
 
 
+def _clause_verb(tok: Token) -> Token:
+    """The verb of the clause ``tok`` is in (the root, when none is above it)."""
+    verb = tok.head
+    while not is_verbal(verb) and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
 def _ahead(tok: Token) -> bool:
     """Whether the clause a date is in looks forward: "will vote on Thursday", "would negotiate on Thursday",
     "is scheduled to run until Friday", "is due on June 17", "plans to vote on Monday", "was adjourned until
@@ -1484,9 +1492,7 @@ def _ahead(tok: Token) -> bool:
         return True
     if tok.dep_ == "pobj" and tok.head.lower_ == "since":
         return False
-    verb = tok.head
-    while not is_verbal(verb) and verb.head.i != verb.i:
-        verb = verb.head
+    verb = _clause_verb(tok)
     on_verb = tok.head.i == verb.i or tok.head.dep_ == "prep" and tok.head.head.i == verb.i
     if (
         on_verb
@@ -1527,9 +1533,7 @@ def _past(tok: Token) -> bool:
     (a past verb of an event; not a copula, "was on Aug. 20", nor a plan, "was set for Aug. 20")."""
     if tok.dep_ == "pobj" and tok.head.lower_ in ("for", "until", "till"):
         return False
-    verb = tok.head
-    while not is_verbal(verb) and verb.head.i != verb.i:
-        verb = verb.head
+    verb = _clause_verb(tok)
     if verb.pos_ != "VERB" or verb.lower_ in _AHEAD or lemma_in(verb, _PLAN_LEMMAS) or lemma_in(verb, _MOVED_LEMMAS):
         return False
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
