@@ -4169,3 +4169,15 @@ def test_a_verb_left_with_no_subject_is_not_restated_bare() -> None:
     (hearing,) = [c for c in claims if "March 2026" in c.quote]
     assert "added that has been" not in hearing.text, hearing.text
     assert "hearing" in hearing.text
+
+
+def test_a_passive_forecast_is_hedged_and_a_present_through_looks_ahead() -> None:
+    claims = extract_claims(
+        "SALEM, Ore., Aug. 12, 2025 \u2014 A ruling from the state board is expected in the second half of the year. "
+        "The weather service has a wind advisory in effect through 9 p.m. Thursday. The fair ran through Sunday."
+    )
+    by_quote = {c.quote: c.values for c in claims}
+    assert by_quote["A ruling from the state board is expected in the second half of the year"]["hedge"] == "expected"
+    (advisory,) = [v for q, v in by_quote.items() if "advisory" in q]
+    assert advisory["date"] == "2025-08-14", advisory  # the coming Thursday (the article is a Tuesday's)
+    assert by_quote["The fair ran through Sunday"]["date"] == "2025-08-10"  # a past run: the last Sunday

@@ -321,6 +321,12 @@ def hedge_of(tok: Token) -> str | None:
         return tok.text
     if lemma_in(tok, FORECASTS) and tok.tag_ in ("VBP", "VBZ") and any(c.dep_ == "dobj" for c in tok.children):
         return tok.text  # "Economists expect one more increase this year": a forecast of a thing, not a fact
+    if (
+        lemma_in(tok, FORECASTS)
+        and tok.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "'s", "'re") for c in tok.children)
+    ):
+        return tok.text  # "A decision is expected in the second half of the year": a forecast, now
     return None
 
 

@@ -1490,6 +1490,10 @@ def _ahead(tok: Token) -> bool:
     Friday" (a day something lasts until is ahead of it)."""
     if tok.dep_ == "pobj" and tok.head.lower_ in ("until", "till"):
         return True
+    before = tok.doc[tok.i - 1] if tok.i > 0 else tok  # (the clock time the day is of: "through 9 p.m. | Thursday")
+    if any(a.lower_ == "through" and a.dep_ == "prep" for a in (tok.head, tok.head.head, before.head)):
+        # "has a warning in effect through 11 p.m. Wednesday" (not "ran through Wednesday")
+        return _clause_verb(tok).tag_ in ("VBZ", "VBP")
     if tok.dep_ == "pobj" and tok.head.lower_ == "since":
         return False
     verb = _clause_verb(tok)
