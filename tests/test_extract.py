@@ -4181,3 +4181,13 @@ def test_a_passive_forecast_is_hedged_and_a_present_through_looks_ahead() -> Non
     (advisory,) = [v for q, v in by_quote.items() if "advisory" in q]
     assert advisory["date"] == "2025-08-14", advisory  # the coming Thursday (the article is a Tuesday's)
     assert by_quote["The fair ran through Sunday"]["date"] == "2025-08-10"  # a past run: the last Sunday
+
+
+def test_according_to_at_the_end_sources_every_clause_of_the_sentence() -> None:
+    claims = extract_claims(
+        LEAD + "Three had received one of the two recommended doses, and the vaccination status of the remaining "
+        "four is unknown, according to the county health department."
+    )
+    (doses,) = [c for c in claims if c.quote.startswith("Three had received")]
+    assert doses.speaker == "the county health department", doses.speaker
+    assert doses.text.startswith("According to the county health department, ")

@@ -226,6 +226,28 @@ _LIST_MARKS = frozenset({"-", "\u2022", "*", "\u2013", "\u2014", "\u25aa", "\u25
 _LIST_ENDS = frozenset({".", ",", ";", ":", "!"})
 
 
+def _whole_sentence_sourced(sent: Span, us: list[Unit]) -> None:
+    """ "Two had received one of the two doses, and the status of the other two is unknown, according to the health
+    department": an "according to X" that ends the sentence, set off by a comma, is the source of every clause
+    and phrase of it that has none (the parse hangs it on the last clause only)."""
+    last = max((t.i for t in sent if not t.is_punct), default=-1)
+    source = next(
+        (
+            u
+            for u in us
+            if u.role == "attribution" and u.speaker and max(u.tokens) >= last and comma_before(u.root)
+        ),
+        None,
+    )
+    if source is None:
+        return
+    for u in us:
+        if u is source or u.speaker or u.verb is not None or u.role not in ("clause", "phrase", "noun"):
+            continue
+        if u.root.dep_ not in ("appos", "relcl"):  # (what a name is, "Camaná, a coastal town of 60,000", is no finding)
+            u.speaker = source.speaker
+
+
 def _person_in_view(sent: Span, us: list[Unit], ctx: Context, quoted: list[bool]) -> None:
     """A person who acts as a sentence's subject after the last person who spoke in it is whom a later "he" or
     "she" most likely is: 'Owner Sal Benedetti was already doing the math. "Half my regulars work across the
@@ -433,6 +455,7 @@ def _claims_of(
                 host.speaker = host.speaker or u.speaker
                 sourced_by.add(id(host))
     _person_in_view(sent, us, ctx, quoted)
+    _whole_sentence_sourced(sent, us)
     for u in us:  # a figure split off a reported clause is reported too
         host = owner.get(u.root.head.i)
         if (
