@@ -232,11 +232,7 @@ def _whole_sentence_sourced(sent: Span, us: list[Unit]) -> None:
     and phrase of it that has none (the parse hangs it on the last clause only)."""
     last = max((t.i for t in sent if not t.is_punct), default=-1)
     source = next(
-        (
-            u
-            for u in us
-            if u.role == "attribution" and u.speaker and max(u.tokens) >= last and comma_before(u.root)
-        ),
+        (u for u in us if u.role == "attribution" and u.speaker and max(u.tokens) >= last and comma_before(u.root)),
         None,
     )
     if source is None:
