@@ -865,7 +865,7 @@ def _source_read_as_a_conjunct(doc: Doc) -> None:
     what it said. The person named right before the sentence's last reporting verb, which has no subject, after
     a comma and the words of a title, is its subject."""
     root = _root(doc)
-    if root is None or root.lower_ not in _REPORTS or any(c.dep_ in _SUBJECTS for c in root.children):
+    if root is None or root.lower_ not in _REPORTS or subject(root, _SUBJECTS) is not None:
         return
     source = next((e for e in doc.ents if e.end == root.i and e.label_ == "PERSON"), None)
     if source is None or source.root.dep_ not in ("conj", "appos"):
@@ -936,12 +936,13 @@ def _first_name_left_out_of_a_person(doc: Doc) -> None:
     ents = list(doc.ents)
     changed = False
     for n, ent in enumerate(ents):
+        if ent.label_ != "PERSON":
+            continue
         start = ent.start
         while start > 0:
             before = doc[start - 1]
             if (
-                ent.label_ != "PERSON"
-                or before.dep_ != "compound"
+                before.dep_ != "compound"
                 or before.tag_ != "NNP"
                 or not before.is_title
                 or before.ent_type_
@@ -1023,6 +1024,11 @@ def _has_subject(doc: Doc, verb: int, heads: list[int], deps: list[int]) -> bool
     return any(h == verb and d in subjects for h, d in zip(heads, deps, strict=True))
 
 
+def _subject_dep(verb: Token) -> str:
+    """The relation a subject put on ``verb`` takes: "nsubjpass" on a passive ("were found"), else "nsubj"."""
+    return "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
+
+
 def _subject_taken_by_a_set_off_participle(doc: Doc, heads: list[int], deps: list[int]) -> bool:
     """ "The drugs, packed in about 4,200 bricks ..., were found on Feb. 11 inside ...": the parser gives the
     subject to the participle set off after it, so "were found" had none and "found" read as a report of what
@@ -1043,7 +1049,7 @@ def _subject_taken_by_a_set_off_participle(doc: Doc, heads: list[int], deps: lis
             continue
         head = doc[verb]
         subj.head = head
-        subj.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in head.children) else "nsubj"
+        subj.dep_ = _subject_dep(head)
         part.head = subj
         part.dep_ = "acl"
         return True
@@ -1084,7 +1090,7 @@ def _relative_clause_read_as_an_apposition(doc: Doc, heads: list[int], deps: lis
             continue
         antecedent = noun.head
         noun.head = verb
-        noun.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
+        noun.dep_ = _subject_dep(verb)
         verb.head = antecedent
         verb.dep_ = "relcl"
         moved = True

@@ -131,7 +131,8 @@ def _is_boundary(text: str, cut: int, punct_at: int, end: int) -> bool:
         if low not in ("a.m", "p.m"):
             return False
         after = _next_word(text, nxt, end)
-        return after.lower() not in _ZONES and not (after.lower() in MONTHS and _DAY_NEXT.match(text, nxt + len(after)))
+        low_after = after.lower()
+        return low_after not in _ZONES and not (low_after in MONTHS and _DAY_NEXT.match(text, nxt + len(after)))
     return True
 
 

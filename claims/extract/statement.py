@@ -141,6 +141,11 @@ class Context:
         # conversation," Rydell said.'), see ``quoted_speakers``
         self.quotation_speakers: dict[tuple[int, int], str] = {}
 
+    def named(self, speaker: str) -> None:
+        """``speaker`` is the last source named, in the sentence at hand."""
+        self.speaker = speaker
+        self.speaker_at = self.sentence
+
 
 def _text(doc: Doc) -> str:
     """The sentence's text, built once (``Doc.text`` joins every token on each call)."""
@@ -430,8 +435,7 @@ def _claims_of(
                 who = ctx.speaker
             u.speaker = who
             if who:
-                ctx.speaker = who
-                ctx.speaker_at = ctx.sentence
+                ctx.named(who)
                 if speaks_as_person(u.verb) or who in ctx.surnames:  # ("Oyelaran said": named as a person before)
                     ctx.person = who
                     ctx.surnames.add(who.split()[-1])
@@ -442,8 +446,7 @@ def _claims_of(
         elif u.role == "attribution":
             u.speaker = according_to(u)
             if u.speaker:  # "This, according to Della, does nothing ... ," he said": Della
-                ctx.speaker = u.speaker
-                ctx.speaker_at = ctx.sentence
+                ctx.named(u.speaker)
                 if any(doc[i].ent_type_ == "PERSON" for i in u.tokens) or u.speaker.split()[-1] in ctx.surnames:
                     ctx.person = u.speaker  # (a surname named before: "Tahir Della" ... "according to Della")
             host = owner.get(u.root.head.i)
@@ -2137,17 +2140,15 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         # from its subject, then the phrase ("making it the most visited museum", "down from 466,140" too)
         joint = ", " if doc[first.i - 1].text == "," else " "  # as the sentence has it
         body = f"{core}{joint}{_lower_first(body) if first.pos_ != 'PROPN' else body}"
-    if body == alone and u.role == "phrase" and _no_statement(words):
-        # "up from about 600 in 2019", "with 584 deaths", "a further 17 manufacturers": a phrase the sentence's
-        # clause could not be put back before says nothing alone; the sentence says it
-        return _as_a_whole(doc)
     if (
         body == alone
-        and first.tag_ in _FINITE_TAGS
         and not any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for t in words)
+        and (first.tag_ in _FINITE_TAGS or u.role == "phrase" and not any(t.tag_ in _FINITE_TAGS for t in words))
     ):
-        # "... and a Proceeds of Crime Act hearing (read as a verb) ... | has been set for March 2026": a finite
-        # verb with no subject, none put back ("Harrow added that has been set"): the sentence says it
+        # Nothing put back before words with no subject: the sentence says it, when they are a phrase with no finite
+        # verb ("up from about 600 in 2019", "with 584 deaths", "a further 17 manufacturers") or start on one ("...
+        # and a Proceeds of Crime Act hearing (read as a verb) ... | has been set for March 2026": never "Harrow
+        # added that has been set")
         return _as_a_whole(doc)
     lead_words = body.lower().split()[:6]
     opener = lead_words[0] if lead_words else ""
@@ -2188,11 +2189,6 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
         passive = [c.text for c in u.verb.children if c.dep_ in ("auxpass", "neg") and c.i < u.verb.i]
         return _upper_first(f"{_lower_first(_phrase(heard))} {' '.join([*passive, u.verb.text])} that {body}")
     return _upper_first(body)
-
-
-def _no_statement(words: list[Token]) -> bool:
-    """Words with no subject and no finite verb: a phrase, not a statement."""
-    return not any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") or t.tag_ in _FINITE_TAGS for t in words)
 
 
 def _unnamed(verb: Token) -> str | None:
