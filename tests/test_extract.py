@@ -143,6 +143,9 @@ def test_dates_in_a_clause_that_looks_forward_resolve_ahead(kind, expr, date):
 
 def test_a_day_of_a_month_in_a_past_clause_is_the_last_one_up_to_the_date() -> None:
     assert resolve("monthday", "Aug. 3", dt.date(2026, 2, 12), past=True)["date"] == "2025-08-03"
+    # a bare month too, however far back (the nearest January to a December is next year's)
+    assert resolve("month", "January", dt.date(2026, 12, 1), past=True)["date"] == "2026-01"
+    assert resolve("month", "July", dt.date(2026, 2, 12), past=True)["date"] == "2025-07"
     assert resolve("monthday", "Aug. 3", dt.date(2026, 2, 12))["date"] == "2026-08-03"  # (the nearest)
     claims = extract_claims(
         "BEND, Ore., Feb. 12, 2026 — The leak was first spotted on July 22 and the valve was replaced on Aug. 4. "

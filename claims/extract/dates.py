@@ -184,11 +184,11 @@ def _relative(
             year = pub.year if month <= pub.month + 6 else pub.year - 1
         out["date"] = _iso(year, month, day)
     elif kind == "month" and month:
-        # A bare month is the one nearest the article's date.
         delta = month - pub.month
-        year = pub.year + (1 if delta < -6 else -1 if delta >= 6 else 0)  # ties go to the past
-        if past and delta > 0:
-            year = pub.year - 1
+        if past:  # the last such month up to the date
+            year = pub.year if delta <= 0 else pub.year - 1
+        else:  # the one nearest the article's date (ties go to the past)
+            year = pub.year + (1 if delta < -6 else -1 if delta >= 6 else 0)
         out["date"] = f"{year:04d}-{month:02d}"
     elif "yesterday" in low:
         out["date"] = (pub - dt.timedelta(days=1)).isoformat()
