@@ -1254,8 +1254,10 @@ _SPACED_HYPHEN = re.compile(r"(?<!\d) - | - (?!\d)")
 #: in worker processes, one per core: a worker starts in about 1.5 s (it loads the model), which
 #: a text this long repays.
 PARALLEL_SENTENCES = 3000
-#: Sentences a worker parses at a time: a bounded piece, so memory stays flat however long the text.
-CHUNK = 4 * BATCH
+#: Sentences a worker parses at a time: a bounded piece, so memory stays flat however long the text. One
+#: batch: this process applies the rules, the slower share of the work, so the first parsed piece should reach it
+#: early and the last leave it little to do alone once the workers are done (bench/RESULTS.md, sixteenth round).
+CHUNK = BATCH
 _LENGTH = struct.Struct(">I")
 
 
