@@ -4194,3 +4194,55 @@ def test_according_to_at_the_end_sources_every_clause_of_the_sentence() -> None:
     (doses,) = [c for c in claims if c.quote.startswith("Three had received")]
     assert doses.speaker == "the county health department", doses.speaker
     assert doses.text.startswith("According to the county health department, ")
+
+
+def test_a_pronoun_source_set_inside_the_sentence_is_the_person_named_before() -> None:
+    # ", she said," with the sentence going on: the parser hangs "said" on the content's verb, and the clause it
+    # sources (and a clause cut from it) went out with no speaker, as the article's own
+    claims = extract_claims(
+        LEAD + "Nadia Ferris, the county's public defender, said her lawyers each carry about 95 open cases. Four of "
+        "her attorneys quit in the past year, she said, and the office has not been able to replace them. A couple "
+        "she represents were refused by three banks in May, she said, because their savings fell short of the 15% "
+        "deposit."
+    )
+    by_quote = {c.quote: c.speaker for c in claims}
+    sourced = [q for q in by_quote if q.startswith(("Four of her attorneys quit", "A couple")) or "15% deposit" in q]
+    assert len(sourced) == 3, by_quote
+    assert {by_quote[q] for q in sourced} == {"Nadia Ferris"}, by_quote
+
+
+def test_pounds_of_a_thing_weigh_it() -> None:
+    claims = extract_claims(
+        LEAD + "The company expanded its recall to roughly 46,000 pounds of raw chicken on Thursday. Police seized "
+        "200 pounds of cannabis in March. The club paid 5 million pounds for the striker in 2018. The council will "
+        "get 2 million pounds of funding from the government in 2020."
+    )
+    by_expression = {c.values.get("expression"): c.values for c in claims if c.kind == "quantity"}
+    assert by_expression["roughly 46,000 pounds"]["unit"] == "lb", by_expression
+    assert "currency" not in by_expression["roughly 46,000 pounds"]
+    assert by_expression["200 pounds"]["unit"] == "lb"
+    assert by_expression["5 million pounds"]["currency"] == "GBP"  # a sum paid
+    assert by_expression["2 million pounds"]["currency"] == "GBP"  # "pounds of funding": money
+
+
+def test_a_figure_below_zero_keeps_its_sign() -> None:
+    assert quantity_values("-0.5%") == {"unit": "percent", "value": -0.5}
+    assert quantity_values("\u20130.5 percent")["value"] == -0.5
+    assert quantity_values("10-20")["value"] == 10  # a range, not minus 20
+    claims = extract_claims(
+        LEAD + "On Jan. 30, when the temperature at the airport dropped to \u201338 C, 67 people came in."
+    )
+    (cold,) = [c for c in claims if "38" in c.quote]
+    assert cold.values["value"] == -38, cold.values  # (was 38: the recogniser leaves the sign out)
+
+
+def test_fractions_and_times_of_day_in_values() -> None:
+    from claims.extract.dates import duration_values, time_values
+
+    assert quantity_values("roughly one-eighth") == {"approximate": True, "value": 0.125}  # (was 1)
+    assert duration_values("half a second") == {"amount": 0.5, "unit": "second"}  # (was one second)
+    assert duration_values("a second")["amount"] == 1
+    assert time_values("9 o'clock on a Wednesday night")["time"] == "21:00"
+    assert time_values("4 in the afternoon")["time"] == "16:00"  # (was noon: "afternoon" holds "noon")
+    assert time_values("2 at night")["time"] == "02:00"
+    assert time_values("5 in the morning")["time"] == "05:00"

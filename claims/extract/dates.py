@@ -252,13 +252,20 @@ def duration_values(expr: str) -> dict[str, Any]:
     if word in ("several", "a few"):
         return {"unit": m.group(2)}  # "the last several years": no count to check
     amount = 1.0 if word in ("a", "an") else parse_number(word)  # "a year", "an hour": one
+    if amount == 1.0 and re.search(r"\bhalf[\s\-]$", expr[: m.start()], re.IGNORECASE):
+        amount = 0.5  # "within half a second" (not one second)
     return {"amount": int(amount) if amount is not None and amount.is_integer() else amount, "unit": m.group(2)}
+
+
+#: Words that put a clock time after noon or before it when no "a.m." or "p.m." does.
+_LATE = re.compile(r"\b(?:night|evening|afternoon)\b")
+_EARLY = re.compile(r"\b(?:a\.?m\b|morning)")
 
 
 def time_values(expr: str) -> dict[str, Any]:
     """24-hour clock value of a time expression ("2:45 a.m." -> "02:45")."""
     low = expr.lower()
-    if "noon" in low:
+    if re.search(r"\bnoon\b", low):  # (not "4 in the afternoon")
         return {"time": "12:00"}
     if "midnight" in low:
         return {"time": "00:00"}
@@ -268,8 +275,9 @@ def time_values(expr: str) -> dict[str, Any]:
     h, mi = int(m.group(1)), int(m.group(2) or 0)
     if h > 24 or mi > 59:
         return {}  # "the next 72 hours" is no clock time
-    if ("p.m." in low or "pm" in low) and h < 12:
-        h += 12
+    late = _LATE.search(low) if h < 12 and not _EARLY.search(low) else None
+    if ("p.m." in low or "pm" in low) and h < 12 or late and (h >= 6 or late.group(0) != "night"):
+        h += 12  # ("9 o'clock on a Wednesday night", "4 in the afternoon"; "2 at night" stays 2)
     if ("a.m." in low or "am" in low) and h == 12:
         h = 0
     zone = re.search(r"\b(GMT|UTC|[A-Z]{2,3}T)\b", expr)

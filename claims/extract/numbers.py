@@ -82,6 +82,10 @@ _FRACTIONS = {
     "fourths": 0.25,
     "fifth": 0.2,
     "fifths": 0.2,
+    "sixth": 1 / 6,
+    "sixths": 1 / 6,
+    "eighth": 0.125,
+    "eighths": 0.125,
     "tenth": 0.1,
     "tenths": 0.1,
 }
@@ -301,6 +305,10 @@ _RANGE = re.compile(
 )
 
 
+#: A minus sign (hyphen, en dash or the sign itself) set before a figure.
+_MINUS = re.compile("[-\u2013\u2212]\\d")
+
+
 def quantity_values(phrase: str) -> dict[str, Any]:
     """Normalised values of a quantity phrase: value, unit, currency, operator, approximation."""
     low = phrase.lower().replace("\u00a0", " ")
@@ -334,6 +342,8 @@ def quantity_values(phrase: str) -> dict[str, Any]:
         if start is not None and end is not None and start < end:
             value = start
             out["to"] = _whole(end)
+    if _MINUS.match(body) is not None and value > 0:
+        value = -value  # "-38 C", "\u20130.5%": below zero
     if body.startswith(_VAGUE_WORDS):
         out["approximate"] = True
         out["lower_bound"] = True

@@ -412,27 +412,12 @@ def _claims_of(
                 if said_by.dep_ == "appos" and said_by.pos_ == "NOUN" and said_by.head.ent_type_ in ("ORG", "PERSON"):
                     said_by = said_by.head  # "the PSC Patient Alliance, a nonprofit that says ...": the Alliance
                 who = name_of(said_by)
-            elif who is None and (pron := speaking_subject(u.verb)) is not None and pron.lower_ in _PERSONAL:
-                # "he said": the last named person who spoke ("they said": the last named speaker, unless that was
-                # one person); "Hendricks received about $58,000, he said": the person the clause is about
-                if pron.lower_ == "they":
-                    who = ctx.speaker if ctx.speaker != ctx.person else None
-                else:
-                    who = _person_reported_on(u.verb, ctx) or ctx.person
             elif who is None and subj is not None and subj.lower_ == "it" and u.verb.dep_ == "relcl":
                 # "The Taliban claimed ... the helicopter, which it said crashed in Logar": the main subject
                 main = subject(sent.root)
                 who = name_of(main) if main is not None and main.pos_ in ("NOUN", "PROPN") else None
-            elif (
-                who is None
-                and (pron := speaking_subject(u.verb)) is not None
-                and pron.lower_ == "it"
-                and ctx.speaker != ctx.person
-                and ctx.sentence - ctx.speaker_at <= 1
-            ):
-                # "the federal prosecutor's office said in a statement. ... The haul had an estimated street value of
-                # 315 million euros, it said": the source named just before, when no person
-                who = ctx.speaker
+            elif who is None:
+                who = _pronoun_source(u.verb, ctx)
             u.speaker = who
             if who:
                 ctx.named(who)
@@ -442,7 +427,11 @@ def _claims_of(
         elif _as_reported(u):
             host = owner.get(u.root.head.i)
             if host is not None and not host.speaker:
-                host.speaker = speaker_of(u.root)
+                # ("Three of her attorneys left ..., she said, and ...": whom "she" stands for, as above)
+                host.speaker = speaker_of(u.root) or _pronoun_source(u.root, ctx)
+                if host.speaker:
+                    ctx.named(host.speaker)
+                    sourced_by.add(id(host))  # as "according to X": what is cut from the clause is sourced too
         elif u.role == "attribution":
             u.speaker = according_to(u)
             if u.speaker:  # "This, according to Della, does nothing ... ," he said": Della
@@ -952,6 +941,28 @@ def _reported(u: Unit) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in u.root.children) and lemma_in(u.verb, REPORT_LEMMAS)
 
 
+#: What "pounds of" may be a sum of: "5 million pounds of funding" is money, "46,000 pounds of chicken" a weight.
+_MONEY_NOUNS = wordset(
+    "funding investment investments money spending cash aid debt debts revenue revenues profit profits savings cuts "
+    "losses damages taxpayers public fines grants sales assets capital fees income support borrowing contracts "
+    "orders loans budget subsidies bonuses wages pay compensation"
+)
+
+
+def _weighed_in_pounds(doc: Doc, ent: Span) -> bool:
+    """Whether "pounds" (the word, no "£") weighs something: "recalled 46,000 pounds of raw chicken", "seized
+    200 pounds of cocaine", "weighs 180 pounds" (the recogniser's quantity), not "paid 5 million pounds"."""
+    if ent[-1].lower_ not in ("pounds", "pound", "lb", "lbs") or any(t.text in ("\u00a3", "sterling") for t in ent):
+        return False
+    if ent.label_ == "QUANTITY":
+        return True
+    after = doc[ent.end : ent.end + 3]
+    if len(after) < 2 or after[0].lower_ != "of":
+        return False
+    noun = next((t for t in after[1:] if t.pos_ in ("NOUN", "PROPN")), None)
+    return noun is not None and noun.lower_ not in _MONEY_NOUNS and not noun.lower_.endswith("'")
+
+
 def _subject_of(verb: Token) -> Token | None:
     """The verb's subject, or its auxiliary's when an aside split them ("He had, according to X, killed")."""
     if (found := subject(verb)) is not None:
@@ -1238,6 +1249,9 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
                 seen.update(range(ent.start, ent.end))
                 phrase = _with_bound(doc, ent)
                 v = quantity_values(phrase)
+                if v.get("currency") == "GBP" and _weighed_in_pounds(doc, ent):
+                    del v["currency"]
+                    v["unit"] = "lb"
                 if "value" in v:
                     v["expression"] = phrase
                     if _bare_age(ent):
@@ -1459,6 +1473,9 @@ def _span_of_time(ent: Span) -> bool:
     return lemma_in(ent.root, _SPANS) or lemma_in(ent.root.head, _SPANS) or ent.label_ in ("DATE", "TIME")
 
 
+_MINUS_SIGNS = frozenset({"-", "\u2013", "\u2212"})
+
+
 def _with_bound(doc: Doc, ent: Span) -> str:
     """A figure with the bound before it that the entity left out ("more than" + "2,000 workers")."""
     i = ent.start
@@ -1470,6 +1487,8 @@ def _with_bound(doc: Doc, ent: Span) -> str:
         return ent[1:].text if over.i == i else ent.text  # (the recogniser may have taken it in: "over 12 months")
     if i > 0 and doc[i - 1].lower_ in ("no", "not") and ent.text.lower().startswith(("more ", "less ", "fewer ")):
         return f"{doc[i - 1].text} {ent.text}"  # "Not | less than 20%": the recogniser took the bound, not its "not"
+    if i > 0 and doc[i - 1].text in _MINUS_SIGNS and not doc[i - 1].whitespace_ and (i < 2 or not doc[i - 2].like_num):
+        return doc[i - 1].text + ent.text  # "dropped to \u201338 C": the recogniser left the sign out
     lead = doc[max(0, i - 3) : i].text.lower()
     for bound in (
         "no more than",  # (a bound that says "at most": never read as "more than" with its "no" left behind)
@@ -2212,6 +2231,23 @@ def _verb_above(tok: Token) -> Token | None:
             return None
         tok = tok.head
     return tok
+
+
+def _pronoun_source(verb: Token, ctx: Context) -> str | None:
+    """The source a pronoun that reports stands for: "he said", the last named person who spoke ("they said": the
+    last named speaker, unless that was one person; "Hendricks received about $58,000, he said": the person the
+    clause is about); "it said", the source named just before, when no person ("the federal prosecutor's office
+    said in a statement. ... The haul had an estimated street value of 315 million euros, it said")."""
+    pron = speaking_subject(verb)
+    if pron is None:
+        return None
+    if pron.lower_ == "they":
+        return ctx.speaker if ctx.speaker != ctx.person else None
+    if pron.lower_ in _PERSONAL:
+        return _person_reported_on(verb, ctx) or ctx.person
+    if pron.lower_ == "it" and ctx.speaker != ctx.person and ctx.sentence - ctx.speaker_at <= 1:
+        return ctx.speaker
+    return None
 
 
 def _person_reported_on(verb: Token, ctx: Context) -> str | None:
