@@ -4246,3 +4246,13 @@ def test_fractions_and_times_of_day_in_values() -> None:
     assert time_values("4 in the afternoon")["time"] == "16:00"  # (was noon: "afternoon" holds "noon")
     assert time_values("2 at night")["time"] == "02:00"
     assert time_values("5 in the morning")["time"] == "05:00"
+
+
+def test_a_title_keeps_whose_it_is() -> None:
+    claims = extract_claims(
+        LEAD + "State's Attorney Gregory Pace, whose office prosecutes the cases, said in a statement that delays "
+        "often stem from defense requests."
+    )
+    (role,) = [c for c in claims if c.kind == "role"]
+    assert role.quote == "State's Attorney Gregory Pace", role.quote  # (was "Attorney Gregory Pace")
+    assert role.text == "Gregory Pace is State's Attorney"

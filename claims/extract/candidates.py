@@ -2228,6 +2228,17 @@ def roles(sent: Span) -> list[Unit]:
                 # recogniser took for a person's; the word next to the name is the title, its modifiers only say
                 # which)
                 toks |= set(range(lo, ent.start))
+        lo = min(toks)
+        pos = lo if doc[lo].tag_ == "POS" else lo - 1
+        if lo < ent.start and pos - 1 >= sent.start and doc[pos].tag_ == "POS" and doc[pos - 1].dep_ == "poss":
+            # "State's Attorney Gregory Pace", "the council's finance director Ana Ruiz": whose title it is (the
+            # title alone, "Attorney", says something else)
+            owner = doc[pos - 1]
+            start = owner.left_edge.i
+            while doc[start].dep_ in ("det", "punct") and start < owner.i:
+                start += 1
+            if start >= sent.start:
+                toks |= set(range(start, lo))
         title_of = _of_title(ent)
         if title_of is not None:  # "Director of Public Prosecutions Max Hill": the whole title, "of" phrase and all
             lo = title_of.left_edge.i
