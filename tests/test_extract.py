@@ -4256,3 +4256,28 @@ def test_a_title_keeps_whose_it_is() -> None:
     (role,) = [c for c in claims if c.kind == "role"]
     assert role.quote == "State's Attorney Gregory Pace", role.quote  # (was "Attorney Gregory Pace")
     assert role.text == "Gregory Pace is State's Attorney"
+
+
+def test_she_said_is_never_a_man_the_text_called_he() -> None:
+    # "she said" took the last person in view, a man the text had just called "he"
+    claims = extract_claims(
+        LEAD + "Marta Lindgren keeps a camping chair in the back of her van. The state will add barriers on the "
+        "road, said Paul Brenner, a highway engineer. He said the work could take two years. "
+        '"Two years is a long time when you know what is coming," she said.'
+    )
+    by_quote = {c.quote: c.speaker for c in claims}
+    assert by_quote["the work could take two years"] == "Paul Brenner", by_quote
+    assert by_quote["Two years is a long time when you know what is coming"] == "Marta Lindgren", by_quote
+
+
+def test_who_a_she_is_when_the_recogniser_misses_the_person() -> None:
+    claims = extract_claims(
+        LEAD + "Budget director Colin Ferrand told council members that he did not expect any layoffs. "
+        "Councilwoman Greta Ostrowski, who represents the 4th Ward, called the rise unfair. She noted that the "
+        "city's payroll had grown by 6 percent since 2015. Head of medical Dr Anna Novak said on Sunday that the "
+        'flanker had a scan. "He has torn a knee ligament in two places," she said.'
+    )
+    by_quote = {c.quote: c.speaker for c in claims}
+    assert str(by_quote["the city's payroll had grown by 6 percent since 2015"]).endswith("Greta Ostrowski"), by_quote
+    # (a title before the name, the name in its "of" phrase: the person in view)
+    assert by_quote["He has torn a knee ligament in two places"] == "Head of medical Dr Anna Novak", by_quote

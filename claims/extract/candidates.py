@@ -1826,6 +1826,11 @@ def speaks_as_person(verb: Token) -> bool:
     subj = speaking_subject(verb)
     if subj is None:
         subj = trailing_speaker(verb)
+    if subj is not None and subj.text[:1].isupper() and subj.pos_ in ("NOUN", "PROPN"):
+        # "Head of medical Dr Priya Nandra said": a title before the name, the name in its "of" phrase
+        for prep in subj.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of" and any(t.ent_type_ == "PERSON" for t in prep.subtree):
+                return True
     return subj is not None and (subj.ent_type_ == "PERSON" or subj.pos_ == "NOUN" and names_a_person(subj))
 
 

@@ -33,6 +33,7 @@ from claims.extract.candidates import (
     RECORD_WORDS,
     REPORT_LEMMAS,
     SUBJECTS,
+    TITLES,
     Unit,
     according_to,
     after_break,
@@ -140,11 +141,24 @@ class Context:
         # one take it too ('"One year below policy isn't a problem for us. Three years would be a
         # conversation," Rydell said.'), see ``quoted_speakers``
         self.quotation_speakers: dict[tuple[int, int], str] = {}
+        # Whether a person named so far (by surname) is a "he" or a "she", where the text says: "Ms", "spokeswoman",
+        # "Feld told council members that he ..."; and the people a "he" or "she" may be, the last one last
+        self.genders: dict[str, str] = {}
+        self.people: list[str] = []
 
     def named(self, speaker: str) -> None:
         """``speaker`` is the last source named, in the sentence at hand."""
         self.speaker = speaker
         self.speaker_at = self.sentence
+
+    def in_view(self, person: str) -> None:
+        """``person`` is whom a later "he" or "she" most likely is."""
+        self.person = person
+        self.surnames.add(person.split()[-1])
+        self.people = [*self.people[-7:], person]
+
+    def gender(self, person: str) -> str | None:
+        return self.genders.get(person.split()[-1])
 
 
 def _text(doc: Doc) -> str:
@@ -265,8 +279,18 @@ def _person_in_view(sent: Span, us: list[Unit], ctx: Context, quoted: list[bool]
     acting = [
         t
         for t in subjects
-        if t.head.pos_ in ("VERB", "AUX") and (t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and _introduced(t))
+        if t.head.pos_ in ("VERB", "AUX")
+        and (t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and (_introduced(t) or _titled(t)))
     ]
+    # (the name set off after a subject that says who she is: "Bell's mother, Tanya Bell, drives 40 minutes")
+    acting += [
+        c
+        for t in subjects
+        if t.pos_ == "NOUN" and t.head.pos_ in ("VERB", "AUX")
+        for c in t.rights
+        if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+    ]
+    acting.sort(key=lambda t: t.i)
     if not acting:
         # a person introduced with who she is, wherever the sentence names her: "The best local finish came
         # from Anna Lindqvist, a 34-year-old intensive-care nurse, ..."
@@ -287,8 +311,7 @@ def _person_in_view(sent: Span, us: list[Unit], ctx: Context, quoted: list[bool]
         return
     who = name_of(last)
     if who:
-        ctx.person = who
-        ctx.surnames.add(who.split()[-1])  # (named so far: "Hendricks received $58,000, he said" is his word)
+        ctx.in_view(who)  # (named so far: "Hendricks received $58,000, he said" is his word)
 
 
 def quoted_speakers(claims: list[Claim], ctx: Context) -> list[Claim]:
@@ -368,6 +391,12 @@ def _quotation_read_into_its_source(sent: Span, s0: int, out: list[Claim], prob:
     return kept
 
 
+def _titled(name: Token) -> bool:
+    """A name with a person's title before it, whatever the recogniser took it for ("Councilwoman Theresa
+    Vukovich", read as an organisation)."""
+    return any(t.lower_ in _GENDERED or t.lower_ in TITLES for t in name.lefts if t.dep_ == "compound")
+
+
 def _introduced(name: Token) -> bool:
     """A name with who the person is set off after it: a description ("Anna Lindqvist, a 34-year-old nurse at
     St. Brendan's") or a relative clause ("Tomas Rydell, who ..."); for a name the recogniser did not take for
@@ -400,6 +429,7 @@ def _claims_of(
     us = units(sent)
     people = roles(sent)
     ctx.surnames.update(r.speaker.split()[-1] for r in people if r.speaker)
+    _learn_genders(sent, ctx, quoted)
     owner = {i: u for u in us for i in u.tokens}
     # Speakers: a reporting verb's subject for its content clause; "according to X" for the clause holding it.
     sourced_by: set[int] = set()  # the units "according to X" gives a source
@@ -422,8 +452,7 @@ def _claims_of(
             if who:
                 ctx.named(who)
                 if speaks_as_person(u.verb) or who in ctx.surnames:  # ("Oyelaran said": named as a person before)
-                    ctx.person = who
-                    ctx.surnames.add(who.split()[-1])
+                    ctx.in_view(who)
         elif _as_reported(u):
             host = owner.get(u.root.head.i)
             if host is not None and not host.speaker:
@@ -437,7 +466,7 @@ def _claims_of(
             if u.speaker:  # "This, according to Della, does nothing ... ," he said": Della
                 ctx.named(u.speaker)
                 if any(doc[i].ent_type_ == "PERSON" for i in u.tokens) or u.speaker.split()[-1] in ctx.surnames:
-                    ctx.person = u.speaker  # (a surname named before: "Tahir Della" ... "according to Della")
+                    ctx.in_view(u.speaker)  # (a surname named before: "Tahir Della" ... "according to Della")
             host = owner.get(u.root.head.i)
             if host is not None and u.speaker:
                 host.speaker = host.speaker or u.speaker
@@ -2244,10 +2273,74 @@ def _pronoun_source(verb: Token, ctx: Context) -> str | None:
     if pron.lower_ == "they":
         return ctx.speaker if ctx.speaker != ctx.person else None
     if pron.lower_ in _PERSONAL:
-        return _person_reported_on(verb, ctx) or ctx.person
+        who = _person_reported_on(verb, ctx) or ctx.person
+        want = "m" if pron.lower_ == "he" else "f"
+        if who is not None and ctx.gender(who) not in (None, want):
+            # '"Two years is a long time," she said' after Mark Feeney, whom the text has called "he": the last
+            # woman named, when the text has said who is one (else no one: a wrong source misleads)
+            who = next((p for p in reversed(ctx.people) if ctx.gender(p) == want), None)
+        elif who is not None and ctx.gender(who) is None:
+            ctx.genders[who.split()[-1]] = want  # ("He said the work could take two years" after Feeney: a man)
+        return who
     if pron.lower_ == "it" and ctx.speaker != ctx.person and ctx.sentence - ctx.speaker_at <= 1:
         return ctx.speaker
     return None
+
+
+#: What says a person is a man or a woman: a courtesy title before the name, a noun of a role or kin.
+_GENDERED = {
+    **dict.fromkeys(
+        wordset(
+            "mr mr. sir lord spokesman chairman councilman congressman businessman father son "
+            "husband brother grandfather uncle boyfriend king prince"
+        ),
+        "m",
+    ),
+    **dict.fromkeys(
+        wordset(
+            "mrs mrs. ms ms. miss dame lady spokeswoman chairwoman councilwoman congresswoman "
+            "businesswoman mother daughter wife sister grandmother aunt widow girlfriend queen "
+            "princess"
+        ),
+        "f",
+    ),
+}
+_PRONOUN_GENDER = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+
+
+def _learn_genders(sent: Span, ctx: Context, quoted: list[bool]) -> None:
+    """What the sentence says of whether the people it names are men or women: "Ms Okafor", "Councilwoman Theresa
+    Vukovich", "his wife, Loretta Ennis", and for the one person a sentence names as a subject, the pronouns of
+    her clause outside quotations ("Marcus Feld told council members that he did not expect any layoffs").
+    Evidence both ways leaves it unknown."""
+    doc = sent.doc
+    people = [e for e in sent.ents if e.label_ == "PERSON" or e[0].lower_ in _GENDERED]  # ("Councilwoman X": an ORG)
+    for e in people:
+        near = [*doc[max(sent.start, e.start - 3) : e.start], e[0]]
+        root = e.root
+        if root.dep_ == "appos":
+            near += [root.head, *root.head.lefts]
+        near += [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
+        found = {_GENDERED[t.lower_] for t in near if t.lower_ in _GENDERED}
+        if len(people) == 1 and root.dep_ == "nsubj" and not found:
+            found = {
+                _PRONOUN_GENDER[t.lower_]
+                for t in root.head.subtree
+                if t.lower_ in _PRONOUN_GENDER and not (t.idx - doc[0].idx < len(quoted) and quoted[t.idx - doc[0].idx])
+            }
+        if len(found) == 1:
+            surname = e[-1].text
+            known = ctx.genders.get(surname)
+            ctx.genders[surname] = found.pop() if known in (None, *found) else "?"
 
 
 def _person_reported_on(verb: Token, ctx: Context) -> str | None:
