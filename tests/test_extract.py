@@ -4281,3 +4281,22 @@ def test_who_a_she_is_when_the_recogniser_misses_the_person() -> None:
     assert str(by_quote["the city's payroll had grown by 6 percent since 2015"]).endswith("Greta Ostrowski"), by_quote
     # (a title before the name, the name in its "of" phrase: the person in view)
     assert by_quote["He has torn a knee ligament in two places"] == "Head of medical Dr Anna Novak", by_quote
+
+
+def test_a_denial_turns_only_the_bound_of_its_own_clause() -> None:
+    claims = extract_claims(
+        LEAD + "The airline did not disclose the names of the two pilots, but said the captain had more than 9,000 "
+        "flying hours. The city did not spend more than $5 million on the park."
+    )
+    by_expression = {c.values.get("expression"): c.values for c in claims if "op" in c.values}
+    assert by_expression["more than 9,000"]["op"] == ">", by_expression  # (was "<=": "did not disclose" turned it)
+    assert by_expression["more than $5 million"]["op"] == "<="  # "did not spend more than": at most
+
+
+def test_a_forecast_told_in_the_past_is_hedged() -> None:
+    claims = extract_claims(
+        LEAD + "Chief executive Ruth Anders told reporters the bank still expected full-year net profit of about "
+        "1.2 billion euros."
+    )
+    (profit,) = [c for c in claims if "1.2 billion" in c.quote]
+    assert profit.values.get("hedge") == "expected", profit.values  # a forecast, not a result

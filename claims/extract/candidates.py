@@ -319,8 +319,10 @@ def hedge_of(tok: Token) -> str | None:
     governs = tok.tag_ == "MD" or any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
     if governs and lemma_in(tok, HEDGE_LEMMAS) and tok.pos_ in ("VERB", "AUX"):
         return tok.text
-    if lemma_in(tok, FORECASTS) and tok.tag_ in ("VBP", "VBZ") and any(c.dep_ == "dobj" for c in tok.children):
-        return tok.text  # "Economists expect one more increase this year": a forecast of a thing, not a fact
+    if lemma_in(tok, FORECASTS) and tok.tag_ in ("VBP", "VBZ", "VBD") and any(c.dep_ == "dobj" for c in tok.children):
+        # "Economists expect one more increase this year": a forecast of a thing, not a fact (and so is "told
+        # reporters the bank still expected full-year profit of about 1.7 billion euros", reported in the past)
+        return tok.text
     if (
         lemma_in(tok, FORECASTS)
         and tok.tag_ == "VBN"

@@ -873,6 +873,7 @@ def _fact(
             "op" in values
             and any(c.dep_ == "neg" for c in root.children)
             and not str(values.get("expression", "")).lower().startswith(("no ", "not "))  # "not less than": its own
+            and _figure_of_the_clause(shown or toks, str(values.get("expression", "")), root)
         ):
             values["op"] = _NOT_OP.get(values["op"], values["op"])  # "did not spend more than $5m": at most $5m
     if u.hedge:
@@ -891,6 +892,13 @@ _ANONYMITY = re.compile(
     r"|\bwere not authori[sz]ed to\b|\bwas not authori[sz]ed to\b"
 )
 _BOUNDS = wordset("more less fewer earlier later sooner longer greater higher lower")
+
+
+def _figure_of_the_clause(toks: list[Token], expression: str, verb: Token) -> bool:
+    """Whether the figure ``expression`` names is in the clause of ``verb`` (not in another the unit holds: "did not
+    disclose the names of the pilots, but said the captain had more than 12,000 flying hours")."""
+    figure = next((t for t in toks if t.like_num and t.text in expression), None)
+    return figure is None or _clause_verb(figure).i == verb.i
 
 
 def _bound_only(doc: Doc, u: Unit) -> bool:
