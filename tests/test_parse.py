@@ -247,3 +247,17 @@ def test_a_titled_source_the_parser_joined_to_the_content_is_the_subject_of_said
     (water,) = [c for c in claims if "three deep wells" in c.quote]
     assert water.speaker == "Carla Ostrander", water.speaker
     assert "Ostrander" not in water.quote
+
+
+def test_the_name_of_an_according_to_source_is_its_apposition() -> None:
+    # "..., according to their attorney, Gregory Pike.": the parser hung the name on the sentence's verb (as an
+    # npadvmod), the name was glued to the restatement and the source was "their attorney". Made here by hand on
+    # a parse of another name: the repair makes it the noun's apposition again.
+    (doc,) = parse.parse(
+        ["The family sued the clinic on Friday seeking damages, according to their lawyer, Ruth Tanaka."]
+    )
+    name, noun, root = doc[-2], doc[-5], next(t for t in doc if t.dep_ == "ROOT")
+    assert (name.text, noun.text) == ("Tanaka", "lawyer")
+    name.head, name.dep_ = root, "npadvmod"
+    parse._name_of_a_source_read_apart(doc)
+    assert (name.head.i, name.dep_) == (noun.i, "appos")

@@ -183,7 +183,7 @@ _CLOCK_TEXT = re.compile(r"\d\s*[aApP]\.?[mM]\b")
 
 
 def mend(doc: Doc) -> Doc:
-    """Twenty-nine repairs of the parse, each where the small model leaves a clause without a part it needs.
+    """Thirty repairs of the parse, each where the small model leaves a clause without a part it needs.
     The text is read first, so most sentences build no Token here."""
     if len(doc) > 4 and doc[0].dep_ == "prep":
         _subject_from_apposition(doc)
@@ -227,6 +227,8 @@ def mend(doc: Doc) -> Doc:
         _hyphenated_name_read_as_three(doc)
     if _SAID_THEN_A_PARTICIPLE.search(text) is not None:
         _clause_of_a_scene_read_as_the_content(doc)
+    if _ACCORDING_TO_A_NAMED_NOUN.search(text) is not None:
+        _name_of_a_source_read_apart(doc)
     # Last, seven repairs that look at the arcs the rules read next (``candidates.columns``) to find the few tokens
     # worth building a ``Token`` for; a repair that moves a head drops them, to be read again.
     arcs = _arcs(doc)
@@ -916,6 +918,35 @@ def _source_read_as_a_compound(doc: Doc) -> None:
         _make_root(verb, content)
         content.head = verb
         content.dep_ = "ccomp"
+
+
+#: "according to their attorney, Gregory Pike" (the noun lower case, the name capitalised, then the sentence ends).
+_ACCORDING_TO_A_NAMED_NOUN = re.compile(
+    r"\baccording to (?:[a-z][\w'\u2019-]* ){0,3}[a-z][\w-]*, [A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,2}\W{0,3}$"
+)
+
+
+def _name_of_a_source_read_apart(doc: Doc) -> None:
+    """ "..., according to their attorney, Gregory Pike.": the parser hangs the name on the sentence's verb, and
+    it was glued to the restatement's end ("... seeking unspecified damages Gregory Pike") while the source was
+    "their attorney". The name set off after the noun "according to" ends on, closing the sentence, is that
+    noun's apposition."""
+    last = next((t for t in reversed(doc) if not t.is_punct), None)
+    if last is None or last.ent_type_ != "PERSON":
+        return
+    ent = next((e for e in doc.ents if e.start <= last.i < e.end), None)
+    if ent is None or ent.start < 4 or doc[ent.start - 1].text != ",":
+        return
+    noun = doc[ent.start - 2]
+    if noun.dep_ != "pobj" or noun.head.lower_ != "to" or noun.head.head.lower_ != "according":
+        return
+    name = ent.root
+    if name.head.i == noun.i or any(t.i == name.i for t in noun.ancestors):
+        return
+    name.head = noun
+    name.dep_ = "appos"
+    doc[ent.start - 1].head = noun
+    doc.user_data.pop("columns", None)  # (the arcs, if read already, are read again)
 
 
 def _root(doc: Doc) -> Token | None:
