@@ -261,3 +261,16 @@ def test_the_name_of_an_according_to_source_is_its_apposition() -> None:
     name.head, name.dep_ = root, "npadvmod"
     parse._name_of_a_source_read_apart(doc)
     assert (name.head.i, name.dep_) == (noun.i, "appos")
+
+
+def test_a_season_written_as_two_years_is_one() -> None:
+    from claims.extract import extract_claims
+
+    claims = extract_claims(
+        "LONDON, March 4 (Wire) - The clubs recorded a combined loss of \u00a392 million, compared with a profit of "
+        "\u00a331 million in 2016-17."
+    )
+    texts = [c.text for c in claims]
+    assert not any(t.endswith("-17") and "2016" not in t for t in texts), texts  # ("... loss of £92 million -17")
+    (before,) = [c for c in claims if "\u00a331 million" in c.quote]
+    assert before.text.endswith("in 2016-17"), before.text  # (was "in 2016")

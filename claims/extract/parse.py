@@ -62,6 +62,7 @@ from claims.extract.candidates import (
     lemma_in,
     subject,
 )
+from claims.extract.dates import YEAR_SPAN
 from claims.extract.patterns import wordset
 
 if TYPE_CHECKING:
@@ -183,7 +184,7 @@ _CLOCK_TEXT = re.compile(r"\d\s*[aApP]\.?[mM]\b")
 
 
 def mend(doc: Doc) -> Doc:
-    """Thirty repairs of the parse, each where the small model leaves a clause without a part it needs.
+    """Thirty-one repairs of the parse, each where the small model leaves a clause without a part it needs.
     The text is read first, so most sentences build no Token here."""
     if len(doc) > 4 and doc[0].dep_ == "prep":
         _subject_from_apposition(doc)
@@ -225,6 +226,8 @@ def mend(doc: Doc) -> Doc:
         _time_of_a_comparison_read_on_the_verb(doc)
     if "-" in text and _CLOSED_HYPHEN_NAME.search(text) is not None:
         _hyphenated_name_read_as_three(doc)
+    if YEAR_SPAN.search(text) is not None:  # a season or a fiscal year: "2016-17", "2018/19"
+        _season_read_as_three(doc)
     if _SAID_THEN_A_PARTICIPLE.search(text) is not None:
         _clause_of_a_scene_read_as_the_content(doc)
     if _ACCORDING_TO_A_NAMED_NOUN.search(text) is not None:
@@ -335,6 +338,22 @@ def _clause_of_a_scene_read_as_the_content(doc: Doc) -> None:
 
 #: "Ortega-Finch": a name closed up with a hyphen.
 _CLOSED_HYPHEN_NAME = re.compile(r"\b[A-Z][a-z]+-[A-Z][a-z]+\b")
+
+
+def _season_read_as_three(doc: Doc) -> None:
+    """ "a profit of \u20ac42 million in 2016-17": the parser hangs "17" on the noun as an apposition, so the
+    restatement stopped at "in 2016" and the claim before it took "-17". A year, a closed hyphen or slash and the
+    next year's last two figures are one season: the second year hangs on the first."""
+    for sep in doc[1:-1]:
+        first, last = doc[sep.i - 1], doc[sep.i + 1]
+        if sep.text not in ("-", "/", "\u2013") or first.whitespace_ or sep.whitespace_:
+            continue
+        if not (len(first.text) == 4 and first.text.isdigit() and len(last.text) == 2 and last.text.isdigit()):
+            continue
+        if (int(first.text) + 1) % 100 != int(last.text) or last.head.i == first.i:
+            continue
+        sep.head, sep.dep_ = first, "punct"
+        last.head, last.dep_ = first, "nummod"
 
 
 def _hyphenated_name_read_as_three(doc: Doc) -> None:
