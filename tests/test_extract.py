@@ -4300,3 +4300,12 @@ def test_a_forecast_told_in_the_past_is_hedged() -> None:
     )
     (profit,) = [c for c in claims if "1.2 billion" in c.quote]
     assert profit.values.get("hedge") == "expected", profit.values  # a forecast, not a result
+
+
+def test_a_clause_that_names_a_thing_is_not_cut_in_two() -> None:
+    claims = extract_claims(
+        LEAD + "Net interest income - the gap between what the lender earns on loans and pays on deposits - fell 6% "
+        "to 2.1 billion euros."
+    )
+    (income,) = [c for c in claims if "6%" in c.quote]
+    assert "pays on deposits" in income.text, income.text  # (was "... earns on loans and fell 6% ...")

@@ -743,6 +743,10 @@ def splits(child: Token, head: Token) -> str | None:
             return None
         if not own and not misplaced and any(c.dep_ == "neg" for c in child.children):
             return None  # "had been recorded in logbooks | but never carried out": the denial completes the first
+        if not own and (head.dep_ == "pcomp" or any(c.lower_ in ("what", "whatever") for c in head.children)):
+            # "the difference between what the bank earns on loans | and pays on deposits": a clause that names a
+            # thing states nothing, and its halves are that one thing
+            return None
         return "clause" if own or between or misplaced else None
     if dep == "dep" and is_verbal(child) and comma_before(child) and child.i > head.i:
         return "clause"  # ", then recommended as ...": a second predicate the parser could not name
