@@ -4152,6 +4152,13 @@ def test_it_said_is_the_source_named_just_before() -> None:
     by_quote = {c.quote: c.speaker for c in claims}
     assert by_quote["The cargo had an estimated value of 90 million euros"] == "The port authority"
     assert by_quote["demand fell 4%"] is None  # no source named just before: none guessed
+    claims = extract_claims(
+        LEAD + "The ferry ran aground on a sandbank, the harbour operator said in a statement. All 212 passengers "
+        "were taken ashore within two hours, it said."
+    )
+    by_quote = {c.quote: c.speaker for c in claims}
+    # (an "operator" may be a person; "it" says this one is not)
+    assert by_quote["All 212 passengers were taken ashore within two hours"] == "the harbour operator", by_quote
 
 
 def test_a_leading_nor_stays_in_the_restatement() -> None:

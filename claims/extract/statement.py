@@ -2290,7 +2290,13 @@ def _pronoun_source(verb: Token, ctx: Context) -> str | None:
         elif who is not None and ctx.gender(who) is None:
             ctx.genders[who.split()[-1]] = want  # ("He said the work could take two years" after Feeney: a man)
         return who
-    if pron.lower_ == "it" and ctx.speaker != ctx.person and ctx.sentence - ctx.speaker_at <= 1:
+    if (
+        pron.lower_ == "it"
+        and ctx.speaker is not None
+        and ctx.sentence - ctx.speaker_at <= 1
+        and (ctx.speaker != ctx.person or ctx.speaker.lower().startswith("the "))
+    ):
+        # (a description a "he" could be, that "it" says is none: "the airport operator said ... , it said")
         return ctx.speaker
     return None
 
