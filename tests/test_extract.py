@@ -4236,6 +4236,8 @@ def test_a_figure_below_zero_keeps_its_sign() -> None:
     assert quantity_values("-0.5%") == {"unit": "percent", "value": -0.5}
     assert quantity_values("\u20130.5 percent")["value"] == -0.5
     assert quantity_values("10-20")["value"] == 10  # a range, not minus 20
+    assert quantity_values("north of $1 billion")["op"] == ">"  # (was a plain $1 billion)
+    assert quantity_values("up to 65 km per hour")["unit"] == "km/h"  # a speed (was km, a distance)
     claims = extract_claims(
         LEAD + "On Jan. 30, when the temperature at the airport dropped to \u201338 C, 67 people came in."
     )

@@ -167,6 +167,8 @@ BOUNDS = {
     "less than": "<",
     "up to": "<=",
     "under": "<",
+    "north of": ">",  # "somewhere north of 60", "north of $1 billion"
+    "south of": "<",
     "as many as": "<=",
     "as much as": "<=",
     "as high as": "<=",
@@ -189,7 +191,7 @@ _SYMBOL = re.compile(r"(?:us|hk|a|c)?[$€£¥₹]")
 _PERCENT = re.compile(r"%|\bper ?cent\b|\bpercentage points?\b")
 _ALPHA = re.compile(r"[a-z]+")
 _MEASURE = re.compile(
-    r"\d\s?(\u00b0\s?[CF]?|\u00baC|[CF](?![\w-])|km/h|km|kg|mm|cm|mph|GW|MW|kW|TWh|GWh|MWh|kWh|mg|lbs?|ft|ha)\b"
+    r"\d\s?(\u00b0\s?[CF]?|\u00baC|[CF](?![\w-])|km/h|km (?:per|an) hour|km|kg|mm|cm|mph|GW|MW|kW|TWh|GWh|MWh|kWh|mg|lbs?|ft|ha)\b"
 )
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
 _TOKEN = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?")
@@ -353,7 +355,9 @@ def quantity_values(phrase: str) -> dict[str, Any]:
         out["unit"] = "currency"
         out["currency"] = cur
     elif m := _MEASURE.search(phrase):
-        unit = m.group(1).replace("\u00ba", "\u00b0").replace(" ", "")
+        unit = (
+            m.group(1).replace("\u00ba", "\u00b0").replace(" per hour", "/h").replace(" an hour", "/h").replace(" ", "")
+        )
         out["unit"] = "\u00b0" + unit.strip("\u00b0") if unit.strip("\u00b0") in ("C", "F") else unit
     out["value"] = _whole(value)
     return out

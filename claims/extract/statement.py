@@ -1538,6 +1538,7 @@ def _with_bound(doc: Doc, ent: Span) -> str:
         "less than",
         "fewer than",
         "at least",
+        "north of",
         "up to",
         "nearly",
         "almost",
