@@ -4318,3 +4318,11 @@ def test_a_clause_that_names_a_thing_is_not_cut_in_two() -> None:
     )
     (income,) = [c for c in claims if "6%" in c.quote]
     assert "pays on deposits" in income.text, income.text  # (was "... earns on loans and fell 6% ...")
+
+
+def test_a_number_that_names_counts_nothing() -> None:
+    claims = extract_claims(
+        LEAD + "The lender's common equity tier 1 ratio edged down to 12.7% from 13.2% at the end of June."
+    )
+    (ratio,) = [c for c in claims if "12.7%" in c.quote]
+    assert ratio.values["value"] == 12.7, ratio.values  # (was 1, from "tier 1")

@@ -986,6 +986,13 @@ _MONEY_NOUNS = wordset(
 )
 
 
+#: Nouns a number after them names, not counts: "tier 1", "Phase 2", "Terminal 5", "Chapter 11".
+_LABELLED = wordset(
+    "tier phase category route highway interstate terminal flight level stage grade chapter section article class "
+    "division type zone gate platform runway channel page volume model version generation series"
+)
+
+
 def _weighed_in_pounds(doc: Doc, ent: Span) -> bool:
     """Whether "pounds" (the word, no "£") weighs something: "recalled 46,000 pounds of raw chicken", "seized
     200 pounds of cocaine", "weighs 180 pounds" (the recogniser's quantity), not "paid 5 million pounds"."""
@@ -1281,6 +1288,8 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
             label = ent.label_
             if label in FIGURE_ENTS and not any(is_figure(x) for x in ent):
                 continue  # "the two leaders", "the three": a set named before, not a count
+            if label == "CARDINAL" and len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ in _LABELLED:
+                continue  # "common equity tier 1 ratio", "Phase 2": a number that is part of a name counts nothing
             if label in FIGURE_ENTS:
                 ent = _whole_figure(doc, ent, idx)
                 seen.update(range(ent.start, ent.end))
