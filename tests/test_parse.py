@@ -274,3 +274,18 @@ def test_a_season_written_as_two_years_is_one() -> None:
     assert not any(t.endswith("-17") and "2016" not in t for t in texts), texts  # ("... loss of £92 million -17")
     (before,) = [c for c in claims if "\u00a331 million" in c.quote]
     assert before.text.endswith("in 2016-17"), before.text  # (was "in 2016")
+
+
+def test_a_conjunct_joined_past_a_nearer_clause_is_that_clause_s() -> None:
+    # "her son was killed ..., when a southbound car drifted across the center line and struck his Honda Civic":
+    # the parser joined "struck" to "killed" (the son struck his own car). Made here by hand on a parse of
+    # another sentence: the repair gives "hit" back to the clause right before it; a comma before "and" keeps it.
+    (doc,) = parse.parse(["His brother was killed in May when a truck crossed the median and hit his car."])
+    killed, crossed, and_, hit = (next(t for t in doc if t.text == w) for w in ("killed", "crossed", "and", "hit"))
+    hit.head = and_.head = killed
+    parse._conjunct_read_past_a_nearer_clause(doc)
+    assert hit.head.i == crossed.i
+    (doc,) = parse.parse(["She was hired in 2010, when the firm was small, and promoted in 2015."])
+    hired, promoted = (next(t for t in doc if t.text == w) for w in ("hired", "promoted"))
+    parse._conjunct_read_past_a_nearer_clause(doc)
+    assert promoted.head.i == hired.i

@@ -184,7 +184,7 @@ _CLOCK_TEXT = re.compile(r"\d\s*[aApP]\.?[mM]\b")
 
 
 def mend(doc: Doc) -> Doc:
-    """Thirty-one repairs of the parse, each where the small model leaves a clause without a part it needs.
+    """Thirty-two repairs of the parse, each where the small model leaves a clause without a part it needs.
     The text is read first, so most sentences build no Token here."""
     if len(doc) > 4 and doc[0].dep_ == "prep":
         _subject_from_apposition(doc)
@@ -226,6 +226,8 @@ def mend(doc: Doc) -> Doc:
         _time_of_a_comparison_read_on_the_verb(doc)
     if "-" in text and _CLOSED_HYPHEN_NAME.search(text) is not None:
         _hyphenated_name_read_as_three(doc)
+    if " and " in text:
+        _conjunct_read_past_a_nearer_clause(doc)
     if YEAR_SPAN.search(text) is not None:  # a season or a fiscal year: "2016-17", "2018/19"
         _season_read_as_three(doc)
     if _SAID_THEN_A_PARTICIPLE.search(text) is not None:
@@ -338,6 +340,42 @@ def _clause_of_a_scene_read_as_the_content(doc: Doc) -> None:
 
 #: "Ortega-Finch": a name closed up with a hyphen.
 _CLOSED_HYPHEN_NAME = re.compile(r"\b[A-Z][a-z]+-[A-Z][a-z]+\b")
+
+
+def _conjunct_read_past_a_nearer_clause(doc: Doc) -> None:
+    """ "her son was killed on Nov. 4, 2017, when a southbound car drifted across the center line and struck his
+    Honda Civic": the parser joins "struck" to "killed", so the son struck his own car. A verb with no subject of
+    its own, joined by a bare "and" (no comma) right after a clause that has its own subject and hangs under the
+    verb the parser joined it to, is that nearer clause's second verb."""
+    moved = False
+    for verb in doc:
+        if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.i < 3 or doc[verb.i - 1].lower_ != "and":
+            continue
+        head, before = verb.head, doc[verb.i - 2]
+        if head.i > verb.i or head.pos_ not in ("VERB", "AUX") or subject(verb, _SUBJECTS) is not None:
+            continue
+        if before.is_punct:
+            continue  # ("She was hired in 2010, when the firm was small, and promoted in 2015": the first verb's)
+        nearer = next((t for t in before.ancestors if t.i == head.i or _clause_before(t, head, verb)), None)
+        if nearer is None or nearer.i == head.i or nearer.right_edge.i != before.i:
+            continue
+        for cc in [c for c in head.children if c.dep_ == "cc" and c.i == verb.i - 1]:
+            cc.head = nearer
+        verb.head = nearer
+        moved = True
+    if moved:
+        doc.user_data.pop("columns", None)
+
+
+def _clause_before(clause: Token, head: Token, verb: Token) -> bool:
+    """A relative or adverbial clause with its own subject, in the tense of ``verb``, between ``head`` and it."""
+    return (
+        head.i < clause.i < verb.i
+        and clause.dep_ in ("relcl", "advcl")
+        and clause.pos_ in ("VERB", "AUX")
+        and (clause.tag_ == verb.tag_ or {clause.tag_, verb.tag_} <= {"VBD", "VBN"})
+        and subject(clause, _SUBJECTS) is not None
+    )
 
 
 def _season_read_as_three(doc: Doc) -> None:
