@@ -4326,3 +4326,11 @@ def test_a_number_that_names_counts_nothing() -> None:
     )
     (ratio,) = [c for c in claims if "12.7%" in c.quote]
     assert ratio.values["value"] == 12.7, ratio.values  # (was 1, from "tier 1")
+
+
+def test_a_prefixed_verb_keeps_its_prefix() -> None:
+    claims = extract_claims(
+        LEAD + "The inquiry had been shelved in 2016 but was re-opened earlier this year after new evidence emerged."
+    )
+    (reopened,) = [c for c in claims if "re-opened" in c.quote]
+    assert "was re-opened" in reopened.text, reopened.text  # (was "The inquiry opened ...": "re" read as a verb)
