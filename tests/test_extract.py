@@ -4334,3 +4334,24 @@ def test_a_prefixed_verb_keeps_its_prefix() -> None:
     )
     (reopened,) = [c for c in claims if "re-opened" in c.quote]
     assert "was re-opened" in reopened.text, reopened.text  # (was "The inquiry opened ...": "re" read as a verb)
+
+
+def test_vague_scales_named_dollars_and_closed_ranges() -> None:
+    assert quantity_values("several thousand")["value"] == 3000  # (was 3)
+    assert quantity_values("a few hundred feet")["value"] == 200
+    assert quantity_values("88 billion Hong Kong dollars")["currency"] == "HKD"  # (was USD)
+    assert quantity_values("12 Canadian dollars")["currency"] == "CAD"
+    assert quantity_values("30-600")["to"] == 600  # a range closed up (was 30 alone)
+    assert "to" not in quantity_values("29-20")  # a score
+
+
+def test_a_modal_or_a_fixture_puts_a_weekday_ahead() -> None:
+    published = dt.date(2019, 11, 20)  # a Wednesday
+    claims = extract_claims(
+        "The storm should ease by Thursday morning, allowing crews to begin restoring power, officials said.\n\n"
+        "Next game: Host the Rockets on Friday.",
+        published=published,
+    )
+    days = {c.values["expression"]: c.values["date"] for c in claims if "date" in c.values}
+    assert days.get("Thursday") == "2019-11-21", days  # (was the Thursday before)
+    assert days.get("Friday") == "2019-11-22", days

@@ -217,6 +217,9 @@ def parse_number(phrase: str) -> float | None:
     if s.startswith(_VAGUE_WORDS):  # one C call rules most phrases out
         for vague in _VAGUE_LONGEST_FIRST:
             if s == vague or s.startswith(vague + " "):
+                unit = next(iter(s[len(vague) :].split()), "")
+                if vague in ("several", "a few", "a handful", "a couple") and unit in _SCALES:
+                    return float(VAGUE[vague]) * _SCALES[unit]  # "several thousand": some 3,000 (was 3)
                 return float(VAGUE[vague])
     tokens = []
     found = _TOKEN.findall(s)
@@ -289,9 +292,24 @@ def _word_or_digit(tok: str) -> float | None:
     return float(_UNITS[tok]) if tok in _UNITS else None
 
 
+#: Dollars named by their country: "88 billion Hong Kong dollars" is no US dollar.
+_NAMED_DOLLARS = {
+    "hong kong dollar": "HKD",
+    "canadian dollar": "CAD",
+    "australian dollar": "AUD",
+    "new zealand dollar": "NZD",
+    "singapore dollar": "SGD",
+    "taiwan dollar": "TWD",
+}
+
+
 def currency_of(phrase: str) -> str | None:
     """ISO code of the first currency symbol or word in ``phrase``."""
     low = phrase.lower()
+    if "dollar" in low:
+        for name, code in _NAMED_DOLLARS.items():
+            if name in low:
+                return code
     for sym in ("us$", "hk$", "a$", "c$", "$", "€", "£", "¥", "₹"):
         if sym in low:
             return CURRENCY[sym]
@@ -309,6 +327,9 @@ _RANGE = re.compile(
 
 #: A minus sign (hyphen, en dash or the sign itself) set before a figure.
 _MINUS = re.compile("[-\u2013\u2212]\\d")
+
+
+_CLOSED_RANGE = re.compile(r"^(\d[\d.,]*)[-\u2013](\d[\d.,]*(?:\D.*)?)$")
 
 
 def quantity_values(phrase: str) -> dict[str, Any]:
@@ -330,6 +351,8 @@ def quantity_values(phrase: str) -> dict[str, Any]:
     value = parse_number(body)
     if value is None:
         return out
+    if (closed := _CLOSED_RANGE.match(body)) is not None:
+        body = f"{closed.group(1)} - {closed.group(2)}"  # "30-600 mw": a range too (a score, "29-20", is not: it falls)
     if (span := _RANGE.match(body)) is not None:
         # "between 200 and 300", "4% to 6%", "2 to 3 million": the figure it goes to, never the start alone
         start, end = parse_number(_PERCENT.sub("", span.group(1))), parse_number(_PERCENT.sub("", span.group(2)))

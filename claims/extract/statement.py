@@ -1588,7 +1588,9 @@ def _ahead(tok: Token) -> bool:
     on_verb = tok.head.i == verb.i or tok.head.dep_ == "prep" and tok.head.head.i == verb.i
     if (
         on_verb
-        and verb.tag_ in ("VBZ", "VBP")
+        and (
+            verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VB" and subject(verb) is None
+        )  # ("Host the Lakers on Friday.")
         and lemma_in(verb, _TIMETABLE)
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     ):
@@ -1596,8 +1598,11 @@ def _ahead(tok: Token) -> bool:
         # shares at 4% more than their closing price on Monday", a day of a thing named)
         return True
     for v in (verb, verb.head) if verb.dep_ in ("xcomp", "ccomp") else (verb,):
-        if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "wo", "shall", "would") for c in v.children):
+        auxes = [c.lower_ for c in v.children if c.dep_ == "aux"]
+        if any(a in ("will", "'ll", "wo", "shall", "would") for a in auxes):
             return True
+        if any(a in ("should", "may", "might") for a in auxes) and "have" not in auxes:
+            return True  # "The weather should ease by Thursday morning" (not "should have eased")
         # ("was due to retire on May 31", "was scheduled to shut down": ahead of a past, not of the article)
         tensed = v.head if v.dep_ in ("acomp", "oprd") else v  # ("was | due": the copula's tense)
         past = tensed.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in tensed.children)
