@@ -4355,3 +4355,10 @@ def test_a_modal_or_a_fixture_puts_a_weekday_ahead() -> None:
     days = {c.values["expression"]: c.values["date"] for c in claims if "date" in c.values}
     assert days.get("Thursday") == "2019-11-21", days  # (was the Thursday before)
     assert days.get("Friday") == "2019-11-22", days
+
+
+def test_last_spring_is_the_last_one_over() -> None:
+    assert resolve("relative", "last spring", dt.date(2019, 11, 19))["date"] == "2019"  # (was 2018)
+    assert resolve("relative", "last spring", dt.date(2019, 4, 1))["date"] == "2018"  # (this one is not over)
+    assert resolve("relative", "next spring", dt.date(2019, 2, 1))["date"] == "2019"
+    assert resolve("relative", "last fall", dt.date(2019, 6, 9))["date"] == "2018"

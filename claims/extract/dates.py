@@ -235,11 +235,23 @@ def _relative(
         elif "week" in low or "weekend" in low:
             monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=shift)
             out["date"] = f"{monday.isocalendar()[0]}-W{monday.isocalendar()[1]:02d}"
+        elif (season := next((w for w in low if w in _SEASONS), None)) is not None:
+            # "last spring" in November is this year's (it is over); in April, the year before's
+            start, end = _SEASONS[season]
+            if shift < 0:
+                shift = 0 if pub.month > end else -1
+            elif shift > 0:
+                shift = 0 if pub.month < start else 1
+            out["date"] = f"{pub.year + shift:04d}"
         else:
             out["date"] = f"{pub.year + shift:04d}"
         if part:
             out["part"] = part
     return out
+
+
+#: The months a season starts and ends in (the northern one, as the news this reads is dated; winter spans two years).
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 
 
 def duration_values(expr: str) -> dict[str, Any]:
