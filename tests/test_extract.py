@@ -4362,3 +4362,13 @@ def test_last_spring_is_the_last_one_over() -> None:
     assert resolve("relative", "last spring", dt.date(2019, 4, 1))["date"] == "2018"  # (this one is not over)
     assert resolve("relative", "next spring", dt.date(2019, 2, 1))["date"] == "2019"
     assert resolve("relative", "last fall", dt.date(2019, 6, 9))["date"] == "2018"
+
+
+def test_a_past_joined_to_a_report_in_the_present_goes_on_with_the_content() -> None:
+    claims = extract_claims(
+        LEAD + "Reuters reports that 40 passengers who sat near the man were isolated, and displayed no symptoms."
+    )
+    texts = [c.text for c in claims]
+    assert not any(t.startswith("Reuters displayed") for t in texts), texts  # the passengers displayed none
+    (isolated,) = [c for c in claims if "40 passengers" in c.quote]
+    assert isolated.speaker == "Reuters" and "displayed no symptoms" in isolated.text, isolated

@@ -249,7 +249,7 @@ def mend(doc: Doc) -> Doc:
         (text.count(",") >= 2, _subject_taken_by_a_set_off_participle),
         (_RELATIVE_AFTER_COMMA.search(text) is not None, _noun_with_a_relative_clause_read_as_a_verb),
         (_RELATIVE_SUBJECT.search(text) is not None, _relative_clause_read_as_an_apposition),
-        (_AND_AUX.search(text) is not None, _second_verb_of_the_content_read_on_the_report),
+        (" and " in text, _second_verb_of_the_content_read_on_the_report),
         (" and " in text, _second_report_read_on_the_content),
         (" by " in text, _agent_of_a_participle_read_on_the_verb),
         (" and" in text, _verb_after_and_read_as_a_noun),
@@ -523,8 +523,6 @@ def _time_of_a_comparison_read_on_the_verb(doc: Doc) -> None:
 
 #: "told" and its kin (the function checks for the passive).
 _TOLD = re.compile(r"(?:told|informed|assured|warned|advised)\b")
-#: "argued that his client had accepted ..., and had completed ...": a second verb with the content's auxiliary.
-_AND_AUX = re.compile(r"\band (?:had|has|have|was|were|would|will|is|are)\b")
 
 
 def _subject_read_as_what_was_told(doc: Doc) -> None:
@@ -560,9 +558,22 @@ def _second_verb_of_the_content_read_on_the_report(doc: Doc, heads: list[int], d
             continue
         aux = next((c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")), None)
         content = next((c for c in report.children if c.dep_ == "ccomp" and report.i < c.i < verb.i), None)
-        if aux is None or content is None or subject(content, _SUBJECTS) is None:
+        if content is None or subject(content, _SUBJECTS) is None:
             continue
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ == aux for c in content.children):
+        shares_aux = aux is not None and any(c.dep_ in ("aux", "auxpass") and c.lower_ == aux for c in content.children)
+        # ("The Associated Press reports that 28 people ... were quarantined, and displayed no symptoms": a past
+        # joined to a report in the present is no second act of the reporter's, it goes on with the past content)
+        past_of_the_content = (
+            aux is None
+            and verb.tag_ == "VBD"
+            and report.tag_ in ("VBZ", "VBP")
+            and (
+                content.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in content.children)
+            )
+        )
+        if shares_aux or past_of_the_content:
+            for cc in [c for c in report.children if c.dep_ == "cc" and c.i == verb.i - 1]:
+                cc.head = content
             verb.head = content
             moved = True
     return moved
