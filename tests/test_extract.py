@@ -4372,3 +4372,9 @@ def test_a_past_joined_to_a_report_in_the_present_goes_on_with_the_content() -> 
     assert not any(t.startswith("Reuters displayed") for t in texts), texts  # the passengers displayed none
     (isolated,) = [c for c in claims if "40 passengers" in c.quote]
     assert isolated.speaker == "Reuters" and "displayed no symptoms" in isolated.text, isolated
+
+
+def test_a_participle_joined_to_a_passive_stays_passive() -> None:
+    claims = extract_claims(LEAD + "She was hired in 2010, when the firm had 12 staff, and promoted in 2015.")
+    texts = [c.text for c in claims]
+    assert "She was promoted in 2015" in texts, texts  # (was "She promoted in 2015")

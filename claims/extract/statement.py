@@ -2149,7 +2149,14 @@ def _restate(doc: Doc, u: Unit, toks: list[Token]) -> str:
             # "will begin April 15 and | be completed by June 28": the auxiliary both verbs share goes back too
             shared = [a.text for a in head.children if a.dep_ in ("aux", "auxpass") and a.i < head.i]
             verbs = sorted([root, *(c for c in root.children if c.dep_ in ("aux", "auxpass"))], key=lambda t: t.i)
-            bare = verbs[0].tag_ == "VB"  # ("be completed": no tense of its own)
+            # ("be completed": no tense of its own; "was hired in 2010, when ..., and | promoted in 2015": a
+            # participle with no object of its own is passive with the first, never "She promoted in 2015")
+            bare = verbs[0].tag_ == "VB" or (
+                verbs[0].i == root.i
+                and root.tag_ == "VBN"
+                and any(a.dep_ == "auxpass" for a in head.children)
+                and not any(c.dep_ == "dobj" for c in root.children)
+            )
             lead = " ".join([_phrase(subj), *(shared if bare and shared and first.i == root.left_edge.i else [])])
             body = f"{lead} {body}"
     elif (
