@@ -4378,3 +4378,14 @@ def test_a_participle_joined_to_a_passive_stays_passive() -> None:
     claims = extract_claims(LEAD + "She was hired in 2010, when the firm had 12 staff, and promoted in 2015.")
     texts = [c.text for c in claims]
     assert "She was promoted in 2015" in texts, texts  # (was "She promoted in 2015")
+
+
+def test_a_range_of_time_and_a_date_something_takes_effect() -> None:
+    from claims.extract.dates import duration_values
+
+    assert duration_values("six to nine months") == {"amount": 6, "to": 9, "unit": "month"}  # (was nine)
+    claims = extract_claims(
+        "The council approved the budget on Tuesday. The budget takes effect Jan. 1.", published=dt.date(2019, 11, 20)
+    )
+    (effect,) = [c for c in claims if "takes effect" in c.quote]
+    assert effect.values["date"] == "2020-01-01", effect.values  # (was 2019-01-01, a date gone by)

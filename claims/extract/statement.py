@@ -1591,7 +1591,7 @@ def _ahead(tok: Token) -> bool:
         and (
             verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VB" and subject(verb) is None
         )  # ("Host the Lakers on Friday.")
-        and lemma_in(verb, _TIMETABLE)
+        and (lemma_in(verb, _TIMETABLE) or _takes_effect(verb))
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     ):
         # "The museum opens on Saturday", "The Lakers host the Thunder on Friday": a timetable (not "value the
@@ -1613,6 +1613,18 @@ def _ahead(tok: Token) -> bool:
     return False
 
 
+def _takes_effect(verb: Token) -> bool:
+    """ "The budget takes effect Jan. 1", "the ban goes into effect on Monday": a timetable too."""
+    if lemma_in(verb, _TAKE):
+        return any(c.dep_ == "dobj" and c.lower_ == "effect" for c in verb.children)
+    return lemma_in(verb, _GO) and any(
+        c.dep_ == "prep" and c.lower_ in ("into", "in") and any(p.lower_ == "effect" for p in c.children)
+        for c in verb.children
+    )
+
+
+_TAKE = wordset("take")
+_GO = wordset("go come")
 _PLAN_LEMMAS = wordset("plan intend schedule")
 #: Verbs of a fixture in the present tense: what "opens on Saturday" or "hosts Leeds on Friday" says is ahead.
 _TIMETABLE = wordset(
