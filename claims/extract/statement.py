@@ -158,6 +158,7 @@ class Context:
         self.people = [*self.people[-7:], person]
 
     def gender(self, person: str) -> str | None:
+        """ "m" or "f" where the text has said, "?" where it said both, else None."""
         return self.genders.get(person.split()[-1])
 
 
@@ -986,17 +987,10 @@ _MONEY_NOUNS = wordset(
 )
 
 
-#: Nouns a number after them names, not counts: "tier 1", "Phase 2", "Terminal 5", "Chapter 11".
-_LABELLED = wordset(
-    "tier phase category route highway interstate terminal flight level stage grade chapter section article class "
-    "division type zone gate platform runway channel page volume model version generation series"
-)
-
-
 def _weighed_in_pounds(doc: Doc, ent: Span) -> bool:
     """Whether "pounds" (the word, no "£") weighs something: "recalled 46,000 pounds of raw chicken", "seized
     200 pounds of cocaine", "weighs 180 pounds" (the recogniser's quantity), not "paid 5 million pounds"."""
-    if ent[-1].lower_ not in ("pounds", "pound", "lb", "lbs") or any(t.text in ("\u00a3", "sterling") for t in ent):
+    if ent[-1].lower_ not in ("pounds", "pound") or any(t.text in ("\u00a3", "sterling") for t in ent):
         return False
     if ent.label_ == "QUANTITY":
         return True
@@ -1005,6 +999,13 @@ def _weighed_in_pounds(doc: Doc, ent: Span) -> bool:
         return False
     noun = next((t for t in after[1:] if t.pos_ in ("NOUN", "PROPN")), None)
     return noun is not None and noun.lower_ not in _MONEY_NOUNS and not noun.lower_.endswith("'")
+
+
+#: Nouns a number after them names, not counts: "tier 1", "Phase 2", "Terminal 5", "Chapter 11".
+_LABELLED = wordset(
+    "tier phase category route highway interstate terminal flight level stage grade chapter section article class "
+    "division type zone gate platform runway channel page volume model version generation series"
+)
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -1586,11 +1587,12 @@ def _ahead(tok: Token) -> bool:
         return False
     verb = _clause_verb(tok)
     on_verb = tok.head.i == verb.i or tok.head.dep_ == "prep" and tok.head.head.i == verb.i
+    present = (
+        verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VB" and subject(verb) is None
+    )  # ("Host the Lakers on Friday.")
     if (
         on_verb
-        and (
-            verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VB" and subject(verb) is None
-        )  # ("Host the Lakers on Friday.")
+        and present
         and (lemma_in(verb, _TIMETABLE) or _takes_effect(verb))
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     ):
@@ -2373,8 +2375,9 @@ def _learn_genders(sent: Span, ctx: Context, quoted: list[bool]) -> None:
     doc = sent.doc
     people = [e for e in sent.ents if e.label_ == "PERSON" or e[0].lower_ in _GENDERED]  # ("Councilwoman X": an ORG)
     for e in people:
-        near = [*doc[max(sent.start, e.start - 3) : e.start], e[0]]
         root = e.root
+        # (the words before the name that qualify it, not "the son of | Maria Lopez")
+        near = [t for t in doc[max(sent.start, e.start - 3) : e.start] if e.start <= t.head.i < e.end] + [e[0]]
         if root.dep_ == "appos":
             near += [root.head, *root.head.lefts]
         near += [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
