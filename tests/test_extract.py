@@ -4389,3 +4389,13 @@ def test_a_range_of_time_and_a_date_something_takes_effect() -> None:
     )
     (effect,) = [c for c in claims if "takes effect" in c.quote]
     assert effect.values["date"] == "2020-01-01", effect.values  # (was 2019-01-01, a date gone by)
+
+
+def test_a_plea_of_not_guilty_denies_nothing() -> None:
+    claims = extract_claims(
+        LEAD + "Hollis has pleaded not guilty to all four charges. He did not plead guilty to fraud."
+    )
+    by_quote = {c.quote: c.values for c in claims}
+    plea = next(q for q in by_quote if q.startswith("Hollis has pleaded not guilty"))
+    assert "negated" not in by_quote[plea], by_quote  # a plea entered (was marked a denied fact)
+    assert by_quote["He did not plead guilty to fraud"].get("negated") is True

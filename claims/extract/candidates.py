@@ -51,6 +51,9 @@ NEG_LEMMAS = wordset("deny refute dispute reject contest disavow decline refuse 
 NEG_WORDS = wordset("not n't no none never nothing nobody neither nor without")
 #: Words after which "not" denies nothing: "not only X (but Y)", "not just X" assert X.
 EMPHATIC = wordset("only just merely simply solely")
+#: The words after a "not" that denies nothing: "not only", "not just" (``EMPHATIC``), and "not guilty", the name of a
+#: plea or a verdict ("He has pleaded not guilty" was marked a denied fact).
+ASSERTING = EMPHATIC | wordset("guilty")
 #: Adverbs of how often that carry a denial to their verb: "had \u201cnever once\u201d told staff", "not once
 #: mentioned", "not ever" (the parse hangs the "never" or "not" on the adverb, not on the verb it denies).
 HOW_OFTEN = wordset("once ever again yet")
@@ -214,9 +217,9 @@ def _flags(doc: Doc) -> list[bool]:
 
 
 def asserts(tok: Token) -> bool:
-    """A "not" that denies nothing: "Not only has X happened", "not just a fare rise" (``EMPHATIC``
-    follows). ``_negation_flags`` reads the same from its arrays."""
-    return tok.lower_ == "not" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in EMPHATIC
+    """A "not" that denies nothing: "Not only has X happened", "not just a fare rise", "pleaded not guilty"
+    (``ASSERTING`` follows). ``_negation_flags`` reads the same from its arrays."""
+    return tok.lower_ == "not" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ASSERTING
 
 
 def _negation_flags(doc: Doc) -> list[bool]:
@@ -234,7 +237,7 @@ def _negation_flags(doc: Doc) -> list[bool]:
                 strings["preconj"],
                 strings["neither"],
                 strings["not"],
-                frozenset(strings[w] for w in EMPHATIC),
+                frozenset(strings[w] for w in ASSERTING),
                 strings["advmod"],
                 frozenset(strings[w] for w in HOW_OFTEN),
             ]
