@@ -4399,3 +4399,12 @@ def test_a_plea_of_not_guilty_denies_nothing() -> None:
     plea = next(q for q in by_quote if q.startswith("Hollis has pleaded not guilty"))
     assert "negated" not in by_quote[plea], by_quote  # a plea entered (was marked a denied fact)
     assert by_quote["He did not plead guilty to fraud"].get("negated") is True
+
+
+def test_a_relative_clause_right_after_a_set_off_figure_is_that_figure_s() -> None:
+    claims = extract_claims(
+        LEAD + "Public defender Ana Ruiz said her lawyers each carry an average of about 95 open cases, well above "
+        "the 60 or so that she considers safe."
+    )
+    (load,) = [c for c in claims if "95" in c.quote]
+    assert "cases that she considers safe" not in load.text, load.text  # (she considers 60 safe, not 95)

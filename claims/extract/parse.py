@@ -189,7 +189,7 @@ _CLOCK_TEXT = re.compile(r"\d\s*[aApP]\.?[mM]\b")
 
 
 def mend(doc: Doc) -> Doc:
-    """Thirty-two repairs of the parse, each where the small model leaves a clause without a part it needs.
+    """Thirty-three repairs of the parse, each where the small model leaves a clause without a part it needs.
     The text is read first, so most sentences build no Token here."""
     if len(doc) > 4 and doc[0].dep_ == "prep":
         _subject_from_apposition(doc)
@@ -233,6 +233,8 @@ def mend(doc: Doc) -> Doc:
         _hyphenated_name_read_as_three(doc)
     if " and " in text:
         _conjunct_read_past_a_nearer_clause(doc)
+    if ", " in text and _RELATIVE_AFTER_A_FIGURE.search(text) is not None:
+        _relative_clause_read_past_a_nearer_noun(doc)
     if YEAR_SPAN.search(text) is not None:  # a season or a fiscal year: "2016-17", "2018/19"
         _season_read_as_three(doc)
     if _SAID_THEN_A_PARTICIPLE.search(text) is not None:
@@ -369,6 +371,35 @@ def _conjunct_read_past_a_nearer_clause(doc: Doc) -> None:
         verb.head = nearer
         moved = True
     if moved:
+        doc.user_data.pop("columns", None)
+
+
+#: A figure or a noun and then "that", "which" or "who": where a relative clause may hang on the wrong noun.
+_RELATIVE_AFTER_A_FIGURE = re.compile(r"\w (?:or so )?(?:that|which|who) ")
+
+
+def _relative_clause_read_past_a_nearer_noun(doc: Doc) -> None:
+    """ "carry about 110 open felony cases, well above the 70 or so that she considers responsible": the parser
+    hangs the relative clause on "average", across the phrase set off before it, and the restatement said she
+    considers 110 cases responsible. A relative clause right after a noun or a figure of a phrase set off by a
+    comma, hung on a word before that comma, is that noun's."""
+    for clause in doc:
+        if clause.left_edge.i < 2 or not (
+            clause.dep_ == "relcl"
+            # (or read as a clause of the verb's: "that" marking it, right after the noun)
+            or clause.dep_ == "advcl"
+            and clause.left_edge.lower_ == "that"
+            and clause.left_edge.dep_ == "mark"
+        ):
+            continue
+        before = doc[clause.left_edge.i - 1]
+        noun = before.head if before.dep_ == "conj" and before.head.i < before.i else before  # ("the 70 or so")
+        head = clause.head
+        if noun.pos_ not in ("NOUN", "NUM", "PROPN") or noun.i == head.i or head.i > noun.i:
+            continue
+        if not any(t.text == "," for t in doc[head.i : noun.i]):
+            continue
+        clause.head, clause.dep_ = noun, "relcl"
         doc.user_data.pop("columns", None)
 
 
