@@ -4408,3 +4408,12 @@ def test_a_relative_clause_right_after_a_set_off_figure_is_that_figure_s() -> No
     )
     (load,) = [c for c in claims if "95" in c.quote]
     assert "cases that she considers safe" not in load.text, load.text  # (she considers 60 safe, not 95)
+
+
+def test_a_source_set_into_a_denial_is_still_the_source() -> None:
+    claims = extract_claims(
+        LEAD + "Marta Ruiz runs the night shelter. Some nights, Ruiz says, she is not sure 20 people will come."
+    )
+    (night,) = [c for c in claims if "20 people" in c.quote]
+    assert night.speaker == "Ruiz", night.speaker  # (the "not" kept the source in, unnamed)
+    assert night.values.get("negated") is True

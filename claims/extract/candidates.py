@@ -1115,7 +1115,9 @@ def units(sent: Span) -> list[Unit]:
                     # own subject or auxiliary has its own modal, not the first one's
                     # (a negation on the way stays: the parser joins clauses a "not" may still reach)
                     hedge = _governed(tok, unit.root)[1] if tok is not unit.root else None
-                if outside_scope(child):
+                if outside_scope(child) or child.dep_ == "parataxis" and role == "clause" and _is_report(child):
+                    # (a source set in, "Some nights, Dumont says, she is not sure ...", says what it says: the
+                    # "not" is the content's, and kept in, the source went unnamed)
                     neg, hedge = False, None
                 elif _past_circumstance(child):
                     hedge = None  # "would cut 1,400 jobs | after profit fell 38%": the fall is no forecast
