@@ -4417,3 +4417,12 @@ def test_a_source_set_into_a_denial_is_still_the_source() -> None:
     (night,) = [c for c in claims if "20 people" in c.quote]
     assert night.speaker == "Ruiz", night.speaker  # (the "not" kept the source in, unnamed)
     assert night.values.get("negated") is True
+
+
+def test_a_figure_cut_from_a_sourced_clause_is_sourced_too() -> None:
+    claims = extract_claims(
+        LEAD + "Nine of the injured were treated at the scene and released, while two passengers - a 71-year-old "
+        "woman and a 40-year-old man - were taken to hospital, a hospital spokeswoman said."
+    )
+    (ages,) = [c for c in claims if c.quote.startswith("a 71-year-old woman")]
+    assert ages.speaker == "a hospital spokeswoman", ages.speaker  # (was none: the article's own)

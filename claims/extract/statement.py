@@ -481,8 +481,8 @@ def _claims_of(
             and not u.speaker
             and host is not None
             and host is not u
-            and (host.verb is not None or host.role == "phrase" and host.speaker or id(host) in sourced_by)
-        ):  # (and a phrase split off such a figure: units come parent first; and off a clause "according to X")
+            and (host.verb is not None or host.speaker or id(host) in sourced_by)
+        ):  # (and a phrase split off such a figure or any clause with a source: units come parent first)
             u.speaker = host.speaker
         elif u.root.dep_ == "conj" and u.verb is None and host is not None and host is not u and host.verb is not None:
             u.speaker, u.verb = host.speaker, host.verb  # "says that X and that Y": Y is reported too
