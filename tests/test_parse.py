@@ -291,9 +291,9 @@ def test_a_conjunct_joined_past_a_nearer_clause_is_that_clause_s() -> None:
     (doc,) = parse.parse(["His brother was killed in May when a truck crossed the median and hit his car."])
     killed, crossed, and_, hit = (next(t for t in doc if t.text == w) for w in ("killed", "crossed", "and", "hit"))
     hit.head = and_.head = killed
-    parse._conjunct_read_past_a_nearer_clause(doc)
+    parse._conjunct_read_past_a_nearer_clause(doc, *parse._arcs(doc))
     assert hit.head.i == crossed.i
     (doc,) = parse.parse(["She was hired in 2010, when the firm was small, and promoted in 2015."])
     hired, promoted = (next(t for t in doc if t.text == w) for w in ("hired", "promoted"))
-    parse._conjunct_read_past_a_nearer_clause(doc)
+    parse._conjunct_read_past_a_nearer_clause(doc, *parse._arcs(doc))
     assert promoted.head.i == hired.i

@@ -231,17 +231,13 @@ def mend(doc: Doc) -> Doc:
         _time_of_a_comparison_read_on_the_verb(doc)
     if "-" in text and _CLOSED_HYPHEN_NAME.search(text) is not None:
         _hyphenated_name_read_as_three(doc)
-    if " and " in text:
-        _conjunct_read_past_a_nearer_clause(doc)
-    if ", " in text and _RELATIVE_AFTER_A_FIGURE.search(text) is not None:
-        _relative_clause_read_past_a_nearer_noun(doc)
     if YEAR_SPAN.search(text) is not None:  # a season or a fiscal year: "2016-17", "2018/19"
         _season_read_as_three(doc)
     if _SAID_THEN_A_PARTICIPLE.search(text) is not None:
         _clause_of_a_scene_read_as_the_content(doc)
     if _ACCORDING_TO_A_NAMED_NOUN.search(text) is not None:
         _name_of_a_source_read_apart(doc)
-    # Last, seven repairs that look at the arcs the rules read next (``candidates.columns``) to find the few tokens
+    # Last, twelve repairs that look at the arcs the rules read next (``candidates.columns``) to find the few tokens
     # worth building a ``Token`` for; a repair that moves a head drops them, to be read again.
     arcs = _arcs(doc)
     for wanted, repair in (
@@ -255,6 +251,8 @@ def mend(doc: Doc) -> Doc:
         (" and " in text, _second_report_read_on_the_content),
         (" by " in text, _agent_of_a_participle_read_on_the_verb),
         (" and" in text, _verb_after_and_read_as_a_noun),
+        (" and " in text, _conjunct_read_past_a_nearer_clause),
+        (", " in text and _RELATIVE_AFTER_A_FIGURE.search(text) is not None, _relative_clause_read_past_a_nearer_noun),
     ):
         if wanted and repair(doc, *arcs):
             del doc.user_data["columns"]
@@ -349,14 +347,15 @@ def _clause_of_a_scene_read_as_the_content(doc: Doc) -> None:
 _CLOSED_HYPHEN_NAME = re.compile(r"\b[A-Z][a-z]+-[A-Z][a-z]+\b")
 
 
-def _conjunct_read_past_a_nearer_clause(doc: Doc) -> None:
+def _conjunct_read_past_a_nearer_clause(doc: Doc, heads: list[int], deps: list[int]) -> bool:
     """ "her son was killed on Nov. 4, 2017, when a southbound car drifted across the center line and struck his
     Honda Civic": the parser joins "struck" to "killed", so the son struck his own car. A verb with no subject of
     its own, joined by a bare "and" (no comma) right after a clause that has its own subject and hangs under the
     verb the parser joined it to, is that nearer clause's second verb."""
+    conj = doc.vocab.strings["conj"]
     moved = False
-    for verb in doc:
-        if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.i < 3 or doc[verb.i - 1].lower_ != "and":
+    for verb in [doc[i] for i, d in enumerate(deps) if d == conj and i >= 3 and heads[i] < i]:
+        if verb.pos_ != "VERB" or doc[verb.i - 1].lower_ != "and":
             continue
         head, before = verb.head, doc[verb.i - 2]
         if head.i > verb.i or head.pos_ not in ("VERB", "AUX") or subject(verb, _SUBJECTS) is not None:
@@ -370,25 +369,26 @@ def _conjunct_read_past_a_nearer_clause(doc: Doc) -> None:
             cc.head = nearer
         verb.head = nearer
         moved = True
-    if moved:
-        doc.user_data.pop("columns", None)
+    return moved
 
 
 #: A figure or a noun and then "that", "which" or "who": where a relative clause may hang on the wrong noun.
 _RELATIVE_AFTER_A_FIGURE = re.compile(r"\w (?:or so )?(?:that|which|who) ")
 
 
-def _relative_clause_read_past_a_nearer_noun(doc: Doc) -> None:
+def _relative_clause_read_past_a_nearer_noun(doc: Doc, heads: list[int], deps: list[int]) -> bool:
     """ "carry about 110 open felony cases, well above the 70 or so that she considers responsible": the parser
     hangs the relative clause on "average", across the phrase set off before it, and the restatement said she
     considers 110 cases responsible. A relative clause right after a noun or a figure of a phrase set off by a
     comma, hung on a word before that comma, is that noun's."""
-    for clause in doc:
+    strings = doc.vocab.strings
+    relcl, advcl = strings["relcl"], strings["advcl"]
+    moved = False
+    for clause in [doc[i] for i, d in enumerate(deps) if d in (relcl, advcl)]:
         if clause.left_edge.i < 2 or not (
             clause.dep_ == "relcl"
             # (or read as a clause of the verb's: "that" marking it, right after the noun)
-            or clause.dep_ == "advcl"
-            and clause.left_edge.lower_ == "that"
+            or clause.left_edge.lower_ == "that"
             and clause.left_edge.dep_ == "mark"
         ):
             continue
@@ -400,7 +400,8 @@ def _relative_clause_read_past_a_nearer_noun(doc: Doc) -> None:
         if not any(t.text == "," for t in doc[head.i : noun.i]):
             continue
         clause.head, clause.dep_ = noun, "relcl"
-        doc.user_data.pop("columns", None)
+        moved = True
+    return moved
 
 
 def _clause_before(clause: Token, head: Token, verb: Token) -> bool:
