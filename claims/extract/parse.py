@@ -365,9 +365,7 @@ def _conjunct_read_past_a_nearer_clause(doc: Doc, heads: list[int], deps: list[i
         nearer = next((t for t in before.ancestors if t.i == head.i or _clause_before(t, head, verb)), None)
         if nearer is None or nearer.i == head.i or nearer.right_edge.i != before.i:
             continue
-        for cc in [c for c in head.children if c.dep_ == "cc" and c.i == verb.i - 1]:
-            cc.head = nearer
-        verb.head = nearer
+        _join_to(verb, nearer)
         moved = True
     return moved
 
@@ -402,6 +400,13 @@ def _relative_clause_read_past_a_nearer_noun(doc: Doc, heads: list[int], deps: l
         clause.head, clause.dep_ = noun, "relcl"
         moved = True
     return moved
+
+
+def _join_to(verb: Token, head: Token) -> None:
+    """``verb``, and the "and" right before it, hang on ``head`` (a conjunct the parser joined to another verb)."""
+    for cc in [c for c in verb.head.children if c.dep_ == "cc" and c.i == verb.i - 1]:
+        cc.head = head
+    verb.head = head
 
 
 def _clause_before(clause: Token, head: Token, verb: Token) -> bool:
@@ -604,9 +609,7 @@ def _second_verb_of_the_content_read_on_the_report(doc: Doc, heads: list[int], d
             )
         )
         if shares_aux or past_of_the_content:
-            for cc in [c for c in report.children if c.dep_ == "cc" and c.i == verb.i - 1]:
-                cc.head = content
-            verb.head = content
+            _join_to(verb, content)
             moved = True
     return moved
 
@@ -628,9 +631,7 @@ def _second_report_read_on_the_content(doc: Doc, heads: list[int], deps: list[in
             continue
         if subject(report, _SUBJECTS) is None or verb.tag_ != report.tag_:
             continue
-        for cc in [c for c in content.children if c.dep_ == "cc" and c.i == verb.i - 1]:
-            cc.head = report
-        verb.head = report
+        _join_to(verb, report)
         moved = True
     return moved
 
