@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from claims.extract.numbers import parse_number
+from claims.extract.numbers import parse_number, whole
 from claims.extract.patterns import anchored_finditer, occurrences
 
 MONTHS = {
@@ -266,16 +266,12 @@ def duration_values(expr: str) -> dict[str, Any]:
     amount = 1.0 if word in ("a", "an") else parse_number(word)  # "a year", "an hour": one
     if amount == 1.0 and re.search(r"\bhalf[\s\-]$", expr[: m.start()], re.IGNORECASE):
         amount = 0.5  # "within half a second" (not one second)
-    out: dict[str, Any] = {"amount": _whole(amount), "unit": m.group(2)}
+    out: dict[str, Any] = {"amount": whole(amount) if amount is not None else None, "unit": m.group(2)}
     if amount is not None and (low := re.search(rf"({_NUMWORD})\s*(?:to|-|\u2013)\s*$", expr[: m.start()])):
         start = parse_number(low.group(1))
         if start is not None and start < amount:
-            out = {"amount": _whole(start), "to": _whole(amount), "unit": m.group(2)}  # "six to nine months"
+            out = {"amount": whole(start), "to": whole(amount), "unit": m.group(2)}  # "six to nine months"
     return out
-
-
-def _whole(amount: float | None) -> float | int | None:
-    return int(amount) if amount is not None and amount.is_integer() else amount
 
 
 #: Words that put a clock time after noon or before it when no "a.m." or "p.m." does.

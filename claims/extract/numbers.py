@@ -321,15 +321,14 @@ def currency_of(phrase: str) -> str | None:
 
 #: A range of two figures: "between 200 and 300", "from 4% to 6%", "2 to 3 million" (a score, "3-2", has no spaces).
 _RANGE = re.compile(
-    r"^(?:between |from )?([\d.,]+(?: ?%| per ?cent)?(?: [a-z]+)?) (?:and|to|through|-|\u2013) ([\d.,]+.*)$"
+    r"^(?:between |from )?([\d.,]+(?: ?%| per ?cent)?(?: [a-z]+)?)"
+    r"(?: (?:and|to|through|-|\u2013) |(?<=\d)[-\u2013](?=\d))([\d.,]+.*)$"  # (closed up too: "30-600 MW")
 )
 
 
 #: A minus sign (hyphen, en dash or the sign itself) set before a figure.
-_MINUS = re.compile("[-\u2013\u2212]\\d")
-
-
-_CLOSED_RANGE = re.compile(r"^(\d[\d.,]*)[-\u2013](\d[\d.,]*(?:\D.*)?)$")
+MINUS_SIGNS = frozenset({"-", "\u2013", "\u2212"})
+_MINUS = re.compile(f"[{''.join(sorted(MINUS_SIGNS))}]\\d")
 
 
 def quantity_values(phrase: str) -> dict[str, Any]:
@@ -351,8 +350,6 @@ def quantity_values(phrase: str) -> dict[str, Any]:
     value = parse_number(body)
     if value is None:
         return out
-    if (closed := _CLOSED_RANGE.match(body)) is not None:
-        body = f"{closed.group(1)} - {closed.group(2)}"  # "30-600 mw": a range too (a score, "29-20", is not: it falls)
     if (span := _RANGE.match(body)) is not None:
         # "between 200 and 300", "4% to 6%", "2 to 3 million": the figure it goes to, never the start alone
         start, end = parse_number(_PERCENT.sub("", span.group(1))), parse_number(_PERCENT.sub("", span.group(2)))
@@ -366,7 +363,7 @@ def quantity_values(phrase: str) -> dict[str, Any]:
             start = parse_number(f"{span.group(1)} {scale}")  # "2 to 3 million": 2 million to 3 million
         if start is not None and end is not None and start < end:
             value = start
-            out["to"] = _whole(end)
+            out["to"] = whole(end)
     if _MINUS.match(body) is not None and value > 0:
         value = -value  # "-38 C", "\u20130.5%": below zero
     if body.startswith(_VAGUE_WORDS):
@@ -382,10 +379,10 @@ def quantity_values(phrase: str) -> dict[str, Any]:
             m.group(1).replace("\u00ba", "\u00b0").replace(" per hour", "/h").replace(" an hour", "/h").replace(" ", "")
         )
         out["unit"] = "\u00b0" + unit.strip("\u00b0") if unit.strip("\u00b0") in ("C", "F") else unit
-    out["value"] = _whole(value)
+    out["value"] = whole(value)
     return out
 
 
-def _whole(value: float) -> float | int:
+def whole(value: float) -> float | int:
     """A figure as an int when it is whole (and small enough to be one exactly), else as it is."""
     return int(value) if float(value).is_integer() and abs(value) < 1e15 else value

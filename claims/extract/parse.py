@@ -1052,7 +1052,6 @@ def _name_of_a_source_read_apart(doc: Doc) -> None:
     name.head = noun
     name.dep_ = "appos"
     doc[ent.start - 1].head = noun
-    doc.user_data.pop("columns", None)  # (the arcs, if read already, are read again)
 
 
 def _root(doc: Doc) -> Token | None:

@@ -66,7 +66,7 @@ from claims.extract.candidates import (
     units,
 )
 from claims.extract.claim import Claim
-from claims.extract.numbers import is_currency_sign, is_scale_suffix, parse_number, quantity_values
+from claims.extract.numbers import MINUS_SIGNS, is_currency_sign, is_scale_suffix, parse_number, quantity_values
 from claims.extract.patterns import wordset
 
 if TYPE_CHECKING:
@@ -131,7 +131,6 @@ class Context:
         self.speaker: str | None = None
         self.sentence = 0  # the number of the sentence at hand
         self.speaker_at = -2  # the sentence the last speaker was named in
-        self.person: str | None = None  # the last named speaker who is a person: "he" or "she" said
         self.surnames: set[str] = set()  # of the people named so far, as speakers or with a role
         self.block = -1  # where the paragraph of the sentence at hand starts
         # (paragraph, speaker) of the last quotation given a source: '"...," Carbajal told reporters. "We still
@@ -146,6 +145,11 @@ class Context:
         self.genders: dict[str, str] = {}
         self.people: list[str] = []
 
+    @property
+    def person(self) -> str | None:
+        """The last named speaker who is a person: whom "he" or "she" said most likely is."""
+        return self.people[-1] if self.people else None
+
     def named(self, speaker: str) -> None:
         """``speaker`` is the last source named, in the sentence at hand."""
         self.speaker = speaker
@@ -153,7 +157,6 @@ class Context:
 
     def in_view(self, person: str) -> None:
         """``person`` is whom a later "he" or "she" most likely is."""
-        self.person = person
         self.surnames.add(person.split()[-1])
         self.people = [*self.people[-7:], person]
 
@@ -1520,9 +1523,6 @@ def _span_of_time(ent: Span) -> bool:
     return lemma_in(ent.root, _SPANS) or lemma_in(ent.root.head, _SPANS) or ent.label_ in ("DATE", "TIME")
 
 
-_MINUS_SIGNS = frozenset({"-", "\u2013", "\u2212"})
-
-
 def _with_bound(doc: Doc, ent: Span) -> str:
     """A figure with the bound before it that the entity left out ("more than" + "2,000 workers")."""
     i = ent.start
@@ -1534,7 +1534,7 @@ def _with_bound(doc: Doc, ent: Span) -> str:
         return ent[1:].text if over.i == i else ent.text  # (the recogniser may have taken it in: "over 12 months")
     if i > 0 and doc[i - 1].lower_ in ("no", "not") and ent.text.lower().startswith(("more ", "less ", "fewer ")):
         return f"{doc[i - 1].text} {ent.text}"  # "Not | less than 20%": the recogniser took the bound, not its "not"
-    if i > 0 and doc[i - 1].text in _MINUS_SIGNS and not doc[i - 1].whitespace_ and (i < 2 or not doc[i - 2].like_num):
+    if i > 0 and doc[i - 1].text in MINUS_SIGNS and not doc[i - 1].whitespace_ and (i < 2 or not doc[i - 2].like_num):
         return doc[i - 1].text + ent.text  # "dropped to \u201338 C": the recogniser left the sign out
     lead = doc[max(0, i - 3) : i].text.lower()
     for bound in (
