@@ -4426,3 +4426,22 @@ def test_a_figure_cut_from_a_sourced_clause_is_sourced_too() -> None:
     )
     (ages,) = [c for c in claims if c.quote.startswith("a 71-year-old woman")]
     assert ages.speaker == "a hospital spokeswoman", ages.speaker  # (was none: the article's own)
+
+
+def test_any_one_counts_nothing() -> None:
+    claims = extract_claims(
+        LEAD + "About 5,000 people are diagnosed each year, and roughly 30,000 are living with it at any one time."
+    )
+    assert not [c for c in claims if c.values.get("value") == 1], [(c.quote, c.values) for c in claims]
+    assert not [c for c in claims if c.quote == "at any one time"], [c.quote for c in claims]
+
+
+def test_a_clock_time_written_with_a_dot_is_a_time() -> None:
+    from claims.extract.dates import time_values
+
+    assert time_values("11.15pm") == {"time": "23:15"}
+    claims = extract_claims(LEAD + "- Thursday, 9.30am: The agency issues a flood warning for the lower town.")
+    (warning,) = [c for c in claims if "flood warning" in c.quote]
+    assert warning.values.get("value") != 9.3 and warning.kind != "quantity", warning  # (was a quantity, 9.3)
+    claims = extract_claims(LEAD + "- Friday, 11.15pm: The river peaks at 5.62 metres.")
+    assert [c.quote for c in claims if "river" in c.quote] == ["Friday, 11.15pm: The river peaks at 5.62 metres"]

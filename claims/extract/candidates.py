@@ -523,6 +523,8 @@ def is_figure(t: Token) -> bool:
         return False
     if t.lower_ == "one" and t.dep_ == "nummod" and t.head.dep_ in SUBJECTS and _is_report(t.head.head):
         return False  # "one Weibo commenter said": somebody, not a count
+    if t.lower_ == "one" and t.i > 0 and t.doc[t.i - 1].lower_ in ("any", "no", "every", "each"):
+        return False  # "at any one time", "no one was hurt", "every one of them": nobody counted
     if t.lower_ == "one" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "of":
         return False  # "one of the largest communities", "one of 11 deaths": a member of a set, no count (11 is)
     times = t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("times", "fold")

@@ -90,7 +90,7 @@ def date_matches(sent: str) -> list[re.Match[str]]:
 
 
 TIME_RE = re.compile(
-    r"\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
+    r"\b(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
     r"|\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?:\s?(?:GMT|UTC|[A-Z]{2,3}T)\b)?"
     r"|\b(?:noon|midnight)\b"
 )
@@ -286,7 +286,7 @@ def time_values(expr: str) -> dict[str, Any]:
         return {"time": "12:00"}
     if "midnight" in low:
         return {"time": "00:00"}
-    m = re.search(r"(?<![\d.,])(\d{1,2})(?::(\d\d))?(?![\d,])", expr)  # "around 2:45 a.m." too
+    m = re.search(r"(?<![\d.,])(\d{1,2})(?:[:.](\d\d))?(?![\d,])", expr)  # "around 2:45 a.m.", "11.15pm" too
     if not m:
         return {}
     h, mi = int(m.group(1)), int(m.group(2) or 0)

@@ -198,6 +198,8 @@ def mend(doc: Doc) -> Doc:
     text = doc.user_data.get("text") or doc.text
     if _CLOCK_TEXT.search(text) is not None:
         _keep_clock_with_time(doc)
+        if _DOTTED_CLOCK.search(text) is not None:
+            _dotted_clock_read_as_a_number(doc)
     if _CLAUSE_OPENERS.search(text) is not None:
         _verb_of_a_clause_read_as_a_noun(doc)
     if text.count(",") >= 2:
@@ -878,6 +880,26 @@ def _hyphenated_name_missed(doc: Doc) -> None:
         if span is None or any(doc[k].ent_type_ or doc[k].lower_ in _ORG_WORDS for k in range(*span)):
             continue
         found.append(Span(doc, span[0], span[1], label="PERSON"))
+    if found:
+        doc.set_ents(found, default="unmodified")
+
+
+#: A clock time written with a dot, as British and Irish papers write it: "11.15pm", "9.30 a.m.".
+_DOTTED_CLOCK = re.compile(r"\b(?:[01]?\d|2[0-3])\.[0-5]\d\s?[aApP]\.?[mM]\b")
+
+
+def _dotted_clock_read_as_a_number(doc: Doc) -> None:
+    """ "Friday, 11.15pm:", "at 9.30am": the recogniser reads a clock time written with a dot as a number (9.3, a
+    quantity); it is a time."""
+    from spacy.tokens import Span
+
+    found = []
+    for tok in doc:
+        if not _DOTTED_CLOCK.match(tok.text + tok.whitespace_ + (tok.nbor().text if tok.i + 1 < len(doc) else "")):
+            continue
+        end = tok.i + 1 if tok.text[-1:].lower() == "m" else tok.i + 2  # "11.15pm" or "11.15 | pm"
+        if all(doc[k].ent_type_ != "TIME" for k in range(tok.i, end)):
+            found.append(Span(doc, tok.i, end, label="TIME"))
     if found:
         doc.set_ents(found, default="unmodified")
 
