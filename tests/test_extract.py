@@ -4445,3 +4445,16 @@ def test_a_clock_time_written_with_a_dot_is_a_time() -> None:
     assert warning.values.get("value") != 9.3 and warning.kind != "quantity", warning  # (was a quantity, 9.3)
     claims = extract_claims(LEAD + "- Friday, 11.15pm: The river peaks at 5.62 metres.")
     assert [c.quote for c in claims if "river" in c.quote] == ["Friday, 11.15pm: The river peaks at 5.62 metres"]
+
+
+def test_a_weekday_with_its_day_of_the_month_is_that_day() -> None:
+    claims = extract_claims(
+        "The council will meet on Thursday, February 5, to vote. The hearing is set for Monday, March 23. "
+        "A memorial will take place on Friday 14 November.",
+        published=dt.date(2026, 1, 20),
+    )
+    by_quote = {c.quote: c.values.get("date") for c in claims}
+    # (each was the weekday nearest the story's date: 2026-01-22, 2026-01-26, 2026-01-23)
+    assert by_quote["The council will meet on Thursday, February 5, to vote"] == "2026-02-05", by_quote
+    assert by_quote["The hearing is set for Monday, March 23"] == "2026-03-23", by_quote
+    assert by_quote["A memorial will take place on Friday 14 November"] == "2025-11-14", by_quote  # its weekday's year

@@ -297,3 +297,15 @@ def test_a_conjunct_joined_past_a_nearer_clause_is_that_clause_s() -> None:
     hired, promoted = (next(t for t in doc if t.text == w) for w in ("hired", "promoted"))
     parse._conjunct_read_past_a_nearer_clause(doc, *parse._arcs(doc))
     assert promoted.head.i == hired.i
+
+
+def test_a_verb_after_a_set_off_subject_is_what_the_source_said() -> None:
+    from claims.extract import extract_claims
+
+    claims = extract_claims(
+        "Prices rose 4% in May.\n\nA third victim, a 64-year-old woman, drowned after her car left the road, the "
+        "county's Office of Emergency Services said."
+    )
+    (drowned,) = [c for c in claims if "drowned" in c.quote]
+    assert drowned.speaker == "the county's Office of Emergency Services", drowned  # (was none: the article's own)
+    assert not drowned.quote.endswith("said"), drowned.quote

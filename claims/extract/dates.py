@@ -60,7 +60,7 @@ DATE_RE = re.compile(
     rf"""\b(?=\w)(?:(?P<full>{_MONTH}\s{_DAY},?\s{_YEAR}\b|\b{_DAY}\s{_MONTH}\s{_YEAR}\b)
       | (?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)
       | (?P<monthyear>{_MONTH}\s{_YEAR}\b)
-      | (?P<monthday>{_MONTH}\s{_DAY}\b(?!\s*,?\s*{_YEAR}))
+      | (?P<monthday>{_MONTH}\s{_DAY}\b(?!\s*,?\s*{_YEAR})|\b{_DAY}\s{_MONTH}\b(?!\s*,?\s*{_YEAR}))
       | (?P<decade>\b(?:the\s)?(?:early\s|mid-?|late\s)?(?:1[0-9]|20)\d0s\b)
       | (?P<year>\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Dd]uring|[Oo]f)\s{_YEAR}\b(?![-\u2013]\d)
                | \b{_YEAR}(?=\s(?:[a-z]+\s)?(?:article|report|study|paper|book|film|law|election|census|survey|season|budget)\b))

@@ -254,6 +254,7 @@ def mend(doc: Doc) -> Doc:
         (" by " in text, _agent_of_a_participle_read_on_the_verb),
         (" and" in text, _verb_after_and_read_as_a_noun),
         (" and " in text, _conjunct_read_past_a_nearer_clause),
+        (text.count(",") >= 3 and _REPORT_LAST.search(text) is not None, _verb_read_as_a_participle_of_the_subject),
         (", " in text and _RELATIVE_AFTER_A_FIGURE.search(text) is not None, _relative_clause_read_past_a_nearer_noun),
     ):
         if wanted and repair(doc, *arcs):
@@ -402,6 +403,38 @@ def _relative_clause_read_past_a_nearer_noun(doc: Doc, heads: list[int], deps: l
         clause.head, clause.dep_ = noun, "relcl"
         moved = True
     return moved
+
+
+def _verb_read_as_a_participle_of_the_subject(doc: Doc, heads: list[int], deps: list[int]) -> bool:
+    """ "A fourth victim, a 71-year-old man, drowned after his boat broke free of its mooring, the state's Office
+    of Emergency Management said": after a subject set off by an apposition, the parser reads its verb as a
+    participle of the subject ("drowned", a clause of "victim") and the subject as a second subject of "said", so
+    the whole sentence was the article's own. The sentence's reporting verb with two subjects, the first holding
+    a past verb right after a comma (not a passive with its agent): that verb is what was said, and the first
+    subject is its subject."""
+    root = _root(doc)
+    if root is None or root.lower_ not in _REPORTS:
+        return False
+    subjects = [c for c in root.lefts if c.dep_ == "nsubj"]
+    if len(subjects) != 2:
+        return False
+    first, source = subjects
+    verb = next(
+        (
+            c
+            for c in first.rights
+            if c.dep_ == "acl"
+            and c.tag_ in ("VBD", "VBN")
+            and doc[c.i - 1].text == ","
+            and not any(x.dep_ in ("agent", "aux", "auxpass") for x in c.children)
+        ),
+        None,
+    )
+    if verb is None or source.left_edge.i < 1 or doc[source.left_edge.i - 1].text != ",":
+        return False
+    verb.head, verb.dep_ = root, "ccomp"
+    first.head, first.dep_ = verb, "nsubj"
+    return True
 
 
 def _join_to(verb: Token, head: Token) -> None:
@@ -940,6 +973,8 @@ def _content_read_into_the_document(doc: Doc) -> None:
 
 #: Reporting verbs a sentence can end on after its source.
 _REPORTS = frozenset({"said", "says", "reported", "announced", "added"})
+#: A sentence that ends on its source after a comma: "..., the state's Office of Emergency Management said."
+_REPORT_LAST = re.compile(rf", [^,]{{1,80}} (?:{'|'.join(sorted(_REPORTS))})\W*$")
 #: A sentence that ends on its source: "..., the Food and Drug Administration said in a notice."
 _SAID_LAST = re.compile(rf", (?:the )?[A-Z][\w.&'\u2019 -]{{1,60}} (?:{'|'.join(sorted(_REPORTS))})\b[^,]{{0,60}}$")
 

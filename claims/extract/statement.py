@@ -1654,7 +1654,12 @@ def _past(tok: Token) -> bool:
 
 
 def _date_values(expr: str, ctx: Context, *, ahead: bool = False, past: bool = False) -> dict[str, Any]:
-    m = next(iter(dates.date_matches(expr)), None)
+    found = dates.date_matches(expr)
+    m = next(iter(found), None)
+    if m is not None and m.lastgroup == "weekday":
+        # "Monday, March 23", "Friday 14 November": the day of the month says which Monday (the weekday alone was
+        # resolved to the nearest one, weeks away)
+        m = next((d for d in found if d.lastgroup in ("full", "iso", "monthday")), m)
     if m is None:
         digits = expr.strip()
         if digits.isdigit() and len(digits) == 4 and digits[:2] in ("19", "20"):
@@ -1664,10 +1669,27 @@ def _date_values(expr: str, ctx: Context, *, ahead: bool = False, past: bool = F
         return {"expression": expr} if any(c.isalpha() for c in expr) else {}
     kind = m.lastgroup or "relative"
     out = dates.resolve(kind, m.group(0), ctx.ref, ahead=ahead, past=past)
+    if kind == "monthday" and m is not found[0]:
+        out = _on_its_weekday(out, found[0].group(0))
     if kind == "full" and "date" in out:
         with contextlib.suppress(ValueError):
             ctx.ref = dt.date.fromisoformat(out["date"])
     out["expression"] = expr
+    return out
+
+
+def _on_its_weekday(out: dict[str, Any], weekday: str) -> dict[str, Any]:
+    """A day of a month resolved to the year in which it falls on the weekday named with it ("Thursday, February
+    5" in a story of February 12, 2026: that day of 2026, not of 2027), when the year before or after is that
+    year; otherwise as resolved."""
+    with contextlib.suppress(KeyError, ValueError):
+        day = dt.date.fromisoformat(out["date"])
+        target = dates.WEEKDAYS.index(weekday.split()[-1].lower())
+        if day.weekday() != target:
+            for year in (day.year - 1, day.year + 1):
+                moved = day.replace(year=year)
+                if moved.weekday() == target:
+                    return out | {"date": moved.isoformat()}
     return out
 
 
