@@ -4458,3 +4458,18 @@ def test_a_weekday_with_its_day_of_the_month_is_that_day() -> None:
     assert by_quote["The council will meet on Thursday, February 5, to vote"] == "2026-02-05", by_quote
     assert by_quote["The hearing is set for Monday, March 23"] == "2026-03-23", by_quote
     assert by_quote["A memorial will take place on Friday 14 November"] == "2025-11-14", by_quote  # its weekday's year
+
+
+def test_a_denied_second_half_does_not_deny_the_figure_of_the_first() -> None:
+    claims = extract_claims(
+        LEAD + "The startup has raised $310 million from investors and has not yet brought a product to market. "
+        "The final offer was a 4.5% raise over three years and no limit on class sizes. "
+        "None of the 12 crew members and no passengers were hurt."
+    )
+    by_quote = {c.quote: c.values for c in claims}
+    raised = next(q for q in by_quote if "$310 million" in q)
+    offer = next(q for q in by_quote if "4.5% raise" in q)
+    assert "negated" not in by_quote[raised] and "negated" not in by_quote[offer], by_quote  # (both were denied)
+    assert "has not yet brought" in raised and "no limit" in offer  # the quote keeps the denial it holds
+    crew = next(q for q in by_quote if "12 crew" in q)
+    assert by_quote[crew].get("negated") is True, by_quote

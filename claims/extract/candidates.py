@@ -1220,6 +1220,16 @@ def _in_main(tok: Token, u: Unit) -> bool:
     while t.i != u.root.i and t.head.i != t.i and t.head.i in u.tokens:
         if t.dep_ in _SUBORDINATE and not is_negated(t.head):
             return False
+        if (
+            t.dep_ == "conj"
+            and not is_negated(t.head)
+            and t.doc[t.left_edge.i - 1].lower_ == "and"
+            and _has_figure([t.doc[i] for i in u.tokens if not t.left_edge.i <= i <= t.right_edge.i])
+        ):
+            # "has raised $310 million and has not yet brought a product to market", "a 4.5% raise and no
+            # class-size limit": the second half is denied, not the figure of the first ("filed the report in
+            # March but did not publish it": a "but" makes the denial the point)
+            return False
         t = t.head
     return True
 
