@@ -4473,3 +4473,18 @@ def test_a_denied_second_half_does_not_deny_the_figure_of_the_first() -> None:
     assert "has not yet brought" in raised and "no limit" in offer  # the quote keeps the denial it holds
     crew = next(q for q in by_quote if "12 crew" in q)
     assert by_quote[crew].get("negated") is True, by_quote
+
+
+def test_units_written_out_ranges_split_by_the_recogniser_and_forecast_days() -> None:
+    assert quantity_values("5.62 metres") == {"unit": "m", "value": 5.62}
+    assert quantity_values("a 14-mile")["unit"] == "mi" and quantity_values("400 yards")["unit"] == "yd"
+    assert quantity_values("15p")["unit"] == "pence" and quantity_values("52 cents")["unit"] == "cents"
+    claims = extract_claims(
+        "Forecasters expect a further 20 to 30mm of rain on Wednesday. The index rose 12 to 4,500.",
+        published=dt.date(2026, 1, 26),  # a Monday
+    )
+    (rain,) = [c for c in claims if "rain" in c.quote]
+    assert (rain.values["value"], rain.values["to"], rain.values["unit"]) == (20, 30, "mm"), rain.values  # (was 20)
+    assert rain.values["dates"][0]["date"] == "2026-01-28", rain.values  # the coming Wednesday (was the last)
+    (index,) = [c for c in claims if "index" in c.quote]
+    assert "to" not in index.values, index.values  # a change and the level it reached, no range

@@ -193,6 +193,41 @@ _ALPHA = re.compile(r"[a-z]+")
 _MEASURE = re.compile(
     r"\d\s?(\u00b0\s?[CF]?|\u00baC|[CF](?![\w-])|km/h|km (?:per|an) hour|km|kg|mm|cm|mph|GW|MW|kW|TWh|GWh|MWh|kWh|mg|lbs?|ft|ha)\b"
 )
+#: Units written out ("5.62 metres", "a 14-mile diversion", "400 yards"), by their short names.
+_MEASURE_WORDS = {
+    "kilometre": "km",
+    "kilometer": "km",
+    "millimetre": "mm",
+    "millimeter": "mm",
+    "centimetre": "cm",
+    "centimeter": "cm",
+    "metre": "m",
+    "meter": "m",
+    "mile": "mi",
+    "yard": "yd",
+    "foot": "ft",
+    "feet": "ft",
+    "inch": "in",
+    "tonne": "t",
+    "ton": "t",
+    "kilogram": "kg",
+    "kilo": "kg",
+    "gram": "g",
+    "litre": "l",
+    "liter": "l",
+    "gallon": "gal",
+    "acre": "acre",
+    "hectare": "ha",
+    "cent": "cents",
+    "pence": "pence",
+}
+_MEASURE_WORD = re.compile(
+    r"\d(?:[\d,.]*)(?: (?:hundred|thousand|million|billion))?[\s\u2010\u2011-](square |cubic )?("
+    + "|".join(sorted(_MEASURE_WORDS, key=len, reverse=True))
+    + r")(?:e?s)?\b"
+)
+#: Pence: "15p", "99p".
+_PENCE = re.compile(r"^\d+(?:\.\d+)?p$")
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
 _TOKEN = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?")
 
@@ -379,6 +414,10 @@ def quantity_values(phrase: str) -> dict[str, Any]:
             m.group(1).replace("\u00ba", "\u00b0").replace(" per hour", "/h").replace(" an hour", "/h").replace(" ", "")
         )
         out["unit"] = "\u00b0" + unit.strip("\u00b0") if unit.strip("\u00b0") in ("C", "F") else unit
+    elif m := _MEASURE_WORD.search(low):
+        out["unit"] = ("sq " if m.group(1) == "square " else "cu " if m.group(1) else "") + _MEASURE_WORDS[m.group(2)]
+    elif _PENCE.match(body):
+        out["unit"] = "pence"
     out["value"] = whole(value)
     return out
 

@@ -1494,11 +1494,30 @@ def _whole_figure(doc: Doc, ent: Span, idx: set[int]) -> Span:
         start -= 1
     while end < len(doc) and end in idx and not doc[end - 1].whitespace_ and is_scale_suffix(doc[end].text):
         end += 1
+    end = _range_end(doc, start, end, idx)
     if (start, end) == (ent.start, ent.end):
         return ent
     whole = doc[start:end]
     whole.label_ = ent.label_
     return whole
+
+
+def _range_end(doc: Doc, start: int, end: int, idx: set[int]) -> int:
+    """Where a range that starts with the bare number ``doc[start:end]`` ends: "20 to 30mm", "250 to 380
+    millimetres", "7 to 10 hurricanes" (the recogniser makes two figures of it, and the first, alone, had no
+    unit and no upper end); ``end`` when no range follows. ("rose 1.6% to 121.4 million": a change and a level.)"""
+    if not all(t.like_num for t in doc[start:end]) or end + 1 >= len(doc) or end + 1 not in idx:
+        return end
+    if doc[end].lower_ not in ("to", "-", "\u2013") or doc[end].dep_ != "quantmod" or not doc[end + 1].like_num:
+        return end  # ("rose 12 | to 4,500": a change and the level it reached, "to" the verb's)
+    if start > 0 and doc[start - 1].lower_ in ("by", "up", "down"):
+        return end  # ("down by 30 to 126": the same, however the parser hung the "to")
+    if doc[end + 1].ent_type_ not in FIGURE_ENTS or doc[end + 1].ent_iob_ != "B":
+        return end
+    stop = end + 2
+    while stop < len(doc) and doc[stop].ent_iob_ == "I" and stop in idx:
+        stop += 1
+    return stop
 
 
 def _duration(doc: Doc, ent: Span) -> dict[str, Any]:
@@ -1580,9 +1599,12 @@ def _ahead(tok: Token) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ in ("until", "till"):
         return True
     before = tok.doc[tok.i - 1] if tok.i > 0 else tok  # (the clock time the day is of: "through 9 p.m. | Thursday")
-    if any(a.lower_ == "through" and a.dep_ == "prep" for a in (tok.head, tok.head.head, before.head)):
-        # "has a warning in effect through 11 p.m. Wednesday" (not "ran through Wednesday")
-        return _clause_verb(tok).tag_ in ("VBZ", "VBP")
+    if any(a.lower_ == "through" and a.dep_ == "prep" for a in (tok.head, tok.head.head, before.head)) and (
+        _clause_verb(tok).tag_ in ("VBZ", "VBP")
+    ):
+        # "has a warning in effect through 11 p.m. Wednesday" (not "ran through Wednesday"; "is expected to dump
+        # rain through Saturday" is a forecast, below)
+        return True
     if tok.dep_ == "pobj" and tok.head.lower_ == "since":
         return False
     verb = _clause_verb(tok)
@@ -1627,7 +1649,7 @@ def _takes_effect(verb: Token) -> bool:
 
 _TAKE = wordset("take")
 _GO = wordset("go come")
-_PLAN_LEMMAS = wordset("plan intend schedule")
+_PLAN_LEMMAS = FORECASTS | wordset("plan intend schedule")  # ("Forecasters expect 30mm of rain on Wednesday")
 #: Verbs of a fixture in the present tense: what "opens on Saturday" or "hosts Leeds on Friday" says is ahead.
 _TIMETABLE = wordset(
     "open begin start play host visit meet face arrive leave return launch resume reopen kick travel debut premiere "
