@@ -4488,3 +4488,15 @@ def test_units_written_out_ranges_split_by_the_recogniser_and_forecast_days() ->
     assert rain.values["dates"][0]["date"] == "2026-01-28", rain.values  # the coming Wednesday (was the last)
     (index,) = [c for c in claims if "index" in c.quote]
     assert "to" not in index.values, index.values  # a change and the level it reached, no range
+
+
+def test_a_source_at_the_end_is_the_source_of_both_clauses_before_it() -> None:
+    speakers_of = speakers(
+        LEAD + "About 4,000 people are diagnosed each year, and roughly 25,000 are living with it, according to the "
+        "Patient Alliance, an advocacy group. Birchfield is using 52% of its capacity, and Orchard Lane is at 61%, "
+        "the district's facilities study found. The company cut 500 jobs on Monday, and analysts said the move was "
+        "overdue."
+    )
+    assert speakers_of["About 4,000 people are diagnosed each year"] == "the Patient Alliance", speakers_of
+    assert speakers_of["Birchfield is using 52% of its capacity"] == "the district's facilities study", speakers_of
+    assert speakers_of["The company cut 500 jobs on Monday"] is None, speakers_of  # (they said what follows)

@@ -251,13 +251,25 @@ _LIST_ENDS = frozenset({".", ",", ";", ":", "!"})
 
 def _whole_sentence_sourced(sent: Span, us: list[Unit]) -> None:
     """ "Two had received one of the two doses, and the status of the other two is unknown, according to the health
-    department": an "according to X" that ends the sentence, set off by a comma, is the source of every clause
-    and phrase of it that has none (the parse hangs it on the last clause only)."""
+    department": an "according to X" or a source that reports ("..., the study found") that ends the sentence,
+    set off by a comma, is the source of every clause and phrase of it that has none (the parse hangs it on the
+    last clause only)."""
     last = max((t.i for t in sent if not t.is_punct), default=-1)
     source = next(
-        (u for u in us if u.role == "attribution" and u.speaker and max(u.tokens) >= last and comma_before(u.root)),
+        (
+            u
+            for u in us
+            if u.role == "attribution"
+            and u.speaker
+            # (to the end, or to a phrase that says who the source is: "according to the Alliance, an advocacy
+            # group"; "..., the district's facilities study found": a source that reports at the end)
+            and max(max(u.tokens), u.root.right_edge.i) >= last
+            and (comma_before(u.root) or sent.doc[min(u.tokens) - 1].text == ",")
+        ),
         None,
     )
+    if source is None:
+        source = _reporting_last(sent, us, last)
     if source is None:
         return
     for u in us:
@@ -265,6 +277,30 @@ def _whole_sentence_sourced(sent: Span, us: list[Unit]) -> None:
             continue
         if u.root.dep_ not in ("appos", "relcl"):  # (what a name is, "Camaná, a coastal town of 60,000", is no finding)
             u.speaker = source.speaker
+
+
+def _reporting_last(sent: Span, us: list[Unit], last: int) -> Unit | None:
+    """A source that reports at the end of the sentence, after a comma, what came before it: "Birchfield is using
+    52% of its capacity, and Orchard Lane is at 61%, the district's facilities study found" (the parse makes
+    "found" a conjunct of the first clause and gives it the last as its content); with its speaker, or None.
+    (Not ", and analysts said the move was overdue": what they said comes after.)"""
+    doc = sent.doc
+    for u in us:
+        root = u.root
+        if u.role != "clause" or not lemma_in(root, REPORT_LEMMAS) or max(u.tokens) < last:
+            continue
+        first = min(i for i in u.tokens if not doc[i].is_punct)
+        if (
+            first < 1
+            or doc[first - 1].text != ","
+            or not any(c.dep_ == "ccomp" and c.i < root.i for c in root.children)
+        ):
+            continue
+        if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > root.i for c in root.children):
+            continue  # ("..., money prosecutors said he spent on boats": they said what follows)
+        u.speaker = u.speaker or speaker_of(root)
+        return u if u.speaker else None
+    return None
 
 
 def _person_in_view(sent: Span, us: list[Unit], ctx: Context, quoted: list[bool]) -> None:
