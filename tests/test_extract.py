@@ -4500,3 +4500,19 @@ def test_a_source_at_the_end_is_the_source_of_both_clauses_before_it() -> None:
     assert speakers_of["About 4,000 people are diagnosed each year"] == "the Patient Alliance", speakers_of
     assert speakers_of["Birchfield is using 52% of its capacity"] == "the district's facilities study", speakers_of
     assert speakers_of["The company cut 500 jobs on Monday"] is None, speakers_of  # (they said what follows)
+
+
+def test_words_that_look_like_figures_and_verbs_that_bound_one() -> None:
+    assert parse_number("several dozen") == 36  # (was 3)
+    claims = extract_claims(
+        LEAD + "Stripping out one-off items, adjusted earnings came to $1.94 a share. Bookings grew faster this "
+        "quarter than in any quarter of the past three years. The institute expects spending to exceed 68 billion "
+        "euros in 2026."
+    )
+    values = {c.quote: c.values for c in claims}
+    earnings = next(v for q, v in values.items() if "adjusted earnings" in q)
+    assert earnings["value"] == 1.94, earnings  # (was 1, of "one-off")
+    bookings = next(v for q, v in values.items() if "Bookings" in q)
+    assert "value" not in bookings, bookings  # (was 0.25, of "this quarter")
+    spending = next(v for q, v in values.items() if "exceed" in q)
+    assert spending["op"] == ">", spending  # more than 68 billion (was exactly)

@@ -497,6 +497,8 @@ def is_figure(t: Token) -> bool:
     if t.ent_type_ in TIME_ENTS:
         # "November 16" is a date, not a count; an age ("a 55-year-old man") is a quantity
         return t.like_num and t.i + 4 < len(t.doc) and t.doc[t.i + 4].lower_ == "old"
+    if t.lower_ in ("quarter", "quarters") and t.i > 0 and t.doc[t.i - 1].lower_ in _OF_THE_CALENDAR:
+        return False  # "this quarter", "the third quarter", "in the quarter": a time of the year, not a share
     if t.lower_ in FIGURE_WORDS:
         doc = t.doc
         if (
@@ -525,6 +527,8 @@ def is_figure(t: Token) -> bool:
         return False  # "one Weibo commenter said": somebody, not a count
     if t.lower_ == "one" and t.i > 0 and t.doc[t.i - 1].lower_ in ("any", "no", "every", "each"):
         return False  # "at any one time", "no one was hurt", "every one of them": nobody counted
+    if t.lower_ == "one" and t.i + 2 < len(t.doc) and t.doc[t.i + 1].text == "-" and t.doc[t.i + 2].lower_ in _ONE_OFF:
+        return False  # "one-off items", "a one-time charge": of a kind, not a count
     if t.lower_ == "one" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "of":
         return False  # "one of the largest communities", "one of 11 deaths": a member of a set, no count (11 is)
     times = t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("times", "fold")
@@ -535,6 +539,13 @@ def is_figure(t: Token) -> bool:
     if t.ent_type_ in FIGURE_ENTS and t.pos_ == "PROPN" and not t.like_num:
         return False  # "the Sun" read as part of a sum of money: a name counts nothing
     return t.ent_type_ in FIGURE_ENTS or (t.like_num and t.pos_ == "NUM")
+
+
+_ONE_OFF = wordset("off time way sided")
+_OF_THE_CALENDAR = wordset(
+    "this that last next previous same the any each every per fiscal financial first second third fourth final "
+    "latest current"
+)
 
 
 def is_year(t: Token) -> bool:

@@ -253,8 +253,9 @@ def parse_number(phrase: str) -> float | None:
         for vague in _VAGUE_LONGEST_FIRST:
             if s == vague or s.startswith(vague + " "):
                 unit = next(iter(s[len(vague) :].split()), "")
-                if vague in ("several", "a few", "a handful", "a couple") and unit in _SCALES:
-                    return float(VAGUE[vague]) * _SCALES[unit]  # "several thousand": some 3,000 (was 3)
+                if vague in ("several", "a few", "a handful", "a couple") and (unit in _SCALES or unit == "dozen"):
+                    # "several thousand": some 3,000 (was 3); "several dozen": some 36
+                    return float(VAGUE[vague]) * (_SCALES.get(unit) or 12)
                 return float(VAGUE[vague])
     tokens = []
     found = _TOKEN.findall(s)

@@ -1338,6 +1338,8 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
                 if v.get("currency") == "GBP" and _weighed_in_pounds(doc, ent):
                     del v["currency"]
                     v["unit"] = "lb"
+                if "value" in v and "op" not in v and _passed(ent):
+                    v["op"] = ">"  # "to exceed €68bn", "topped $1 billion": more than the figure
                 if "value" in v:
                     v["expression"] = phrase
                     if _bare_age(ent):
@@ -1531,11 +1533,26 @@ def _whole_figure(doc: Doc, ent: Span, idx: set[int]) -> Span:
     while end < len(doc) and end in idx and not doc[end - 1].whitespace_ and is_scale_suffix(doc[end].text):
         end += 1
     end = _range_end(doc, start, end, idx)
+    if end < len(doc) and end in idx and doc[end].lower_ in _CURRENCY_WORDS and doc[end - 1].like_num:
+        end += 1  # "68 billion | euros": the recogniser left the currency out (and "billion" was a count)
     if (start, end) == (ent.start, ent.end):
         return ent
     whole = doc[start:end]
     whole.label_ = ent.label_
     return whole
+
+
+#: Currencies written out after a figure ("68 billion euros", "500 dollars"; "pounds" may weigh).
+_CURRENCY_WORDS = wordset("dollars euros yen yuan rupees roubles rubles francs kronor krona")
+#: Verbs whose object is a figure they went beyond: "to exceed €68bn", "topped $1 billion".
+_PASSING = wordset("exceed surpass top outstrip")
+
+
+def _passed(ent: Span) -> bool:
+    """Whether the figure is what a verb of ``_PASSING`` went beyond (not "did not exceed": that is at most)."""
+    root = ent.root if ent.root.dep_ != "nummod" else ent.root.head  # ("68 billion | euros")
+    head = root.head
+    return root.dep_ == "dobj" and lemma_in(head, _PASSING) and not any(c.dep_ == "neg" for c in head.children)
 
 
 def _range_end(doc: Doc, start: int, end: int, idx: set[int]) -> int:
