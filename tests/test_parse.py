@@ -309,3 +309,17 @@ def test_a_verb_after_a_set_off_subject_is_what_the_source_said() -> None:
     (drowned,) = [c for c in claims if "drowned" in c.quote]
     assert drowned.speaker == "the county's Office of Emergency Services", drowned  # (was none: the article's own)
     assert not drowned.quote.endswith("said"), drowned.quote
+
+
+def test_a_second_count_is_the_subject_of_its_verb_and_a_part_keeps_its_phrase() -> None:
+    from claims.extract import extract_claims
+
+    claims = extract_claims(
+        "Prices rose 4% in May.\n\nOf the 40 new drugs, 25 were pills and 15 were injections, the report said. "
+        "Crews carried out 60 rescues over the weekend, 9 of them by helicopter, the service said."
+    )
+    texts = [c.text for c in claims]
+    assert not any("25 were injections" in t for t in texts), texts  # (25 were pills; 15 were injections)
+    assert any(t.endswith("15 were injections") for t in texts), texts
+    (rescues,) = [c for c in claims if c.quote.startswith("Crews carried out")]
+    assert "helicopter" not in rescues.text, rescues.text  # (all 60 were "by helicopter")

@@ -254,6 +254,8 @@ def mend(doc: Doc) -> Doc:
         (" by " in text, _agent_of_a_participle_read_on_the_verb),
         (" and" in text, _verb_after_and_read_as_a_noun),
         (" and " in text, _conjunct_read_past_a_nearer_clause),
+        (" and " in text, _subject_of_a_second_verb_read_as_a_conjunct),
+        (" of them " in text or " of those " in text, _part_of_them_read_apart),
         (text.count(",") >= 3 and _REPORT_LAST.search(text) is not None, _verb_read_as_a_participle_of_the_subject),
         (", " in text and _RELATIVE_AFTER_A_FIGURE.search(text) is not None, _relative_clause_read_past_a_nearer_noun),
     ):
@@ -435,6 +437,45 @@ def _verb_read_as_a_participle_of_the_subject(doc: Doc, heads: list[int], deps: 
     verb.head, verb.dep_ = root, "ccomp"
     first.head, first.dep_ = verb, "nsubj"
     return True
+
+
+def _subject_of_a_second_verb_read_as_a_conjunct(doc: Doc, heads: list[int], deps: list[int]) -> bool:
+    """ "35 were small-molecule drugs and 23 were biologics": the parser joins "23" to "drugs" and leaves the
+    second "were" with no subject, so "35 were biologics". A finite verb joined to another with no subject of
+    its own, right after "and" and a number or a noun joined to the first verb's argument, has that word as its
+    subject."""
+    conj = doc.vocab.strings["conj"]
+    moved = False
+    for verb in [doc[i] for i, d in enumerate(deps) if d == conj and i >= 3 and heads[i] < i]:
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.head.pos_ not in ("VERB", "AUX"):
+            continue
+        word, cc = doc[verb.i - 1], doc[verb.i - 2]
+        if cc.lower_ != "and" or word.dep_ != "conj" or not (word.like_num or word.pos_ in ("NOUN", "PROPN")):
+            continue
+        if subject(verb, _SUBJECTS) is not None or not verb.head.is_ancestor(word) or word.head.i == verb.head.i:
+            continue
+        first = word.head
+        word.head, word.dep_ = verb, "nsubj"
+        if cc.head.i == first.i:
+            cc.head = verb.head
+        moved = True
+    return moved
+
+
+def _part_of_them_read_apart(doc: Doc, heads: list[int], deps: list[int]) -> bool:
+    """ "carried out 87 rescues over the weekend, 12 of them by boat": the parser hangs "by boat" on the verb, so
+    all 87 were by boat. A phrase right after "N of them" (set off after a count) and hung on the verb is the
+    part's."""
+    moved = False
+    for of in [t for t in doc if t.lower_ == "of" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ in ("them", "those")]:
+        part, after = of.head, doc[of.i + 2]
+        if not part.like_num or part.dep_ not in ("appos", "npadvmod") or of.dep_ != "prep":
+            continue
+        if after.dep_ not in ("prep", "advmod") or after.head.pos_ not in ("VERB", "AUX") or after.head.i > part.i:
+            continue
+        after.head = part
+        moved = True
+    return moved
 
 
 def _join_to(verb: Token, head: Token) -> None:
