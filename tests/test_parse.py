@@ -323,3 +323,15 @@ def test_a_second_count_is_the_subject_of_its_verb_and_a_part_keeps_its_phrase()
     assert any(t.endswith("15 were injections") for t in texts), texts
     (rescues,) = [c for c in claims if c.quote.startswith("Crews carried out")]
     assert "helicopter" not in rescues.text, rescues.text  # (all 60 were "by helicopter")
+
+
+def test_a_relative_clause_keeps_its_second_verb() -> None:
+    from claims.extract import extract_claims
+
+    claims = extract_claims(
+        "Prices rose 4% in May.\n\nThe mill, which opened in 1971 and at its peak in the 1990s employed more than "
+        "900 people, will close in phases."
+    )
+    texts = [c.text for c in claims]
+    (peak,) = [t for t in texts if "900" in t]
+    assert "in the 1990s employed more than 900 people" in peak and "will close" not in peak, texts

@@ -255,6 +255,7 @@ def mend(doc: Doc) -> Doc:
         (" and" in text, _verb_after_and_read_as_a_noun),
         (" and " in text, _conjunct_read_past_a_nearer_clause),
         (" and " in text, _subject_of_a_second_verb_read_as_a_conjunct),
+        (" and " in text and (", which " in text or ", who " in text), _second_verb_of_a_relative_clause_read_apart),
         (" of them " in text or " of those " in text, _part_of_them_read_apart),
         (text.count(",") >= 3 and _REPORT_LAST.search(text) is not None, _verb_read_as_a_participle_of_the_subject),
         (", " in text and _RELATIVE_AFTER_A_FIGURE.search(text) is not None, _relative_clause_read_past_a_nearer_noun),
@@ -458,6 +459,34 @@ def _subject_of_a_second_verb_read_as_a_conjunct(doc: Doc, heads: list[int], dep
         word.head, word.dep_ = verb, "nsubj"
         if cc.head.i == first.i:
             cc.head = verb.head
+        moved = True
+    return moved
+
+
+def _second_verb_of_a_relative_clause_read_apart(doc: Doc, heads: list[int], deps: list[int]) -> bool:
+    """ "The plant, which opened in 1967 and at its peak in the late 1980s employed more than 2,000 people, will
+    stop production": the parser ends the relative clause at its "and", makes "employed" a clause of "stop" with
+    "plant" its subject, and "stop" is left with none ("The plant employed 2,000 people, will stop production").
+    A relative clause whose "and" joins nothing, then a verb in its tense whose subject is the noun the relative
+    clause is of: that verb is the relative clause's second, the phrases after the "and" are its, and the noun is
+    the subject of the verb it was taken from."""
+    relcl = doc.vocab.strings["relcl"]
+    moved = False
+    for clause in [doc[i] for i, d in enumerate(deps) if d == relcl]:
+        cc = next((c for c in clause.rights if c.dep_ == "cc"), None)
+        noun = clause.head
+        if cc is None or any(c.dep_ == "conj" and c.i > cc.i for c in clause.children):
+            continue
+        verb = next((t for t in doc[clause.right_edge.i + 1 :] if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None or verb.tag_ != clause.tag_ or noun.head.i != verb.i or noun.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        main = verb.head
+        if verb.dep_ not in ("ccomp", "advcl") or main.i < verb.i or subject(main, _SUBJECTS) is not None:
+            continue
+        for phrase in [c for c in clause.children if c.i > cc.i]:
+            phrase.head = verb
+        verb.head, verb.dep_ = clause, "conj"
+        noun.head = main
         moved = True
     return moved
 
