@@ -335,3 +335,16 @@ def test_a_relative_clause_keeps_its_second_verb() -> None:
     texts = [c.text for c in claims]
     (peak,) = [t for t in texts if "900" in t]
     assert "in the 1990s employed more than 900 people" in peak and "will close" not in peak, texts
+
+
+def test_a_source_read_as_an_apposition_is_the_source() -> None:
+    from claims.extract import extract_claims
+
+    claims = extract_claims(
+        "Prices rose 4% in May.\n\nFrom Monday its 180 pupils will be taught at Hillside Junior School, the head "
+        "teacher, Mary Owens, told parents in a letter."
+    )
+    (pupils,) = [c for c in claims if "180 pupils" in c.quote]
+    assert pupils.speaker == "Mary Owens", pupils  # (was none)
+    roles = [c.text for c in claims if c.kind == "role"]
+    assert roles == ["Mary Owens is the head teacher"], roles  # (and "Hillside Junior School is the head teacher")

@@ -255,6 +255,7 @@ def mend(doc: Doc) -> Doc:
         (" and" in text, _verb_after_and_read_as_a_noun),
         (" and " in text, _conjunct_read_past_a_nearer_clause),
         (" and " in text, _subject_of_a_second_verb_read_as_a_conjunct),
+        (text.count(",") >= 2, _source_read_as_an_apposition),
         (" and " in text and (", which " in text or ", who " in text), _second_verb_of_a_relative_clause_read_apart),
         (" of them " in text or " of those " in text, _part_of_them_read_apart),
         (text.count(",") >= 3 and _REPORT_LAST.search(text) is not None, _verb_read_as_a_participle_of_the_subject),
@@ -489,6 +490,58 @@ def _second_verb_of_a_relative_clause_read_apart(doc: Doc, heads: list[int], dep
         noun.head = main
         moved = True
     return moved
+
+
+def _source_read_as_an_apposition(doc: Doc, heads: list[int], deps: list[int]) -> bool:
+    """ "... will be taught at Ashford Junior School, the head teacher, Claire Dunmore, told parents in a letter":
+    the parser reads the source as an apposition of the last noun of what was said ("Ashford Junior School is
+    the head teacher") and leaves "told" with no subject (the letter was nobody's), or gives it the name and
+    leaves the title with the school. A reporting verb right after a comma, after a name or a title set off as
+    an apposition (or a name, its subject, after a title set off so): the title is its subject, the name the
+    title's apposition, and the clause before, when the verb was read as its conjunct, is what was said."""
+    conj, root_id = doc.vocab.strings["conj"], doc.vocab.strings["ROOT"]
+    moved = False
+    for i, dep in enumerate(deps):
+        if dep not in (conj, root_id) or i < 4 or doc[i - 1].text != ",":
+            continue
+        verb = doc[i]
+        if verb.tag_ not in ("VBD", "VBZ") or verb.lower_ not in _TOLD_OR_SAID:
+            continue
+        name = subject(verb, _SUBJECTS)
+        if name is not None and (name.pos_ != "PROPN" or name.right_edge.i != i - 2):
+            continue  # a subject of its own ("..., the minister said")
+        name = name or doc[i - 2]
+        while name.dep_ == "appos" and name.head.dep_ == "appos" and name.head.i < name.i:
+            name = name.head  # ("the head teacher, | Claire Dunmore": the first of the two)
+        if name.dep_ not in ("appos", "nsubj") or name.pos_ not in ("NOUN", "PROPN") or name.left_edge.i < 2:
+            continue
+        if doc[name.left_edge.i - 1].text != ",":
+            continue
+        before = doc[name.left_edge.i - 2]
+        set_off = before.left_edge.i > 0 and doc[before.left_edge.i - 1].text == ","
+        titled = before.dep_ == "appos" and before.pos_ == "NOUN" and before.head.i < before.i and set_off
+        title = before if titled else None
+        if name.dep_ == "nsubj" and title is None:
+            continue
+        if dep == conj:
+            if any(c.dep_ == "cc" and c.i < verb.i for c in verb.head.children):
+                continue  # ("..., and officials said ...": a second clause of its own)
+            main = verb.head
+            verb.head, verb.dep_ = verb, "ROOT"
+            main.head, main.dep_ = verb, "ccomp"
+        elif not verb.is_ancestor(name.head):
+            continue  # (the noun it was read as set against is in what was said)
+        if title is not None:
+            title.head, title.dep_ = verb, "nsubj"
+            name.head, name.dep_ = title, "appos"
+        else:
+            name.head, name.dep_ = verb, "nsubj"
+        moved = True
+    return moved
+
+
+#: Reporting verbs a source set off as an apposition may have.
+_TOLD_OR_SAID = frozenset({"told", "tells", "said", "says", "wrote", "writes", "added", "announced"})
 
 
 def _part_of_them_read_apart(doc: Doc, heads: list[int], deps: list[int]) -> bool:
