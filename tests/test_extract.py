@@ -4516,3 +4516,15 @@ def test_words_that_look_like_figures_and_verbs_that_bound_one() -> None:
     assert "value" not in bookings, bookings  # (was 0.25, of "this quarter")
     spending = next(v for q, v in values.items() if "exceed" in q)
     assert spending["op"] == ">", spending  # more than 68 billion (was exactly)
+
+
+def test_a_weekday_that_names_no_one_day_is_not_resolved() -> None:
+    claims = extract_claims(
+        LEAD + "At 7:15 on a Tuesday morning, the baker had sold 40 loaves. The bakery sells around 600 loaves on an "
+        "ordinary Saturday. The shop opens at 9 on Saturdays. The council approved 12 grants on Tuesday.",
+        published=dt.date(2026, 2, 12),
+    )
+    dated = {c.quote: [d["date"] for d in [c.values, *c.values.get("dates", [])] if "date" in d] for c in claims}
+    assert not any(dated[q] for q in dated if "loaves" in q or "Saturdays" in q), dated  # (each was a date)
+    grants = next(q for q in dated if "12 grants" in q)
+    assert dated[grants] == ["2026-02-10"], dated

@@ -1368,6 +1368,8 @@ def _kind(toks: list[Token], ctx: Context) -> tuple[str | None, dict[str, Any]]:
             elif label == "DATE" and ent.text.lower() not in _VAGUE_DATES and not _FREQUENCY.match(ent.text):
                 if _is_duration(ent):
                     found.setdefault("duration", _duration(doc, ent))
+                elif _any_such_day(ent):
+                    found.setdefault("date", {"expression": ent.text})  # a kind of day, not one day
                 else:
                     ahead = _ahead(ent.root)
                     v = _date_values(ent.text, ctx, ahead=ahead, past=not ahead and _past(ent.root))
@@ -1751,6 +1753,17 @@ def _date_values(expr: str, ctx: Context, *, ahead: bool = False, past: bool = F
             ctx.ref = dt.date.fromisoformat(out["date"])
     out["expression"] = expr
     return out
+
+
+def _any_such_day(ent: Span) -> bool:
+    """A weekday that names no one day: "on a Tuesday morning", "an ordinary Saturday", "every Sunday", "on
+    Saturdays". ("the Saturday market" may recur, "the Tuesday meeting" was one: left as they were.)"""
+    day = next((t for t in ent if t.lower_.rstrip("s") in dates.WEEKDAYS), None)
+    if day is None:
+        return False
+    doc = ent.doc
+    before = [t.lower_ for t in doc[max(0, day.i - 2) : day.i]]
+    return day.lower_.endswith("days") or any(w in ("a", "an", "every", "each", "any") for w in before)
 
 
 def _on_its_weekday(out: dict[str, Any], weekday: str) -> dict[str, Any]:
