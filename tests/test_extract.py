@@ -4528,3 +4528,15 @@ def test_a_weekday_that_names_no_one_day_is_not_resolved() -> None:
     assert not any(dated[q] for q in dated if "loaves" in q or "Saturdays" in q), dated  # (each was a date)
     grants = next(q for q in dated if "12 grants" in q)
     assert dated[grants] == ["2026-02-10"], dated
+
+
+def test_a_scene_told_in_the_present_is_no_claim() -> None:
+    claims = extract_claims(
+        LEAD + "It is 5.10 on a Friday morning. Inside, Ana Ruiz is kneading dough the size of a pillow. Back at the "
+        "counter, Ruiz counts the takings. It is 12 years since the mill closed. It is 5% higher than last year. "
+        "Ruiz opened the bakery in 2019."
+    )
+    quotes = [c.quote for c in claims]
+    assert not any(q.startswith(("It is 5.10", "Inside", "Back at")) for q in quotes), quotes
+    assert "Ruiz opened the bakery in 2019" in quotes and any(q.startswith("It is 5% higher") for q in quotes), quotes
+    assert any("12 years since the mill closed" in q for q in quotes), quotes

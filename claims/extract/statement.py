@@ -822,6 +822,8 @@ def _fact(
     if kind in ("record", "comparison") and _labelled(root):
         return None  # "called the extension the region's most important transit project": a judgement
     subj = _subject_of(root)
+    if u.speaker is None and _scene(root, subj):
+        return None  # "Inside, Sadek is pressing dough", "It is a little after 11 on a Tuesday night": a scene
     withheld = _withheld(root, subj)
     if kind is None and u.hedge and not withheld:
         # a forecast, a possibility, an opinion: not checkable (with a figure it stays, marked); not what a
@@ -932,6 +934,55 @@ _ANONYMITY = re.compile(
     r"|\bwere not authori[sz]ed to\b|\bwas not authori[sz]ed to\b"
 )
 _BOUNDS = wordset("more less fewer earlier later sooner longer greater higher lower")
+
+
+#: Words that open a feature's scene in the present: "Inside, ...", "Back at the kitchen table, ...".
+_SCENE_OPENERS = wordset("inside outside upstairs downstairs nearby overhead back")
+
+
+def _scene(root: Token, subj: Token | None) -> bool:
+    """A feature's scene told in the present, no fact to check: a clause in the present after a word that sets
+    the scene ("Inside, Mira Sadek is pressing her knuckles into the dough", "Back in the studio, she picks up the
+    sketch", "Outside, the tide is coming in"), or the time of the scene ("It is 4.40 on a Thursday morning",
+    "Back at the kitchen table, it is 1.20am"). News tells what happened in the past; its present is what holds
+    ("The plant employs 640 people"), which no such opening sets."""
+    auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    present = (root.tag_ in ("VBZ", "VBP") and not auxes) or (
+        root.tag_ in ("VBG", "VBN") and any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+    )
+    if not present:
+        return False
+    doc = root.doc
+    if subj is not None and subj.lower_ == "it" and root.lemma_ == "be":
+        # "It is 4.40 on a Thursday morning", "it is a little after 11 on a wet Tuesday night" (not "It is the
+        # first album to top 600,000 units": what it is, a noun)
+        said = [c for c in root.children if c.i > root.i and c.dep_ not in ("punct", "advmod")]
+        head = said[0] if said else None
+        return (
+            head is not None
+            and not (head.pos_ in ("NOUN", "PROPN") and head.ent_type_ != "TIME")  # ("It is 12 years since")
+            and any(_clock_time(t, root) for t in doc[root.i + 1 : root.i + 6])
+        )
+    first = doc[root.sent.start] if root.sent.start < len(doc) else root
+    if first.lower_ not in _SCENE_OPENERS or first.i + 1 >= len(doc):
+        return False
+    after = doc[first.i + 1]
+    # ("Inside, ..."; "Back at the kitchen table, ...": the place named, then the comma)
+    opened = after.text == "," or first.lower_ == "back" and after.lower_ in ("at", "in", "on", "home", "inside")
+    return opened and first.i < root.i
+
+
+def _clock_time(t: Token, root: Token) -> bool:
+    """A time of day the copula ``root`` says it is: "4.40", "1.20am", "after | 11" (not "5% higher")."""
+    if t.ent_type_ == "TIME":
+        return True
+    return t.like_num and (
+        t.dep_ == "attr"
+        and t.head.i == root.i
+        and t.ent_type_ in ("", "CARDINAL")
+        or t.dep_ == "pobj"
+        and t.head.lower_ in ("after", "before", "past", "around", "gone")
+    )
 
 
 def _figure_of_the_clause(toks: list[Token], expression: str, verb: Token) -> bool:
