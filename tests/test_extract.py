@@ -4540,3 +4540,12 @@ def test_a_scene_told_in_the_present_is_no_claim() -> None:
     assert not any(q.startswith(("It is 5.10", "Inside", "Back at")) for q in quotes), quotes
     assert "Ruiz opened the bakery in 2019" in quotes and any(q.startswith("It is 5% higher") for q in quotes), quotes
     assert any("12 years since the mill closed" in q for q in quotes), quotes
+
+
+def test_a_name_set_off_as_a_town_is_no_one_she_can_be() -> None:
+    claims = extract_claims(
+        LEAD + "Marta Sadek, 38, runs the bakery on Mill Street.\n\nBregen, a town of about 14,000 people, has taken "
+        "in 1,870 refugees since 2024.\n\n\u201cI was a teacher for eleven years,\u201d she says."
+    )
+    (teacher,) = [c for c in claims if "eleven years" in c.quote]
+    assert teacher.speaker != "Bregen", teacher  # (a town)

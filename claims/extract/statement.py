@@ -321,6 +321,7 @@ def _person_in_view(sent: Span, us: list[Unit], ctx: Context, quoted: list[bool]
         for t in subjects
         if t.head.pos_ in ("VERB", "AUX")
         and (t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and (_introduced(t) or _titled(t)))
+        and not any(c.dep_ == "appos" and c.lower_ in _NOT_A_PERSON for c in t.rights)
     ]
     # (the name set off after a subject that says who she is: "Bell's mother, Tanya Bell, drives 40 minutes")
     acting += [
@@ -437,6 +438,14 @@ def _titled(name: Token) -> bool:
     return any(t.lower_ in _GENDERED or t.lower_ in TITLES for t in name.lefts if t.dep_ == "compound")
 
 
+#: What a name set off with one of these is, the recogniser's PERSON notwithstanding: "Bregen, a town of about
+#: 14,000 people" is no one a later "she" can be.
+_NOT_A_PERSON = wordset(
+    "town city village county country region district municipality state province suburb island port capital "
+    "company firm group agency business brand chain charity band team club party river valley"
+)
+
+
 def _introduced(name: Token) -> bool:
     """A name with who the person is set off after it: a description ("Anna Lindqvist, a 34-year-old nurse at
     St. Brendan's") or a relative clause ("Tomas Rydell, who ..."); for a name the recogniser did not take for
@@ -444,6 +453,7 @@ def _introduced(name: Token) -> bool:
     person = name.ent_type_ == "PERSON"
     return any(
         c.dep_ == "appos"
+        and c.lower_ not in _NOT_A_PERSON
         and (names_a_person(c) or person and c.pos_ == "NOUN")
         or person
         and c.dep_ == "relcl"
