@@ -348,3 +348,17 @@ def test_a_source_read_as_an_apposition_is_the_source() -> None:
     assert pupils.speaker == "Mary Owens", pupils  # (was none)
     roles = [c.text for c in claims if c.kind == "role"]
     assert roles == ["Mary Owens is the head teacher"], roles  # (and "Hillside Junior School is the head teacher")
+
+
+def test_a_figure_after_a_bare_preposition_is_its_object_and_a_report_keeps_its_reporter() -> None:
+    from claims.extract import extract_claims
+
+    claims = extract_claims(
+        "Prices rose 4% in May.\n\nVela Systems reported quarterly revenue of $2.1 billion on Tuesday, ahead of the "
+        "$2 billion analysts had expected, according to a consensus compiled by Marker Data."
+    )
+    (revenue,) = [c for c in claims if c.quote.startswith("Vela Systems reported")]
+    assert "analysts had expected" not in revenue.text, revenue.text  # (was glued on after "Tuesday")
+    assert revenue.speaker is None, revenue.speaker  # Vela reported it; the consensus is the analysts' figure
+    (expected,) = [c for c in claims if "analysts had expected" in c.quote]
+    assert expected.quote.startswith("ahead of the $2 billion"), expected.quote

@@ -290,11 +290,15 @@ def _contact_clause_after_a_bare_preposition(doc: Doc, heads: list[int], deps: l
             (
                 t
                 for t in doc[prep.i + 1 : prep.i + 6]
-                if t.dep_ == "compound" and t.pos_ == "NOUN" and t.head.i == t.i + 1 and t.head.dep_ == "nsubj"
+                # (or a figure: "ahead of the $8.25 billion | analysts had expected")
+                if (t.dep_ == "compound" and t.pos_ == "NOUN" or t.dep_ == "nummod" and t.pos_ == "NUM")
+                and t.head.i == t.i + 1
+                and t.head.dep_ == "nsubj"
             ),
             None,
         )
-        if noun is None or not all(t.dep_ in ("det", "compound", "amod", "poss") for t in doc[prep.i + 1 : noun.i]):
+        words = ("det", "compound", "amod", "poss", "quantmod", "nmod")
+        if noun is None or not all(t.dep_ in words for t in doc[prep.i + 1 : noun.i]):
             continue
         subj, verb = noun.head, noun.head.head
         if not (
@@ -302,13 +306,17 @@ def _contact_clause_after_a_bare_preposition(doc: Doc, heads: list[int], deps: l
             and subj.dep_ == "nsubj"
             and subj.pos_ == "NOUN"
             and verb.i > subj.i
-            and verb.tag_ in ("VBD", "VBZ", "VBP")
+            and (
+                verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and any(c.dep_ == "aux" for c in verb.children)
+            )
             and verb.head.i < prep.i
         ):
             continue
         for t in doc[prep.i + 1 : noun.i]:
             if t.head.i == subj.i:
                 t.head = noun  # "the" (and the words before the noun) go with it
+        if noun.dep_ == "nummod":
+            noun.dep_ = "pobj"  # (a figure as the object: "of | the $8.25 billion")
         verb.head = noun
         verb.dep_ = "relcl"
         noun.head = prep

@@ -275,8 +275,18 @@ def _whole_sentence_sourced(sent: Span, us: list[Unit]) -> None:
     for u in us:
         if u is source or u.speaker or u.verb is not None or u.role not in ("clause", "phrase", "noun"):
             continue
+        if _reports_itself(u):
+            continue
         if u.root.dep_ not in ("appos", "relcl"):  # (what a name is, "Camaná, a coastal town of 60,000", is no finding)
             u.speaker = source.speaker
+
+
+def _reports_itself(u: Unit) -> bool:
+    """A clause in which a named party reports ("Orrin Systems reported revenue of $8.42 billion, ahead of the
+    $8.25 billion analysts had expected, according to a consensus ..."): the article's own account of what the
+    party reported; an "according to" at its end sources a phrase, not the report."""
+    subj = subject(u.root) if lemma_in(u.root, REPORT_LEMMAS) else None
+    return subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in ("ORG", "PERSON"))
 
 
 def _reporting_last(sent: Span, us: list[Unit], last: int) -> Unit | None:
@@ -518,7 +528,7 @@ def _claims_of(
                 if any(doc[i].ent_type_ == "PERSON" for i in u.tokens) or u.speaker.split()[-1] in ctx.surnames:
                     ctx.in_view(u.speaker)  # (a surname named before: "Tahir Della" ... "according to Della")
             host = owner.get(u.root.head.i)
-            if host is not None and u.speaker:
+            if host is not None and u.speaker and not (_reports_itself(host) and u.root.i > host.root.i):
                 host.speaker = host.speaker or u.speaker
                 sourced_by.add(id(host))
     _person_in_view(sent, us, ctx, quoted)
