@@ -4549,3 +4549,12 @@ def test_a_name_set_off_as_a_town_is_no_one_she_can_be() -> None:
     )
     (teacher,) = [c for c in claims if "eleven years" in c.quote]
     assert teacher.speaker != "Bregen", teacher  # (a town)
+
+
+def test_a_date_still_to_come_is_no_anchor_for_the_dates_after_it() -> None:
+    claims = extract_claims(
+        LEAD + "Both schools are scheduled to close on June 12, 2026. The next board meeting is scheduled for Dec. 10.",
+        published=dt.date(2025, 11, 13),
+    )
+    (meeting,) = [c for c in claims if "Dec. 10" in c.quote]
+    assert meeting.values["date"] == "2025-12-10", meeting.values  # (was 2026-12-10, after the closing)

@@ -127,6 +127,7 @@ class Context:
 
     def __init__(self, published: dt.date | None, single: bool) -> None:
         self.ref = published  # relative dates resolve against the nearest explicit date before them
+        self.published = published
         self.single = single
         self.speaker: str | None = None
         self.sentence = 0  # the number of the sentence at hand
@@ -1821,7 +1822,11 @@ def _date_values(expr: str, ctx: Context, *, ahead: bool = False, past: bool = F
         out = _on_its_weekday(out, found[0].group(0))
     if kind == "full" and "date" in out:
         with contextlib.suppress(ValueError):
-            ctx.ref = dt.date.fromisoformat(out["date"])
+            day = dt.date.fromisoformat(out["date"])
+            # (not a date still to come: "are scheduled to close on June 12, 2026. The next board meeting is on
+            # Dec. 10" is the coming Dec. 10, not the one after the closing)
+            if ctx.published is None or day <= ctx.published:
+                ctx.ref = day
     out["expression"] = expr
     return out
 
