@@ -362,3 +362,17 @@ def test_a_figure_after_a_bare_preposition_is_its_object_and_a_report_keeps_its_
     assert revenue.speaker is None, revenue.speaker  # Vela reported it; the consensus is the analysts' figure
     (expected,) = [c for c in claims if "analysts had expected" in c.quote]
     assert expected.quote.startswith("ahead of the $2 billion"), expected.quote
+
+
+def test_the_day_of_a_report_is_not_the_day_of_what_it_says() -> None:
+    from claims.extract import extract_claims
+
+    claims = extract_claims(
+        "Prices rose 4% in May.\n\nThe conciliation service said on Tuesday it had offered to mediate. "
+        "Police said Sunday 12 people were arrested."
+    )
+    texts = {c.quote: c for c in claims}
+    offered = next(c for q, c in texts.items() if "offered to mediate" in q)
+    assert "on Tuesday it had offered" not in offered.text, offered.text  # (the offer was dated Tuesday)
+    arrested = next(c for q, c in texts.items() if "arrested" in q)
+    assert arrested.values.get("value") == 12, arrested.values  # (was read as "Sunday 12", a date)

@@ -200,6 +200,8 @@ def mend(doc: Doc) -> Doc:
         _keep_clock_with_time(doc)
         if _DOTTED_CLOCK.search(text) is not None:
             _dotted_clock_read_as_a_number(doc)
+    if _DAY_THEN_A_COUNT.search(text) is not None:
+        _count_read_into_a_day(doc)
     if _CLAUSE_OPENERS.search(text) is not None:
         _verb_of_a_clause_read_as_a_noun(doc)
     if text.count(",") >= 2:
@@ -255,6 +257,7 @@ def mend(doc: Doc) -> Doc:
         (" and" in text, _verb_after_and_read_as_a_noun),
         (" and " in text, _conjunct_read_past_a_nearer_clause),
         (" and " in text, _subject_of_a_second_verb_read_as_a_conjunct),
+        (_SAID_ON_A_DAY.search(text) is not None, _day_of_the_report_read_into_the_content),
         (text.count(",") >= 2, _source_read_as_an_apposition),
         (" and " in text and (", which " in text or ", who " in text), _second_verb_of_a_relative_clause_read_apart),
         (" of them " in text or " of those " in text, _part_of_them_read_apart),
@@ -550,6 +553,35 @@ def _source_read_as_an_apposition(doc: Doc, heads: list[int], deps: list[int]) -
 
 #: Reporting verbs a source set off as an apposition may have.
 _TOLD_OR_SAID = frozenset({"told", "tells", "said", "says", "wrote", "writes", "added", "announced"})
+
+
+#: A reporting verb and then a day: "said on Tuesday", "told reporters Monday", "announced late Friday".
+_SAID_ON_A_DAY = re.compile(
+    r"\b(?:said|says|told|announced|reported|confirmed)(?: \w+)? (?:on |late |early )?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b"
+)
+
+
+def _day_of_the_report_read_into_the_content(doc: Doc, heads: list[int], deps: list[int]) -> bool:
+    """ "The conciliation service said on Tuesday it had offered to mediate": with no "that", the parser hangs
+    the day on the verb of what was said, so the offer was dated Tuesday. A day right after a reporting verb and
+    before the subject of its content is the day of the report."""
+    moved = False
+    for verb in [t for t in doc if t.lower_ in _REPORT_FORMS]:
+        content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        if content is None or any(c.dep_ == "mark" for c in content.children):
+            continue
+        subj = subject(content, _SUBJECTS)
+        if subj is None or subj.left_edge.i <= verb.i:
+            continue
+        for tok in doc[verb.i + 1 : subj.left_edge.i]:
+            if tok.head.i == content.i and (tok.ent_type_ == "DATE" or tok.dep_ == "prep"):
+                tok.head = verb  # ("on Tuesday", "Tuesday", "late Friday")
+                moved = True
+    return moved
+
+
+_REPORT_FORMS = frozenset({"said", "says", "told", "announced", "reported", "confirmed"})
 
 
 def _part_of_them_read_apart(doc: Doc, heads: list[int], deps: list[int]) -> bool:
@@ -1066,6 +1098,32 @@ def _dotted_clock_read_as_a_number(doc: Doc) -> None:
             found.append(Span(doc, tok.i, end, label="TIME"))
     if found:
         doc.set_ents(found, default="unmodified")
+
+
+#: A weekday and then a count of something: "said Sunday 12 people were arrested".
+_DAY_THEN_A_COUNT = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? \d[\d,]* [a-z]")
+
+
+def _count_read_into_a_day(doc: Doc) -> None:
+    """ "Police said Sunday 12 people were arrested": the recogniser reads "Sunday 12" as a date (the 12th), so
+    the count was lost. A number after a weekday that counts the noun after it is a count."""
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    changed = False
+    for k, ent in enumerate(ents):
+        last = ent[-1]
+        if ent.label_ != "DATE" or len(ent) < 2 or not last.like_num or last.dep_ != "nummod":
+            continue
+        if last.head.i != last.i + 1 or last.head.pos_ != "NOUN" or ent[0].lower_ not in _WEEKDAY_NAMES:
+            continue
+        ents[k : k + 1] = [Span(doc, ent.start, last.i, label="DATE"), Span(doc, last.i, last.i + 1, label="CARDINAL")]
+        changed = True
+    if changed:
+        doc.ents = ents
+
+
+_WEEKDAY_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 #: A source saying something in a document, the content after it: "said in a statement that ...".

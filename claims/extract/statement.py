@@ -997,13 +997,13 @@ def _clock_time(t: Token, root: Token) -> bool:
     """A time of day the copula ``root`` says it is: "4.40", "1.20am", "after | 11" (not "5% higher")."""
     if t.ent_type_ == "TIME":
         return True
-    return t.like_num and (
-        t.dep_ == "attr"
-        and t.head.i == root.i
-        and t.ent_type_ in ("", "CARDINAL")
-        or t.dep_ == "pobj"
-        and t.head.lower_ in ("after", "before", "past", "around", "gone")
-    )
+    if _CLOCK_FIGURE.fullmatch(t.text) is not None:
+        return t.dep_ == "attr" and t.head.i == root.i  # "It is 4.40" (not "It's one of the reasons")
+    return t.text.isdigit() and 1 <= int(t.text) <= 12 and t.dep_ == "pobj" and t.head.lower_ in _NEAR_A_TIME
+
+
+_CLOCK_FIGURE = re.compile(r"\d{1,2}[.:][0-5]\d(?:[ap]\.?m\.?)?")
+_NEAR_A_TIME = wordset("after before past around gone")
 
 
 def _figure_of_the_clause(toks: list[Token], expression: str, verb: Token) -> bool:
