@@ -4558,3 +4558,11 @@ def test_a_date_still_to_come_is_no_anchor_for_the_dates_after_it() -> None:
     )
     (meeting,) = [c for c in claims if "Dec. 10" in c.quote]
     assert meeting.values["date"] == "2025-12-10", meeting.values  # (was 2026-12-10, after the closing)
+
+
+def test_a_comparison_keeps_what_it_compares_with() -> None:
+    claims = extract_claims(
+        LEAD + "Admissions rose 2% to 98.1 million, still almost a quarter below the 130.5 million recorded in 2019."
+    )
+    quotes = [c.quote for c in claims]
+    assert "still almost a quarter below the 130.5 million recorded in 2019" in quotes, quotes  # (was cut in two)
