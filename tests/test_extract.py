@@ -4566,3 +4566,9 @@ def test_a_comparison_keeps_what_it_compares_with() -> None:
     )
     quotes = [c.quote for c in claims]
     assert "still almost a quarter below the 130.5 million recorded in 2019" in quotes, quotes  # (was cut in two)
+
+
+def test_the_measure_of_a_passive_keeps_its_verb() -> None:
+    claims = extract_claims(LEAD + "The year's biggest single, Blue Hour by Ana Vos, was streamed 180 million times.")
+    (streams,) = [c for c in claims if "180 million" in c.quote]
+    assert streams.quote == "was streamed 180 million times", streams.quote  # (was the bare "180 million times")

@@ -1641,9 +1641,14 @@ def _split_figures(u: Unit, sent: Span) -> list[Unit]:
             # "scored 17 goals | in 22 league matches", "reached 180.5 million people | in 72 countries": the
             # window or the places the count was made in
             continue
-        if main[0].dep_ == "nsubj" and c.i > u.root.i and _first_after(u, c):
+        if (
+            (main[0].dep_ == "nsubj" or main[0].dep_ == "nsubjpass" and c.dep_ in ("npadvmod", "dobj"))
+            and c.i > u.root.i
+            and _first_after(u, c)
+        ):
             # "Another 1,300 homes east of Summit Road are | under Level 2 notices", "Its 14 schools are operating
-            # | at 58 percent of capacity": the predicate's only complement is what it says of the subject
+            # | at 58 percent of capacity": the predicate's only complement is what it says of the subject; so is
+            # the measure of a passive ("The year's biggest single was streamed | 214 million times")
             continue
         if _hung_comparison(c):
             # what follows it to the end is its own ("more than double the figure | for the previous summer",
