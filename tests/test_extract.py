@@ -4384,6 +4384,7 @@ def test_a_range_of_time_and_a_date_something_takes_effect() -> None:
     from claims.extract.dates import duration_values
 
     assert duration_values("six to nine months") == {"amount": 6, "to": 9, "unit": "month"}  # (was nine)
+    assert duration_values("Two to five years") == {"amount": 2, "to": 5, "unit": "year"}  # (was five)
     claims = extract_claims(
         "The council approved the budget on Tuesday. The budget takes effect Jan. 1.", published=dt.date(2019, 11, 20)
     )
