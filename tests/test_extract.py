@@ -4573,3 +4573,9 @@ def test_the_measure_of_a_passive_keeps_its_verb() -> None:
     claims = extract_claims(LEAD + "The year's biggest single, Blue Hour by Ana Vos, was streamed 180 million times.")
     (streams,) = [c for c in claims if "180 million" in c.quote]
     assert streams.quote == "was streamed 180 million times", streams.quote  # (was the bare "180 million times")
+
+
+def test_bounds_before_and_after_a_figure() -> None:
+    assert quantity_values("below 6 percent")["op"] == "<"  # (was exactly 6)
+    assert quantity_values("just over half")["op"] == ">"
+    assert quantity_values("26 or older")["op"] == ">=" and quantity_values("five or fewer")["op"] == "<="

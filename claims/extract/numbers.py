@@ -179,7 +179,22 @@ BOUNDS = {
     "no more than": "<=",
     "not more than": "<=",
     "upwards of": ">",
+    "above": ">",
+    "below": "<",
+    "in excess of": ">",
+    "just over": ">",
+    "just under": "<",
+    "just above": ">",
+    "just below": "<",
+    "well over": ">",
+    "well above": ">",
+    "well below": "<",
+    "well under": "<",
 }
+#: A bound written after the figure: "aged 26 or older", "10 or more", "five or fewer".
+_BOUND_AFTER = re.compile(
+    r"\bor (?:(more|older|above|over|higher|greater|longer)|(less|fewer|younger|below|under|lower))\b"
+)
 
 _VAGUE_LONGEST_FIRST = sorted(VAGUE, key=len, reverse=True)
 _BOUNDS_LONGEST_FIRST = sorted(BOUNDS.items(), key=lambda kv: -len(kv[0]))
@@ -405,6 +420,8 @@ def quantity_values(phrase: str) -> dict[str, Any]:
     if body.startswith(_VAGUE_WORDS):
         out["approximate"] = True
         out["lower_bound"] = True
+    if "op" not in out and (after := _BOUND_AFTER.search(low)) is not None:
+        out["op"] = ">=" if after.group(1) else "<="
     if _PERCENT.search(low):
         out["unit"] = "percentage points" if "point" in low else "percent"
     elif cur:
