@@ -4579,3 +4579,12 @@ def test_bounds_before_and_after_a_figure() -> None:
     assert quantity_values("below 6 percent")["op"] == "<"  # (was exactly 6)
     assert quantity_values("just over half")["op"] == ">"
     assert quantity_values("26 or older")["op"] == ">=" and quantity_values("five or fewer")["op"] == "<="
+
+
+def test_a_number_that_names_a_model_counts_nothing() -> None:
+    claims = extract_claims(
+        LEAD + "Emirates agreed to buy 30 of Boeing's 787-9 Dreamliner jets. The team won 112-107 on Friday."
+    )
+    figures = [f.get("value") for c in claims for f in [c.values, *c.values.get("figures", [])]]
+    assert not {787, 9} & set(figures), figures  # (787 was a count)
+    assert 30 in figures and 112 in figures, figures

@@ -529,6 +529,8 @@ def is_figure(t: Token) -> bool:
         return False  # "at any one time", "no one was hurt", "every one of them": nobody counted
     if t.lower_ == "one" and t.i + 2 < len(t.doc) and t.doc[t.i + 1].text == "-" and t.doc[t.i + 2].lower_ in _ONE_OFF:
         return False  # "one-off items", "a one-time charge": of a kind, not a count
+    if _model_number(t):
+        return False  # "Boeing's 787-9 Dreamliner jets": a name, no count
     if t.lower_ == "one" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "of":
         return False  # "one of the largest communities", "one of 11 deaths": a member of a set, no count (11 is)
     times = t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("times", "fold")
@@ -542,6 +544,25 @@ def is_figure(t: Token) -> bool:
 
 
 _ONE_OFF = wordset("off time way sided")
+
+
+def _model_number(t: Token) -> bool:
+    """A number that names a model, not how many: a number of three digits or more with a one-digit variant after a
+    hyphen ("Boeing's 787-9 Dreamliner jets"; a score or a range has two figures of a size: "112-107", "30-600").
+    (A model named with "the" before a singular noun, "the 777 program", was tried as well: it also took counts
+    away, "including 12 freight".)"""
+    doc, text = t.doc, t.text
+    if not text.isdigit() or t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "DATE", "TIME"):
+        return False
+    if t.i >= 2 and doc[t.i - 1].text == "-" and not doc[t.i - 2].whitespace_ and _model_number(doc[t.i - 2]):
+        return True  # (the "9" of "787-9")
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text == "-" and not t.whitespace_:
+        after = doc[t.i + 2] if t.i + 2 < len(doc) else None
+        return after is not None and after.text.isdigit() and len(after.text) == 1 and int(text) >= 100
+    return False
+
+
 _OF_THE_CALENDAR = wordset(
     "this that last next previous same the any each every per fiscal financial first second third fourth final "
     "latest current"
