@@ -4588,3 +4588,12 @@ def test_a_number_that_names_a_model_counts_nothing() -> None:
     figures = [f.get("value") for c in claims for f in [c.values, *c.values.get("figures", [])]]
     assert not {787, 9} & set(figures), figures  # (787 was a count)
     assert 30 in figures and 112 in figures, figures
+
+
+def test_a_named_forecaster_is_the_source_of_the_forecast() -> None:
+    speakers_of = speakers(
+        LEAD + "The institute expects regional spending to exceed 70 billion euros in 2027. He expects 40 jobs to go."
+    )
+    institute = next(q for q in speakers_of if "70 billion" in q)
+    assert speakers_of[institute] == "The institute", speakers_of  # (was none: the article's own forecast)
+    assert speakers_of[next(q for q in speakers_of if "40 jobs" in q)] is None, speakers_of  # (a pronoun: no one)

@@ -56,6 +56,7 @@ from claims.extract.candidates import (
     phrase_of_another,
     rankings,
     roles,
+    source_name,
     sources,
     speaker_of,
     speaking_subject,
@@ -280,6 +281,32 @@ def _whole_sentence_sourced(sent: Span, us: list[Unit]) -> None:
             continue
         if u.root.dep_ not in ("appos", "relcl"):  # (what a name is, "Camaná, a coastal town of 60,000", is no finding)
             u.speaker = source.speaker
+
+
+def _forecaster(u: Unit) -> str | None:
+    """Who forecasts in a clause whose verb is a forecast with what is forecast after it ("Edmunds expects 16.6
+    million vehicles will be sold", "The institute expects spending to exceed €68bn", "The ERC forecasts that
+    ..."): the named subject (a person or an organisation, never a pronoun), or None."""
+    root = u.root
+    if u.role != "clause" or not lemma_in(root, FORECASTS) or root.tag_ not in ("VBZ", "VBP", "VBD"):
+        return None
+    if not any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > root.i for c in root.children):
+        return None
+    subj = subject(root)
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    return source_name(subj) if (subj.pos_ == "PROPN" or subj.ent_type_ in ("ORG", "PERSON") or _body(subj)) else None
+
+
+def _body(noun: Token) -> bool:
+    """ "The institute", "the company", "the bank": an organisation the story has named, by what it is."""
+    return noun.lower_ in _BODIES and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
+_BODIES = wordset(
+    "institute company bank agency government ministry department council authority board firm group union "
+    "commission regulator office centre center association federation fund"
+)
 
 
 def _reports_itself(u: Unit) -> bool:
@@ -522,6 +549,8 @@ def _claims_of(
                 if host.speaker:
                     ctx.named(host.speaker)
                     sourced_by.add(id(host))  # as "according to X": what is cut from the clause is sourced too
+        elif (forecaster := _forecaster(u)) is not None:
+            u.speaker = forecaster  # "Edmunds expects 16.6 million vehicles will be sold": Edmunds' forecast
         elif u.role == "attribution":
             u.speaker = according_to(u)
             if u.speaker:  # "This, according to Della, does nothing ... ," he said": Della
