@@ -35,7 +35,7 @@ REPORT_LEMMAS = wordset(
     "say tell report announce claim state confirm add write note explain reveal estimate disclose caution "
     "testify acknowledge admit insist argue allege assert declare warn tweet post show find "
     "indicate conclude determine accuse charge quip joke reply respond comment remark observe contend "
-    "recall concede complain boast stress emphasize hear"
+    "recall concede complain boast stress emphasize hear assure reassure"
 )
 FORECASTS = wordset("expect predict forecast project anticipate")
 # Verbs whose complement is an opinion, a hope or a forecast: the complement is never cut off.
