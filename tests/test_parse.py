@@ -376,3 +376,14 @@ def test_the_day_of_a_report_is_not_the_day_of_what_it_says() -> None:
     assert "on Tuesday it had offered" not in offered.text, offered.text  # (the offer was dated Tuesday)
     arrested = next(c for q, c in texts.items() if "arrested" in q)
     assert arrested.values.get("value") == 12, arrested.values  # (was read as "Sunday 12", a date)
+
+
+def test_a_time_after_an_open_apposition_is_the_apposition_s() -> None:
+    from claims.extract import extract_claims
+
+    claims = extract_claims(
+        "Prices rose 4% in May.\n\nHe did not appear to clash with Marco Ruiz, his opponent in a fight early last "
+        "season while he was with the Rockets."
+    )
+    texts = [c.text for c in claims]
+    assert not any("clash with Marco Ruiz early last season" in t for t in texts), texts  # (they fought then)

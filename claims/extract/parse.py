@@ -257,6 +257,7 @@ def mend(doc: Doc) -> Doc:
         (" and" in text, _verb_after_and_read_as_a_noun),
         (" and " in text, _conjunct_read_past_a_nearer_clause),
         (" and " in text, _subject_of_a_second_verb_read_as_a_conjunct),
+        (", " in text, _time_of_an_open_apposition_read_on_the_verb),
         (_SAID_ON_A_DAY.search(text) is not None, _day_of_the_report_read_into_the_content),
         (text.count(",") >= 2, _source_read_as_an_apposition),
         (" and " in text and (", which " in text or ", who " in text), _second_verb_of_a_relative_clause_read_apart),
@@ -582,6 +583,38 @@ def _day_of_the_report_read_into_the_content(doc: Doc, heads: list[int], deps: l
 
 
 _REPORT_FORMS = frozenset({"said", "says", "told", "announced", "reported", "confirmed"})
+
+
+def _time_of_an_open_apposition_read_on_the_verb(doc: Doc, heads: list[int], deps: list[int]) -> bool:
+    """ "he didn't appear to clash with Rajon Rondo, his opponent in a fight early last season while he was with
+    the Rockets": the parser hangs "early last season" (and the "while" clause) on "clash", so the restatement said
+    he did not clash with Rondo early last season; they fought then. A time right after an apposition that no
+    comma closes, hung on the verb before the apposition, is the apposition's (and so is a "while" or "when"
+    clause right after it)."""
+    appos = doc.vocab.strings["appos"]
+    moved = False
+    for a in [doc[i] for i, d in enumerate(deps) if d == appos]:
+        start, end = a.left_edge.i, a.right_edge.i
+        if start < 1 or doc[start - 1].text != "," or end + 1 >= len(doc) or doc[end + 1].is_punct:
+            continue
+        nxt = doc[end + 1]
+        time = nxt.head if nxt.head.i > end and nxt.head.ent_type_ == "DATE" else nxt
+        if time.ent_type_ != "DATE" or time.dep_ not in ("npadvmod", "prep") or time.left_edge.i != end + 1:
+            continue
+        verb = time.head
+        if verb.i > start or verb.pos_ not in ("VERB", "AUX") or not verb.is_ancestor(a):
+            continue
+        noun = next((t for t in reversed(doc[start : end + 1]) if t.pos_ in ("NOUN", "PROPN")), None)
+        if noun is None:
+            continue
+        time.head = noun
+        after = doc[time.right_edge.i + 1] if time.right_edge.i + 1 < len(doc) else None
+        if after is not None and after.lower_ in ("while", "when") and after.dep_ == "mark":
+            clause = after.head
+            if clause.dep_ == "advcl" and clause.head.i < start:
+                clause.head = noun
+        moved = True
+    return moved
 
 
 def _part_of_them_read_apart(doc: Doc, heads: list[int], deps: list[int]) -> bool:
