@@ -387,3 +387,15 @@ def test_a_time_after_an_open_apposition_is_the_apposition_s() -> None:
     )
     texts = [c.text for c in claims]
     assert not any("clash with Marco Ruiz early last season" in t for t in texts), texts  # (they fought then)
+
+
+def test_a_noun_read_as_the_verb_of_what_was_estimated() -> None:
+    from claims.extract import extract_claims
+
+    claims = extract_claims(
+        "Prices rose 4% in May.\n\nThe institute has estimated that 812,000 people age 18 and older, which account "
+        "for about 0.3 percent of the population, reported a gambling disorder in 2018."
+    )
+    (disorder,) = [c for c in claims if "gambling disorder" in c.quote]
+    assert "people age 18 and older reported a gambling disorder" in disorder.text, disorder.text
+    assert disorder.speaker == "The institute", disorder.speaker  # (the institute "reported a gambling disorder")
