@@ -4597,3 +4597,9 @@ def test_a_named_forecaster_is_the_source_of_the_forecast() -> None:
     institute = next(q for q in speakers_of if "70 billion" in q)
     assert speakers_of[institute] == "The institute", speakers_of  # (was none: the article's own forecast)
     assert speakers_of[next(q for q in speakers_of if "40 jobs" in q)] is None, speakers_of  # (a pronoun: no one)
+
+
+def test_a_unit_symbol_the_recogniser_left_out_is_the_figure_s() -> None:
+    claims = extract_claims(LEAD + "The maker had 3.7 GW of cell capacity at the end of 2019.")
+    (capacity,) = [c for c in claims if "GW" in c.quote]
+    assert (capacity.values["value"], capacity.values["unit"]) == (3.7, "GW"), capacity.values  # (was a bare 3.7)

@@ -1638,6 +1638,8 @@ def _whole_figure(doc: Doc, ent: Span, idx: set[int]) -> Span:
     end = _range_end(doc, start, end, idx)
     if end < len(doc) and end in idx and doc[end].lower_ in _CURRENCY_WORDS and doc[end - 1].like_num:
         end += 1  # "68 billion | euros": the recogniser left the currency out (and "billion" was a count)
+    elif end < len(doc) and end in idx and doc[end].text in _UNIT_SYMBOLS and doc[end - 1].like_num:
+        end += 1  # "3.7 | GW of cell capacity": the unit the recogniser left out
     if (start, end) == (ent.start, ent.end):
         return ent
     whole = doc[start:end]
@@ -1647,6 +1649,10 @@ def _whole_figure(doc: Doc, ent: Span, idx: set[int]) -> Span:
 
 #: Currencies written out after a figure ("68 billion euros", "500 dollars"; "pounds" may weigh).
 _CURRENCY_WORDS = wordset("dollars euros yen yuan rupees roubles rubles francs kronor krona")
+#: Units written as symbols after a figure the recogniser may leave out of it.
+_UNIT_SYMBOLS = frozenset(
+    {"GW", "MW", "kW", "TW", "GWh", "MWh", "kWh", "TWh", "km", "kg", "mm", "cm", "mph", "ha", "lb", "lbs", "ft"}
+)
 #: Verbs whose object is a figure they went beyond: "to exceed €68bn", "topped $1 billion".
 _PASSING = wordset("exceed surpass top outstrip")
 
