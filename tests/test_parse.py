@@ -329,12 +329,12 @@ def test_a_relative_clause_keeps_its_second_verb() -> None:
     from claims.extract import extract_claims
 
     claims = extract_claims(
-        "Prices rose 4% in May.\n\nThe mill, which opened in 1971 and at its peak in the 1990s employed more than "
-        "900 people, will close in phases."
+        "Prices rose 4% in May.\n\nThe Mill Lane factory, which opened in 1972 and at its peak in the late 1990s "
+        "employed more than 1,500 people, will stop production in stages."
     )
     texts = [c.text for c in claims]
-    (peak,) = [t for t in texts if "900" in t]
-    assert "in the 1990s employed more than 900 people" in peak and "will close" not in peak, texts
+    (peak,) = [t for t in texts if "1,500" in t]
+    assert "in the late 1990s employed more than 1,500 people" in peak and "will stop" not in peak, texts
 
 
 def test_a_source_read_as_an_apposition_is_the_source() -> None:

@@ -284,9 +284,9 @@ def _whole_sentence_sourced(sent: Span, us: list[Unit]) -> None:
 
 
 def _forecaster(u: Unit) -> str | None:
-    """Who forecasts in a clause whose verb is a forecast with what is forecast after it ("Edmunds expects 16.6
-    million vehicles will be sold", "The institute expects spending to exceed €68bn", "The ERC forecasts that
-    ..."): the named subject (a person or an organisation, never a pronoun), or None."""
+    """Who forecasts in a clause whose verb is a forecast with what is forecast after it ("The institute expects
+    spending to exceed €68bn", "The ERC forecasts that ...", "Orrin forecast revenue of $8.9 billion"): the named
+    subject (a person, an organisation or "the institute", never a pronoun), or None."""
     root = u.root
     if u.role != "clause" or not lemma_in(root, FORECASTS) or root.tag_ not in ("VBZ", "VBP", "VBD"):
         return None
@@ -550,7 +550,7 @@ def _claims_of(
                     ctx.named(host.speaker)
                     sourced_by.add(id(host))  # as "according to X": what is cut from the clause is sourced too
         elif (forecaster := _forecaster(u)) is not None:
-            u.speaker = forecaster  # "Edmunds expects 16.6 million vehicles will be sold": Edmunds' forecast
+            u.speaker = forecaster  # "The institute expects spending to exceed €68bn": the institute's forecast
         elif u.role == "attribution":
             u.speaker = according_to(u)
             if u.speaker:  # "This, according to Della, does nothing ... ," he said": Della
@@ -1013,7 +1013,7 @@ def _scene(root: Token, subj: Token | None) -> bool:
             and not (head.pos_ in ("NOUN", "PROPN") and head.ent_type_ != "TIME")  # ("It is 12 years since")
             and any(_clock_time(t, root) for t in doc[root.i + 1 : root.i + 6])
         )
-    first = doc[root.sent.start] if root.sent.start < len(doc) else root
+    first = root.sent[0]
     if first.lower_ not in _SCENE_OPENERS or first.i + 1 >= len(doc):
         return False
     after = doc[first.i + 1]
