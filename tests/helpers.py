@@ -140,6 +140,23 @@ def start_desk(
     return process, base, log
 
 
+#: Server services a test's flow runs never need (each polls the database on its own loop: CPU on a busy machine),
+#: for a real ``prefect server start`` in a test; the scheduler too, so no cron schedule starts runs of its own.
+QUIET_SERVICES = {
+    f"PREFECT_SERVER_SERVICES_{name}_ENABLED": "false"
+    for name in (
+        "SCHEDULER",
+        "CANCELLATION_CLEANUP",
+        "FOREMAN",
+        "LATE_RUNS",
+        "REPOSSESSOR",
+        "CLEANUP_RECONCILER",
+        "TRIGGERS",
+        "DB_VACUUM",
+    )
+}
+
+
 @contextmanager
 def running_prefect_server(home: Path, env: dict[str, str], timeout: float = 120) -> Iterator[str]:
     """A real ``prefect server start`` on a free loopback port, PREFECT_HOME ``home``; yields its API URL."""

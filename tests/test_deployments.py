@@ -26,7 +26,7 @@ from claims.feeds import feed_states
 from claims.models import StoredArticle
 from flows.serve import SCHEDULES, TIMEZONE, load_flow
 from tests.conftest import DEV, ROOT, need_shared
-from tests.helpers import Route, running_prefect_server, stop_process
+from tests.helpers import QUIET_SERVICES, Route, running_prefect_server, stop_process
 from tests.test_feeds import ConditionalFeed, rss
 from tests.test_ingest_flow import DAM
 
@@ -80,18 +80,10 @@ def prefect_api() -> Iterator[tuple[str, dict[str, str]]]:
         "PREFECT_LOGGING_TO_API_ENABLED": "true",
         "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED": "true",
         "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED": "true",
-        # No runs from the cron schedules: with the scheduler on, the server held 11 scheduled runs by
-        # the module's end (ingest-feeds at the next quarter hour, render-reports at :05), and the worker,
-        # fetching 10 s ahead, runs them against this test's database and reports beside its own runs.
-        "PREFECT_SERVER_SERVICES_SCHEDULER_ENABLED": "false",
-        # Services these runs never need; each polls the database on its own loop (CPU on a busy machine).
-        "PREFECT_SERVER_SERVICES_CANCELLATION_CLEANUP_ENABLED": "false",
-        "PREFECT_SERVER_SERVICES_FOREMAN_ENABLED": "false",
-        "PREFECT_SERVER_SERVICES_LATE_RUNS_ENABLED": "false",
-        "PREFECT_SERVER_SERVICES_REPOSSESSOR_ENABLED": "false",
-        "PREFECT_SERVER_SERVICES_CLEANUP_RECONCILER_ENABLED": "false",
-        "PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED": "false",
-        "PREFECT_SERVER_SERVICES_DB_VACUUM_ENABLED": "false",
+        # No runs from the cron schedules (QUIET_SERVICES turns the scheduler off): with it on, the server held
+        # 11 scheduled runs by the module's end (ingest-feeds at the next quarter hour, render-reports at :05),
+        # and the worker, fetching 10 s ahead, runs them against this test's database and reports beside its own.
+        **QUIET_SERVICES,
         "PREFECT_WORKER_QUERY_SECONDS": "1",
     }
     try:
