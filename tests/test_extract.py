@@ -4603,3 +4603,17 @@ def test_a_unit_symbol_the_recogniser_left_out_is_the_figure_s() -> None:
     claims = extract_claims(LEAD + "The maker had 3.7 GW of cell capacity at the end of 2019.")
     (capacity,) = [c for c in claims if "GW" in c.quote]
     assert (capacity.values["value"], capacity.values["unit"]) == (3.7, "GW"), capacity.values  # (was a bare 3.7)
+
+
+def test_multiples_basis_points_and_rates_keep_what_they_are() -> None:
+    claims = extract_claims(
+        LEAD + "The city had 10 times as many cases. The bank raised rates by 25 basis points. About $53 million a "
+        "week is coming across the border."
+    )
+    values = {c.quote: c.values for c in claims}
+    cases = next(v for q, v in values.items() if "cases" in q)
+    assert (cases["value"], cases["unit"]) == (10, "times"), cases  # (was ten of them)
+    rates = next(v for q, v in values.items() if "basis points" in q)
+    assert rates["unit"] == "basis points", rates
+    border = next(v for q, v in values.items() if "border" in q)
+    assert border["per"] == "week" and border["currency"] == "USD", border  # (was a flat $53 million)

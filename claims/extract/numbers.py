@@ -241,6 +241,10 @@ _MEASURE_WORD = re.compile(
     + "|".join(sorted(_MEASURE_WORDS, key=len, reverse=True))
     + r")(?:e?s)?\b"
 )
+#: A rate after a figure: "$53 million a week", "$15 an hour", "40,000 per year".
+_RATE = re.compile(r"\d[\d,.]*(?: [a-z]+)? (?:a|an|per) (year|month|week|day|hour)$")
+_BASIS_POINTS = re.compile(r"\bbasis[\s-]points?\b")
+_TIMES = re.compile(r"^[\w.,]+ times$")
 #: Pence: "15p", "99p".
 _PENCE = re.compile(r"^\d+(?:\.\d+)?p$")
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
@@ -420,6 +424,8 @@ def quantity_values(phrase: str) -> dict[str, Any]:
     if body.startswith(_VAGUE_WORDS):
         out["approximate"] = True
         out["lower_bound"] = True
+    if (rate := _RATE.search(low)) is not None:
+        out["per"] = rate.group(1)  # "$53 million a week", "$15 an hour"
     if "op" not in out and (after := _BOUND_AFTER.search(low)) is not None:
         out["op"] = ">=" if after.group(1) else "<="
     if _PERCENT.search(low):
@@ -432,6 +438,10 @@ def quantity_values(phrase: str) -> dict[str, Any]:
             m.group(1).replace("\u00ba", "\u00b0").replace(" per hour", "/h").replace(" an hour", "/h").replace(" ", "")
         )
         out["unit"] = "\u00b0" + unit.strip("\u00b0") if unit.strip("\u00b0") in ("C", "F") else unit
+    elif _BASIS_POINTS.search(low):
+        out["unit"] = "basis points"
+    elif _TIMES.search(low):
+        out["unit"] = "times"  # "10 times as many": a multiple, not ten of them
     elif m := _MEASURE_WORD.search(low):
         out["unit"] = ("sq " if m.group(1) == "square " else "cu " if m.group(1) else "") + _MEASURE_WORDS[m.group(2)]
     elif _PENCE.match(body):

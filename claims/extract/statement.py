@@ -1640,6 +1640,21 @@ def _whole_figure(doc: Doc, ent: Span, idx: set[int]) -> Span:
         end += 1  # "68 billion | euros": the recogniser left the currency out (and "billion" was a count)
     elif end < len(doc) and end in idx and doc[end].text in _UNIT_SYMBOLS and doc[end - 1].like_num:
         end += 1  # "3.7 | GW of cell capacity": the unit the recogniser left out
+    elif end < len(doc) and end in idx and doc[end].lower_ == "times" and doc[end - 1].like_num:
+        end += 1  # "10 | times as many cases": a multiple
+    elif (
+        end + 1 < len(doc) and {end, end + 1} <= idx and doc[end].lower_ == "basis" and doc[end + 1].lower_ == "points"
+    ):
+        end += 2  # "25 | basis points"
+    if (
+        end + 1 < len(doc)
+        and {end, end + 1} <= idx
+        and doc[end].lower_ in ("a", "an", "per")
+        and doc[end + 1].lower_ in ("year", "month", "week", "day", "hour")
+        and doc[ent.start].ent_type_ == "MONEY"
+        and not (end + 2 < len(doc) and doc[end + 2].lower_ in ("ago", "earlier", "before", "later", "prior"))
+    ):
+        end += 2  # "$53 million | a week": a rate (not "up from $38,373 | a year ago")
     if (start, end) == (ent.start, ent.end):
         return ent
     whole = doc[start:end]
