@@ -260,18 +260,18 @@ def duration_values(expr: str) -> dict[str, Any]:
     m = re.search(rf"({_NUMWORD})[\s\-\u2010\u2011]({_UNIT})s?(?![\s\-]+(?:{_UNIT}))", expr, re.IGNORECASE)
     if not m:
         return {}
-    word = m.group(1).lower()
+    word, unit = m.group(1).lower(), m.group(2).lower()
     if word in ("several", "a few"):
-        return {"unit": m.group(2).lower()}  # "the last several years": no count to check
+        return {"unit": unit}  # "the last several years": no count to check
     amount = 1.0 if word in ("a", "an") else parse_number(word)  # "a year", "an hour": one
     if amount == 1.0 and re.search(r"\bhalf[\s\-]$", expr[: m.start()], re.IGNORECASE):
         amount = 0.5  # "within half a second" (not one second)
-    out: dict[str, Any] = {"amount": whole(amount) if amount is not None else None, "unit": m.group(2).lower()}
+    out: dict[str, Any] = {"amount": whole(amount) if amount is not None else None, "unit": unit}
     before = expr[: m.start()].lower()  # ("Two to five years": a range at the start of a sentence too)
     if amount is not None and (low := re.search(rf"({_NUMWORD})\s*(?:to|-|\u2013)\s*$", before)):
         start = parse_number(low.group(1))
         if start is not None and start < amount:
-            out = {"amount": whole(start), "to": whole(amount), "unit": m.group(2).lower()}  # "six to nine months"
+            out = {"amount": whole(start), "to": whole(amount), "unit": unit}  # "six to nine months"
     return out
 
 

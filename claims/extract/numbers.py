@@ -144,6 +144,9 @@ CURRENCY = {
     "peso": "MXN",
     "pesos": "MXN",
 }
+#: Currencies written as words, which may follow a figure the recogniser left them out of ("68 billion euros",
+#: "500 USD"); not "pounds", which may weigh, nor "won" and "real", which are words too.
+CURRENCY_WORDS = frozenset(w for w in CURRENCY if w.isalpha() and w not in ("pound", "pounds", "won", "real"))
 # Approximations stay in the quote (part of the figure's wording); bounds become an operator.
 APPROX = (
     "about",
@@ -205,8 +208,14 @@ _HYPHEN = re.compile(r"[-\u2010\u2011]")
 _SYMBOL = re.compile(r"(?:us|hk|a|c)?[$€£¥₹]")
 _PERCENT = re.compile(r"%|\bper ?cent\b|\bpercentage points?\b")
 _ALPHA = re.compile(r"[a-z]+")
+#: Units written as symbols after a figure: "3.7 GW", "12 km", "180 lbs".
+UNIT_SYMBOLS = frozenset(
+    {"GW", "MW", "kW", "TW", "GWh", "MWh", "kWh", "TWh", "km", "kg", "mm", "cm", "mg", "mph", "ha", "lb", "lbs", "ft"}
+)
 _MEASURE = re.compile(
-    r"\d\s?(\u00b0\s?[CF]?|\u00baC|[CF](?![\w-])|km/h|km (?:per|an) hour|km|kg|mm|cm|mph|GW|MW|kW|TWh|GWh|MWh|kWh|mg|lbs?|ft|ha)\b"
+    r"\d\s?(\u00b0\s?[CF]?|\u00baC|[CF](?![\w-])|km/h|km (?:per|an) hour|"
+    + "|".join(sorted(UNIT_SYMBOLS, key=len, reverse=True))
+    + r")\b"
 )
 #: Units written out ("5.62 metres", "a 14-mile diversion", "400 yards"), by their short names.
 _MEASURE_WORDS = {
@@ -241,8 +250,9 @@ _MEASURE_WORD = re.compile(
     + "|".join(sorted(_MEASURE_WORDS, key=len, reverse=True))
     + r")(?:e?s)?\b"
 )
-#: A rate after a figure: "$53 million a week", "$15 an hour", "40,000 per year".
-_RATE = re.compile(r"\d[\d,.]*(?: [a-z]+)? (?:a|an|per) (year|month|week|day|hour)$")
+#: The periods of a rate after a figure: "$53 million a week", "$15 an hour", "40,000 per year".
+RATE_PERIODS = ("year", "month", "week", "day", "hour")
+_RATE = re.compile(rf"\d[\d,.]*(?: [a-z]+)? (?:a|an|per) ({'|'.join(RATE_PERIODS)})$")
 _BASIS_POINTS = re.compile(r"\bbasis[\s-]points?\b")
 _TIMES = re.compile(r"^[\w.,]+ times$")
 #: Pence: "15p", "99p".

@@ -62,7 +62,7 @@ from claims.extract.candidates import (
     lemma_in,
     subject,
 )
-from claims.extract.dates import YEAR_SPAN
+from claims.extract.dates import WEEKDAYS, YEAR_SPAN
 from claims.extract.patterns import wordset
 
 if TYPE_CHECKING:
@@ -189,7 +189,7 @@ _CLOCK_TEXT = re.compile(r"\d\s*[aApP]\.?[mM]\b")
 
 
 def mend(doc: Doc) -> Doc:
-    """Thirty-three repairs of the parse, each where the small model leaves a clause without a part it needs.
+    """Forty-three repairs of the parse, each where the small model leaves a clause without a part it needs.
     The text is read first, so most sentences build no Token here."""
     if len(doc) > 4 and doc[0].dep_ == "prep":
         _subject_from_apposition(doc)
@@ -241,7 +241,7 @@ def mend(doc: Doc) -> Doc:
         _clause_of_a_scene_read_as_the_content(doc)
     if _ACCORDING_TO_A_NAMED_NOUN.search(text) is not None:
         _name_of_a_source_read_apart(doc)
-    # Last, twelve repairs that look at the arcs the rules read next (``candidates.columns``) to find the few tokens
+    # Last, twenty repairs that look at the arcs the rules read next (``candidates.columns``) to find the few tokens
     # worth building a ``Token`` for; a repair that moves a head drops them, to be read again.
     arcs = _arcs(doc)
     for wanted, repair in (
@@ -518,7 +518,7 @@ def _source_read_as_an_apposition(doc: Doc, heads: list[int], deps: list[int]) -
         if dep not in (conj, root_id) or i < 4 or doc[i - 1].text != ",":
             continue
         verb = doc[i]
-        if verb.tag_ not in ("VBD", "VBZ") or verb.lower_ not in _TOLD_OR_SAID:
+        if verb.tag_ not in ("VBD", "VBZ") or verb.lower_ not in _REPORT_FORMS:
             continue
         name = subject(verb, _SUBJECTS)
         if name is not None and (name.pos_ != "PROPN" or name.right_edge.i != i - 2):
@@ -553,13 +553,13 @@ def _source_read_as_an_apposition(doc: Doc, heads: list[int], deps: list[int]) -
     return moved
 
 
-#: Reporting verbs a source set off as an apposition may have.
-_TOLD_OR_SAID = frozenset({"told", "tells", "said", "says", "wrote", "writes", "added", "announced"})
-
-
+#: The forms of reporting verbs a source set off as an apposition may have, or a day set after.
+_REPORT_FORMS = frozenset(
+    {"told", "tells", "said", "says", "wrote", "writes", "added", "announced", "reported", "confirmed"}
+)
 #: A reporting verb and then a day: "said on Tuesday", "told reporters Monday", "announced late Friday".
 _SAID_ON_A_DAY = re.compile(
-    r"\b(?:said|says|told|announced|reported|confirmed)(?: \w+)? (?:on |late |early )?"
+    rf"\b(?:{'|'.join(sorted(_REPORT_FORMS))})(?: \w+)? (?:on |late |early )?"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b"
 )
 
@@ -581,9 +581,6 @@ def _day_of_the_report_read_into_the_content(doc: Doc, heads: list[int], deps: l
                 tok.head = verb  # ("on Tuesday", "Tuesday", "late Friday")
                 moved = True
     return moved
-
-
-_REPORT_FORMS = frozenset({"said", "says", "told", "announced", "reported", "confirmed"})
 
 
 def _noun_read_as_the_verb_of_the_content(doc: Doc, heads: list[int], deps: list[int]) -> bool:
@@ -1179,15 +1176,12 @@ def _count_read_into_a_day(doc: Doc) -> None:
         last = ent[-1]
         if ent.label_ != "DATE" or len(ent) < 2 or not last.like_num or last.dep_ != "nummod":
             continue
-        if last.head.i != last.i + 1 or last.head.pos_ != "NOUN" or ent[0].lower_ not in _WEEKDAY_NAMES:
+        if last.head.i != last.i + 1 or last.head.pos_ != "NOUN" or ent[0].lower_ not in WEEKDAYS:
             continue
         ents[k : k + 1] = [Span(doc, ent.start, last.i, label="DATE"), Span(doc, last.i, last.i + 1, label="CARDINAL")]
         changed = True
     if changed:
         doc.ents = ents
-
-
-_WEEKDAY_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 #: A source saying something in a document, the content after it: "said in a statement that ...".

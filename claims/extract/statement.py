@@ -67,7 +67,16 @@ from claims.extract.candidates import (
     units,
 )
 from claims.extract.claim import Claim
-from claims.extract.numbers import MINUS_SIGNS, is_currency_sign, is_scale_suffix, parse_number, quantity_values
+from claims.extract.numbers import (
+    CURRENCY_WORDS,
+    MINUS_SIGNS,
+    RATE_PERIODS,
+    UNIT_SYMBOLS,
+    is_currency_sign,
+    is_scale_suffix,
+    parse_number,
+    quantity_values,
+)
 from claims.extract.patterns import wordset
 
 if TYPE_CHECKING:
@@ -996,14 +1005,17 @@ def _scene(root: Token, subj: Token | None) -> bool:
     sketch", "Outside, the tide is coming in"), or the time of the scene ("It is 4.40 on a Thursday morning",
     "Back at the kitchen table, it is 1.20am"). News tells what happened in the past; its present is what holds
     ("The plant employs 640 people"), which no such opening sets."""
+    doc, first = root.doc, root.sent[0]
+    timed = subj is not None and subj.lower_ == "it" and root.lemma_ == "be"
+    if not timed and first.lower_ not in _SCENE_OPENERS:
+        return False  # (most clauses: no tense read)
     auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
     present = (root.tag_ in ("VBZ", "VBP") and not auxes) or (
         root.tag_ in ("VBG", "VBN") and any(a.tag_ in ("VBZ", "VBP") for a in auxes)
     )
     if not present:
         return False
-    doc = root.doc
-    if subj is not None and subj.lower_ == "it" and root.lemma_ == "be":
+    if timed:
         # "It is 4.40 on a Thursday morning", "it is a little after 11 on a wet Tuesday night" (not "It is the
         # first album to top 600,000 units": what it is, a noun)
         said = [c for c in root.children if c.i > root.i and c.dep_ not in ("punct", "advmod")]
@@ -1013,8 +1025,7 @@ def _scene(root: Token, subj: Token | None) -> bool:
             and not (head.pos_ in ("NOUN", "PROPN") and head.ent_type_ != "TIME")  # ("It is 12 years since")
             and any(_clock_time(t, root) for t in doc[root.i + 1 : root.i + 6])
         )
-    first = root.sent[0]
-    if first.lower_ not in _SCENE_OPENERS or first.i + 1 >= len(doc):
+    if first.i + 1 >= len(doc):
         return False
     after = doc[first.i + 1]
     # ("Inside, ..."; "Back at the kitchen table, ...": the place named, then the comma)
@@ -1636,23 +1647,23 @@ def _whole_figure(doc: Doc, ent: Span, idx: set[int]) -> Span:
     while end < len(doc) and end in idx and not doc[end - 1].whitespace_ and is_scale_suffix(doc[end].text):
         end += 1
     end = _range_end(doc, start, end, idx)
-    if end < len(doc) and end in idx and doc[end].lower_ in _CURRENCY_WORDS and doc[end - 1].like_num:
-        end += 1  # "68 billion | euros": the recogniser left the currency out (and "billion" was a count)
-    elif end < len(doc) and end in idx and doc[end].text in _UNIT_SYMBOLS and doc[end - 1].like_num:
-        end += 1  # "3.7 | GW of cell capacity": the unit the recogniser left out
-    elif end < len(doc) and end in idx and doc[end].lower_ == "times" and doc[end - 1].like_num:
-        end += 1  # "10 | times as many cases": a multiple
-    elif (
-        end + 1 < len(doc) and {end, end + 1} <= idx and doc[end].lower_ == "basis" and doc[end + 1].lower_ == "points"
-    ):
-        end += 2  # "25 | basis points"
+    # What the recogniser left out after the figure: a currency ("68 billion | euros", where "billion" was a
+    # count), a unit ("3.7 | GW of cell capacity"), a multiple ("10 | times as many cases"), "25 | basis points"
     if (
-        end + 1 < len(doc)
-        and {end, end + 1} <= idx
-        and doc[end].lower_ in ("a", "an", "per")
-        and doc[end + 1].lower_ in ("year", "month", "week", "day", "hour")
+        _words_after(doc, end, 1, idx)
+        and doc[end - 1].like_num
+        and (doc[end].lower_ in _LEFT_OUT or doc[end].text in UNIT_SYMBOLS)
+    ):
+        end += 1
+    elif _words_after(doc, end, 2, idx) == ["basis", "points"]:
+        end += 2
+    rate = _words_after(doc, end, 2, idx)
+    if (
+        rate
+        and rate[0] in ("a", "an", "per")
+        and rate[1] in RATE_PERIODS
         and doc[ent.start].ent_type_ == "MONEY"
-        and not (end + 2 < len(doc) and doc[end + 2].lower_ in ("ago", "earlier", "before", "later", "prior"))
+        and not (end + 2 < len(doc) and doc[end + 2].lower_ in _BACK_IN_TIME)
     ):
         end += 2  # "$53 million | a week": a rate (not "up from $38,373 | a year ago")
     if (start, end) == (ent.start, ent.end):
@@ -1662,12 +1673,18 @@ def _whole_figure(doc: Doc, ent: Span, idx: set[int]) -> Span:
     return whole
 
 
-#: Currencies written out after a figure ("68 billion euros", "500 dollars"; "pounds" may weigh).
-_CURRENCY_WORDS = wordset("dollars euros yen yuan rupees roubles rubles francs kronor krona")
-#: Units written as symbols after a figure the recogniser may leave out of it.
-_UNIT_SYMBOLS = frozenset(
-    {"GW", "MW", "kW", "TW", "GWh", "MWh", "kWh", "TWh", "km", "kg", "mm", "cm", "mph", "ha", "lb", "lbs", "ft"}
-)
+#: Words after a figure that are part of it: a currency written out, "times" of a multiple.
+_LEFT_OUT = CURRENCY_WORDS | {"times"}
+_BACK_IN_TIME = wordset("ago earlier before later prior")
+
+
+def _words_after(doc: Doc, end: int, n: int, idx: set[int]) -> list[str]:
+    """The ``n`` words from ``end`` on, lower case, when the quote holds them all; else none."""
+    if end + n > len(doc) or not all(i in idx for i in range(end, end + n)):
+        return []
+    return [doc[i].lower_ for i in range(end, end + n)]
+
+
 #: Verbs whose object is a figure they went beyond: "to exceed €68bn", "topped $1 billion".
 _PASSING = wordset("exceed surpass top outstrip")
 
